@@ -1,0 +1,34 @@
+# Outpost: `make run` to try it, `make test` for everything CI checks, `make bench` for figures.
+SHELL := /bin/bash
+CARGO ?= cargo
+DEMO_DIR ?= demo-data
+DEMO_JOBS ?= 2000
+
+# Debian packages the Rust build needs (bundled SQLite is compiled with the C compiler).
+BUILD_DEBS := gcc pkg-config
+
+.PHONY: run test bench deps fmt lint
+
+deps:
+	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust with rustup (https://rustup.rs)"; exit 1; }
+	@scripts/ensure-debs.sh $(BUILD_DEBS)
+
+run: deps
+	$(CARGO) build --release -p outpost-cli
+	@if [ ! -f $(DEMO_DIR)/outpost.sqlite ]; then \
+	  target/release/outpost-cli --data-dir $(DEMO_DIR) demo --jobs $(DEMO_JOBS); fi
+	target/release/outpost-cli --data-dir $(DEMO_DIR) status
+	target/release/outpost-cli --data-dir $(DEMO_DIR) jobs --when today
+
+test: deps
+	$(CARGO) fmt --all -- --check
+	$(CARGO) test --workspace --locked
+
+bench: deps
+	$(CARGO) bench --locked -p outpost-store --bench store
+
+fmt:
+	$(CARGO) fmt --all
+
+lint:
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings

@@ -1,0 +1,476 @@
+//! Jobs (工单) and their lifecycle state machine.
+//!
+//! `assigned → en_route → on_site → completed | unresolved → signed → departed → closed`,
+//! plus `cancelled` and reassignment, which only HQ may do. Every move is an event with who,
+//! when, from and to; the time comes from the caller (the device clock), never from here.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use crate::error::{DomainError, Result};
+use crate::ids::{CustomerId, EngineerId, EquipmentId, JobId, SiteId};
+use crate::text::{self, NOTE_MAX};
+
+/// The kinds of visit, each with its own report sections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobType {
+    /// 报修: a customer-reported fault.
+    Repair,
+    /// 安装调试: installation and commissioning, with acceptance and operator training.
+    Installation,
+    /// 巡检: a routine check against a checklist.
+    Inspection,
+    /// 保养: periodic maintenance.
+    Maintenance,
+    /// 回访: a follow-up visit or call with a satisfaction check.
+    Callback,
+}
+
+impl JobType {
+    /// Every job type, in the order the UI lists them.
+    pub const ALL: [JobType; 5] = [
+        JobType::Repair,
+        JobType::Installation,
+        JobType::Inspection,
+        JobType::Maintenance,
+        JobType::Callback,
+    ];
+
+    /// The stable name used in storage, on the wire and on the command line.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            JobType::Repair => "repair",
+            JobType::Installation => "installation",
+            JobType::Inspection => "inspection",
+            JobType::Maintenance => "maintenance",
+            JobType::Callback => "callback",
+        }
+    }
+
+    /// Parses a stable name; an unknown name is an error that lists the known ones.
+    pub fn parse(s: &str) -> Result<JobType> {
+        JobType::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s.trim())
+            .ok_or_else(|| {
+                DomainError::invalid(
+                    "job type",
+                    format!(
+                        "'{s}' is not a job type; use repair, installation, inspection, maintenance or callback"
+                    ),
+                )
+            })
+    }
+
+    /// The report sections this type of job fills, in form order.
+    pub fn sections(&self) -> &'static [FormSection] {
+        use FormSection::*;
+        match self {
+            JobType::Repair => &[Fault, Parts, Tests, Result, CustomerSignOff],
+            JobType::Installation => &[Acceptance, Training, Parts, Tests, CustomerSignOff],
+            JobType::Inspection => &[Checklist, Parts, CustomerSignOff],
+            JobType::Maintenance => &[WorkDone, Parts, Tests, CustomerSignOff],
+            JobType::Callback => &[CallbackNotes, CustomerSignOff],
+        }
+    }
+}
+
+impl fmt::Display for JobType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A section of the service report form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormSection {
+    Fault,
+    WorkDone,
+    Checklist,
+    Acceptance,
+    Training,
+    Parts,
+    Tests,
+    Result,
+    CallbackNotes,
+    CustomerSignOff,
+}
+
+/// Where a job is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobStatus {
+    Assigned,
+    EnRoute,
+    OnSite,
+    Completed,
+    Unresolved,
+    Signed,
+    Departed,
+    Closed,
+    Cancelled,
+}
+
+impl JobStatus {
+    /// Every status, in lifecycle order.
+    pub const ALL: [JobStatus; 9] = [
+        JobStatus::Assigned,
+        JobStatus::EnRoute,
+        JobStatus::OnSite,
+        JobStatus::Completed,
+        JobStatus::Unresolved,
+        JobStatus::Signed,
+        JobStatus::Departed,
+        JobStatus::Closed,
+        JobStatus::Cancelled,
+    ];
+
+    /// The stable name used in storage, on the wire and on the command line.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            JobStatus::Assigned => "assigned",
+            JobStatus::EnRoute => "en_route",
+            JobStatus::OnSite => "on_site",
+            JobStatus::Completed => "completed",
+            JobStatus::Unresolved => "unresolved",
+            JobStatus::Signed => "signed",
+            JobStatus::Departed => "departed",
+            JobStatus::Closed => "closed",
+            JobStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses a stable name; an unknown name lists the known ones.
+    pub fn parse(s: &str) -> Result<JobStatus> {
+        JobStatus::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s.trim())
+            .ok_or_else(|| {
+                let names: Vec<&str> = JobStatus::ALL.iter().map(|s| s.as_str()).collect();
+                DomainError::invalid(
+                    "status",
+                    format!("'{s}' is not a job status; use one of {}", names.join(", ")),
+                )
+            })
+    }
+
+    /// The job still needs the engineer (not finished, not cancelled).
+    pub fn is_open(&self) -> bool {
+        matches!(
+            self,
+            JobStatus::Assigned | JobStatus::EnRoute | JobStatus::OnSite
+        )
+    }
+
+    /// Nothing can happen to the job any more.
+    pub fn is_terminal(&self) -> bool {
+        matches!(self, JobStatus::Closed | JobStatus::Cancelled)
+    }
+
+    /// The moves out of this status and who may make them.
+    pub fn moves(&self) -> &'static [(JobStatus, Mover)] {
+        use JobStatus::*;
+        use Mover::*;
+        match self {
+            Assigned => &[(EnRoute, Engineer), (Assigned, Hq), (Cancelled, Hq)],
+            EnRoute => &[(OnSite, Engineer), (Assigned, Hq), (Cancelled, Hq)],
+            OnSite => &[
+                (Completed, Engineer),
+                (Unresolved, Engineer),
+                (Assigned, Hq),
+                (Cancelled, Hq),
+            ],
+            Completed => &[(Signed, Engineer), (OnSite, Engineer), (Departed, Engineer)],
+            Unresolved => &[
+                (Signed, Engineer),
+                (OnSite, Engineer),
+                (Departed, Engineer),
+                (Assigned, Hq),
+                (Cancelled, Hq),
+            ],
+            Signed => &[(Departed, Engineer), (Closed, Hq)],
+            Departed => &[(Closed, Hq)],
+            Closed | Cancelled => &[],
+        }
+    }
+}
+
+impl fmt::Display for JobStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who may make a move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mover {
+    /// The engineer the job is assigned to.
+    Engineer,
+    /// A dispatcher at HQ.
+    Hq,
+}
+
+/// Who made a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "id")]
+pub enum Actor {
+    Engineer(EngineerId),
+    Hq,
+}
+
+/// How urgent the fault is; decides the fix-time SLA (common 30 min, major 2 h).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    #[default]
+    Common,
+    Major,
+}
+
+/// The arrival window promised to the customer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Window {
+    #[serde(with = "time::serde::rfc3339")]
+    pub from: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    pub until: OffsetDateTime,
+}
+
+impl Window {
+    /// A window whose end is not before its start.
+    pub fn new(from: OffsetDateTime, until: OffsetDateTime) -> Result<Window> {
+        if until < from {
+            return Err(DomainError::invalid(
+                "window",
+                "ends before it starts; check the promised times",
+            ));
+        }
+        Ok(Window { from, until })
+    }
+}
+
+/// Why a job could not be finished today and when the customer was promised a fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unresolved {
+    pub reason: String,
+    pub promised_on: Date,
+}
+
+/// When each step of the visit happened, on the device clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct VisitTimes {
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub en_route_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub arrived_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub finished_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub signed_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub departed_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub closed_at: Option<OffsetDateTime>,
+}
+
+/// A job: one visit's work at one site.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Job {
+    pub id: JobId,
+    /// The number people quote on the phone, e.g. `J2611-00042`.
+    pub number: String,
+    pub job_type: JobType,
+    pub status: JobStatus,
+    pub severity: Severity,
+    pub customer_id: CustomerId,
+    pub site_id: SiteId,
+    pub equipment_id: Option<EquipmentId>,
+    pub engineer_id: Option<EngineerId>,
+    pub reported_fault: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub reported_at: OffsetDateTime,
+    pub scheduled_on: Date,
+    pub window: Option<Window>,
+    /// The earlier visit this one continues (a second visit after an unresolved one).
+    pub previous_visit: Option<JobId>,
+    pub unresolved: Option<Unresolved>,
+    pub cancel_reason: Option<String>,
+    pub times: VisitTimes,
+}
+
+/// Extra facts some moves need.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MoveDetails {
+    /// Why (unresolved, cancelled).
+    pub reason: Option<String>,
+    /// The date promised to the customer (unresolved).
+    pub promised_on: Option<Date>,
+    /// The new engineer (reassignment).
+    pub engineer: Option<EngineerId>,
+}
+
+/// A recorded move of a job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobEvent {
+    pub job_id: JobId,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub actor: Actor,
+    pub from: JobStatus,
+    pub to: JobStatus,
+    pub note: Option<String>,
+}
+
+impl Job {
+    /// Moves the job to `to`, checking the state machine and who is asking.
+    /// Signing is not a plain move: it goes through [`crate::signature::sign_report`].
+    pub fn transition(
+        &mut self,
+        to: JobStatus,
+        actor: Actor,
+        at: OffsetDateTime,
+        details: MoveDetails,
+    ) -> Result<JobEvent> {
+        if to == JobStatus::Signed {
+            return Err(DomainError::invalid(
+                "status",
+                "a job becomes signed when the customer signs the report; use sign instead",
+            ));
+        }
+        self.apply(to, actor, at, details)
+    }
+
+    pub(crate) fn apply(
+        &mut self,
+        to: JobStatus,
+        actor: Actor,
+        at: OffsetDateTime,
+        details: MoveDetails,
+    ) -> Result<JobEvent> {
+        let from = self.status;
+        let Some(&(_, mover)) = from.moves().iter().find(|(target, _)| *target == to) else {
+            return Err(DomainError::IllegalTransition {
+                from,
+                to,
+                allowed: from.moves().iter().map(|(s, _)| *s).collect(),
+            });
+        };
+        match (mover, actor) {
+            (Mover::Hq, Actor::Engineer(_)) => return Err(DomainError::HqOnly { to }),
+            (Mover::Engineer, Actor::Hq) => {
+                return Err(DomainError::invalid(
+                    "status",
+                    format!("only the assigned engineer can move a job to {to}"),
+                ));
+            }
+            (Mover::Engineer, Actor::Engineer(who)) if Some(who) != self.engineer_id => {
+                return Err(DomainError::invalid(
+                    "engineer",
+                    "this job is assigned to another engineer; ask the dispatcher to reassign it",
+                ));
+            }
+            _ => {}
+        }
+        let note = self.apply_details(from, to, at, details)?;
+        self.status = to;
+        self.stamp(to, at);
+        Ok(JobEvent {
+            job_id: self.id,
+            at,
+            actor,
+            from,
+            to,
+            note,
+        })
+    }
+
+    fn apply_details(
+        &mut self,
+        from: JobStatus,
+        to: JobStatus,
+        at: OffsetDateTime,
+        details: MoveDetails,
+    ) -> Result<Option<String>> {
+        match to {
+            JobStatus::Unresolved => {
+                let reason = text::required(
+                    "unresolved reason",
+                    details.reason.as_deref().unwrap_or(""),
+                    NOTE_MAX,
+                )?;
+                let promised_on = details.promised_on.ok_or_else(|| {
+                    DomainError::invalid(
+                        "promised date",
+                        "is missing: agree a new date with the customer and enter it",
+                    )
+                })?;
+                if promised_on < at.date() {
+                    return Err(DomainError::invalid(
+                        "promised date",
+                        "is in the past: promise the customer a date from today on",
+                    ));
+                }
+                let note = format!("{reason} (promised {promised_on})");
+                self.unresolved = Some(Unresolved {
+                    reason,
+                    promised_on,
+                });
+                Ok(Some(note))
+            }
+            JobStatus::Cancelled => {
+                let reason = text::required(
+                    "cancel reason",
+                    details.reason.as_deref().unwrap_or(""),
+                    NOTE_MAX,
+                )?;
+                self.cancel_reason = Some(reason.clone());
+                Ok(Some(reason))
+            }
+            JobStatus::Assigned => {
+                let engineer = details.engineer.ok_or_else(|| {
+                    DomainError::invalid("engineer", "choose the engineer to reassign the job to")
+                })?;
+                if Some(engineer) == self.engineer_id {
+                    return Err(DomainError::invalid(
+                        "engineer",
+                        "the job is already assigned to this engineer",
+                    ));
+                }
+                self.engineer_id = Some(engineer);
+                self.times = VisitTimes::default();
+                self.unresolved = None;
+                Ok(Some(format!(
+                    "reassigned from {from} to engineer {engineer}"
+                )))
+            }
+            JobStatus::OnSite if from != JobStatus::EnRoute => {
+                // Reopened after completed / unresolved: the old outcome no longer holds.
+                self.unresolved = None;
+                self.times.finished_at = None;
+                Ok(Some("reopened".into()))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    fn stamp(&mut self, to: JobStatus, at: OffsetDateTime) {
+        let t = &mut self.times;
+        match to {
+            JobStatus::EnRoute => t.en_route_at = Some(at),
+            JobStatus::OnSite => t.arrived_at = t.arrived_at.or(Some(at)),
+            JobStatus::Completed | JobStatus::Unresolved => t.finished_at = Some(at),
+            JobStatus::Signed => t.signed_at = Some(at),
+            JobStatus::Departed => t.departed_at = Some(at),
+            JobStatus::Closed => t.closed_at = Some(at),
+            JobStatus::Assigned | JobStatus::Cancelled => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

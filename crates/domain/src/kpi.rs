@@ -1,0 +1,205 @@
+//! SLA windows and the monthly KPIs (月度统计), computed the same way on the laptop (own jobs)
+//! and at HQ (everyone).
+
+use serde::{Deserialize, Serialize};
+use time::{Duration, OffsetDateTime};
+
+use crate::job::{Job, JobStatus, JobType, Severity};
+use crate::part::PartLine;
+use crate::report::ServiceReport;
+
+/// Service-level targets; the defaults come from the source rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlaPolicy {
+    /// Reply to a reported fault within this time (24 h).
+    pub reply_within: Duration,
+    /// Fix a common fault within this time of arrival (30 min).
+    pub fix_common: Duration,
+    /// Fix a major fault within this time of arrival (2 h).
+    pub fix_major: Duration,
+    /// Factory repairs take at most this many working days (10).
+    pub factory_repair_working_days: u8,
+}
+
+impl Default for SlaPolicy {
+    fn default() -> Self {
+        SlaPolicy {
+            reply_within: Duration::hours(24),
+            fix_common: Duration::minutes(30),
+            fix_major: Duration::hours(2),
+            factory_repair_working_days: 10,
+        }
+    }
+}
+
+/// What the job list shows next to a job.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "badge", content = "minutes")]
+pub enum SlaBadge {
+    /// The promised arrival window ends in this many minutes.
+    ArriveDueIn(i64),
+    /// The promised arrival window ended this many minutes ago.
+    ArriveOverdue(i64),
+    /// On site: the fix target ends in this many minutes.
+    FixDueIn(i64),
+    /// On site: the fix target passed this many minutes ago.
+    FixOverdue(i64),
+    /// Nothing is due (no window, or the work is done).
+    None,
+}
+
+impl SlaPolicy {
+    /// The fix target for a severity.
+    pub fn fix_within(&self, severity: Severity) -> Duration {
+        match severity {
+            Severity::Common => self.fix_common,
+            Severity::Major => self.fix_major,
+        }
+    }
+
+    /// The badge for a job at `now`.
+    pub fn badge(&self, job: &Job, now: OffsetDateTime) -> SlaBadge {
+        match job.status {
+            JobStatus::Assigned | JobStatus::EnRoute => match job.window {
+                Some(w) if now <= w.until => SlaBadge::ArriveDueIn((w.until - now).whole_minutes()),
+                Some(w) => SlaBadge::ArriveOverdue((now - w.until).whole_minutes()),
+                None => SlaBadge::None,
+            },
+            JobStatus::OnSite if job.job_type == JobType::Repair => {
+                let Some(arrived) = job.times.arrived_at else {
+                    return SlaBadge::None;
+                };
+                let due = arrived + self.fix_within(job.severity);
+                if now <= due {
+                    SlaBadge::FixDueIn((due - now).whole_minutes())
+                } else {
+                    SlaBadge::FixOverdue((now - due).whole_minutes())
+                }
+            }
+            _ => SlaBadge::None,
+        }
+    }
+}
+
+/// A share: how many of how many. No floats until display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Ratio {
+    pub numerator: u32,
+    pub denominator: u32,
+}
+
+impl Ratio {
+    /// The share in percent; `None` when there is nothing to count.
+    pub fn percent(&self) -> Option<f64> {
+        (self.denominator > 0)
+            .then(|| f64::from(self.numerator) * 100.0 / f64::from(self.denominator))
+    }
+
+    fn count(&mut self, counted: bool, hit: bool) {
+        if counted {
+            self.denominator += 1;
+            if hit {
+                self.numerator += 1;
+            }
+        }
+    }
+}
+
+/// Everything the KPIs need about one job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobRecord {
+    pub job: Job,
+    pub report: Option<ServiceReport>,
+    pub parts: Vec<PartLine>,
+    pub complaint: bool,
+}
+
+/// The monthly figures of an engineer or a team.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Kpis {
+    /// 维修及时率: arrived within the promised window / jobs with a window that is due.
+    pub on_time_arrival: Ratio,
+    /// 故障解决率: repairs resolved / repairs completed or unresolved.
+    pub fix_rate: Ratio,
+    /// Resolved on the first visit / resolved.
+    pub first_visit_fix: Ratio,
+    /// Mean overall rating (sum and count).
+    pub overall_rating_sum: u32,
+    pub overall_rating_count: u32,
+    /// 客户满意度: jobs rated ≥ 4 overall / jobs rated.
+    pub satisfied: Ratio,
+    /// 返修率: resolved repairs followed by another repair of the same equipment within 30 days / resolved repairs.
+    pub repeat_repair: Ratio,
+    /// 投诉率: jobs with a complaint / completed jobs.
+    pub complaint: Ratio,
+    /// Signed reports with every mandatory field / signed reports.
+    pub report_completeness: Ratio,
+}
+
+impl Kpis {
+    /// The mean overall rating, when any.
+    pub fn mean_overall(&self) -> Option<f64> {
+        (self.overall_rating_count > 0)
+            .then(|| f64::from(self.overall_rating_sum) / f64::from(self.overall_rating_count))
+    }
+}
+
+/// A repair within this many days after a resolved one counts as a repeat repair.
+pub const REPEAT_REPAIR_DAYS: i64 = 30;
+
+/// The KPIs over a set of jobs (the caller picks the engineer or team and the month).
+/// `now` decides which promised windows are already due.
+pub fn compute(records: &[JobRecord], now: OffsetDateTime) -> Kpis {
+    let mut k = Kpis::default();
+    for r in records {
+        let job = &r.job;
+        if job.status == JobStatus::Cancelled {
+            continue;
+        }
+        if let Some(w) = job.window {
+            let arrived = job.times.arrived_at;
+            let due = arrived.is_some() || w.until < now;
+            k.on_time_arrival
+                .count(due, arrived.is_some_and(|a| a <= w.until));
+        }
+        let finished = job.times.finished_at.is_some();
+        let resolved = finished && job.unresolved.is_none();
+        let is_repair = job.job_type == JobType::Repair;
+        k.fix_rate.count(is_repair && finished, resolved);
+        k.first_visit_fix
+            .count(is_repair && resolved, job.previous_visit.is_none());
+        k.complaint.count(finished, r.complaint);
+        if is_repair && resolved {
+            k.repeat_repair.count(true, is_repeated(r, records));
+        }
+        if let Some(report) = &r.report {
+            if let Some(overall) = report.satisfaction.as_ref().and_then(|s| s.overall()) {
+                k.overall_rating_sum += u32::from(overall.value());
+                k.overall_rating_count += 1;
+                k.satisfied.count(true, overall.value() >= 4);
+            }
+            k.report_completeness
+                .count(report.is_signed(), report.missing(&r.parts).is_empty());
+        }
+    }
+    k
+}
+
+fn is_repeated(resolved: &JobRecord, records: &[JobRecord]) -> bool {
+    let (Some(equipment), Some(done)) = (resolved.job.equipment_id, resolved.job.times.finished_at)
+    else {
+        return false;
+    };
+    let until = done + Duration::days(REPEAT_REPAIR_DAYS);
+    records.iter().any(|other| {
+        other.job.id != resolved.job.id
+            && other.job.job_type == JobType::Repair
+            && other.job.status != JobStatus::Cancelled
+            && other.job.equipment_id == Some(equipment)
+            && other.job.reported_at > done
+            && other.job.reported_at <= until
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,23 @@
+//! Outpost's domain rules: the nouns of after-sales field service and the rules that bind them.
+//!
+//! Pure: no storage, no network, no clock. Ids and times are passed in by the caller, so the
+//! laptop, HQ and tests all get the same answers from the same inputs.
+
+pub mod customer;
+pub mod equipment;
+pub mod error;
+pub mod ids;
+pub mod job;
+pub mod kpi;
+pub mod money;
+pub mod part;
+pub mod rating;
+pub mod report;
+pub mod signature;
+pub mod text;
+pub mod warranty;
+
+#[cfg(test)]
+mod fixtures;
+
+pub use error::{DomainError, Result};

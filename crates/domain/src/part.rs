@@ -1,0 +1,174 @@
+//! The parts catalogue (配件) and the part lines recorded on a job.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{DomainError, Result};
+use crate::ids::{JobId, PartId, PartLineId};
+use crate::money::Money;
+use crate::text::{self, NAME_MAX};
+
+/// A catalogue part, synced from HQ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    pub id: PartId,
+    /// The code engineers type, e.g. `FLT-0042`.
+    pub code: String,
+    pub name: String,
+    pub spec: Option<String>,
+    /// Codes of parts that can replace this one.
+    pub substitutes: Vec<String>,
+    /// What the part costs the company; charged "at cost" out of warranty.
+    pub unit_cost: Money,
+    /// List price.
+    pub unit_price: Money,
+}
+
+impl Part {
+    /// A validated catalogue part.
+    pub fn new(
+        id: PartId,
+        code: &str,
+        name: &str,
+        spec: &str,
+        unit_cost: Money,
+        unit_price: Money,
+    ) -> Result<Part> {
+        let code = text::required("part code", code, 64)?;
+        if code.chars().any(char::is_whitespace) {
+            return Err(DomainError::invalid(
+                "part code",
+                "contains spaces; part codes are one word such as FLT-0042",
+            ));
+        }
+        if unit_cost.currency != unit_price.currency {
+            return Err(DomainError::CurrencyMismatch {
+                left: unit_cost.to_string(),
+                right: unit_price.to_string(),
+            });
+        }
+        Ok(Part {
+            id,
+            code,
+            name: text::required("part name", name, NAME_MAX)?,
+            spec: text::optional("part spec", spec, NAME_MAX)?,
+            substitutes: Vec::new(),
+            unit_cost: Money::new(unit_cost.minor, unit_cost.currency)?,
+            unit_price: Money::new(unit_price.minor, unit_price.currency)?,
+        })
+    }
+}
+
+/// Why the replaced part failed; decides who pays in warranty (see [`crate::warranty`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultOrigin {
+    /// 质量问题: the part or machine was at fault.
+    #[default]
+    Quality,
+    /// 人为损坏: misuse or damage by people.
+    Misuse,
+}
+
+impl FaultOrigin {
+    /// Parses `quality` / `misuse`.
+    pub fn parse(s: &str) -> Result<FaultOrigin> {
+        match s.trim() {
+            "quality" => Ok(FaultOrigin::Quality),
+            "misuse" => Ok(FaultOrigin::Misuse),
+            other => Err(DomainError::invalid(
+                "fault origin",
+                format!("'{other}' is not known; use quality or misuse"),
+            )),
+        }
+    }
+}
+
+/// One part used on a job: what, how many, and why it failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartLine {
+    pub id: PartLineId,
+    pub job_id: JobId,
+    pub part_code: String,
+    pub part_name: String,
+    pub quantity: u32,
+    pub origin: FaultOrigin,
+    pub unit_cost: Money,
+    pub unit_price: Money,
+}
+
+/// Largest quantity of one part on one line.
+pub const MAX_QUANTITY: i64 = 10_000;
+
+impl PartLine {
+    /// A part line for `part`. The quantity arrives as typed (it may be zero or negative) and is checked here.
+    pub fn new(
+        id: PartLineId,
+        job_id: JobId,
+        part: &Part,
+        quantity: i64,
+        origin: FaultOrigin,
+    ) -> Result<PartLine> {
+        if quantity <= 0 {
+            return Err(DomainError::invalid(
+                "quantity",
+                format!("is {quantity}; enter how many were used, 1 or more"),
+            ));
+        }
+        if quantity > MAX_QUANTITY {
+            return Err(DomainError::invalid(
+                "quantity",
+                format!("is {quantity}; at most {MAX_QUANTITY} on one line"),
+            ));
+        }
+        Ok(PartLine {
+            id,
+            job_id,
+            part_code: part.code.clone(),
+            part_name: part.name.clone(),
+            quantity: u32::try_from(quantity).unwrap_or(u32::MAX),
+            origin,
+            unit_cost: part.unit_cost,
+            unit_price: part.unit_price,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Currency;
+    use uuid::Uuid;
+
+    fn part() -> Part {
+        let cost = Money::new(8_000, Currency::CNY).unwrap();
+        let price = Money::new(12_000, Currency::CNY).unwrap();
+        Part::new(PartId(Uuid::nil()), "FLT-0042", "空气滤芯", "", cost, price).unwrap()
+    }
+
+    #[test]
+    fn quantity_must_be_positive() {
+        let p = part();
+        let line = |q| {
+            PartLine::new(
+                PartLineId(Uuid::nil()),
+                JobId(Uuid::nil()),
+                &p,
+                q,
+                FaultOrigin::Quality,
+            )
+        };
+        assert!(line(0).is_err());
+        assert_eq!(
+            line(-2).unwrap_err().to_string(),
+            "quantity: is -2; enter how many were used, 1 or more"
+        );
+        assert_eq!(line(3).unwrap().quantity, 3);
+        assert!(line(MAX_QUANTITY + 1).is_err());
+    }
+
+    #[test]
+    fn codes_are_one_word() {
+        let m = Money::zero(Currency::CNY);
+        assert!(Part::new(PartId(Uuid::nil()), "FLT 42", "x", "", m, m).is_err());
+    }
+}

@@ -1,0 +1,587 @@
+//! The service report (售后服务报告单) and its completeness check.
+//!
+//! The source rules fine an engineer for a report without fault cause, solution, parts replaced
+//! (or "none") and customer opinion; the symptom and the tests done are required as well. Which
+//! fields are mandatory depends on the job type. A signed report is frozen.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::error::{DomainError, Result};
+use crate::ids::JobId;
+use crate::job::JobType;
+use crate::part::PartLine;
+use crate::rating::Satisfaction;
+use crate::signature::Signature;
+use crate::text::{self, NAME_MAX, NOTE_MAX};
+use crate::warranty::QuoteAcceptance;
+
+/// A field of the report, as the UI and the command line name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportField {
+    SymptomReported,
+    SymptomFound,
+    FaultCause,
+    Solution,
+    WorkDone,
+    PartsReplaced,
+    TestsDone,
+    Result,
+    FollowUp,
+    FollowUpOn,
+    LabourMinutes,
+    TravelMinutes,
+    Checklist,
+    Acceptance,
+    AcceptanceNotes,
+    TraineeName,
+    CallbackNotes,
+    CustomerOpinion,
+    Satisfaction,
+}
+
+impl ReportField {
+    /// Fields set as plain values with [`ServiceReport::set`].
+    pub const SETTABLE: [ReportField; 16] = [
+        ReportField::SymptomReported,
+        ReportField::SymptomFound,
+        ReportField::FaultCause,
+        ReportField::Solution,
+        ReportField::WorkDone,
+        ReportField::PartsReplaced,
+        ReportField::TestsDone,
+        ReportField::Result,
+        ReportField::FollowUp,
+        ReportField::FollowUpOn,
+        ReportField::LabourMinutes,
+        ReportField::TravelMinutes,
+        ReportField::Acceptance,
+        ReportField::AcceptanceNotes,
+        ReportField::TraineeName,
+        ReportField::CallbackNotes,
+    ];
+
+    /// The stable name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ReportField::SymptomReported => "symptom_reported",
+            ReportField::SymptomFound => "symptom_found",
+            ReportField::FaultCause => "fault_cause",
+            ReportField::Solution => "solution",
+            ReportField::WorkDone => "work_done",
+            ReportField::PartsReplaced => "parts_replaced",
+            ReportField::TestsDone => "tests_done",
+            ReportField::Result => "result",
+            ReportField::FollowUp => "follow_up",
+            ReportField::FollowUpOn => "follow_up_on",
+            ReportField::LabourMinutes => "labour_minutes",
+            ReportField::TravelMinutes => "travel_minutes",
+            ReportField::Checklist => "checklist",
+            ReportField::Acceptance => "acceptance",
+            ReportField::AcceptanceNotes => "acceptance_notes",
+            ReportField::TraineeName => "trainee_name",
+            ReportField::CallbackNotes => "callback_notes",
+            ReportField::CustomerOpinion => "customer_opinion",
+            ReportField::Satisfaction => "satisfaction",
+        }
+    }
+
+    /// Parses a settable field name; the error lists them.
+    pub fn parse(s: &str) -> Result<ReportField> {
+        let s = s.trim();
+        ReportField::SETTABLE
+            .into_iter()
+            .chain([ReportField::CustomerOpinion])
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = ReportField::SETTABLE
+                    .iter()
+                    .chain(&[ReportField::CustomerOpinion])
+                    .map(|f| f.as_str())
+                    .collect();
+                DomainError::invalid(
+                    "report field",
+                    format!(
+                        "'{s}' is not a report field; use one of {}",
+                        names.join(", ")
+                    ),
+                )
+            })
+    }
+
+    /// The English label shown to people.
+    pub fn label_en(&self) -> &'static str {
+        match self {
+            ReportField::SymptomReported => "symptom as reported",
+            ReportField::SymptomFound => "symptom as found",
+            ReportField::FaultCause => "fault cause",
+            ReportField::Solution => "solution",
+            ReportField::WorkDone => "work done",
+            ReportField::PartsReplaced => "parts replaced (or none)",
+            ReportField::TestsDone => "tests done",
+            ReportField::Result => "result",
+            ReportField::FollowUp => "follow-up",
+            ReportField::FollowUpOn => "follow-up date",
+            ReportField::LabourMinutes => "labour minutes",
+            ReportField::TravelMinutes => "travel minutes",
+            ReportField::Checklist => "inspection checklist",
+            ReportField::Acceptance => "acceptance",
+            ReportField::AcceptanceNotes => "acceptance notes",
+            ReportField::TraineeName => "operator training sign-off",
+            ReportField::CallbackNotes => "callback notes",
+            ReportField::CustomerOpinion => "customer opinion",
+            ReportField::Satisfaction => "satisfaction ratings (or declined)",
+        }
+    }
+
+    /// The Chinese label shown to people.
+    pub fn label_zh(&self) -> &'static str {
+        match self {
+            ReportField::SymptomReported => "报修现象",
+            ReportField::SymptomFound => "现场故障现象",
+            ReportField::FaultCause => "故障原因",
+            ReportField::Solution => "解决办法",
+            ReportField::WorkDone => "保养内容",
+            ReportField::PartsReplaced => "更换零件（或无）",
+            ReportField::TestsDone => "维修后测试",
+            ReportField::Result => "处理结果",
+            ReportField::FollowUp => "后续跟进",
+            ReportField::FollowUpOn => "跟进日期",
+            ReportField::LabourMinutes => "工时（分钟）",
+            ReportField::TravelMinutes => "路程时间（分钟）",
+            ReportField::Checklist => "巡检项目",
+            ReportField::Acceptance => "验收结果",
+            ReportField::AcceptanceNotes => "验收说明",
+            ReportField::TraineeName => "操作培训签字",
+            ReportField::CallbackNotes => "回访记录",
+            ReportField::CustomerOpinion => "用户意见",
+            ReportField::Satisfaction => "满意度评价（或拒评）",
+        }
+    }
+}
+
+impl fmt::Display for ReportField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a repair ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RepairResult {
+    Resolved,
+    NeedsParts,
+    NeedsFactoryRepair,
+    NeedsSecondVisit,
+}
+
+impl RepairResult {
+    /// The stable name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            RepairResult::Resolved => "resolved",
+            RepairResult::NeedsParts => "needs_parts",
+            RepairResult::NeedsFactoryRepair => "needs_factory_repair",
+            RepairResult::NeedsSecondVisit => "needs_second_visit",
+        }
+    }
+
+    fn parse(s: &str) -> Result<RepairResult> {
+        [
+            RepairResult::Resolved,
+            RepairResult::NeedsParts,
+            RepairResult::NeedsFactoryRepair,
+            RepairResult::NeedsSecondVisit,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
+        .ok_or_else(|| {
+            DomainError::invalid(
+                "result",
+                format!("'{s}' is not a result; use resolved, needs_parts, needs_factory_repair or needs_second_visit"),
+            )
+        })
+    }
+}
+
+/// The outcome of an installation's acceptance (验收).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Acceptance {
+    Passed,
+    PassedWithRemarks,
+    Failed,
+}
+
+impl Acceptance {
+    /// The stable name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Acceptance::Passed => "passed",
+            Acceptance::PassedWithRemarks => "passed_with_remarks",
+            Acceptance::Failed => "failed",
+        }
+    }
+
+    fn parse(s: &str) -> Result<Acceptance> {
+        [
+            Acceptance::Passed,
+            Acceptance::PassedWithRemarks,
+            Acceptance::Failed,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == s)
+        .ok_or_else(|| {
+            DomainError::invalid(
+                "acceptance",
+                format!(
+                    "'{s}' is not an acceptance result; use passed, passed_with_remarks or failed"
+                ),
+            )
+        })
+    }
+}
+
+/// The answer to one inspection checklist item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckState {
+    Ok,
+    Issue,
+}
+
+/// One item of the inspection checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChecklistItem {
+    pub key: String,
+    pub state: Option<CheckState>,
+    pub note: Option<String>,
+}
+
+/// The checklist items of a routine inspection (巡检): system functions, equipment condition,
+/// safety hazards, and the operating records kept by the customer.
+pub const INSPECTION_ITEMS: [&str; 4] = [
+    "system_functions",
+    "equipment_condition",
+    "safety_hazards",
+    "operating_records",
+];
+
+/// One revision of a job's service report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceReport {
+    pub job_id: JobId,
+    pub job_type: JobType,
+    /// 1 for the first; a change after signing starts the next.
+    pub revision: u32,
+    pub symptom_reported: Option<String>,
+    pub symptom_found: Option<String>,
+    pub fault_cause: Option<String>,
+    pub solution: Option<String>,
+    pub work_done: Option<String>,
+    /// The engineer confirmed that no part was replaced ("none").
+    pub no_parts_replaced: bool,
+    pub tests_done: Option<String>,
+    pub result: Option<RepairResult>,
+    pub follow_up: Option<String>,
+    pub follow_up_on: Option<Date>,
+    pub labour_minutes: Option<u32>,
+    pub travel_minutes: Option<u32>,
+    pub checklist: Vec<ChecklistItem>,
+    pub acceptance: Option<Acceptance>,
+    pub acceptance_notes: Option<String>,
+    pub trainee_name: Option<String>,
+    pub callback_notes: Option<String>,
+    pub customer_opinion: Option<String>,
+    pub satisfaction: Option<Satisfaction>,
+    pub quote_acceptance: Option<QuoteAcceptance>,
+    pub signature: Option<Signature>,
+}
+
+impl ServiceReport {
+    /// An empty first revision; the symptom as reported is copied from the job.
+    pub fn new(job_id: JobId, job_type: JobType, reported_fault: &str) -> ServiceReport {
+        let checklist = if job_type == JobType::Inspection {
+            INSPECTION_ITEMS
+                .iter()
+                .map(|k| ChecklistItem {
+                    key: (*k).to_owned(),
+                    state: None,
+                    note: None,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        ServiceReport {
+            job_id,
+            job_type,
+            revision: 1,
+            symptom_reported: Some(reported_fault.trim().to_owned()).filter(|s| !s.is_empty()),
+            symptom_found: None,
+            fault_cause: None,
+            solution: None,
+            work_done: None,
+            no_parts_replaced: false,
+            tests_done: None,
+            result: None,
+            follow_up: None,
+            follow_up_on: None,
+            labour_minutes: None,
+            travel_minutes: None,
+            checklist,
+            acceptance: None,
+            acceptance_notes: None,
+            trainee_name: None,
+            callback_notes: None,
+            customer_opinion: None,
+            satisfaction: None,
+            quote_acceptance: None,
+            signature: None,
+        }
+    }
+
+    /// Whether the report is signed and so frozen.
+    pub fn is_signed(&self) -> bool {
+        self.signature.is_some()
+    }
+
+    fn ensure_editable(&self) -> Result<()> {
+        if self.is_signed() {
+            return Err(DomainError::ReportFrozen);
+        }
+        Ok(())
+    }
+
+    /// Sets one field from text as typed; an empty value clears it. Numbers, dates and
+    /// choices are parsed here so every entry path validates the same way.
+    pub fn set(&mut self, field: ReportField, value: &str) -> Result<()> {
+        self.ensure_editable()?;
+        let name = field.label_en();
+        let note = |v: &str| text::optional(name, v, NOTE_MAX);
+        let choice = value.trim();
+        match field {
+            ReportField::SymptomReported => self.symptom_reported = note(value)?,
+            ReportField::SymptomFound => self.symptom_found = note(value)?,
+            ReportField::FaultCause => self.fault_cause = note(value)?,
+            ReportField::Solution => self.solution = note(value)?,
+            ReportField::WorkDone => self.work_done = note(value)?,
+            ReportField::TestsDone => self.tests_done = note(value)?,
+            ReportField::FollowUp => self.follow_up = note(value)?,
+            ReportField::AcceptanceNotes => self.acceptance_notes = note(value)?,
+            ReportField::CallbackNotes => self.callback_notes = note(value)?,
+            ReportField::CustomerOpinion => self.customer_opinion = note(value)?,
+            ReportField::TraineeName => self.trainee_name = text::optional(name, value, NAME_MAX)?,
+            ReportField::PartsReplaced => {
+                self.no_parts_replaced = match choice {
+                    "none" | "无" => true,
+                    "" => false,
+                    _ => {
+                        return Err(DomainError::invalid(
+                            "parts replaced",
+                            "add the parts as part lines; type none (无) when no part was replaced",
+                        ));
+                    }
+                }
+            }
+            ReportField::Result => {
+                self.result = (!choice.is_empty())
+                    .then(|| RepairResult::parse(choice))
+                    .transpose()?
+            }
+            ReportField::Acceptance => {
+                self.acceptance = (!choice.is_empty())
+                    .then(|| Acceptance::parse(choice))
+                    .transpose()?
+            }
+            ReportField::FollowUpOn => self.follow_up_on = parse_date(name, choice)?,
+            ReportField::LabourMinutes => self.labour_minutes = parse_minutes(name, choice)?,
+            ReportField::TravelMinutes => self.travel_minutes = parse_minutes(name, choice)?,
+            ReportField::Checklist | ReportField::Satisfaction => {
+                return Err(DomainError::invalid(
+                    "report field",
+                    format!("{} is not set as text; use its own form", field.as_str()),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Answers one inspection checklist item; an issue needs a note saying what is wrong.
+    pub fn set_check(&mut self, key: &str, state: CheckState, note: &str) -> Result<()> {
+        self.ensure_editable()?;
+        let note = text::optional("checklist note", note, NOTE_MAX)?;
+        if state == CheckState::Issue && note.is_none() {
+            return Err(DomainError::invalid(
+                "checklist note",
+                "is empty: describe the issue you found",
+            ));
+        }
+        let item = self
+            .checklist
+            .iter_mut()
+            .find(|i| i.key == key)
+            .ok_or_else(|| {
+                DomainError::invalid(
+                    "checklist item",
+                    format!("'{key}' is not on this job's checklist"),
+                )
+            })?;
+        item.state = Some(state);
+        item.note = note;
+        Ok(())
+    }
+
+    /// Records the customer's survey answer.
+    pub fn set_satisfaction(&mut self, satisfaction: Satisfaction) -> Result<()> {
+        self.ensure_editable()?;
+        self.satisfaction = Some(satisfaction);
+        Ok(())
+    }
+
+    /// Records that the customer accepted the out-of-warranty quote.
+    pub fn accept_quote(&mut self, acceptance: QuoteAcceptance) -> Result<()> {
+        self.ensure_editable()?;
+        self.quote_acceptance = Some(acceptance);
+        Ok(())
+    }
+
+    /// A part line was added: "none" no longer holds.
+    pub fn part_added(&mut self) -> Result<()> {
+        self.ensure_editable()?;
+        self.no_parts_replaced = false;
+        Ok(())
+    }
+
+    /// The mandatory fields still empty, in form order; empty means the report can be signed.
+    pub fn missing(&self, parts: &[PartLine]) -> Vec<ReportField> {
+        use ReportField as F;
+        let required: &[ReportField] = match self.job_type {
+            JobType::Repair => &[
+                F::SymptomFound,
+                F::FaultCause,
+                F::Solution,
+                F::PartsReplaced,
+                F::TestsDone,
+                F::Result,
+                F::CustomerOpinion,
+                F::Satisfaction,
+            ],
+            JobType::Installation => &[
+                F::Acceptance,
+                F::TraineeName,
+                F::PartsReplaced,
+                F::TestsDone,
+                F::CustomerOpinion,
+                F::Satisfaction,
+            ],
+            JobType::Inspection => &[
+                F::Checklist,
+                F::PartsReplaced,
+                F::CustomerOpinion,
+                F::Satisfaction,
+            ],
+            JobType::Maintenance => &[
+                F::WorkDone,
+                F::PartsReplaced,
+                F::TestsDone,
+                F::CustomerOpinion,
+                F::Satisfaction,
+            ],
+            JobType::Callback => &[F::CallbackNotes, F::CustomerOpinion, F::Satisfaction],
+        };
+        required
+            .iter()
+            .copied()
+            .filter(|f| !self.is_filled(*f, parts))
+            .collect()
+    }
+
+    fn is_filled(&self, field: ReportField, parts: &[PartLine]) -> bool {
+        use ReportField as F;
+        match field {
+            F::SymptomReported => self.symptom_reported.is_some(),
+            F::SymptomFound => self.symptom_found.is_some(),
+            F::FaultCause => self.fault_cause.is_some(),
+            F::Solution => self.solution.is_some(),
+            F::WorkDone => self.work_done.is_some(),
+            F::PartsReplaced => self.no_parts_replaced || !parts.is_empty(),
+            F::TestsDone => self.tests_done.is_some(),
+            F::Result => self.result.is_some(),
+            F::FollowUp => self.follow_up.is_some(),
+            F::FollowUpOn => self.follow_up_on.is_some(),
+            F::LabourMinutes => self.labour_minutes.is_some(),
+            F::TravelMinutes => self.travel_minutes.is_some(),
+            F::Checklist => self.checklist.iter().all(|i| i.state.is_some()),
+            F::Acceptance => self.acceptance.is_some(),
+            F::AcceptanceNotes => self.acceptance_notes.is_some(),
+            F::TraineeName => self.trainee_name.is_some(),
+            F::CallbackNotes => self.callback_notes.is_some(),
+            F::CustomerOpinion => self.customer_opinion.is_some(),
+            F::Satisfaction => self
+                .satisfaction
+                .as_ref()
+                .is_some_and(Satisfaction::is_answered),
+        }
+    }
+
+    /// Checks completeness; the error names what is missing.
+    pub fn check_complete(&self, parts: &[PartLine]) -> Result<()> {
+        let missing = self.missing(parts);
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(DomainError::ReportIncomplete { missing })
+        }
+    }
+
+    /// A new, unsigned revision with the same content, for a correction after signing.
+    pub fn next_revision(&self) -> ServiceReport {
+        ServiceReport {
+            revision: self.revision + 1,
+            signature: None,
+            ..self.clone()
+        }
+    }
+}
+
+fn parse_minutes(field: &'static str, value: &str) -> Result<Option<u32>> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    match value.parse::<i64>() {
+        Ok(m) if (0..=24 * 60 * 7).contains(&m) => Ok(u32::try_from(m).ok()),
+        Ok(m) if m < 0 => Err(DomainError::invalid(
+            field,
+            format!("is {m}; minutes cannot be negative"),
+        )),
+        Ok(m) => Err(DomainError::invalid(
+            field,
+            format!("is {m}; at most one week (10080 minutes)"),
+        )),
+        Err(_) => Err(DomainError::invalid(
+            field,
+            format!("'{value}' is not a number of minutes; type digits only, e.g. 90"),
+        )),
+    }
+}
+
+fn parse_date(field: &'static str, value: &str) -> Result<Option<Date>> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(value, format).map(Some).map_err(|_| {
+        DomainError::invalid(
+            field,
+            format!("'{value}' is not a date; write it as 2026-11-23"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,200 @@
+//! The customer's signature (客户签字) over a report, and the canonical content it covers.
+//!
+//! Signing computes a SHA-256 over a canonical JSON of the report, its part lines, the job's
+//! identity and the signature's own facts (who, when, which image). Keys are sorted by this
+//! module, not by serde, so the hash is the same in every binary. Once signed, the report is
+//! frozen; HQ recomputes the hash and refuses a report whose content does not match.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+
+use crate::error::{DomainError, Result};
+use crate::job::{Actor, Job, JobEvent, JobStatus, MoveDetails};
+use crate::part::PartLine;
+use crate::report::ServiceReport;
+use crate::text::{self, NAME_MAX};
+use crate::warranty::Quote;
+
+/// A signature given over one revision of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    pub signer_name: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub signed_at: OffsetDateTime,
+    /// SHA-256 (hex) of the PNG of the handwritten signature.
+    pub image_sha256: String,
+    /// SHA-256 (hex) of the canonical report content at signing.
+    pub content_sha256: String,
+}
+
+impl Signature {
+    /// The hash as printed on the receipt: the first 12 hex digits in groups of four.
+    pub fn short_hash(&self) -> String {
+        short_hash(&self.content_sha256)
+    }
+}
+
+/// `3F2A-91C0-77BE` from a hex SHA-256.
+pub fn short_hash(hex_sha256: &str) -> String {
+    let upper = hex_sha256.to_ascii_uppercase();
+    let head: Vec<&str> = [0, 4, 8]
+        .iter()
+        .filter_map(|&i| upper.get(i..i + 4))
+        .collect();
+    head.join("-")
+}
+
+/// SHA-256 of bytes, as lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// Checks that a text is a lowercase hex SHA-256.
+pub fn check_sha256(field: &'static str, value: &str) -> Result<()> {
+    if value.len() == 64
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    {
+        Ok(())
+    } else {
+        Err(DomainError::invalid(
+            field,
+            "is not a SHA-256 (64 lowercase hex digits)",
+        ))
+    }
+}
+
+/// The canonical content a signature covers, as compact JSON with sorted keys.
+pub fn canonical_content(
+    job: &Job,
+    report: &ServiceReport,
+    parts: &[PartLine],
+    signer_name: &str,
+    image_sha256: &str,
+    signed_at: OffsetDateTime,
+) -> Result<String> {
+    let mut unsigned = report.clone();
+    unsigned.signature = None;
+    let mut parts: Vec<&PartLine> = parts.iter().collect();
+    parts.sort_by_key(|p| p.id);
+    let signed_at = signed_at
+        .to_offset(time::UtcOffset::UTC)
+        .format(&time::format_description::well_known::Rfc3339)
+        .map_err(|_| DomainError::invalid("signed at", "cannot be written as a date"))?;
+    let value = json!({
+        "job": { "id": job.id, "number": job.number, "type": job.job_type, "customer_id": job.customer_id,
+                 "equipment_id": job.equipment_id, "engineer_id": job.engineer_id },
+        "report": serde_json::to_value(&unsigned).map_err(json_error)?,
+        "parts": serde_json::to_value(&parts).map_err(json_error)?,
+        "signer_name": signer_name,
+        "image_sha256": image_sha256,
+        "signed_at": signed_at,
+    });
+    let mut out = String::new();
+    write_canonical(&value, &mut out);
+    Ok(out)
+}
+
+fn json_error(e: serde_json::Error) -> DomainError {
+    DomainError::invalid("report", format!("cannot be written out: {e}"))
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, key) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                write_canonical(&map[key], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(item, out);
+            }
+            out.push(']');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+/// What the customer gives when signing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignOff<'a> {
+    pub signer_name: &'a str,
+    pub image_sha256: &'a str,
+    pub at: OffsetDateTime,
+}
+
+/// Signs the report: it must be complete, any charge accepted, and the job completed or
+/// unresolved. Freezes the report and moves the job to `signed`. On error nothing changes.
+pub fn sign_report(
+    job: &mut Job,
+    report: &mut ServiceReport,
+    parts: &[PartLine],
+    quote: &Quote,
+    actor: Actor,
+    sign_off: SignOff<'_>,
+) -> Result<JobEvent> {
+    if report.is_signed() {
+        return Err(DomainError::ReportFrozen);
+    }
+    let signer_name = text::required("signer name", sign_off.signer_name, NAME_MAX)?;
+    check_sha256("signature image", sign_off.image_sha256)?;
+    report.check_complete(parts)?;
+    quote.check_accepted(report.quote_acceptance.as_ref())?;
+    let content = canonical_content(
+        job,
+        report,
+        parts,
+        &signer_name,
+        sign_off.image_sha256,
+        sign_off.at,
+    )?;
+    let event = job.apply(
+        JobStatus::Signed,
+        actor,
+        sign_off.at,
+        MoveDetails::default(),
+    )?;
+    report.signature = Some(Signature {
+        signer_name,
+        signed_at: sign_off.at,
+        image_sha256: sign_off.image_sha256.to_owned(),
+        content_sha256: sha256_hex(content.as_bytes()),
+    });
+    Ok(event)
+}
+
+/// Whether a signed report's content still matches the hash its signature was given over.
+pub fn verify(job: &Job, report: &ServiceReport, parts: &[PartLine]) -> Result<bool> {
+    let Some(sig) = &report.signature else {
+        return Ok(false);
+    };
+    let content = canonical_content(
+        job,
+        report,
+        parts,
+        &sig.signer_name,
+        &sig.image_sha256,
+        sig.signed_at,
+    )?;
+    Ok(sha256_hex(content.as_bytes()) == sig.content_sha256)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,107 @@
+//! Validation of free text entered by people: trimmed, not empty where required, bounded length.
+
+use crate::error::{DomainError, Result};
+
+/// Longest name (customer, contact, site, part, signer) in characters.
+pub const NAME_MAX: usize = 200;
+/// Longest free-text report field in characters (a page of notes).
+pub const NOTE_MAX: usize = 4000;
+
+/// A required text: trimmed, not empty, at most `max` characters.
+pub fn required(field: &'static str, value: &str, max: usize) -> Result<String> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Err(DomainError::invalid(field, "is empty: please fill it in"));
+    }
+    bounded(field, trimmed, max)
+}
+
+/// An optional text: trimmed; empty becomes `None`; at most `max` characters.
+pub fn optional(field: &'static str, value: &str, max: usize) -> Result<Option<String>> {
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    bounded(field, trimmed, max).map(Some)
+}
+
+fn bounded(field: &'static str, trimmed: &str, max: usize) -> Result<String> {
+    let chars = trimmed.chars().count();
+    if chars > max {
+        return Err(DomainError::invalid(
+            field,
+            format!("is {chars} characters long; shorten it to at most {max}"),
+        ));
+    }
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(DomainError::invalid(
+            field,
+            "contains control characters; retype it without them",
+        ));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// A phone number as people write it: digits with optional `+`, spaces, dashes and brackets.
+pub fn phone(field: &'static str, value: &str) -> Result<String> {
+    let value = required(field, value, 40)?;
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    let allowed = |c: char| c.is_ascii_digit() || " +-()".contains(c);
+    if !value.chars().all(allowed) || digits < 3 {
+        return Err(DomainError::invalid(
+            field,
+            "is not a phone number: use digits, optionally with + - ( ) and spaces",
+        ));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_trims_and_rejects_empty() {
+        assert_eq!(required("name", "  王工  ", 10), Ok("王工".to_owned()));
+        assert!(matches!(
+            required("name", "   ", 10),
+            Err(DomainError::Invalid { field: "name", .. })
+        ));
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        let chinese = "设".repeat(10);
+        assert!(required("name", &chinese, 10).is_ok());
+        let err = required("name", &"设".repeat(11), 10).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "name: is 11 characters long; shorten it to at most 10"
+        );
+    }
+
+    #[test]
+    fn optional_empty_is_none() {
+        assert_eq!(optional("note", " ", 10), Ok(None));
+        assert_eq!(optional("note", "x", 10), Ok(Some("x".into())));
+    }
+
+    #[test]
+    fn control_characters_are_refused_but_newlines_kept() {
+        assert!(required("note", "a\u{0007}b", 10).is_err());
+        assert_eq!(required("note", "a\nb", 10), Ok("a\nb".into()));
+    }
+
+    #[test]
+    fn phones() {
+        assert_eq!(
+            phone("phone", "+86 138-0013-8000"),
+            Ok("+86 138-0013-8000".into())
+        );
+        assert!(phone("phone", "call me").is_err());
+        assert!(phone("phone", "12").is_err());
+    }
+}
