@@ -1,0 +1,243 @@
+//! What the engineer does on the laptop. Each action is one transaction: the domain rule
+//! decides, the domain tables change, and the outbox gets the change — all or nothing.
+
+use outpost_domain::DomainError;
+use outpost_domain::ids::{JobId, PartLineId};
+use outpost_domain::job::{Actor, Job, JobEvent, JobStatus, MoveDetails};
+use outpost_domain::part::{FaultOrigin, PartLine};
+use outpost_domain::rating::{Dimension, Rating, Ratings, Satisfaction};
+use outpost_domain::report::{CheckState, ReportField, ServiceReport};
+use outpost_domain::signature::{SignOff, Signature, sign_report};
+use outpost_domain::warranty::{AcceptanceMethod, QuoteAcceptance};
+use rusqlite::Transaction;
+use time::OffsetDateTime;
+
+use crate::db::Store;
+use crate::detail::{quote, warranty_on_visit};
+use crate::error::Result;
+use crate::outbox::{self, Change};
+use crate::{device, equipment, jobs, parts, reports};
+
+/// The job, the acting engineer and the report, loaded inside the action's transaction.
+struct Work {
+    job: Job,
+    actor: Actor,
+    report: ServiceReport,
+}
+
+fn load(tx: &Transaction<'_>, job_id: JobId) -> Result<Work> {
+    let engineer = device::require_engineer(tx)?;
+    let job = jobs::get(tx, job_id)?;
+    if job.engineer_id != Some(engineer.id) {
+        return Err(DomainError::invalid(
+            "engineer",
+            "this job is assigned to another engineer; ask the dispatcher to reassign it",
+        )
+        .into());
+    }
+    let report = reports::get_or_new(tx, &job)?;
+    Ok(Work { actor: Actor::Engineer(engineer.id), job, report })
+}
+
+/// Loads a job whose report may still change.
+fn load_editable(tx: &Transaction<'_>, job_id: JobId) -> Result<Work> {
+    let work = load(tx, job_id)?;
+    if work.job.status.is_terminal() {
+        return Err(DomainError::invalid(
+            "job",
+            format!("the job is {}: its report can no longer change", work.job.status),
+        )
+        .into());
+    }
+    Ok(work)
+}
+
+fn warranty_quote(tx: &Transaction<'_>, job: &Job, report: &ServiceReport, lines: &[PartLine]) -> Result<outpost_domain::warranty::Quote> {
+    let equipment = job.equipment_id.map(|e| equipment::get(tx, e)).transpose()?;
+    quote(tx, report, lines, warranty_on_visit(job, equipment.as_ref()))
+}
+
+impl Store {
+    /// Moves a job (en route, arrived, completed, unresolved, departed). Completing a repair
+    /// with a charge needs the customer's acceptance of the quote first.
+    pub fn transition_job(&self, job_id: JobId, to: JobStatus, details: MoveDetails, now: OffsetDateTime) -> Result<JobEvent> {
+        self.write(|tx| {
+            let mut w = load(tx, job_id)?;
+            if to == JobStatus::Completed {
+                let lines = parts::lines(tx, job_id)?;
+                warranty_quote(tx, &w.job, &w.report, &lines)?.check_accepted(w.report.quote_acceptance.as_ref())?;
+            }
+            let change = Change::JobTransitioned {
+                job_id,
+                to,
+                at: now,
+                reason: details.reason.clone(),
+                promised_on: details.promised_on,
+            };
+            let event = w.job.transition(to, w.actor, now, details)?;
+            jobs::upsert(tx, &w.job)?;
+            jobs::insert_event(tx, &event)?;
+            outbox::push(tx, &change, now)?;
+            Ok(event)
+        })
+    }
+
+    /// Saves one report field as typed (autosave); returns the mutation id.
+    pub fn set_report_field(&self, job_id: JobId, field: ReportField, value: &str, now: OffsetDateTime) -> Result<i64> {
+        self.write(|tx| {
+            let mut w = load_editable(tx, job_id)?;
+            w.report.set(field, value)?;
+            reports::save(tx, &w.report, now)?;
+            let change = Change::ReportFieldSet { job_id, revision: w.report.revision, field, value: value.to_owned() };
+            outbox::push(tx, &change, now)
+        })
+    }
+
+    /// Answers one inspection checklist item.
+    pub fn set_check(&self, job_id: JobId, key: &str, state: CheckState, note: &str, now: OffsetDateTime) -> Result<()> {
+        self.write(|tx| {
+            let mut w = load_editable(tx, job_id)?;
+            w.report.set_check(key, state, note)?;
+            reports::save(tx, &w.report, now)?;
+            let change = Change::ChecklistItemSet {
+                job_id,
+                revision: w.report.revision,
+                key: key.to_owned(),
+                state,
+                note: note.to_owned(),
+            };
+            outbox::push(tx, &change, now).map(drop)
+        })
+    }
+
+    /// Adds a catalogue part to the job; the quantity is as typed and checked by the domain.
+    pub fn add_part_line(
+        &self,
+        job_id: JobId,
+        line_id: PartLineId,
+        part_code: &str,
+        quantity: i64,
+        origin: FaultOrigin,
+        now: OffsetDateTime,
+    ) -> Result<PartLine> {
+        self.write(|tx| {
+            let mut w = load_editable(tx, job_id)?;
+            let part = parts::by_code(tx, part_code)?;
+            let line = PartLine::new(line_id, job_id, &part, quantity, origin)?;
+            w.report.part_added()?;
+            parts::insert_line(tx, &line, now)?;
+            reports::save(tx, &w.report, now)?;
+            outbox::push(tx, &Change::PartLineAdded { line: line.clone() }, now)?;
+            Ok(line)
+        })
+    }
+
+    /// Removes a part line added by mistake.
+    pub fn remove_part_line(&self, job_id: JobId, line_id: PartLineId, now: OffsetDateTime) -> Result<()> {
+        self.write(|tx| {
+            let w = load_editable(tx, job_id)?;
+            if w.report.is_signed() {
+                return Err(DomainError::ReportFrozen.into());
+            }
+            parts::delete_line(tx, job_id, line_id)?;
+            outbox::push(tx, &Change::PartLineRemoved { job_id, line_id }, now).map(drop)
+        })
+    }
+
+    /// Records one rating (1-5) of the satisfaction survey.
+    pub fn rate(&self, job_id: JobId, dimension: Dimension, rating: i64, now: OffsetDateTime) -> Result<Satisfaction> {
+        let rating = Rating::new(rating)?;
+        self.update_satisfaction(job_id, now, |current| {
+            let (mut ratings, comment) = match current {
+                Some(Satisfaction::Rated { ratings, comment }) => (ratings, comment.unwrap_or_default()),
+                _ => (Ratings::default(), String::new()),
+            };
+            ratings.set(dimension, rating);
+            Ok(Satisfaction::rated(ratings, &comment)?)
+        })
+    }
+
+    /// Records the customer's comment on the survey.
+    pub fn set_rating_comment(&self, job_id: JobId, comment: &str, now: OffsetDateTime) -> Result<Satisfaction> {
+        self.update_satisfaction(job_id, now, |current| {
+            let ratings = match current {
+                Some(Satisfaction::Rated { ratings, .. }) => ratings,
+                _ => Ratings::default(),
+            };
+            Ok(Satisfaction::rated(ratings, comment)?)
+        })
+    }
+
+    /// Records that the customer declined the survey.
+    pub fn decline_rating(&self, job_id: JobId, now: OffsetDateTime) -> Result<Satisfaction> {
+        self.update_satisfaction(job_id, now, |_| Ok(Satisfaction::Declined { at: now }))
+    }
+
+    fn update_satisfaction(
+        &self,
+        job_id: JobId,
+        now: OffsetDateTime,
+        f: impl FnOnce(Option<Satisfaction>) -> Result<Satisfaction>,
+    ) -> Result<Satisfaction> {
+        self.write(|tx| {
+            let mut w = load_editable(tx, job_id)?;
+            let satisfaction = f(w.report.satisfaction.clone())?;
+            w.report.set_satisfaction(satisfaction.clone())?;
+            reports::save(tx, &w.report, now)?;
+            let change = Change::SatisfactionSet { job_id, revision: w.report.revision, satisfaction: satisfaction.clone() };
+            outbox::push(tx, &change, now)?;
+            Ok(satisfaction)
+        })
+    }
+
+    /// Records that the customer accepted the quote as it stands now.
+    pub fn accept_quote(&self, job_id: JobId, accepted_by: &str, method: AcceptanceMethod, now: OffsetDateTime) -> Result<QuoteAcceptance> {
+        self.write(|tx| {
+            let mut w = load_editable(tx, job_id)?;
+            let lines = parts::lines(tx, job_id)?;
+            let quote = warranty_quote(tx, &w.job, &w.report, &lines)?;
+            let acceptance = QuoteAcceptance::of(&quote, accepted_by, now, method)?;
+            w.report.accept_quote(acceptance.clone())?;
+            reports::save(tx, &w.report, now)?;
+            let change = Change::QuoteAccepted { job_id, revision: w.report.revision, acceptance: acceptance.clone() };
+            outbox::push(tx, &change, now)?;
+            Ok(acceptance)
+        })
+    }
+
+    /// The customer signs: the report must be complete; it is frozen and the job moves to signed.
+    pub fn sign_report(&self, job_id: JobId, signer_name: &str, image_sha256: &str, now: OffsetDateTime) -> Result<Signature> {
+        self.write(|tx| {
+            let mut w = load_editable(tx, job_id)?;
+            let lines = parts::lines(tx, job_id)?;
+            let quote = warranty_quote(tx, &w.job, &w.report, &lines)?;
+            let sign_off = SignOff { signer_name, image_sha256, at: now };
+            let event = sign_report(&mut w.job, &mut w.report, &lines, &quote, w.actor, sign_off)?;
+            let signature = w.report.signature.clone().ok_or(DomainError::ReportFrozen)?;
+            jobs::upsert(tx, &w.job)?;
+            jobs::insert_event(tx, &event)?;
+            reports::save(tx, &w.report, now)?;
+            let change = Change::ReportSigned { job_id, revision: w.report.revision, signature: signature.clone() };
+            outbox::push(tx, &change, now)?;
+            Ok(signature)
+        })
+    }
+}
+
+/// How the customer accepted a quote, parsed from `signature` / `confirmation`.
+pub fn parse_acceptance_method(s: &str) -> Result<AcceptanceMethod> {
+    match s.trim() {
+        "signature" => Ok(AcceptanceMethod::Signature),
+        "confirmation" => Ok(AcceptanceMethod::Confirmation),
+        other => Err(DomainError::invalid("acceptance method", format!("'{other}' is not known; use signature or confirmation")).into()),
+    }
+}
+
+/// Parses `ok` / `issue` for a checklist answer.
+pub fn parse_check_state(s: &str) -> Result<CheckState> {
+    match s.trim() {
+        "ok" => Ok(CheckState::Ok),
+        "issue" => Ok(CheckState::Issue),
+        other => Err(DomainError::invalid("checklist answer", format!("'{other}' is not an answer; use ok or issue")).into()),
+    }
+}

@@ -1,0 +1,24 @@
+//! The laptop's local store: one SQLite file (WAL, `synchronous=FULL`, foreign keys), migrated
+//! forward by embedded SQL, one module per aggregate, FTS5 search, and the sync outbox written in
+//! the same transaction as every change the engineer makes.
+
+mod actions;
+pub mod codec;
+pub mod customers;
+mod db;
+pub mod detail;
+pub mod device;
+pub mod equipment;
+pub mod error;
+mod import;
+pub mod jobs;
+mod migrate;
+pub mod outbox;
+pub mod parts;
+pub mod reports;
+pub mod search;
+
+pub use actions::{parse_acceptance_method, parse_check_state};
+pub use db::{DB_FILE, Store};
+pub use error::{Result, StoreError};
+pub use import::Import;

@@ -1,0 +1,145 @@
+//! The parts catalogue and the part lines of jobs.
+
+use outpost_domain::ids::{JobId, PartLineId};
+use outpost_domain::money::{Currency, Money};
+use outpost_domain::part::{FaultOrigin, Part, PartLine};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use time::OffsetDateTime;
+
+use crate::codec::{parse, time_to_sql};
+use crate::error::{Result, StoreError};
+
+/// Inserts or replaces a catalogue part.
+pub fn upsert(tx: &Transaction<'_>, p: &Part) -> Result<()> {
+    tx.execute(
+        "INSERT INTO parts (id, code, name, spec, substitutes, unit_cost, unit_price, currency)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (id) DO UPDATE SET code = ?2, name = ?3, spec = ?4, substitutes = ?5,
+             unit_cost = ?6, unit_price = ?7, currency = ?8",
+        params![
+            p.id.to_text(),
+            p.code,
+            p.name,
+            p.spec,
+            serde_json::to_string(&p.substitutes)?,
+            p.unit_cost.minor,
+            p.unit_price.minor,
+            p.unit_cost.currency.as_str(),
+        ],
+    )?;
+    Ok(())
+}
+
+const PART_COLUMNS: &str = "id, code, name, spec, substitutes, unit_cost, unit_price, currency";
+
+fn part_from_row(r: &Row<'_>) -> Result<Part> {
+    let currency = Currency::parse(&r.get::<_, String>(7)?)?;
+    let substitutes: String = r.get(4)?;
+    Ok(Part {
+        id: parse("part id", &r.get::<_, String>(0)?)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        spec: r.get(3)?,
+        substitutes: serde_json::from_str(&substitutes)?,
+        unit_cost: Money { minor: r.get(5)?, currency },
+        unit_price: Money { minor: r.get(6)?, currency },
+    })
+}
+
+/// The catalogue part with this code.
+pub fn by_code(conn: &Connection, code: &str) -> Result<Part> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {PART_COLUMNS} FROM parts WHERE code = ?1"))?;
+    let mut rows = stmt.query([code.trim()])?;
+    match rows.next()? {
+        Some(row) => part_from_row(row),
+        None => Err(StoreError::NotFound { what: "part", id: code.trim().to_owned() }),
+    }
+}
+
+/// Catalogue parts whose code or name starts with or contains what was typed, codes first.
+pub fn find(conn: &Connection, typed: &str, limit: usize) -> Result<Vec<Part>> {
+    let escaped = typed.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {PART_COLUMNS} FROM parts
+          WHERE code LIKE ?1 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\'
+          ORDER BY (code LIKE ?1 ESCAPE '\\') DESC, code LIMIT ?3"
+    ))?;
+    let mut rows = stmt.query(params![format!("{escaped}%"), format!("%{escaped}%"), limit as i64])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(part_from_row(row)?);
+    }
+    Ok(out)
+}
+
+/// Adds a part line to a job.
+pub fn insert_line(tx: &Transaction<'_>, line: &PartLine, at: OffsetDateTime) -> Result<()> {
+    tx.execute(
+        "INSERT INTO part_lines (id, job_id, part_code, part_name, quantity, origin, unit_cost, unit_price, currency, added_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            line.id.to_text(),
+            line.job_id.to_text(),
+            line.part_code,
+            line.part_name,
+            i64::from(line.quantity),
+            origin_str(line.origin),
+            line.unit_cost.minor,
+            line.unit_price.minor,
+            line.unit_cost.currency.as_str(),
+            time_to_sql(at),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Removes a part line; says so when there was none.
+pub fn delete_line(tx: &Transaction<'_>, job_id: JobId, line_id: PartLineId) -> Result<()> {
+    let n = tx.execute(
+        "DELETE FROM part_lines WHERE id = ?1 AND job_id = ?2",
+        params![line_id.to_text(), job_id.to_text()],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound { what: "part line", id: line_id.to_text() });
+    }
+    Ok(())
+}
+
+/// The part lines of a job, in the order they were added.
+pub fn lines(conn: &Connection, job_id: JobId) -> Result<Vec<PartLine>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, part_code, part_name, quantity, origin, unit_cost, unit_price, currency
+           FROM part_lines WHERE job_id = ?1 ORDER BY added_at, id",
+    )?;
+    let mut rows = stmt.query([job_id.to_text()])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let currency = Currency::parse(&r.get::<_, String>(7)?)?;
+        out.push(PartLine {
+            id: parse("part line id", &r.get::<_, String>(0)?)?,
+            job_id,
+            part_code: r.get(1)?,
+            part_name: r.get(2)?,
+            quantity: u32::try_from(r.get::<_, i64>(3)?).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            origin: FaultOrigin::parse(&r.get::<_, String>(4)?)?,
+            unit_cost: Money { minor: r.get(5)?, currency },
+            unit_price: Money { minor: r.get(6)?, currency },
+        });
+    }
+    Ok(out)
+}
+
+/// Whether a job has this part line.
+pub fn line_exists(conn: &Connection, line_id: PartLineId) -> Result<bool> {
+    Ok(conn
+        .query_row("SELECT 1 FROM part_lines WHERE id = ?1", [line_id.to_text()], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+fn origin_str(origin: FaultOrigin) -> &'static str {
+    match origin {
+        FaultOrigin::Quality => "quality",
+        FaultOrigin::Misuse => "misuse",
+    }
+}
