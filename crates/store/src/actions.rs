@@ -36,7 +36,11 @@ fn load(tx: &Transaction<'_>, job_id: JobId) -> Result<Work> {
         .into());
     }
     let report = reports::get_or_new(tx, &job)?;
-    Ok(Work { actor: Actor::Engineer(engineer.id), job, report })
+    Ok(Work {
+        actor: Actor::Engineer(engineer.id),
+        job,
+        report,
+    })
 }
 
 /// Loads a job whose report may still change.
@@ -45,27 +49,50 @@ fn load_editable(tx: &Transaction<'_>, job_id: JobId) -> Result<Work> {
     if work.job.status.is_terminal() {
         return Err(DomainError::invalid(
             "job",
-            format!("the job is {}: its report can no longer change", work.job.status),
+            format!(
+                "the job is {}: its report can no longer change",
+                work.job.status
+            ),
         )
         .into());
     }
     Ok(work)
 }
 
-fn warranty_quote(tx: &Transaction<'_>, job: &Job, report: &ServiceReport, lines: &[PartLine]) -> Result<outpost_domain::warranty::Quote> {
-    let equipment = job.equipment_id.map(|e| equipment::get(tx, e)).transpose()?;
-    quote(tx, report, lines, warranty_on_visit(job, equipment.as_ref()))
+fn warranty_quote(
+    tx: &Transaction<'_>,
+    job: &Job,
+    report: &ServiceReport,
+    lines: &[PartLine],
+) -> Result<outpost_domain::warranty::Quote> {
+    let equipment = job
+        .equipment_id
+        .map(|e| equipment::get(tx, e))
+        .transpose()?;
+    quote(
+        tx,
+        report,
+        lines,
+        warranty_on_visit(job, equipment.as_ref()),
+    )
 }
 
 impl Store {
     /// Moves a job (en route, arrived, completed, unresolved, departed). Completing a repair
     /// with a charge needs the customer's acceptance of the quote first.
-    pub fn transition_job(&self, job_id: JobId, to: JobStatus, details: MoveDetails, now: OffsetDateTime) -> Result<JobEvent> {
+    pub fn transition_job(
+        &self,
+        job_id: JobId,
+        to: JobStatus,
+        details: MoveDetails,
+        now: OffsetDateTime,
+    ) -> Result<JobEvent> {
         self.write(|tx| {
             let mut w = load(tx, job_id)?;
             if to == JobStatus::Completed {
                 let lines = parts::lines(tx, job_id)?;
-                warranty_quote(tx, &w.job, &w.report, &lines)?.check_accepted(w.report.quote_acceptance.as_ref())?;
+                warranty_quote(tx, &w.job, &w.report, &lines)?
+                    .check_accepted(w.report.quote_acceptance.as_ref())?;
             }
             let change = Change::JobTransitioned {
                 job_id,
@@ -83,18 +110,36 @@ impl Store {
     }
 
     /// Saves one report field as typed (autosave); returns the mutation id.
-    pub fn set_report_field(&self, job_id: JobId, field: ReportField, value: &str, now: OffsetDateTime) -> Result<i64> {
+    pub fn set_report_field(
+        &self,
+        job_id: JobId,
+        field: ReportField,
+        value: &str,
+        now: OffsetDateTime,
+    ) -> Result<i64> {
         self.write(|tx| {
             let mut w = load_editable(tx, job_id)?;
             w.report.set(field, value)?;
             reports::save(tx, &w.report, now)?;
-            let change = Change::ReportFieldSet { job_id, revision: w.report.revision, field, value: value.to_owned() };
+            let change = Change::ReportFieldSet {
+                job_id,
+                revision: w.report.revision,
+                field,
+                value: value.to_owned(),
+            };
             outbox::push(tx, &change, now)
         })
     }
 
     /// Answers one inspection checklist item.
-    pub fn set_check(&self, job_id: JobId, key: &str, state: CheckState, note: &str, now: OffsetDateTime) -> Result<()> {
+    pub fn set_check(
+        &self,
+        job_id: JobId,
+        key: &str,
+        state: CheckState,
+        note: &str,
+        now: OffsetDateTime,
+    ) -> Result<()> {
         self.write(|tx| {
             let mut w = load_editable(tx, job_id)?;
             w.report.set_check(key, state, note)?;
@@ -133,7 +178,12 @@ impl Store {
     }
 
     /// Removes a part line added by mistake.
-    pub fn remove_part_line(&self, job_id: JobId, line_id: PartLineId, now: OffsetDateTime) -> Result<()> {
+    pub fn remove_part_line(
+        &self,
+        job_id: JobId,
+        line_id: PartLineId,
+        now: OffsetDateTime,
+    ) -> Result<()> {
         self.write(|tx| {
             let w = load_editable(tx, job_id)?;
             if w.report.is_signed() {
@@ -145,11 +195,19 @@ impl Store {
     }
 
     /// Records one rating (1-5) of the satisfaction survey.
-    pub fn rate(&self, job_id: JobId, dimension: Dimension, rating: i64, now: OffsetDateTime) -> Result<Satisfaction> {
+    pub fn rate(
+        &self,
+        job_id: JobId,
+        dimension: Dimension,
+        rating: i64,
+        now: OffsetDateTime,
+    ) -> Result<Satisfaction> {
         let rating = Rating::new(rating)?;
         self.update_satisfaction(job_id, now, |current| {
             let (mut ratings, comment) = match current {
-                Some(Satisfaction::Rated { ratings, comment }) => (ratings, comment.unwrap_or_default()),
+                Some(Satisfaction::Rated { ratings, comment }) => {
+                    (ratings, comment.unwrap_or_default())
+                }
                 _ => (Ratings::default(), String::new()),
             };
             ratings.set(dimension, rating);
@@ -158,7 +216,12 @@ impl Store {
     }
 
     /// Records the customer's comment on the survey.
-    pub fn set_rating_comment(&self, job_id: JobId, comment: &str, now: OffsetDateTime) -> Result<Satisfaction> {
+    pub fn set_rating_comment(
+        &self,
+        job_id: JobId,
+        comment: &str,
+        now: OffsetDateTime,
+    ) -> Result<Satisfaction> {
         self.update_satisfaction(job_id, now, |current| {
             let ratings = match current {
                 Some(Satisfaction::Rated { ratings, .. }) => ratings,
@@ -184,14 +247,24 @@ impl Store {
             let satisfaction = f(w.report.satisfaction.clone())?;
             w.report.set_satisfaction(satisfaction.clone())?;
             reports::save(tx, &w.report, now)?;
-            let change = Change::SatisfactionSet { job_id, revision: w.report.revision, satisfaction: satisfaction.clone() };
+            let change = Change::SatisfactionSet {
+                job_id,
+                revision: w.report.revision,
+                satisfaction: satisfaction.clone(),
+            };
             outbox::push(tx, &change, now)?;
             Ok(satisfaction)
         })
     }
 
     /// Records that the customer accepted the quote as it stands now.
-    pub fn accept_quote(&self, job_id: JobId, accepted_by: &str, method: AcceptanceMethod, now: OffsetDateTime) -> Result<QuoteAcceptance> {
+    pub fn accept_quote(
+        &self,
+        job_id: JobId,
+        accepted_by: &str,
+        method: AcceptanceMethod,
+        now: OffsetDateTime,
+    ) -> Result<QuoteAcceptance> {
         self.write(|tx| {
             let mut w = load_editable(tx, job_id)?;
             let lines = parts::lines(tx, job_id)?;
@@ -199,25 +272,47 @@ impl Store {
             let acceptance = QuoteAcceptance::of(&quote, accepted_by, now, method)?;
             w.report.accept_quote(acceptance.clone())?;
             reports::save(tx, &w.report, now)?;
-            let change = Change::QuoteAccepted { job_id, revision: w.report.revision, acceptance: acceptance.clone() };
+            let change = Change::QuoteAccepted {
+                job_id,
+                revision: w.report.revision,
+                acceptance: acceptance.clone(),
+            };
             outbox::push(tx, &change, now)?;
             Ok(acceptance)
         })
     }
 
     /// The customer signs: the report must be complete; it is frozen and the job moves to signed.
-    pub fn sign_report(&self, job_id: JobId, signer_name: &str, image_sha256: &str, now: OffsetDateTime) -> Result<Signature> {
+    pub fn sign_report(
+        &self,
+        job_id: JobId,
+        signer_name: &str,
+        image_sha256: &str,
+        now: OffsetDateTime,
+    ) -> Result<Signature> {
         self.write(|tx| {
             let mut w = load_editable(tx, job_id)?;
             let lines = parts::lines(tx, job_id)?;
             let quote = warranty_quote(tx, &w.job, &w.report, &lines)?;
-            let sign_off = SignOff { signer_name, image_sha256, at: now };
+            let sign_off = SignOff {
+                signer_name,
+                image_sha256,
+                at: now,
+            };
             let event = sign_report(&mut w.job, &mut w.report, &lines, &quote, w.actor, sign_off)?;
-            let signature = w.report.signature.clone().ok_or(DomainError::ReportFrozen)?;
+            let signature = w
+                .report
+                .signature
+                .clone()
+                .ok_or(DomainError::ReportFrozen)?;
             jobs::upsert(tx, &w.job)?;
             jobs::insert_event(tx, &event)?;
             reports::save(tx, &w.report, now)?;
-            let change = Change::ReportSigned { job_id, revision: w.report.revision, signature: signature.clone() };
+            let change = Change::ReportSigned {
+                job_id,
+                revision: w.report.revision,
+                signature: signature.clone(),
+            };
             outbox::push(tx, &change, now)?;
             Ok(signature)
         })
@@ -229,7 +324,11 @@ pub fn parse_acceptance_method(s: &str) -> Result<AcceptanceMethod> {
     match s.trim() {
         "signature" => Ok(AcceptanceMethod::Signature),
         "confirmation" => Ok(AcceptanceMethod::Confirmation),
-        other => Err(DomainError::invalid("acceptance method", format!("'{other}' is not known; use signature or confirmation")).into()),
+        other => Err(DomainError::invalid(
+            "acceptance method",
+            format!("'{other}' is not known; use signature or confirmation"),
+        )
+        .into()),
     }
 }
 
@@ -238,6 +337,10 @@ pub fn parse_check_state(s: &str) -> Result<CheckState> {
     match s.trim() {
         "ok" => Ok(CheckState::Ok),
         "issue" => Ok(CheckState::Issue),
-        other => Err(DomainError::invalid("checklist answer", format!("'{other}' is not an answer; use ok or issue")).into()),
+        other => Err(DomainError::invalid(
+            "checklist answer",
+            format!("'{other}' is not an answer; use ok or issue"),
+        )
+        .into()),
     }
 }

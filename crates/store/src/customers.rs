@@ -15,7 +15,10 @@ pub fn upsert(tx: &Transaction<'_>, c: &Customer) -> Result<()> {
          ON CONFLICT (id) DO UPDATE SET name = ?2, language = ?3, notes = ?4",
         params![c.id.to_text(), c.name, c.language.as_str(), c.notes],
     )?;
-    tx.execute("DELETE FROM contacts WHERE customer_id = ?1", [c.id.to_text()])?;
+    tx.execute(
+        "DELETE FROM contacts WHERE customer_id = ?1",
+        [c.id.to_text()],
+    )?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO contacts (id, customer_id, name, phone, role, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
@@ -34,7 +37,14 @@ pub fn upsert(tx: &Transaction<'_>, c: &Customer) -> Result<()> {
         .iter()
         .map(|k| format!("{} {} {}", k.name, k.phone, k.role.as_deref().unwrap_or("")))
         .collect();
-    search::index(tx, HitKind::Customer, &c.id.to_text(), None, &c.name, &body.join(" "))
+    search::index(
+        tx,
+        HitKind::Customer,
+        &c.id.to_text(),
+        None,
+        &c.name,
+        &body.join(" "),
+    )
 }
 
 /// Inserts or replaces a site.
@@ -42,7 +52,13 @@ pub fn upsert_site(tx: &Transaction<'_>, s: &Site) -> Result<()> {
     tx.execute(
         "INSERT INTO sites (id, customer_id, name, address, directions) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (id) DO UPDATE SET customer_id = ?2, name = ?3, address = ?4, directions = ?5",
-        params![s.id.to_text(), s.customer_id.to_text(), s.name, s.address, s.directions],
+        params![
+            s.id.to_text(),
+            s.customer_id.to_text(),
+            s.name,
+            s.address,
+            s.directions
+        ],
     )?;
     Ok(())
 }
@@ -53,10 +69,19 @@ pub fn get(conn: &Connection, id: CustomerId) -> Result<Customer> {
         .query_row(
             "SELECT name, language, notes FROM customers WHERE id = ?1",
             [id.to_text()],
-            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)),
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Option<String>>(2)?,
+                ))
+            },
         )
         .optional()?
-        .ok_or_else(|| StoreError::NotFound { what: "customer", id: id.to_text() })?;
+        .ok_or_else(|| StoreError::NotFound {
+            what: "customer",
+            id: id.to_text(),
+        })?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, phone, role FROM contacts WHERE customer_id = ?1 ORDER BY position",
     )?;
@@ -66,7 +91,12 @@ pub fn get(conn: &Connection, id: CustomerId) -> Result<Customer> {
         })?
         .map(|row| {
             let (cid, name, phone, role) = row?;
-            Ok(Contact { id: parse("contact id", &cid)?, name, phone, role })
+            Ok(Contact {
+                id: parse("contact id", &cid)?,
+                name,
+                phone,
+                role,
+            })
         })
         .collect::<Result<Vec<_>>>()?;
     Ok(Customer {
@@ -86,8 +116,17 @@ pub fn get_site(conn: &Connection, id: SiteId) -> Result<Site> {
         |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )
     .optional()?
-    .ok_or_else(|| StoreError::NotFound { what: "site", id: id.to_text() })
+    .ok_or_else(|| StoreError::NotFound {
+        what: "site",
+        id: id.to_text(),
+    })
     .and_then(|(customer, name, address, directions)| {
-        Ok(Site { id, customer_id: parse("customer id", &customer)?, name, address, directions })
+        Ok(Site {
+            id,
+            customer_id: parse("customer id", &customer)?,
+            name,
+            address,
+            directions,
+        })
     })
 }

@@ -143,7 +143,8 @@ mod tests {
             Err(StoreError::Corrupt("stop".into()))
         });
         assert!(result.is_err());
-        let n: i64 = store.read(|c| Ok(c.query_row("SELECT count(*) FROM device", [], |r| r.get(0))?))?;
+        let n: i64 =
+            store.read(|c| Ok(c.query_row("SELECT count(*) FROM device", [], |r| r.get(0))?))?;
         assert_eq!(n, 0);
         Ok(())
     }
@@ -156,7 +157,10 @@ mod tests {
         conn.pragma_update(None, "user_version", 99)?;
         drop(conn);
         let err = Store::open(dir.path()).unwrap_err();
-        assert!(err.to_string().contains("written by a newer Outpost"), "{err}");
+        assert!(
+            err.to_string().contains("written by a newer Outpost"),
+            "{err}"
+        );
         Ok(())
     }
 }

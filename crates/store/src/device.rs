@@ -43,7 +43,10 @@ pub fn set_engineer(tx: &Transaction<'_>, engineer: &Engineer) -> Result<()> {
 /// The laptop's engineer, if enrolled.
 pub fn engineer(conn: &Connection) -> Result<Option<Engineer>> {
     match (get(conn, ENGINEER_ID)?, get(conn, ENGINEER_NAME)?) {
-        (Some(id), Some(name)) => Ok(Some(Engineer { id: parse("engineer id", &id)?, name })),
+        (Some(id), Some(name)) => Ok(Some(Engineer {
+            id: parse("engineer id", &id)?,
+            name,
+        })),
         _ => Ok(None),
     }
 }

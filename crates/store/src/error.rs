@@ -18,7 +18,9 @@ pub enum StoreError {
     Open { path: String, reason: String },
 
     /// A stored row does not decode: the file was changed outside Outpost.
-    #[error("the local database holds a value Outpost cannot read ({0}); restore it from a backup or sync again from HQ")]
+    #[error(
+        "the local database holds a value Outpost cannot read ({0}); restore it from a backup or sync again from HQ"
+    )]
     Corrupt(String),
 
     /// SQLite failed (disk full, I/O error, locked too long).

@@ -94,11 +94,20 @@ const JOB_COLUMNS: &str = "id, number, job_type, status, severity, customer_id, 
 
 fn job_from_row(r: &Row<'_>) -> Result<Job> {
     let window = match (r.get::<_, Option<i64>>(12)?, r.get::<_, Option<i64>>(13)?) {
-        (Some(from), Some(until)) => Some(Window { from: time_from_sql(from)?, until: time_from_sql(until)? }),
+        (Some(from), Some(until)) => Some(Window {
+            from: time_from_sql(from)?,
+            until: time_from_sql(until)?,
+        }),
         _ => None,
     };
-    let unresolved = match (r.get::<_, Option<String>>(15)?, opt_date_from_sql(r.get(16)?)?) {
-        (Some(reason), Some(promised_on)) => Some(Unresolved { reason, promised_on }),
+    let unresolved = match (
+        r.get::<_, Option<String>>(15)?,
+        opt_date_from_sql(r.get(16)?)?,
+    ) {
+        (Some(reason), Some(promised_on)) => Some(Unresolved {
+            reason,
+            promised_on,
+        }),
         _ => None,
     };
     Ok(Job {
@@ -109,13 +118,22 @@ fn job_from_row(r: &Row<'_>) -> Result<Job> {
         severity: parse_severity(&r.get::<_, String>(4)?)?,
         customer_id: parse("customer id", &r.get::<_, String>(5)?)?,
         site_id: parse("site id", &r.get::<_, String>(6)?)?,
-        equipment_id: r.get::<_, Option<String>>(7)?.map(|s| parse("equipment id", &s)).transpose()?,
-        engineer_id: r.get::<_, Option<String>>(8)?.map(|s| parse("engineer id", &s)).transpose()?,
+        equipment_id: r
+            .get::<_, Option<String>>(7)?
+            .map(|s| parse("equipment id", &s))
+            .transpose()?,
+        engineer_id: r
+            .get::<_, Option<String>>(8)?
+            .map(|s| parse("engineer id", &s))
+            .transpose()?,
         reported_fault: r.get(9)?,
         reported_at: time_from_sql(r.get(10)?)?,
         scheduled_on: date_from_sql(&r.get::<_, String>(11)?)?,
         window,
-        previous_visit: r.get::<_, Option<String>>(14)?.map(|s| parse("job id", &s)).transpose()?,
+        previous_visit: r
+            .get::<_, Option<String>>(14)?
+            .map(|s| parse("job id", &s))
+            .transpose()?,
         unresolved,
         cancel_reason: r.get(17)?,
         times: VisitTimes {
@@ -135,7 +153,10 @@ pub fn get(conn: &Connection, id: JobId) -> Result<Job> {
     let mut rows = stmt.query([id.to_text()])?;
     match rows.next()? {
         Some(row) => job_from_row(row),
-        None => Err(StoreError::NotFound { what: "job", id: id.to_text() }),
+        None => Err(StoreError::NotFound {
+            what: "job",
+            id: id.to_text(),
+        }),
     }
 }
 
@@ -143,11 +164,18 @@ pub fn get(conn: &Connection, id: JobId) -> Result<Job> {
 pub fn find(conn: &Connection, id_or_number: &str) -> Result<Job> {
     let key = id_or_number.trim();
     let id: Option<String> = conn
-        .query_row("SELECT id FROM jobs WHERE id = ?1 OR number = ?1", [key], |r| r.get(0))
+        .query_row(
+            "SELECT id FROM jobs WHERE id = ?1 OR number = ?1",
+            [key],
+            |r| r.get(0),
+        )
         .optional()?;
     match id {
         Some(id) => get(conn, parse("job id", &id)?),
-        None => Err(StoreError::NotFound { what: "job", id: key.to_owned() }),
+        None => Err(StoreError::NotFound {
+            what: "job",
+            id: key.to_owned(),
+        }),
     }
 }
 
@@ -266,14 +294,25 @@ fn summary_from_row(r: &Row<'_>) -> Result<JobSummary> {
 }
 
 /// A job list for the engineer's day.
-pub fn list(conn: &Connection, filter: JobFilter, today: Date, limit: usize) -> Result<Vec<JobSummary>> {
+pub fn list(
+    conn: &Connection,
+    filter: JobFilter,
+    today: Date,
+    limit: usize,
+) -> Result<Vec<JobSummary>> {
     let (condition, order) = match filter {
-        JobFilter::Today => ("j.scheduled_on = ?1 AND j.status <> 'cancelled'", "j.window_from, j.number"),
+        JobFilter::Today => (
+            "j.scheduled_on = ?1 AND j.status <> 'cancelled'",
+            "j.window_from, j.number",
+        ),
         JobFilter::Overdue => (
             "j.scheduled_on < ?1 AND j.status IN ('assigned', 'en_route', 'on_site')",
             "j.scheduled_on, j.number",
         ),
-        JobFilter::Upcoming => ("j.scheduled_on > ?1 AND j.status <> 'cancelled'", "j.scheduled_on, j.window_from, j.number"),
+        JobFilter::Upcoming => (
+            "j.scheduled_on > ?1 AND j.status <> 'cancelled'",
+            "j.scheduled_on, j.window_from, j.number",
+        ),
         JobFilter::All => ("?1 = ?1", "j.scheduled_on DESC, j.number DESC"),
     };
     let sql = format!("{SUMMARY_SQL} WHERE {condition} ORDER BY {order} LIMIT ?2");
@@ -301,7 +340,8 @@ pub fn summaries(conn: &Connection, ids: &[JobId]) -> Result<Vec<JobSummary>> {
 
 /// The service history of a piece of equipment (客户档案), newest first.
 pub fn history(conn: &Connection, equipment: EquipmentId, limit: usize) -> Result<Vec<JobSummary>> {
-    let sql = format!("{SUMMARY_SQL} WHERE j.equipment_id = ?1 ORDER BY j.reported_at DESC LIMIT ?2");
+    let sql =
+        format!("{SUMMARY_SQL} WHERE j.equipment_id = ?1 ORDER BY j.reported_at DESC LIMIT ?2");
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params![equipment.to_text(), limit as i64])?;
     let mut out = Vec::new();

@@ -6,6 +6,8 @@ mod actions;
 pub mod codec;
 pub mod customers;
 mod db;
+#[cfg(feature = "demo")]
+pub mod demo;
 pub mod detail;
 pub mod device;
 pub mod equipment;

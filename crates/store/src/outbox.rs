@@ -149,7 +149,11 @@ fn read(conn: &Connection, condition: &str, limit: usize) -> Result<Vec<Mutation
 
 /// How many changes wait for HQ.
 pub fn pending_count(conn: &Connection) -> Result<u64> {
-    let n: i64 = conn.query_row("SELECT count(*) FROM outbox WHERE state = 'pending'", [], |r| r.get(0))?;
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM outbox WHERE state = 'pending'",
+        [],
+        |r| r.get(0),
+    )?;
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
@@ -162,6 +166,9 @@ pub fn acknowledge(tx: &Transaction<'_>, last: i64, rejections: &[(i64, String)]
             params![id, reason],
         )?;
     }
-    tx.execute("DELETE FROM outbox WHERE mutation_id <= ?1 AND state = 'pending'", [last])?;
+    tx.execute(
+        "DELETE FROM outbox WHERE mutation_id <= ?1 AND state = 'pending'",
+        [last],
+    )?;
     Ok(())
 }

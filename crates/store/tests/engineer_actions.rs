@@ -1,0 +1,287 @@
+mod common;
+
+use common::{NOW, TestResult, demo_store};
+use outpost_domain::DomainError;
+use outpost_domain::ids::PartLineId;
+use outpost_domain::job::{JobStatus, JobType, MoveDetails};
+use outpost_domain::part::FaultOrigin;
+use outpost_domain::rating::Dimension;
+use outpost_domain::report::ReportField;
+use outpost_domain::signature::{sha256_hex, verify};
+use outpost_domain::warranty::AcceptanceMethod;
+use outpost_store::outbox::{self, Change};
+use outpost_store::{StoreError, detail, jobs, parts, reports};
+use time::Duration;
+use uuid::Uuid;
+
+fn line_id(n: u128) -> PartLineId {
+    PartLineId(Uuid::from_u128(n))
+}
+
+#[test]
+fn every_change_writes_its_outbox_row_in_the_same_transaction() -> TestResult {
+    let f = demo_store(60)?;
+    let job = f.job(JobType::Repair, JobStatus::OnSite);
+    let before = f.outbox_len()?;
+    let id = f
+        .store
+        .set_report_field(job, ReportField::FaultCause, "冷却风扇电机烧毁", NOW)?;
+    assert_eq!(f.outbox_len()?, before + 1);
+    let pending = f.store.read(|c| outbox::pending(c, 100))?;
+    let last = pending.last().expect("a pending change");
+    assert_eq!(last.mutation_id, id);
+    assert_eq!(
+        last.change,
+        Change::ReportFieldSet {
+            job_id: job,
+            revision: 1,
+            field: ReportField::FaultCause,
+            value: "冷却风扇电机烧毁".into()
+        }
+    );
+    let report = f.store.read(|c| reports::get(c, job))?.expect("saved");
+    assert_eq!(report.fault_cause.as_deref(), Some("冷却风扇电机烧毁"));
+    Ok(())
+}
+
+#[test]
+fn a_refused_change_writes_nothing() -> TestResult {
+    let f = demo_store(60)?;
+    let job = f.job(JobType::Repair, JobStatus::OnSite);
+    let before = f.outbox_len()?;
+    let err = f
+        .store
+        .set_report_field(job, ReportField::LabourMinutes, "-5", NOW)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "labour minutes: is -5; minutes cannot be negative"
+    );
+    assert!(f.store.rate(job, Dimension::Overall, 6, NOW).is_err());
+    let err = f
+        .store
+        .add_part_line(job, line_id(1), "NOPE-1", 1, FaultOrigin::Quality, NOW)
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::NotFound { what: "part", .. }),
+        "{err}"
+    );
+    let code = f.data.parts[0].code.clone();
+    assert!(
+        f.store
+            .add_part_line(job, line_id(2), &code, -1, FaultOrigin::Quality, NOW)
+            .is_err()
+    );
+    let cancelled = f.job(JobType::Repair, JobStatus::Cancelled);
+    let err = f
+        .store
+        .set_report_field(cancelled, ReportField::Solution, "x", NOW)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "job: the job is cancelled: its report can no longer change"
+    );
+    assert_eq!(f.outbox_len()?, before);
+    assert!(
+        f.store
+            .read(|c| parts::lines(c, job))?
+            .iter()
+            .all(|l| l.id != line_id(2))
+    );
+    Ok(())
+}
+
+#[test]
+fn transitions_record_events_and_refuse_illegal_moves() -> TestResult {
+    let f = demo_store(60)?;
+    let job = f.job(JobType::Inspection, JobStatus::Assigned);
+    let event = f
+        .store
+        .transition_job(job, JobStatus::EnRoute, MoveDetails::default(), NOW)?;
+    assert_eq!(
+        (event.from, event.to),
+        (JobStatus::Assigned, JobStatus::EnRoute)
+    );
+    f.store.transition_job(
+        job,
+        JobStatus::OnSite,
+        MoveDetails::default(),
+        NOW + Duration::hours(1),
+    )?;
+    let stored = f.store.read(|c| jobs::get(c, job))?;
+    assert_eq!(stored.status, JobStatus::OnSite);
+    assert_eq!(stored.times.arrived_at, Some(NOW + Duration::hours(1)));
+    let err = f
+        .store
+        .transition_job(job, JobStatus::Closed, MoveDetails::default(), NOW)
+        .unwrap_err();
+    assert!(matches!(
+        err,
+        StoreError::Domain(DomainError::IllegalTransition { .. })
+    ));
+    let events = f.store.read(|c| jobs::events(c, job))?;
+    assert_eq!(events.last().map(|e| e.to), Some(JobStatus::OnSite));
+    Ok(())
+}
+
+/// A repair from arrival to signature: report, an in-warranty and a charged part, the quote
+/// accepted, ratings, signature; the signed report read back from SQLite still verifies.
+#[test]
+fn a_whole_repair_through_the_store() -> TestResult {
+    let f = demo_store(60)?;
+    let job = f.job(JobType::Repair, JobStatus::OnSite);
+    for (field, value) in [
+        (ReportField::SymptomFound, "排气温度112°C"),
+        (ReportField::FaultCause, "冷却风扇电机烧毁"),
+        (ReportField::Solution, "更换风扇电机"),
+        (ReportField::TestsDone, "满载运行30分钟"),
+        (ReportField::Result, "resolved"),
+        (ReportField::CustomerOpinion, "满意"),
+    ] {
+        f.store.set_report_field(job, field, value, NOW)?;
+    }
+    let code = f.data.parts[3].code.clone();
+    f.store
+        .add_part_line(job, line_id(10), &code, 1, FaultOrigin::Quality, NOW)?;
+    f.store
+        .add_part_line(job, line_id(11), &code, 2, FaultOrigin::Misuse, NOW)?;
+    let quote = f.store.read(|c| detail::job_detail(c, job))?.quote;
+    let charged = !quote.total.is_zero();
+    if charged {
+        let err = f
+            .store
+            .transition_job(job, JobStatus::Completed, MoveDetails::default(), NOW)
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::Domain(DomainError::QuoteNotAccepted { .. })
+            ),
+            "{err}"
+        );
+        f.store
+            .accept_quote(job, "李经理", AcceptanceMethod::Confirmation, NOW)?;
+    }
+    f.store
+        .transition_job(job, JobStatus::Completed, MoveDetails::default(), NOW)?;
+    let png = sha256_hex(b"signature png");
+    let err = f.store.sign_report(job, "李经理", &png, NOW).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "The report cannot be signed yet: fill in satisfaction ratings (or declined) first"
+    );
+    for d in Dimension::ALL {
+        f.store.rate(job, d, 5, NOW)?;
+    }
+    let signature = f
+        .store
+        .sign_report(job, "李经理", &png, NOW + Duration::minutes(5))?;
+    let detail = f.store.read(|c| detail::job_detail(c, job))?;
+    assert_eq!(detail.job.status, JobStatus::Signed);
+    assert!(
+        verify(&detail.job, &detail.report, &detail.parts)?,
+        "the hash survives SQLite"
+    );
+    assert_eq!(
+        detail.report.signature.as_ref().map(|s| s.short_hash()),
+        Some(signature.short_hash())
+    );
+    let err = f
+        .store
+        .set_report_field(job, ReportField::Solution, "changed", NOW)
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Domain(DomainError::ReportFrozen)));
+    assert!(f.store.remove_part_line(job, line_id(10), NOW).is_err());
+    let kinds: Vec<&str> = f
+        .store
+        .read(|c| outbox::pending(c, 100))?
+        .iter()
+        .map(|m| m.change.kind())
+        .collect();
+    assert_eq!(kinds.last(), Some(&"report_signed"));
+    assert!(kinds.contains(&"part_line_added") && kinds.contains(&"satisfaction_set"));
+    Ok(())
+}
+
+#[test]
+fn another_engineers_job_cannot_be_touched() -> TestResult {
+    let f = demo_store(60)?;
+    let job = f.job(JobType::Repair, JobStatus::OnSite);
+    f.store.write(|tx| {
+        tx.execute(
+            "UPDATE jobs SET engineer_id = ?1 WHERE id = ?2",
+            [Uuid::from_u128(9).to_string(), job.to_text()],
+        )?;
+        Ok(())
+    })?;
+    let err = f
+        .store
+        .set_report_field(job, ReportField::Solution, "x", NOW)
+        .unwrap_err();
+    assert!(err.to_string().contains("assigned to another engineer"));
+    Ok(())
+}
+
+#[test]
+fn acknowledged_changes_leave_and_rejected_ones_stay_with_their_reason() -> TestResult {
+    let f = demo_store(60)?;
+    let job = f.job(JobType::Repair, JobStatus::OnSite);
+    let a = f
+        .store
+        .set_report_field(job, ReportField::Solution, "a", NOW)?;
+    let b = f
+        .store
+        .set_report_field(job, ReportField::Solution, "b", NOW)?;
+    let c = f
+        .store
+        .set_report_field(job, ReportField::Solution, "c", NOW)?;
+    assert_eq!((b, c), (a + 1, a + 2), "mutation ids rise by one");
+    f.store
+        .write(|tx| outbox::acknowledge(tx, b, &[(b, "job was reassigned".into())]))?;
+    let pending = f.store.read(|c| outbox::pending(c, 10))?;
+    assert_eq!(
+        pending.iter().map(|m| m.mutation_id).collect::<Vec<_>>(),
+        vec![c]
+    );
+    let rejected = f.store.read(|c| outbox::rejected(c, 10))?;
+    assert_eq!(rejected[0].rejected.as_deref(), Some("job was reassigned"));
+    assert_eq!(f.store.read(outbox::pending_count)?, 1);
+    let d = f
+        .store
+        .set_report_field(job, ReportField::Solution, "d", NOW)?;
+    assert_eq!(d, c + 1, "ids are never reused after acknowledgement");
+    Ok(())
+}
+
+#[test]
+fn reads_do_not_wait_behind_a_long_write() -> TestResult {
+    let f = demo_store(60)?;
+    let store = &f.store;
+    std::thread::scope(|s| -> TestResult {
+        let (started_tx, started) = std::sync::mpsc::channel();
+        let writer = s.spawn(move || {
+            store.write(|tx| {
+                tx.execute(
+                    "INSERT INTO device (key, value) VALUES ('long', 'write')",
+                    [],
+                )?;
+                let _ = started_tx.send(());
+                std::thread::sleep(std::time::Duration::from_millis(600));
+                Ok(())
+            })
+        });
+        started.recv()?;
+        let t = std::time::Instant::now();
+        let n: i64 =
+            store.read(|c| Ok(c.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))?))?;
+        assert_eq!(n, 60);
+        assert!(
+            t.elapsed() < std::time::Duration::from_millis(300),
+            "read waited {:?}",
+            t.elapsed()
+        );
+        writer.join().map_err(|_| "writer panicked")??;
+        Ok(())
+    })?;
+    Ok(())
+}

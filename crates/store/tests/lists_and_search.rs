@@ -1,0 +1,143 @@
+mod common;
+
+use common::{NOW, TestResult, demo_store};
+use outpost_domain::job::JobStatus;
+use outpost_store::jobs::{self, JobFilter};
+use outpost_store::search::{self, HitKind};
+
+#[test]
+fn job_lists_split_the_day() -> TestResult {
+    let f = demo_store(200)?;
+    let today = NOW.to_offset(time::UtcOffset::from_hms(8, 0, 0)?).date();
+    let todays = f
+        .store
+        .read(|c| jobs::list(c, JobFilter::Today, today, 100))?;
+    assert!(todays.len() >= 6);
+    assert!(
+        todays
+            .iter()
+            .all(|j| j.scheduled_on == today && j.status != JobStatus::Cancelled)
+    );
+    let overdue = f
+        .store
+        .read(|c| jobs::list(c, JobFilter::Overdue, today, 100))?;
+    assert!(
+        overdue
+            .iter()
+            .all(|j| j.scheduled_on < today && j.status.is_open())
+    );
+    let upcoming = f
+        .store
+        .read(|c| jobs::list(c, JobFilter::Upcoming, today, 500))?;
+    assert!(!upcoming.is_empty() && upcoming.iter().all(|j| j.scheduled_on > today));
+    let all = f
+        .store
+        .read(|c| jobs::list(c, JobFilter::All, today, 1000))?;
+    assert_eq!(all.len(), 200);
+    assert!(JobFilter::parse("yesterday").is_err());
+    Ok(())
+}
+
+#[test]
+fn search_finds_chinese_substrings_serials_and_numbers() -> TestResult {
+    let f = demo_store(300)?;
+    let chinese = f
+        .data
+        .customers
+        .iter()
+        .find(|c| c.name.chars().count() > 6 && !c.name.is_ascii())
+        .expect("a Chinese customer");
+    let middle: String = chinese.name.chars().skip(2).take(3).collect();
+    let hits = f.store.read(|c| search::search(c, &middle, 50))?;
+    assert!(
+        hits.iter()
+            .any(|h| h.kind == HitKind::Customer && h.id == chinese.id.to_text()),
+        "'{middle}' should find {}",
+        chinese.name
+    );
+
+    let e = &f.data.equipment[0];
+    let serial_start: String = e.serial.chars().take(6).collect();
+    let hits = f.store.read(|c| search::search(c, &serial_start, 200))?;
+    assert!(
+        hits.iter().any(|h| h.id == e.id.to_text()),
+        "serial prefix {serial_start}"
+    );
+
+    let job = &f.data.jobs[17].job;
+    let hits = f.store.read(|c| search::search(c, &job.number, 5))?;
+    assert_eq!(
+        hits.first().map(|h| h.id.clone()),
+        Some(job.id.to_text()),
+        "job number is the best hit"
+    );
+
+    for nasty in [
+        "\"",
+        "AND OR NOT",
+        "NEAR(a b)",
+        "*",
+        "col:val",
+        "'; DROP TABLE jobs; --",
+        "😀",
+    ] {
+        f.store.read(|c| search::search(c, nasty, 10))?;
+    }
+    Ok(())
+}
+
+#[test]
+fn english_words_match_by_prefix() -> TestResult {
+    let f = demo_store(300)?;
+    let english = f
+        .data
+        .customers
+        .iter()
+        .find(|c| c.name.is_ascii())
+        .expect("an English customer");
+    let word: String = english
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(5)
+        .collect();
+    let hits = f
+        .store
+        .read(|c| search::search(c, &word.to_lowercase(), 100))?;
+    assert!(
+        hits.iter().any(|h| h.id == english.id.to_text()),
+        "'{word}' should find {}",
+        english.name
+    );
+    Ok(())
+}
+
+#[test]
+fn the_job_screen_has_customer_equipment_history_and_quote() -> TestResult {
+    let f = demo_store(400)?;
+    let repeat = f
+        .data
+        .jobs
+        .iter()
+        .find(|j| {
+            f.data
+                .jobs
+                .iter()
+                .filter(|o| o.job.equipment_id == j.job.equipment_id)
+                .count()
+                > 2
+        })
+        .expect("equipment with several jobs");
+    let detail = f
+        .store
+        .read(|c| outpost_store::detail::job_detail(c, repeat.job.id))?;
+    assert_eq!(detail.customer.id, repeat.job.customer_id);
+    assert!(!detail.customer.contacts.is_empty());
+    assert!(detail.equipment.is_some());
+    assert!(!detail.history.is_empty());
+    assert!(detail.history.iter().all(|h| h.id != repeat.job.id));
+    assert_eq!(detail.events.len(), repeat.events.len());
+    Ok(())
+}
