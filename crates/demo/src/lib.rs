@@ -253,7 +253,7 @@ impl Generator {
                     }
                 ),
                 format!(
-                    "山东省{city}市{}{}号",
+                    "{city}市{}{}号",
                     self.rng.pick(CN_STREETS),
                     self.rng.range(1, 999)
                 ),
@@ -282,13 +282,19 @@ impl Generator {
     }
 
     fn equipment(&mut self, customer: &Customer, site: &Site) -> Equipment {
-        let (brand, model, _, _) = *self.rng.pick(MACHINES);
+        let (brand, model_code, kind_zh, kind_en) = *self.rng.pick(MACHINES);
+        let kind = if customer.language == Language::ZhCn {
+            kind_zh
+        } else {
+            kind_en
+        };
+        let model = format!("{model_code} {kind}");
         let today = self.cfg.now.date();
         let accepted = today - Duration::days(self.rng.range(30, 4 * 365));
         let installed = accepted - Duration::days(self.rng.range(3, 20));
         let serial = format!(
             "{}-{}-{:06}",
-            model.replace('-', ""),
+            model_code.replace('-', ""),
             accepted.year(),
             self.rng.below(1_000_000)
         );
@@ -300,7 +306,7 @@ impl Generator {
         );
         let input = EquipmentInput {
             brand,
-            model,
+            model: &model,
             serial: &serial,
             installed_on: Some(installed),
             accepted_on: Some(accepted),

@@ -67,6 +67,31 @@ pub fn check_sha256(field: &'static str, value: &str) -> Result<()> {
     }
 }
 
+/// Largest signature image accepted, in bytes.
+pub const MAX_SIGNATURE_PNG: usize = 2 * 1024 * 1024;
+
+/// Checks that bytes are a PNG of a sensible size for a signature.
+pub fn check_signature_png(bytes: &[u8]) -> Result<()> {
+    const MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
+    if !bytes.starts_with(MAGIC) {
+        return Err(DomainError::invalid(
+            "signature image",
+            "is not a PNG file; capture the signature again",
+        ));
+    }
+    if bytes.len() > MAX_SIGNATURE_PNG {
+        return Err(DomainError::invalid(
+            "signature image",
+            format!(
+                "is {} KB; at most {} KB",
+                bytes.len() / 1024,
+                MAX_SIGNATURE_PNG / 1024
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// The canonical content a signature covers, as compact JSON with sorted keys.
 pub fn canonical_content(
     job: &Job,

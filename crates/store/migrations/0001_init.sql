@@ -145,7 +145,7 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_by_entity ON outbox(entity_id);
 
 -- Full-text search over customers, equipment, jobs and reports. `search_docs` gives each
--- indexed thing a stable rowid so it can be replaced without scanning the index.
+-- indexed thing a stable rowid (newest last) so it can be replaced without scanning the index.
 CREATE TABLE search_docs (
     doc_id INTEGER PRIMARY KEY,
     kind   TEXT NOT NULL,
@@ -154,4 +154,20 @@ CREATE TABLE search_docs (
     title  TEXT NOT NULL,
     UNIQUE (kind, ref_id)
 ) STRICT;
-CREATE VIRTUAL TABLE search USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+-- Contentless (the text lives in the tables above), with prefix indexes so a one- or two-letter
+-- prefix such as "J" does not expand over every job number.
+CREATE VIRTUAL TABLE search USING fts5(
+    title, body,
+    content = '', contentless_delete = 1, prefix = '1 2',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- Content-addressed files (signature PNGs, photos) under <data folder>/blobs/<sha256>.
+-- queued: only here; uploaded: HQ has the bytes; synced: HQ has linked it to its record.
+CREATE TABLE blobs (
+    sha256     TEXT PRIMARY KEY,
+    size       INTEGER NOT NULL,
+    media_type TEXT NOT NULL,
+    state      TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'uploaded', 'synced')),
+    created_at INTEGER NOT NULL
+) STRICT;

@@ -7,7 +7,7 @@ use outpost_domain::job::{Actor, Job, JobEvent, JobStatus, MoveDetails};
 use outpost_domain::part::{FaultOrigin, PartLine};
 use outpost_domain::rating::{Dimension, Rating, Ratings, Satisfaction};
 use outpost_domain::report::{CheckState, ReportField, ServiceReport};
-use outpost_domain::signature::{SignOff, Signature, sign_report};
+use outpost_domain::signature::{SignOff, Signature, check_signature_png, sign_report};
 use outpost_domain::warranty::{AcceptanceMethod, QuoteAcceptance};
 use rusqlite::Transaction;
 use time::OffsetDateTime;
@@ -16,7 +16,7 @@ use crate::db::Store;
 use crate::detail::{quote, warranty_on_visit};
 use crate::error::Result;
 use crate::outbox::{self, Change};
-use crate::{device, equipment, jobs, parts, reports};
+use crate::{blobs, device, equipment, jobs, parts, reports};
 
 /// The job, the acting engineer and the report, loaded inside the action's transaction.
 struct Work {
@@ -282,15 +282,20 @@ impl Store {
         })
     }
 
-    /// The customer signs: the report must be complete; it is frozen and the job moves to signed.
+    /// The customer signs with a handwritten signature (PNG): the image is kept as a blob,
+    /// the report must be complete; it is frozen and the job moves to signed.
     pub fn sign_report(
         &self,
         job_id: JobId,
         signer_name: &str,
-        image_sha256: &str,
+        png: &[u8],
         now: OffsetDateTime,
     ) -> Result<Signature> {
+        check_signature_png(png)?;
+        let image_sha256 = blobs::write_file(self.path(), png)?;
         self.write(|tx| {
+            blobs::record(tx, &image_sha256, png.len(), "image/png", now)?;
+            let image_sha256 = image_sha256.as_str();
             let mut w = load_editable(tx, job_id)?;
             let lines = parts::lines(tx, job_id)?;
             let quote = warranty_quote(tx, &w.job, &w.report, &lines)?;

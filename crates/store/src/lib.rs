@@ -3,6 +3,7 @@
 //! the same transaction as every change the engineer makes.
 
 mod actions;
+pub mod blobs;
 pub mod codec;
 pub mod customers;
 mod db;

@@ -164,7 +164,7 @@ fn a_whole_repair_through_the_store() -> TestResult {
     }
     f.store
         .transition_job(job, JobStatus::Completed, MoveDetails::default(), NOW)?;
-    let png = sha256_hex(b"signature png");
+    let png = b"\x89PNG\r\n\x1a\nsignature strokes".to_vec();
     let err = f.store.sign_report(job, "李经理", &png, NOW).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -173,9 +173,20 @@ fn a_whole_repair_through_the_store() -> TestResult {
     for d in Dimension::ALL {
         f.store.rate(job, d, 5, NOW)?;
     }
+    assert!(
+        f.store
+            .sign_report(job, "李经理", b"not a png", NOW)
+            .is_err()
+    );
     let signature = f
         .store
         .sign_report(job, "李经理", &png, NOW + Duration::minutes(5))?;
+    assert_eq!(signature.image_sha256, sha256_hex(&png));
+    assert_eq!(
+        outpost_store::blobs::read(f.store.path(), &signature.image_sha256)?,
+        png
+    );
+    assert_eq!(f.store.read(outpost_store::blobs::queued_count)?, 1);
     let detail = f.store.read(|c| detail::job_detail(c, job))?;
     assert_eq!(detail.job.status, JobStatus::Signed);
     assert!(

@@ -233,3 +233,10 @@ fn short_hash_groups_the_first_twelve_digits() {
     assert_eq!(short_hash(PNG_SHA), "9F86-D081-884C");
     assert_eq!(sha256_hex(b"test"), PNG_SHA);
 }
+
+#[test]
+fn only_png_images_are_taken_as_signatures() {
+    assert!(check_signature_png(b"\x89PNG\r\n\x1a\n rest").is_ok());
+    assert!(check_signature_png(b"GIF89a").is_err());
+    assert!(check_signature_png(&[]).is_err());
+}

@@ -1,0 +1,307 @@
+//! What each command does: open the store, call one library function, print.
+
+use std::collections::HashSet;
+
+use outpost_demo::{DemoConfig, generate};
+use outpost_domain::ids::{JobId, PartLineId};
+use outpost_domain::job::{JobStatus, MoveDetails};
+use outpost_domain::part::FaultOrigin;
+use outpost_domain::rating::Dimension;
+use outpost_domain::report::ReportField;
+use outpost_store::jobs::{self, JobFilter};
+use outpost_store::search::{self, HitKind};
+use outpost_store::{
+    Store, blobs, detail, device, outbox, parse_acceptance_method, parse_check_state, parts,
+};
+use serde::Serialize;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime, UtcOffset};
+use uuid::Uuid;
+
+use crate::error::{CliError, Result};
+use crate::print;
+use crate::{Cli, Command, JobCommand, PartCommand, ReportCommand};
+
+/// The moment a command runs, and the laptop's time zone for "today".
+#[derive(Debug, Clone, Copy)]
+pub struct Clock {
+    pub now: OffsetDateTime,
+    pub offset: UtcOffset,
+}
+
+impl Clock {
+    fn today(&self) -> Date {
+        self.now.to_offset(self.offset).date()
+    }
+}
+
+/// Runs one command.
+pub fn run(cli: Cli, clock: Clock) -> Result<()> {
+    let store = Store::open(&cli.data_dir)?;
+    let now = clock.now;
+    match cli.command {
+        Command::Demo { jobs, seed } => demo(&store, jobs, seed, clock),
+        Command::Status { json } => status(&store, clock, json),
+        Command::Jobs { when, search, json } => {
+            list_jobs(&store, clock, &when, search.as_deref(), json)
+        }
+        Command::Search { query, json } => {
+            let hits = store.read(|c| search::search(c, &query, 50))?;
+            if json {
+                print::json(&hits)
+            } else {
+                hits.iter().try_for_each(print::hit)
+            }
+        }
+        Command::Job {
+            command: JobCommand::Show { job, json },
+        } => {
+            let id = find_job(&store, &job)?;
+            let detail = store.read(|c| detail::job_detail(c, id))?;
+            if json {
+                print::json(&detail)
+            } else {
+                print::detail(&detail, clock.offset)
+            }
+        }
+        Command::Job {
+            command:
+                JobCommand::Transition {
+                    job,
+                    state,
+                    reason,
+                    promised_on,
+                },
+        } => {
+            let id = find_job(&store, &job)?;
+            let to = JobStatus::parse(&state)?;
+            let promised_on = promised_on.as_deref().map(parse_date).transpose()?;
+            let event = store.transition_job(
+                id,
+                to,
+                MoveDetails {
+                    reason,
+                    promised_on,
+                    engineer: None,
+                },
+                now,
+            )?;
+            out!("{}: {} → {}", job, event.from, event.to);
+            Ok(())
+        }
+        Command::Report {
+            command: ReportCommand::Set { job, field, value },
+        } => {
+            let id = find_job(&store, &job)?;
+            let field = ReportField::parse(&field)?;
+            store.set_report_field(id, field, &value, now)?;
+            print::missing(&store.read(|c| detail::job_detail(c, id))?.missing)
+        }
+        Command::Report {
+            command:
+                ReportCommand::Check {
+                    job,
+                    item,
+                    answer,
+                    note,
+                },
+        } => {
+            let id = find_job(&store, &job)?;
+            store.set_check(id, &item, parse_check_state(&answer)?, &note, now)?;
+            print::missing(&store.read(|c| detail::job_detail(c, id))?.missing)
+        }
+        Command::Part {
+            command:
+                PartCommand::Add {
+                    job,
+                    part_code,
+                    quantity,
+                    misuse,
+                },
+        } => {
+            let id = find_job(&store, &job)?;
+            let origin = if misuse {
+                FaultOrigin::Misuse
+            } else {
+                FaultOrigin::Quality
+            };
+            let line = store.add_part_line(
+                id,
+                PartLineId(Uuid::now_v7()),
+                &part_code,
+                quantity,
+                origin,
+                now,
+            )?;
+            let quote = store.read(|c| detail::job_detail(c, id))?.quote;
+            if let Some(priced) = quote.lines.iter().find(|l| l.part_line_id == line.id) {
+                out!(
+                    "{} × {}: {} ({})",
+                    priced.quantity,
+                    priced.part_code,
+                    priced.total,
+                    priced.explain_en()
+                );
+            }
+            out!("total: {}", quote.total);
+            Ok(())
+        }
+        Command::Part {
+            command: PartCommand::Find { text },
+        } => {
+            for p in store.read(|c| parts::find(c, &text, 30))? {
+                out!("{}\t{}\t{}", p.code, p.name, p.unit_price);
+            }
+            Ok(())
+        }
+        Command::Rate {
+            job,
+            dimension,
+            rating,
+        } => {
+            let id = find_job(&store, &job)?;
+            store.rate(id, Dimension::parse(&dimension)?, rating, now)?;
+            Ok(())
+        }
+        Command::DeclineRating { job } => {
+            let id = find_job(&store, &job)?;
+            store.decline_rating(id, now)?;
+            Ok(())
+        }
+        Command::AcceptQuote { job, name, method } => {
+            let id = find_job(&store, &job)?;
+            let acceptance =
+                store.accept_quote(id, &name, parse_acceptance_method(&method)?, now)?;
+            out!(
+                "accepted {} by {}",
+                acceptance.total,
+                acceptance.accepted_by
+            );
+            Ok(())
+        }
+        Command::Sign { job, name, png } => {
+            let id = find_job(&store, &job)?;
+            let bytes = std::fs::read(&png).map_err(|source| CliError::Read {
+                path: png.display().to_string(),
+                source,
+            })?;
+            let signature = store.sign_report(id, &name, &bytes, now)?;
+            out!(
+                "signed by {}; report hash {}",
+                signature.signer_name,
+                signature.short_hash()
+            );
+            Ok(())
+        }
+    }
+}
+
+fn find_job(store: &Store, id_or_number: &str) -> Result<JobId> {
+    Ok(store.read(|c| jobs::find(c, id_or_number))?.id)
+}
+
+fn parse_date(s: &str) -> Result<Date> {
+    Date::parse(s.trim(), format_description!("[year]-[month]-[day]"))
+        .map_err(|_| CliError::Refused(format!("'{s}' is not a date: write it as 2026-11-23")))
+}
+
+fn demo(store: &Store, jobs: usize, seed: u64, clock: Clock) -> Result<()> {
+    let existing: i64 =
+        store.read(|c| Ok(c.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))?))?;
+    if existing > 0 {
+        return Err(CliError::Refused(format!(
+            "{} already holds {existing} jobs: use an empty data folder for demo data",
+            store.path().display()
+        )));
+    }
+    let mut cfg = DemoConfig::new(seed, jobs, clock.now);
+    cfg.utc_offset = clock.offset;
+    let data = generate(&cfg);
+    let loaded = outpost_store::demo::load(store, &data)?;
+    out!(
+        "loaded {loaded} demo jobs for {} into {}",
+        data.engineers[0].name,
+        store.path().display()
+    );
+    Ok(())
+}
+
+#[derive(Debug, Serialize)]
+struct Status {
+    engineer: Option<EngineerOut>,
+    jobs: i64,
+    today: usize,
+    pending_changes: u64,
+    rejected_changes: usize,
+    queued_files: u64,
+}
+
+#[derive(Debug, Serialize)]
+struct EngineerOut {
+    id: String,
+    name: String,
+}
+
+fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
+    let status = store.read(|c| {
+        Ok(Status {
+            engineer: device::engineer(c)?.map(|e| EngineerOut {
+                id: e.id.to_text(),
+                name: e.name,
+            }),
+            jobs: c.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))?,
+            today: jobs::list(c, JobFilter::Today, clock.today(), 10_000)?.len(),
+            pending_changes: outbox::pending_count(c)?,
+            rejected_changes: outbox::rejected(c, 10_000)?.len(),
+            queued_files: blobs::queued_count(c)?,
+        })
+    })?;
+    if json {
+        return print::json(&status);
+    }
+    match &status.engineer {
+        Some(e) => out!("engineer: {} ({})", e.name, e.id),
+        None => out!("engineer: not enrolled"),
+    }
+    out!("jobs: {} ({} today)", status.jobs, status.today);
+    out!(
+        "changes waiting for HQ: {} ({} refused)",
+        status.pending_changes,
+        status.rejected_changes
+    );
+    out!("files waiting for HQ: {}", status.queued_files);
+    Ok(())
+}
+
+fn list_jobs(
+    store: &Store,
+    clock: Clock,
+    when: &str,
+    query: Option<&str>,
+    json: bool,
+) -> Result<()> {
+    let filter = JobFilter::parse(when)?;
+    let list = store.read(|c| match query {
+        None => jobs::list(c, filter, clock.today(), 100_000),
+        Some(q) => {
+            let mut seen = HashSet::new();
+            let ids: Vec<JobId> = search::search(c, q, 200)?
+                .into_iter()
+                .filter(|h| matches!(h.kind, HitKind::Job | HitKind::Report))
+                .filter_map(|h| h.job_id.and_then(|id| id.parse().ok()))
+                .filter(|id| seen.insert(*id))
+                .collect();
+            jobs::summaries(c, &ids)
+        }
+    })?;
+    if json {
+        return print::json(&list);
+    }
+    if list.is_empty() {
+        out!("no jobs");
+    }
+    for j in &list {
+        print::summary(j, clock.offset)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,168 @@
+//! `outpost-cli`: the headless twin of the desktop app over the same data folder.
+
+#[macro_use]
+mod print;
+mod commands;
+mod error;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Outpost for scripts, support and tests: the same data folder as the desktop app.
+#[derive(Debug, Parser)]
+#[command(name = "outpost-cli", version, about)]
+struct Cli {
+    /// The data folder (the desktop app's, or any other).
+    #[arg(long, value_name = "DIR")]
+    data_dir: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Loads demo data (one engineer's laptop) into an empty data folder.
+    Demo {
+        /// How many jobs.
+        #[arg(long, default_value_t = 2000)]
+        jobs: usize,
+        /// The random seed; the same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Who this laptop belongs to, how many jobs it holds and what waits for HQ.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lists jobs.
+    Jobs {
+        /// today, overdue, upcoming or all.
+        #[arg(long, default_value = "all")]
+        when: String,
+        /// Only jobs matching this search (customer, site, equipment, fault, report text).
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One job.
+    Job {
+        #[command(subcommand)]
+        command: JobCommand,
+    },
+    /// Searches customers, equipment, jobs and reports.
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The service report.
+    Report {
+        #[command(subcommand)]
+        command: ReportCommand,
+    },
+    /// Parts used on a job.
+    Part {
+        #[command(subcommand)]
+        command: PartCommand,
+    },
+    /// A satisfaction rating (1-5) for one dimension: timeliness, attitude, quality, overall.
+    Rate {
+        job: String,
+        dimension: String,
+        rating: i64,
+    },
+    /// Records that the customer declined the satisfaction survey.
+    DeclineRating { job: String },
+    /// Records the customer's acceptance of the quote as it stands.
+    AcceptQuote {
+        job: String,
+        #[arg(long)]
+        name: String,
+        /// signature or confirmation.
+        #[arg(long, default_value = "confirmation")]
+        method: String,
+    },
+    /// The customer signs the report with a PNG of their signature.
+    Sign {
+        job: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_name = "FILE")]
+        png: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum JobCommand {
+    /// Shows a job: customer, site, equipment, report, parts, quote, events, history.
+    Show {
+        job: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Moves a job: en_route, on_site, completed, unresolved, departed.
+    Transition {
+        job: String,
+        state: String,
+        /// Why (unresolved).
+        #[arg(long)]
+        reason: Option<String>,
+        /// The date promised to the customer (unresolved), YYYY-MM-DD.
+        #[arg(long)]
+        promised_on: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ReportCommand {
+    /// Sets one field; an empty value clears it.
+    Set {
+        job: String,
+        field: String,
+        value: String,
+    },
+    /// Answers an inspection checklist item: ok, or issue with a note.
+    Check {
+        job: String,
+        item: String,
+        answer: String,
+        #[arg(default_value = "")]
+        note: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PartCommand {
+    /// Adds a catalogue part by code.
+    Add {
+        job: String,
+        part_code: String,
+        quantity: i64,
+        /// The part failed through misuse (人为损坏), not a quality fault.
+        #[arg(long)]
+        misuse: bool,
+    },
+    /// Finds catalogue parts by code or name.
+    Find { text: String },
+}
+
+fn main() -> ExitCode {
+    // The local offset can only be read safely while the process has one thread: read it first.
+    let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
+    let clock = commands::Clock {
+        now: time::OffsetDateTime::now_utc(),
+        offset,
+    };
+    let cli = Cli::parse();
+    match commands::run(cli, clock) {
+        Ok(()) | Err(error::CliError::StdoutClosed) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Text and JSON output.
+
+/// `println!` that returns an error instead of panicking when stdout is closed.
+macro_rules! out {
+    ($($t:tt)*) => { $crate::print::write_line(format_args!($($t)*))? };
+}
+
+use outpost_domain::equipment::WarrantyState;
+use outpost_domain::rating::{Dimension, Satisfaction};
+use outpost_domain::report::ReportField;
+use outpost_store::detail::JobDetail;
+use outpost_store::jobs::JobSummary;
+use outpost_store::search::SearchHit;
+use serde::Serialize;
+use time::macros::format_description;
+use time::{OffsetDateTime, UtcOffset};
+
+use std::io::Write;
+
+use crate::error::{CliError, Result};
+
+/// Writes one line to stdout. A closed pipe (`| head`) is reported as
+/// [`CliError::StdoutClosed`] so `main` can stop quietly instead of panicking.
+pub fn write_line(args: std::fmt::Arguments<'_>) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{args}").map_err(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            CliError::StdoutClosed
+        } else {
+            CliError::Write(e)
+        }
+    })
+}
+
+/// Pretty JSON on stdout.
+pub fn json<T: Serialize>(value: &T) -> Result<()> {
+    out!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+fn hm(t: OffsetDateTime, offset: UtcOffset) -> String {
+    t.to_offset(offset)
+        .format(format_description!("[hour]:[minute]"))
+        .unwrap_or_default()
+}
+
+fn when(t: OffsetDateTime, offset: UtcOffset) -> String {
+    t.to_offset(offset)
+        .format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
+        .unwrap_or_default()
+}
+
+/// One line of the job list.
+pub fn summary(j: &JobSummary, offset: UtcOffset) -> Result<()> {
+    let window = match (j.window_from, j.window_until) {
+        (Some(a), Some(b)) => format!("{}-{}", hm(a, offset), hm(b, offset)),
+        _ => "     -     ".into(),
+    };
+    out!(
+        "{}  {}  {:<12} {:<10} {}  {} · {}  {}",
+        j.number,
+        j.scheduled_on,
+        j.job_type.as_str(),
+        j.status.as_str(),
+        window,
+        j.customer,
+        j.site,
+        j.equipment.as_deref().unwrap_or("")
+    );
+    Ok(())
+}
+
+/// One search hit.
+pub fn hit(h: &SearchHit) -> Result<()> {
+    out!(
+        "{:<9} {}  {}",
+        format!("{:?}", h.kind).to_lowercase(),
+        h.id,
+        h.title
+    );
+    Ok(())
+}
+
+/// What is still missing before signing.
+pub fn missing(missing: &[ReportField]) -> Result<()> {
+    if missing.is_empty() {
+        out!("report complete: ready for the customer's signature");
+    } else {
+        let names: Vec<&str> = missing.iter().map(|f| f.as_str()).collect();
+        out!("still missing before signing: {}", names.join(", "));
+    }
+    Ok(())
+}
+
+/// The job screen as text.
+pub fn detail(d: &JobDetail, offset: UtcOffset) -> Result<()> {
+    let j = &d.job;
+    out!("{}  {}  {}  ({})", j.number, j.job_type, j.status, j.id);
+    out!("scheduled: {}", j.scheduled_on);
+    if let Some(w) = j.window {
+        out!("window: {} - {}", when(w.from, offset), hm(w.until, offset));
+    }
+    out!("fault: {}", j.reported_fault);
+    out!("customer: {}", d.customer.name);
+    for c in &d.customer.contacts {
+        out!(
+            "  {}  {}  {}",
+            c.name,
+            c.phone,
+            c.role.as_deref().unwrap_or("")
+        );
+    }
+    out!("site: {}, {}", d.site.name, d.site.address);
+    if let Some(dir) = &d.site.directions {
+        out!("  directions: {dir}");
+    }
+    if let Some(e) = &d.equipment {
+        let warranty = match d.warranty {
+            WarrantyState::InWarranty { until } => format!("in warranty until {until}"),
+            WarrantyState::Expired { ended } => format!("warranty ended {ended}"),
+            WarrantyState::Unknown => "warranty unknown".into(),
+        };
+        out!(
+            "equipment: {} {} serial {} ({warranty})",
+            e.brand,
+            e.model,
+            e.serial
+        );
+    }
+    for t in [
+        ("en route", j.times.en_route_at),
+        ("arrived", j.times.arrived_at),
+        ("finished", j.times.finished_at),
+        ("signed", j.times.signed_at),
+        ("departed", j.times.departed_at),
+    ] {
+        if let (label, Some(at)) = t {
+            out!("{label}: {}", when(at, offset));
+        }
+    }
+    let r = &d.report;
+    out!("report (revision {}):", r.revision);
+    for (field, value) in [
+        (ReportField::SymptomReported, &r.symptom_reported),
+        (ReportField::SymptomFound, &r.symptom_found),
+        (ReportField::FaultCause, &r.fault_cause),
+        (ReportField::Solution, &r.solution),
+        (ReportField::WorkDone, &r.work_done),
+        (ReportField::TestsDone, &r.tests_done),
+        (ReportField::CustomerOpinion, &r.customer_opinion),
+    ] {
+        if let Some(v) = value {
+            out!("  {}: {v}", field.as_str());
+        }
+    }
+    if let Some(result) = r.result {
+        out!("  result: {}", result.as_str());
+    }
+    for item in &r.checklist {
+        let state = item.state.map_or("-", |s| match s {
+            outpost_domain::report::CheckState::Ok => "ok",
+            outpost_domain::report::CheckState::Issue => "issue",
+        });
+        out!(
+            "  check {}: {state} {}",
+            item.key,
+            item.note.as_deref().unwrap_or("")
+        );
+    }
+    match &r.satisfaction {
+        Some(Satisfaction::Declined { .. }) => out!("  satisfaction: declined"),
+        Some(Satisfaction::Rated { ratings, .. }) => {
+            let parts: Vec<String> = Dimension::ALL
+                .iter()
+                .map(|dim| {
+                    format!(
+                        "{} {}",
+                        dim.as_str(),
+                        ratings
+                            .get(*dim)
+                            .map_or("-".into(), |v| v.value().to_string())
+                    )
+                })
+                .collect();
+            out!("  satisfaction: {}", parts.join(", "));
+        }
+        None => {}
+    }
+    if !d.quote.lines.is_empty() || !d.quote.total.is_zero() {
+        out!("parts and charges:");
+        for l in &d.quote.lines {
+            out!(
+                "  {} × {} {}  {}  ({})",
+                l.quantity,
+                l.part_code,
+                l.part_name,
+                l.total,
+                l.explain_en()
+            );
+        }
+        out!(
+            "  labour {}, service fee {}, total {}",
+            d.quote.labour,
+            d.quote.service_fee,
+            d.quote.total
+        );
+    }
+    if let Some(s) = &r.signature {
+        out!(
+            "signed by {} at {}; hash {}",
+            s.signer_name,
+            when(s.signed_at, offset),
+            s.short_hash()
+        );
+    } else {
+        missing(&d.missing)?;
+    }
+    if !d.history.is_empty() {
+        out!("service history of this equipment:");
+        for h in d.history.iter().take(10) {
+            out!(
+                "  {}  {}  {}  {}",
+                h.scheduled_on,
+                h.number,
+                h.job_type,
+                h.reported_fault
+            );
+        }
+    }
+    Ok(())
+}
