@@ -161,6 +161,13 @@ CREATE VIRTUAL TABLE search USING fts5(
     content = '', contentless_delete = 1, prefix = '1 2',
     tokenize = 'unicode61 remove_diacritics 2'
 );
+-- No merging of index segments on the engineer's save; the store merges in the background.
+INSERT INTO search (search, rank) VALUES ('automerge', 0);
+
+-- Reports saved but not yet (re)indexed; the store indexes them once typing pauses.
+CREATE TABLE search_backlog (
+    job_id TEXT PRIMARY KEY
+) STRICT;
 
 -- Content-addressed files (signature PNGs, photos) under <data folder>/blobs/<sha256>.
 -- queued: only here; uploaded: HQ has the bytes; synced: HQ has linked it to its record.

@@ -2,24 +2,19 @@
 //! so a read (the job list, a search) never waits behind a long write (a sync download).
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, RecvTimeoutError, SyncSender};
 use std::sync::{Condvar, Mutex, MutexGuard};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Result, StoreError};
+use crate::housekeeping::Housekeeper;
 use crate::migrate::migrate;
 
 /// The file name of the database inside a data folder.
 pub const DB_FILE: &str = "outpost.sqlite";
 const READERS: usize = 4;
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
-/// Saves in a burst closer together than this share one checkpoint.
-const CHECKPOINT_QUIET: Duration = Duration::from_millis(250);
-/// A checkpoint runs at least this often while saves keep coming.
-const CHECKPOINT_MAX_DELAY: Duration = Duration::from_secs(2);
+pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Backstop: the writer checkpoints itself if the WAL ever grows past this many pages.
 const WAL_BACKSTOP_PAGES: i64 = 10_000;
 
@@ -30,7 +25,7 @@ pub struct Store {
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
     reader_freed: Condvar,
-    checkpointer: Checkpointer,
+    housekeeper: Housekeeper,
 }
 
 impl Store {
@@ -60,13 +55,15 @@ impl Store {
             })
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(open_error)?;
-        let checkpointer = Checkpointer::start(&path).map_err(open_error)?;
+        let housekeeper = Housekeeper::start(&path).map_err(open_error)?;
+        // Work left over from a crash (an unindexed report) is picked up at once.
+        housekeeper.wake();
         Ok(Store {
             path,
             writer: Mutex::new(writer),
             readers: Mutex::new(readers),
             reader_freed: Condvar::new(),
-            checkpointer,
+            housekeeper,
         })
     }
 
@@ -82,7 +79,7 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
-        self.checkpointer.wake();
+        self.housekeeper.wake();
         Ok(value)
     }
 
@@ -104,70 +101,6 @@ impl Store {
         lock(&self.readers).push(conn);
         self.reader_freed.notify_one();
         result
-    }
-}
-
-/// Copies committed WAL pages into the database file on its own connection and thread, so the
-/// fsyncs of a checkpoint never land on an engineer's save. Checkpoints are PASSIVE: they never
-/// block a writer or a reader.
-#[derive(Debug)]
-struct Checkpointer {
-    wake: Option<SyncSender<()>>,
-    thread: Option<JoinHandle<()>>,
-}
-
-impl Checkpointer {
-    fn start(path: &Path) -> rusqlite::Result<Checkpointer> {
-        let conn = Connection::open(path)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        let (wake, woken) = mpsc::sync_channel::<()>(1);
-        let thread = std::thread::Builder::new()
-            .name("outpost-checkpoint".into())
-            .spawn(move || {
-                while woken.recv().is_ok() {
-                    let first = Instant::now();
-                    let mut closing = false;
-                    while first.elapsed() < CHECKPOINT_MAX_DELAY {
-                        match woken.recv_timeout(CHECKPOINT_QUIET) {
-                            Ok(()) => continue,
-                            Err(RecvTimeoutError::Timeout) => break,
-                            Err(RecvTimeoutError::Disconnected) => {
-                                closing = true;
-                                break;
-                            }
-                        }
-                    }
-                    // A failed checkpoint is retried after the next save; the WAL keeps the data.
-                    let _ = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
-                    if closing {
-                        break;
-                    }
-                }
-            })
-            .map_err(|e| {
-                rusqlite::Error::InvalidParameterName(format!(
-                    "cannot start the checkpoint thread: {e}"
-                ))
-            })?;
-        Ok(Checkpointer {
-            wake: Some(wake),
-            thread: Some(thread),
-        })
-    }
-
-    fn wake(&self) {
-        if let Some(wake) = &self.wake {
-            let _ = wake.try_send(());
-        }
-    }
-}
-
-impl Drop for Checkpointer {
-    fn drop(&mut self) {
-        self.wake.take();
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
     }
 }
 

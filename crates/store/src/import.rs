@@ -65,7 +65,7 @@ impl Import<'_> {
 
     /// A report as HQ holds it.
     pub fn report(&self, r: &ServiceReport, at: OffsetDateTime) -> Result<()> {
-        reports::save(self.tx, r, at)
+        reports::save_indexed(self.tx, r, at)
     }
 
     /// A part line as HQ holds it.

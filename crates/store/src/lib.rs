@@ -13,6 +13,7 @@ pub mod detail;
 pub mod device;
 pub mod equipment;
 pub mod error;
+mod housekeeping;
 mod import;
 pub mod jobs;
 mod migrate;

@@ -25,8 +25,26 @@ pub fn get_or_new(conn: &Connection, job: &Job) -> Result<ServiceReport> {
         .unwrap_or_else(|| ServiceReport::new(job.id, job.job_type, &job.reported_fault)))
 }
 
-/// Saves the current revision and reindexes its text.
+/// Saves the current revision; its text is indexed for search shortly after, in the
+/// background (see `housekeeping`), so typing in the report never waits for the index.
 pub fn save(tx: &Transaction<'_>, report: &ServiceReport, at: OffsetDateTime) -> Result<()> {
+    write(tx, report, at)?;
+    tx.prepare_cached("INSERT OR IGNORE INTO search_backlog (job_id) VALUES (?1)")?
+        .execute([report.job_id.to_text()])?;
+    Ok(())
+}
+
+/// Saves the current revision and indexes it in the same transaction (bulk loads from HQ).
+pub fn save_indexed(
+    tx: &Transaction<'_>,
+    report: &ServiceReport,
+    at: OffsetDateTime,
+) -> Result<()> {
+    write(tx, report, at)?;
+    index(tx, report)
+}
+
+fn write(tx: &Transaction<'_>, report: &ServiceReport, at: OffsetDateTime) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO reports (job_id, revision, body, updated_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (job_id) DO UPDATE SET revision = ?2, body = ?3, updated_at = ?4",
@@ -37,6 +55,10 @@ pub fn save(tx: &Transaction<'_>, report: &ServiceReport, at: OffsetDateTime) ->
         serde_json::to_string(report)?,
         time_to_sql(at),
     ])?;
+    Ok(())
+}
+
+fn index(tx: &Transaction<'_>, report: &ServiceReport) -> Result<()> {
     let text: Vec<&str> = [
         &report.symptom_found,
         &report.fault_cause,
@@ -53,4 +75,24 @@ pub fn save(tx: &Transaction<'_>, report: &ServiceReport, at: OffsetDateTime) ->
     let id = report.job_id.to_text();
     let title = report.fault_cause.as_deref().unwrap_or("");
     search::index(tx, HitKind::Report, &id, Some(&id), title, &text.join(" "))
+}
+
+/// Indexes up to `limit` reports saved since they were last indexed; returns how many.
+pub fn index_backlog(tx: &Transaction<'_>, limit: usize) -> Result<usize> {
+    let ids: Vec<String> = tx
+        .prepare_cached("SELECT job_id FROM search_backlog LIMIT ?1")?
+        .query_map([limit as i64], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ids {
+        let body: Option<String> = tx
+            .query_row("SELECT body FROM reports WHERE job_id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        if let Some(body) = body {
+            index(tx, &serde_json::from_str(&body)?)?;
+        }
+        tx.execute("DELETE FROM search_backlog WHERE job_id = ?1", [id])?;
+    }
+    Ok(ids.len())
 }

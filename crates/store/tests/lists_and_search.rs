@@ -141,3 +141,42 @@ fn the_job_screen_has_customer_equipment_history_and_quote() -> TestResult {
     assert_eq!(detail.events.len(), repeat.events.len());
     Ok(())
 }
+
+#[test]
+fn report_text_becomes_searchable_once_typing_pauses() -> TestResult {
+    let f = demo_store(60)?;
+    let job = f.job(outpost_domain::job::JobType::Repair, JobStatus::OnSite);
+    f.store.set_report_field(
+        job,
+        outpost_domain::report::ReportField::FaultCause,
+        "减速机齿轮断齿",
+        NOW,
+    )?;
+    let found = |store: &outpost_store::Store| -> Result<bool, Box<dyn std::error::Error>> {
+        Ok(store
+            .read(|c| search::search(c, "齿轮断齿", 10))?
+            .iter()
+            .any(|h| h.kind == HitKind::Report && h.id == job.to_text()))
+    };
+    let start = std::time::Instant::now();
+    while !found(&f.store)? {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "never indexed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // A save followed at once by closing the store (a CLI command) is indexed on close.
+    f.store.set_report_field(
+        job,
+        outpost_domain::report::ReportField::Solution,
+        "更换输出轴承",
+        NOW,
+    )?;
+    let dir = f.dir;
+    drop(f.store);
+    let reopened = outpost_store::Store::open(dir.path())?;
+    let hits = reopened.read(|c| search::search(c, "输出轴承", 10))?;
+    assert!(hits.iter().any(|h| h.id == job.to_text()));
+    Ok(())
+}
