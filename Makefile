@@ -22,6 +22,7 @@ run: deps
 
 test: deps
 	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	$(CARGO) test --workspace --locked
 
 bench: deps

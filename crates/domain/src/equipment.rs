@@ -69,13 +69,13 @@ impl Equipment {
             (None, Some(accepted)) => Some(default_warranty_end(accepted)),
             (None, None) => None,
         };
-        if let (Some(end), Some(accepted)) = (warranty_end, input.accepted_on) {
-            if end < accepted {
-                return Err(DomainError::invalid(
-                    "warranty end",
-                    "is before the acceptance date; check both dates",
-                ));
-            }
+        if let (Some(end), Some(accepted)) = (warranty_end, input.accepted_on)
+            && end < accepted
+        {
+            return Err(DomainError::invalid(
+                "warranty end",
+                "is before the acceptance date; check both dates",
+            ));
         }
         Ok(Equipment {
             id,
