@@ -73,6 +73,7 @@ enum Command {
     Rate {
         job: String,
         dimension: String,
+        #[arg(allow_hyphen_values = true)]
         rating: i64,
     },
     /// Records that the customer declined the satisfaction survey.
@@ -123,6 +124,7 @@ enum ReportCommand {
     Set {
         job: String,
         field: String,
+        #[arg(allow_hyphen_values = true)]
         value: String,
     },
     /// Answers an inspection checklist item: ok, or issue with a note.
@@ -141,6 +143,7 @@ enum PartCommand {
     Add {
         job: String,
         part_code: String,
+        #[arg(allow_hyphen_values = true)]
         quantity: i64,
         /// The part failed through misuse (人为损坏), not a quality fault.
         #[arg(long)]

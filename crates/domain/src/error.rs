@@ -1,6 +1,6 @@
 //! The one error type of the domain crate. Every message says what is wrong and what to do.
 
-use crate::job::JobStatus;
+use crate::job::{JobStatus, Mover};
 use crate::report::ReportField;
 
 /// Why a domain rule refused an input or an action.
@@ -61,14 +61,30 @@ impl DomainError {
 
 fn illegal_transition_message(from: JobStatus, to: JobStatus, allowed: &[JobStatus]) -> String {
     if allowed.is_empty() {
-        format!("Cannot move a job from {from} to {to}: a {from} job cannot change any more")
-    } else {
-        let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
-        format!(
-            "Cannot move a job from {from} to {to}: from {from} it can go to {}",
-            names.join(", ")
-        )
+        return format!(
+            "Cannot move a job from {from} to {to}: a {from} job cannot change any more"
+        );
     }
+    let names = |mover: Mover| -> Vec<&str> {
+        from.moves()
+            .iter()
+            .filter(|(s, m)| *m == mover && allowed.contains(s))
+            .map(|(s, _)| s.as_str())
+            .collect()
+    };
+    let (engineer, hq) = (names(Mover::Engineer), names(Mover::Hq));
+    let mut message = format!("Cannot move a job from {from} to {to}:");
+    if !engineer.is_empty() {
+        message.push_str(&format!(
+            " from {from} it can go to {}",
+            engineer.join(", ")
+        ));
+    }
+    if !hq.is_empty() {
+        let sep = if engineer.is_empty() { "" } else { ";" };
+        message.push_str(&format!("{sep} HQ can move it to {}", hq.join(", ")));
+    }
+    message
 }
 
 fn incomplete_message(missing: &[ReportField]) -> String {

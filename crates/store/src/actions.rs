@@ -269,6 +269,13 @@ impl Store {
             let mut w = load_editable(tx, job_id)?;
             let lines = parts::lines(tx, job_id)?;
             let quote = warranty_quote(tx, &w.job, &w.report, &lines)?;
+            if !quote.needs_acceptance() {
+                return Err(DomainError::invalid(
+                    "quote",
+                    "has nothing to accept: no part or labour on this job is charged",
+                )
+                .into());
+            }
             let acceptance = QuoteAcceptance::of(&quote, accepted_by, now, method)?;
             w.report.accept_quote(acceptance.clone())?;
             reports::save(tx, &w.report, now)?;

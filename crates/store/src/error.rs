@@ -10,7 +10,7 @@ pub enum StoreError {
     Domain(#[from] DomainError),
 
     /// The thing asked for does not exist on this laptop.
-    #[error("{what} {id} is not on this laptop: sync with HQ, or check the id")]
+    #[error("{what} {id} is not on this laptop: check what you typed, or sync with HQ")]
     NotFound { what: &'static str, id: String },
 
     /// The database file could not be opened or migrated.

@@ -40,7 +40,7 @@ fn an_illegal_move_says_which_are_allowed() {
         .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "Cannot move a job from assigned to completed: from assigned it can go to en_route, assigned, cancelled"
+        "Cannot move a job from assigned to completed: from assigned it can go to en_route; HQ can move it to assigned, cancelled"
     );
     assert_eq!(
         j.status,
