@@ -2,98 +2,13 @@
 //! the change. `mutation_id` rises by one per change (SQLite AUTOINCREMENT never reuses an id,
 //! and a rolled-back change takes its number back with it).
 
-use outpost_domain::ids::{JobId, PartLineId};
-use outpost_domain::job::JobStatus;
-use outpost_domain::part::PartLine;
-use outpost_domain::rating::Satisfaction;
-use outpost_domain::report::{CheckState, ReportField};
-use outpost_domain::signature::Signature;
-use outpost_domain::warranty::QuoteAcceptance;
+pub use outpost_domain::change::Change;
 use rusqlite::{Connection, Transaction, params};
-use serde::{Deserialize, Serialize};
-use time::{Date, OffsetDateTime};
+use serde::Serialize;
+use time::OffsetDateTime;
 
 use crate::codec::{time_from_sql, time_to_sql};
 use crate::error::Result;
-
-/// A change the engineer made on this laptop, as it will be sent to HQ.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum Change {
-    JobTransitioned {
-        job_id: JobId,
-        to: JobStatus,
-        #[serde(with = "time::serde::rfc3339")]
-        at: OffsetDateTime,
-        reason: Option<String>,
-        promised_on: Option<Date>,
-    },
-    ReportFieldSet {
-        job_id: JobId,
-        revision: u32,
-        field: ReportField,
-        value: String,
-    },
-    ChecklistItemSet {
-        job_id: JobId,
-        revision: u32,
-        key: String,
-        state: CheckState,
-        note: String,
-    },
-    PartLineAdded {
-        line: PartLine,
-    },
-    PartLineRemoved {
-        job_id: JobId,
-        line_id: PartLineId,
-    },
-    SatisfactionSet {
-        job_id: JobId,
-        revision: u32,
-        satisfaction: Satisfaction,
-    },
-    QuoteAccepted {
-        job_id: JobId,
-        revision: u32,
-        acceptance: QuoteAcceptance,
-    },
-    ReportSigned {
-        job_id: JobId,
-        revision: u32,
-        signature: Signature,
-    },
-}
-
-impl Change {
-    /// The stable name of the kind of change.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Change::JobTransitioned { .. } => "job_transitioned",
-            Change::ReportFieldSet { .. } => "report_field_set",
-            Change::ChecklistItemSet { .. } => "checklist_item_set",
-            Change::PartLineAdded { .. } => "part_line_added",
-            Change::PartLineRemoved { .. } => "part_line_removed",
-            Change::SatisfactionSet { .. } => "satisfaction_set",
-            Change::QuoteAccepted { .. } => "quote_accepted",
-            Change::ReportSigned { .. } => "report_signed",
-        }
-    }
-
-    /// The job the change belongs to.
-    pub fn job_id(&self) -> JobId {
-        match self {
-            Change::JobTransitioned { job_id, .. }
-            | Change::ReportFieldSet { job_id, .. }
-            | Change::ChecklistItemSet { job_id, .. }
-            | Change::PartLineRemoved { job_id, .. }
-            | Change::SatisfactionSet { job_id, .. }
-            | Change::QuoteAccepted { job_id, .. }
-            | Change::ReportSigned { job_id, .. } => *job_id,
-            Change::PartLineAdded { line } => line.job_id,
-        }
-    }
-}
 
 /// Appends a change; returns its mutation id.
 pub fn push(tx: &Transaction<'_>, change: &Change, at: OffsetDateTime) -> Result<i64> {

@@ -1,0 +1,92 @@
+//! What an engineer did on a laptop, as one change. The laptop writes each into its outbox and
+//! sends it to HQ, which applies it under the same rules; the shape is the wire's too.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use crate::ids::{JobId, PartLineId};
+use crate::job::JobStatus;
+use crate::part::PartLine;
+use crate::rating::Satisfaction;
+use crate::report::{CheckState, ReportField};
+use crate::signature::Signature;
+use crate::warranty::QuoteAcceptance;
+
+/// A change the engineer made on this laptop, as it will be sent to HQ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Change {
+    JobTransitioned {
+        job_id: JobId,
+        to: JobStatus,
+        #[serde(with = "time::serde::rfc3339")]
+        at: OffsetDateTime,
+        reason: Option<String>,
+        promised_on: Option<Date>,
+    },
+    ReportFieldSet {
+        job_id: JobId,
+        revision: u32,
+        field: ReportField,
+        value: String,
+    },
+    ChecklistItemSet {
+        job_id: JobId,
+        revision: u32,
+        key: String,
+        state: CheckState,
+        note: String,
+    },
+    PartLineAdded {
+        line: PartLine,
+    },
+    PartLineRemoved {
+        job_id: JobId,
+        line_id: PartLineId,
+    },
+    SatisfactionSet {
+        job_id: JobId,
+        revision: u32,
+        satisfaction: Satisfaction,
+    },
+    QuoteAccepted {
+        job_id: JobId,
+        revision: u32,
+        acceptance: QuoteAcceptance,
+    },
+    ReportSigned {
+        job_id: JobId,
+        revision: u32,
+        signature: Signature,
+    },
+}
+
+impl Change {
+    /// The stable name of the kind of change.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Change::JobTransitioned { .. } => "job_transitioned",
+            Change::ReportFieldSet { .. } => "report_field_set",
+            Change::ChecklistItemSet { .. } => "checklist_item_set",
+            Change::PartLineAdded { .. } => "part_line_added",
+            Change::PartLineRemoved { .. } => "part_line_removed",
+            Change::SatisfactionSet { .. } => "satisfaction_set",
+            Change::QuoteAccepted { .. } => "quote_accepted",
+            Change::ReportSigned { .. } => "report_signed",
+        }
+    }
+
+    /// The job the change belongs to.
+    pub fn job_id(&self) -> JobId {
+        match self {
+            Change::JobTransitioned { job_id, .. }
+            | Change::ReportFieldSet { job_id, .. }
+            | Change::ChecklistItemSet { job_id, .. }
+            | Change::PartLineRemoved { job_id, .. }
+            | Change::SatisfactionSet { job_id, .. }
+            | Change::QuoteAccepted { job_id, .. }
+            | Change::ReportSigned { job_id, .. } => *job_id,
+            Change::PartLineAdded { line } => line.job_id,
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! `outpost-hq admin …`: engineers and their enrollment codes, dispatcher tokens, demo data.
+
+use outpost_demo::{DemoConfig, generate};
+use outpost_domain::ids::{ClientId, EngineerId};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::db::Db;
+use crate::dispatch::publish_part;
+use crate::error::Result;
+use crate::{enroll, log, records};
+
+/// Adds an engineer; returns the one-time enrollment code for their laptop.
+pub fn add_engineer(db: &Db, name: &str, now: OffsetDateTime) -> Result<String> {
+    db.tx_blocking(|tx| {
+        let id = enroll::add_engineer(tx, EngineerId(Uuid::now_v7()), name, now)?;
+        enroll::new_code(tx, id, now)
+    })
+}
+
+/// A new dispatcher token.
+pub fn dispatcher_token(db: &Db, now: OffsetDateTime) -> Result<String> {
+    db.tx_blocking(|tx| enroll::new_dispatcher_token(tx, "admin", now))
+}
+
+/// Revokes a laptop's device token.
+pub fn revoke_device(db: &Db, client: ClientId, now: OffsetDateTime) -> Result<()> {
+    db.tx_blocking(|tx| enroll::revoke_device(tx, client, now))
+}
+
+/// Loads the demo company (customers, equipment, parts, jobs for several engineers) and
+/// returns each demo engineer with a fresh enrollment code. On an HQ that already has
+/// engineers it loads nothing and returns fresh codes for them.
+pub fn seed_demo(db: &Db, jobs: usize, now: OffsetDateTime) -> Result<Vec<(String, String)>> {
+    db.tx_blocking(|tx| {
+        let existing = tx.query("SELECT id, name FROM engineers ORDER BY created_at, name", &[])?;
+        if !existing.is_empty() {
+            return existing
+                .iter()
+                .map(|r| {
+                    let id: EngineerId = r.text(0)?.parse().map_err(|_| crate::AppError::internal("stored engineer id"))?;
+                    Ok((r.text(1)?, enroll::new_code(tx, id, now)?))
+                })
+                .collect();
+        }
+        let mut cfg = DemoConfig::new(20261123, jobs, now);
+        cfg.engineers = 4;
+        let data = generate(&cfg);
+        for e in &data.engineers {
+            enroll::add_engineer(tx, e.id, &e.name, now)?;
+        }
+        tx.execute(
+            "INSERT INTO hq_meta (key, value) VALUES ('charging_policy', $1) ON CONFLICT (key) DO NOTHING",
+            &[serde_json::to_string(&data.policy)?.into()],
+        )?;
+        for c in &data.customers {
+            records::save_customer(tx, c)?;
+        }
+        for s in &data.sites {
+            records::save_site(tx, s)?;
+        }
+        for e in &data.equipment {
+            records::save_equipment(tx, e)?;
+        }
+        for p in &data.parts {
+            publish_part(tx, p)?;
+        }
+        for j in &data.jobs {
+            records::save_job(tx, &j.job)?;
+            for e in &j.events {
+                records::add_event(tx, e)?;
+            }
+            for l in &j.parts {
+                records::save_part_line(tx, l)?;
+            }
+            if let Some(r) = &j.report {
+                records::save_report(tx, r, None)?;
+            }
+            log::publish_job(tx, j.job.id)?;
+        }
+        data.engineers.iter().map(|e| Ok((e.name.clone(), enroll::new_code(tx, e.id, now)?))).collect()
+    })
+}

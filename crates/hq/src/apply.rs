@@ -1,0 +1,303 @@
+//! Applying an engineer's change at HQ under the domain's rules. Everything is computed on
+//! in-memory copies first; only a change that passes every rule is written, so a refused
+//! mutation leaves nothing behind inside the batch's transaction.
+
+use outpost_domain::DomainError;
+use outpost_domain::change::Change;
+use outpost_domain::equipment::WarrantyState;
+use outpost_domain::ids::EngineerId;
+use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails};
+use outpost_domain::money::Currency;
+use outpost_domain::part::{MAX_QUANTITY, PartLine};
+use outpost_domain::report::ServiceReport;
+use outpost_domain::signature::{SignOff, short_hash, sign_report};
+use outpost_domain::warranty::{ChargingPolicy, Quote, price_job};
+
+use crate::db::Tx;
+use crate::error::{AppError, Result};
+use crate::records;
+
+/// What an applied change did, for the audit log.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Applied {
+    pub field: Option<String>,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// Why a change was not applied.
+#[derive(Debug)]
+pub enum ApplyError {
+    /// Refused for good; the reason goes back to the engineer.
+    Refused(String),
+    /// HQ itself failed; the whole batch rolls back and the laptop retries.
+    Failed(AppError),
+}
+
+impl From<DomainError> for ApplyError {
+    fn from(e: DomainError) -> Self {
+        ApplyError::Refused(e.to_string())
+    }
+}
+
+impl From<AppError> for ApplyError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::NotFound(m) => ApplyError::Refused(m),
+            other => ApplyError::Failed(other),
+        }
+    }
+}
+
+fn refuse<T>(message: String) -> std::result::Result<T, ApplyError> {
+    Err(ApplyError::Refused(message))
+}
+
+/// Applies one change made by `engineer`.
+pub fn apply(
+    tx: &mut dyn Tx,
+    engineer: EngineerId,
+    change: &Change,
+) -> std::result::Result<Applied, ApplyError> {
+    let job_id = change.job_id();
+    let mut job = records::job(tx, job_id)?;
+    if job.engineer_id != Some(engineer) {
+        return refuse(format!(
+            "job {} is no longer assigned to you: HQ reassigned or cancelled it",
+            job.number
+        ));
+    }
+    let actor = Actor::Engineer(engineer);
+    let mut report = records::report(tx, job_id)?
+        .unwrap_or_else(|| ServiceReport::new(job.id, job.job_type, &job.reported_fault));
+    match change {
+        Change::JobTransitioned {
+            to,
+            at,
+            reason,
+            promised_on,
+            ..
+        } => {
+            if *to == JobStatus::Completed {
+                let parts = records::part_lines(tx, job_id)?;
+                quote(tx, &job, &report, &parts)?
+                    .check_accepted(report.quote_acceptance.as_ref())?;
+            }
+            let old = job.status.as_str().to_owned();
+            let details = MoveDetails {
+                reason: reason.clone(),
+                promised_on: *promised_on,
+                engineer: None,
+            };
+            let event = job.transition(*to, actor, *at, details)?;
+            records::save_job(tx, &job)?;
+            records::add_event(tx, &event)?;
+            Ok(Applied {
+                field: Some("status".into()),
+                old: Some(old),
+                new: Some(to.as_str().into()),
+            })
+        }
+        Change::ReportFieldSet {
+            revision,
+            field,
+            value,
+            ..
+        } => {
+            editable(&job, &report, *revision)?;
+            let old = serde_json::to_value(&report)
+                .ok()
+                .and_then(|v| v.get(field.as_str()).map(|x| x.to_string()));
+            report.set(*field, value)?;
+            records::save_report(tx, &report, None)?;
+            Ok(Applied {
+                field: Some(field.as_str().into()),
+                old,
+                new: Some(value.clone()),
+            })
+        }
+        Change::ChecklistItemSet {
+            revision,
+            key,
+            state,
+            note,
+            ..
+        } => {
+            editable(&job, &report, *revision)?;
+            report.set_check(key, *state, note)?;
+            records::save_report(tx, &report, None)?;
+            Ok(Applied {
+                field: Some(format!("checklist.{key}")),
+                old: None,
+                new: Some(format!("{state:?} {note}")),
+            })
+        }
+        Change::PartLineAdded { line } => {
+            editable(&job, &report, report.revision)?;
+            check_line(line)?;
+            report.part_added()?;
+            records::save_part_line(tx, line)?;
+            records::save_report(tx, &report, None)?;
+            Ok(Applied {
+                field: Some("parts".into()),
+                old: None,
+                new: Some(format!("{} × {}", line.quantity, line.part_code)),
+            })
+        }
+        Change::PartLineRemoved { line_id, .. } => {
+            editable(&job, &report, report.revision)?;
+            if !records::delete_part_line(tx, job_id, *line_id)? {
+                return refuse(format!("part line {line_id} is not on job {}", job.number));
+            }
+            Ok(Applied {
+                field: Some("parts".into()),
+                old: Some(line_id.to_text()),
+                new: None,
+            })
+        }
+        Change::SatisfactionSet {
+            revision,
+            satisfaction,
+            ..
+        } => {
+            editable(&job, &report, *revision)?;
+            report.set_satisfaction(satisfaction.clone())?;
+            records::save_report(tx, &report, None)?;
+            Ok(Applied {
+                field: Some("satisfaction".into()),
+                old: None,
+                new: serde_json::to_string(satisfaction).ok(),
+            })
+        }
+        Change::QuoteAccepted {
+            revision,
+            acceptance,
+            ..
+        } => {
+            editable(&job, &report, *revision)?;
+            report.accept_quote(acceptance.clone())?;
+            records::save_report(tx, &report, None)?;
+            Ok(Applied {
+                field: Some("quote_acceptance".into()),
+                old: None,
+                new: Some(acceptance.total.to_string()),
+            })
+        }
+        Change::ReportSigned {
+            revision,
+            signature,
+            ..
+        } => {
+            editable(&job, &report, *revision)?;
+            let parts = records::part_lines(tx, job_id)?;
+            let quote = quote(tx, &job, &report, &parts)?;
+            let sign_off = SignOff {
+                signer_name: &signature.signer_name,
+                image_sha256: &signature.image_sha256,
+                at: signature.signed_at,
+            };
+            let event = sign_report(&mut job, &mut report, &parts, &quote, actor, sign_off)?;
+            let ours = report
+                .signature
+                .as_ref()
+                .map(|s| s.content_sha256.clone())
+                .unwrap_or_default();
+            if ours != signature.content_sha256 {
+                return refuse(format!(
+                    "the signed report does not match its hash (laptop {}, HQ {}): its content changed after signing",
+                    short_hash(&signature.content_sha256),
+                    short_hash(&ours)
+                ));
+            }
+            let have_image = tx
+                .query_opt(
+                    "SELECT 1 FROM blobs WHERE sha256 = $1",
+                    &[signature.image_sha256.as_str().into()],
+                )?
+                .is_some();
+            records::save_job(tx, &job)?;
+            records::add_event(tx, &event)?;
+            records::save_report(
+                tx,
+                &report,
+                (!have_image).then_some(signature.image_sha256.as_str()),
+            )?;
+            Ok(Applied {
+                field: Some("signature".into()),
+                old: None,
+                new: Some(signature.short_hash()),
+            })
+        }
+    }
+}
+
+fn editable(
+    job: &Job,
+    report: &ServiceReport,
+    revision: u32,
+) -> std::result::Result<(), ApplyError> {
+    if job.status.is_terminal() {
+        return refuse(format!(
+            "job {} is {}: its report can no longer change",
+            job.number, job.status
+        ));
+    }
+    if report.is_signed() {
+        return Err(DomainError::ReportFrozen.into());
+    }
+    if revision != report.revision {
+        return refuse(format!(
+            "this change is for report revision {revision}; HQ has revision {}",
+            report.revision
+        ));
+    }
+    Ok(())
+}
+
+fn check_line(line: &PartLine) -> std::result::Result<(), ApplyError> {
+    if line.quantity == 0 || i64::from(line.quantity) > MAX_QUANTITY {
+        return refuse(format!(
+            "quantity {} is not between 1 and {MAX_QUANTITY}",
+            line.quantity
+        ));
+    }
+    if line.unit_cost.minor < 0 || line.unit_price.minor < 0 {
+        return refuse("a part price is negative".into());
+    }
+    Ok(())
+}
+
+/// The charging policy HQ holds (the default of the source rules until one is configured).
+pub fn policy(tx: &mut dyn Tx) -> Result<ChargingPolicy> {
+    match tx.query_opt(
+        "SELECT value FROM hq_meta WHERE key = 'charging_policy'",
+        &[],
+    )? {
+        Some(row) => Ok(serde_json::from_str(&row.text(0)?)?),
+        None => Ok(ChargingPolicy::default_for(Currency::CNY)),
+    }
+}
+
+/// Prices a job at HQ exactly as the laptop does.
+pub fn quote(
+    tx: &mut dyn Tx,
+    job: &Job,
+    report: &ServiceReport,
+    parts: &[PartLine],
+) -> Result<Quote> {
+    let day = job
+        .times
+        .arrived_at
+        .map(|t| t.date())
+        .unwrap_or(job.scheduled_on);
+    let warranty = match job.equipment_id {
+        Some(e) => records::equipment(tx, e)?.warranty_on(day),
+        None => WarrantyState::Unknown,
+    };
+    Ok(price_job(
+        &policy(tx)?,
+        warranty,
+        parts,
+        report.labour_minutes.unwrap_or(0),
+    )?)
+}

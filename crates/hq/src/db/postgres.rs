@@ -1,0 +1,171 @@
+//! The PostgreSQL backend, for several HQ processes sharing one database: a small pool of
+//! connections, rows locked with `FOR UPDATE` where two processes could race.
+
+use std::error::Error as _;
+use std::sync::{Condvar, Mutex};
+
+use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
+use postgres::{Client, NoTls};
+
+use super::{Row, Tx, Value};
+use crate::error::{AppError, Result};
+
+const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_init.sql")];
+const POOL: usize = 8;
+
+impl std::fmt::Debug for Postgres {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Postgres")
+    }
+}
+
+pub(super) struct Postgres {
+    clients: Mutex<Vec<Client>>,
+    freed: Condvar,
+}
+
+impl Postgres {
+    pub(super) fn open(url: &str) -> Result<Postgres> {
+        let connect = || {
+            Client::connect(url, NoTls)
+                .map_err(|e| AppError::setup(format!("cannot connect to PostgreSQL: {e}")))
+        };
+        let mut first = connect()?;
+        migrate(&mut first)?;
+        let mut clients = vec![first];
+        for _ in 1..POOL {
+            clients.push(connect()?);
+        }
+        Ok(Postgres {
+            clients: Mutex::new(clients),
+            freed: Condvar::new(),
+        })
+    }
+
+    pub(super) fn tx<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
+        let mut client = {
+            let mut pool = self.clients.lock().unwrap_or_else(|p| p.into_inner());
+            loop {
+                if let Some(c) = pool.pop() {
+                    break c;
+                }
+                pool = self.freed.wait(pool).unwrap_or_else(|p| p.into_inner());
+            }
+        };
+        let result = (|| {
+            let tx = client.transaction()?;
+            let mut wrapped = PgTx { tx };
+            let value = f(&mut wrapped)?;
+            wrapped.tx.commit()?;
+            Ok(value)
+        })();
+        self.clients
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(client);
+        self.freed.notify_one();
+        result
+    }
+}
+
+/// Applies the migrations once, even when several HQ processes start together.
+fn migrate(client: &mut Client) -> Result<()> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock(7318)", &[])?;
+    tx.batch_execute("CREATE TABLE IF NOT EXISTS hq_schema (version BIGINT NOT NULL)")?;
+    let applied: i64 = tx
+        .query_opt("SELECT version FROM hq_schema", &[])?
+        .map(|r| r.get(0))
+        .unwrap_or(0);
+    if applied == 0 {
+        tx.execute("INSERT INTO hq_schema (version) VALUES (0)", &[])?;
+    }
+    let applied = usize::try_from(applied).unwrap_or(usize::MAX);
+    if applied > MIGRATIONS.len() {
+        return Err(AppError::setup(format!(
+            "the database was written by a newer outpost-hq (schema {applied}); update the server"
+        )));
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
+        tx.batch_execute(sql)?;
+        tx.execute(
+            "UPDATE hq_schema SET version = $1",
+            &[&((index + 1) as i64)],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+struct PgTx<'c> {
+    tx: postgres::Transaction<'c>,
+}
+
+impl ToSql for Value {
+    fn to_sql(
+        &self,
+        ty: &Type,
+        out: &mut postgres::types::private::BytesMut,
+    ) -> std::result::Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
+        match self {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Int(i) if *ty == Type::INT4 => i32::try_from(*i)?.to_sql(ty, out),
+            Value::Int(i) => i.to_sql(ty, out),
+            Value::Text(s) => s.to_sql(ty, out),
+            Value::Bytes(b) => b.to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    to_sql_checked!();
+}
+
+impl Tx for PgTx<'_> {
+    fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64> {
+        let params: Vec<&(dyn ToSql + Sync)> =
+            params.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        Ok(self.tx.execute(sql, &params)?)
+    }
+
+    fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
+        let params: Vec<&(dyn ToSql + Sync)> =
+            params.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        let rows = self.tx.query(sql, &params)?;
+        rows.iter()
+            .map(|r| {
+                let mut values = Vec::with_capacity(r.len());
+                for (i, column) in r.columns().iter().enumerate() {
+                    let ty = column.type_();
+                    let value = if *ty == Type::INT8 {
+                        r.try_get::<_, Option<i64>>(i)?
+                            .map_or(Value::Null, Value::Int)
+                    } else if *ty == Type::INT4 {
+                        r.try_get::<_, Option<i32>>(i)?
+                            .map_or(Value::Null, |v| Value::Int(v.into()))
+                    } else if *ty == Type::BYTEA {
+                        r.try_get::<_, Option<Vec<u8>>>(i)?
+                            .map_or(Value::Null, Value::Bytes)
+                    } else {
+                        r.try_get::<_, Option<String>>(i)?
+                            .map_or(Value::Null, Value::Text)
+                    };
+                    values.push(value);
+                }
+                Ok(Row(values))
+            })
+            .collect::<std::result::Result<Vec<_>, postgres::Error>>()
+            .map_err(|e| {
+                AppError::internal(format!(
+                    "{e}{}",
+                    e.source().map(|s| format!(": {s}")).unwrap_or_default()
+                ))
+            })
+    }
+
+    fn for_update(&self) -> &'static str {
+        " FOR UPDATE"
+    }
+}

@@ -1,0 +1,266 @@
+//! The dispatcher's work: customers, sites, equipment, parts and jobs; assigning, reassigning
+//! and cancelling. Plain functions over a transaction, shared by the HTTP handlers and
+//! `admin seed-demo`. Every change that a laptop must see goes into its scope's pull log.
+
+use outpost_domain::customer::{Contact, Customer, Site};
+use outpost_domain::equipment::{self, Equipment};
+use outpost_domain::ids::{ContactId, CustomerId, EngineerId, EquipmentId, JobId, PartId, SiteId};
+use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails, VisitTimes, Window};
+use outpost_domain::money::{Currency, Money};
+use outpost_domain::part::Part;
+use outpost_domain::text::{self, NOTE_MAX};
+use outpost_wire::dispatch::{CustomerInput, EquipmentInput, JobInput, PartInput, SiteInput};
+use outpost_wire::sync::{Delta, Record};
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::db::Tx;
+use crate::error::{AppError, Result};
+use crate::log::{self, CATALOGUE};
+use crate::records;
+
+/// Creates or replaces a customer from dispatcher input; laptops with the customer's jobs see it.
+pub fn save_customer(tx: &mut dyn Tx, id: CustomerId, input: &CustomerInput) -> Result<Customer> {
+    let mut customer = Customer::new(id, &input.name, input.language)?;
+    for c in &input.contacts {
+        customer.contacts.push(Contact::new(
+            ContactId(Uuid::now_v7()),
+            &c.name,
+            &c.phone,
+            &c.role,
+        )?);
+    }
+    records::save_customer(tx, &customer)?;
+    let engineers = tx.query(
+        "SELECT DISTINCT engineer_id FROM jobs WHERE customer_id = $1 AND engineer_id IS NOT NULL AND status NOT IN ('closed', 'cancelled')",
+        &[id.to_text().into()],
+    )?;
+    for row in engineers {
+        log::append(
+            tx,
+            &row.text(0)?,
+            &Delta::Upsert {
+                record: Record::Customer(customer.clone()),
+            },
+        )?;
+    }
+    Ok(customer)
+}
+
+/// Creates a site.
+pub fn create_site(tx: &mut dyn Tx, id: SiteId, input: &SiteInput) -> Result<Site> {
+    records::customer(tx, input.customer_id)
+        .map_err(|_| AppError::invalid("customer_id", "no such customer"))?;
+    let site = Site::new(
+        id,
+        input.customer_id,
+        &input.name,
+        &input.address,
+        &input.directions,
+    )?;
+    records::save_site(tx, &site)?;
+    Ok(site)
+}
+
+/// Creates equipment at a site.
+pub fn create_equipment(
+    tx: &mut dyn Tx,
+    id: EquipmentId,
+    input: &EquipmentInput,
+) -> Result<Equipment> {
+    let site = records::site(tx, input.site_id)
+        .map_err(|_| AppError::invalid("site_id", "no such site"))?;
+    let e = Equipment::new(
+        id,
+        site.customer_id,
+        site.id,
+        equipment::EquipmentInput {
+            brand: &input.brand,
+            model: &input.model,
+            serial: &input.serial,
+            installed_on: input.installed_on,
+            accepted_on: input.accepted_on,
+            warranty_end: input.warranty_end,
+            software_version: &input.software_version,
+            connection_notes: &input.connection_notes,
+        },
+    )?;
+    records::save_equipment(tx, &e)?;
+    Ok(e)
+}
+
+/// Creates a catalogue part; every laptop receives it.
+pub fn create_part(tx: &mut dyn Tx, id: PartId, input: &PartInput) -> Result<Part> {
+    let currency = Currency::parse(&input.currency)?;
+    let part = Part::new(
+        id,
+        &input.code,
+        &input.name,
+        &input.spec,
+        Money::new(input.unit_cost, currency)?,
+        Money::new(input.unit_price, currency)?,
+    )?;
+    if records::part_by_code(tx, &part.code)?.is_some() {
+        return Err(AppError::Conflict {
+            code: "duplicate_code",
+            message: format!("a part with code {} exists already", part.code),
+        });
+    }
+    publish_part(tx, &part)?;
+    Ok(part)
+}
+
+/// Saves a part and puts it into the catalogue scope.
+pub fn publish_part(tx: &mut dyn Tx, part: &Part) -> Result<()> {
+    records::save_part(tx, part)?;
+    log::append(
+        tx,
+        CATALOGUE,
+        &Delta::Upsert {
+            record: Record::Part(part.clone()),
+        },
+    )
+    .map(drop)
+}
+
+fn engineer_exists(tx: &mut dyn Tx, id: EngineerId) -> Result<()> {
+    tx.query_opt(
+        "SELECT 1 FROM engineers WHERE id = $1",
+        &[id.to_text().into()],
+    )?
+    .map(drop)
+    .ok_or_else(|| AppError::invalid("engineer_id", format!("no engineer {id}")))
+}
+
+/// The next job number for the month of `day`, e.g. `J2611-000042`.
+fn next_number(tx: &mut dyn Tx, day: time::Date) -> Result<String> {
+    let prefix = format!("J{:02}{:02}", day.year() % 100, u8::from(day.month()));
+    let row = tx
+        .query_opt(
+            "INSERT INTO job_numbers (prefix, last) VALUES ($1, 1)
+             ON CONFLICT (prefix) DO UPDATE SET last = job_numbers.last + 1 RETURNING last",
+            &[prefix.as_str().into()],
+        )?
+        .ok_or_else(|| AppError::internal("no job number"))?;
+    Ok(format!("{prefix}-{:06}", row.int(0)?))
+}
+
+/// Creates a job; when it names an engineer, their laptop receives it.
+pub fn create_job(
+    tx: &mut dyn Tx,
+    id: JobId,
+    input: &JobInput,
+    now: OffsetDateTime,
+) -> Result<Job> {
+    let site = records::site(tx, input.site_id)
+        .map_err(|_| AppError::invalid("site_id", "no such site"))?;
+    if let Some(e) = input.equipment_id {
+        let equipment = records::equipment(tx, e)
+            .map_err(|_| AppError::invalid("equipment_id", "no such equipment"))?;
+        if equipment.site_id != site.id {
+            return Err(AppError::invalid(
+                "equipment_id",
+                "this equipment is at another site",
+            ));
+        }
+    }
+    if let Some(e) = input.engineer_id {
+        engineer_exists(tx, e)?;
+    }
+    let window = match (input.window_from, input.window_until) {
+        (Some(from), Some(until)) => Some(Window::new(from, until)?),
+        (None, None) => None,
+        _ => {
+            return Err(AppError::invalid(
+                "window_until",
+                "give both window_from and window_until, or neither",
+            ));
+        }
+    };
+    let job = Job {
+        id,
+        number: next_number(tx, input.scheduled_on)?,
+        job_type: input.job_type,
+        status: JobStatus::Assigned,
+        severity: input.severity,
+        customer_id: site.customer_id,
+        site_id: site.id,
+        equipment_id: input.equipment_id,
+        engineer_id: input.engineer_id,
+        reported_fault: text::required("reported_fault", &input.reported_fault, NOTE_MAX)?,
+        reported_at: now,
+        scheduled_on: input.scheduled_on,
+        window,
+        previous_visit: None,
+        unresolved: None,
+        cancel_reason: None,
+        times: VisitTimes::default(),
+    };
+    records::save_job(tx, &job)?;
+    log::publish_job(tx, job.id)?;
+    Ok(job)
+}
+
+/// Assigns a job to an engineer, or reassigns it: the old laptop is told to remove it, the
+/// new one receives it.
+pub fn assign(
+    tx: &mut dyn Tx,
+    id: JobId,
+    engineer: EngineerId,
+    now: OffsetDateTime,
+) -> Result<Job> {
+    engineer_exists(tx, engineer)?;
+    let mut job = records::job(tx, id)?;
+    let previous = job.engineer_id;
+    match previous {
+        None => job.engineer_id = Some(engineer),
+        Some(_) => {
+            let event = job.transition(
+                JobStatus::Assigned,
+                Actor::Hq,
+                now,
+                MoveDetails {
+                    engineer: Some(engineer),
+                    ..Default::default()
+                },
+            )?;
+            records::add_event(tx, &event)?;
+        }
+    }
+    records::save_job(tx, &job)?;
+    if let Some(old) = previous {
+        log::remove_job(tx, old, id)?;
+    }
+    log::publish_job(tx, id)?;
+    Ok(job)
+}
+
+/// Cancels a job; its laptop is told to remove it.
+pub fn cancel(tx: &mut dyn Tx, id: JobId, reason: &str, now: OffsetDateTime) -> Result<Job> {
+    let mut job = records::job(tx, id)?;
+    let event = job.transition(
+        JobStatus::Cancelled,
+        Actor::Hq,
+        now,
+        MoveDetails {
+            reason: Some(reason.to_owned()),
+            ..Default::default()
+        },
+    )?;
+    records::save_job(tx, &job)?;
+    records::add_event(tx, &event)?;
+    if let Some(engineer) = job.engineer_id {
+        log::remove_job(tx, engineer, id)?;
+    }
+    Ok(job)
+}
+
+/// Closes a job after review.
+pub fn close(tx: &mut dyn Tx, id: JobId, now: OffsetDateTime) -> Result<Job> {
+    let mut job = records::job(tx, id)?;
+    let event = job.transition(JobStatus::Closed, Actor::Hq, now, MoveDetails::default())?;
+    records::save_job(tx, &job)?;
+    records::add_event(tx, &event)?;
+    log::publish_job(tx, id)?;
+    Ok(job)
+}

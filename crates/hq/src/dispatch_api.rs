@@ -1,0 +1,386 @@
+//! HTTP handlers of the dispatch API (dispatcher token): thin wrappers over [`crate::dispatch`].
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use outpost_domain::customer::{Customer, Site};
+use outpost_domain::equipment::Equipment;
+use outpost_domain::ids::{CustomerId, EngineerId, EquipmentId, JobId, PartId, SiteId};
+use outpost_domain::job::Job;
+use outpost_domain::kpi::{self, JobRecord, Kpis};
+use outpost_domain::part::Part;
+use outpost_wire::dispatch::{
+    AssignInput, CancelInput, CustomerInput, EquipmentInput, JobInput, PartInput, SiteInput,
+};
+use outpost_wire::sync::JobBundle;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::auth::Dispatcher;
+use crate::db::Value;
+use crate::dispatch;
+use crate::error::{AppError, Result};
+use crate::json::Body;
+use crate::records;
+use crate::state::AppState;
+
+fn parse_id<T: std::str::FromStr>(what: &str, s: &str) -> Result<T> {
+    s.parse()
+        .map_err(|_| AppError::NotFound(format!("{what} {s} does not exist")))
+}
+
+pub async fn create_customer(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Body(input): Body<CustomerInput>,
+) -> Result<(StatusCode, Json<Customer>)> {
+    let id = CustomerId(Uuid::now_v7());
+    let c =
+        s.db.tx(move |tx| dispatch::save_customer(tx, id, &input))
+            .await?;
+    Ok((StatusCode::CREATED, Json(c)))
+}
+
+pub async fn update_customer(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<CustomerInput>,
+) -> Result<Json<Customer>> {
+    let id: CustomerId = parse_id("customer", &id)?;
+    let c =
+        s.db.tx(move |tx| {
+            records::customer(tx, id)?;
+            dispatch::save_customer(tx, id, &input)
+        })
+        .await?;
+    Ok(Json(c))
+}
+
+pub async fn get_customer(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+) -> Result<Json<Customer>> {
+    let id: CustomerId = parse_id("customer", &id)?;
+    Ok(Json(s.db.tx(move |tx| records::customer(tx, id)).await?))
+}
+
+pub async fn list_customers(
+    State(s): State<AppState>,
+    _: Dispatcher,
+) -> Result<Json<Vec<Customer>>> {
+    let rows =
+        s.db.tx(|tx| tx.query("SELECT body FROM customers ORDER BY name LIMIT 10000", &[]))
+            .await?;
+    Ok(Json(rows.iter().map(|r| r.json(0)).collect::<Result<_>>()?))
+}
+
+pub async fn create_site(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Body(input): Body<SiteInput>,
+) -> Result<(StatusCode, Json<Site>)> {
+    let id = SiteId(Uuid::now_v7());
+    Ok((
+        StatusCode::CREATED,
+        Json(
+            s.db.tx(move |tx| dispatch::create_site(tx, id, &input))
+                .await?,
+        ),
+    ))
+}
+
+pub async fn get_site(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+) -> Result<Json<Site>> {
+    let id: SiteId = parse_id("site", &id)?;
+    Ok(Json(s.db.tx(move |tx| records::site(tx, id)).await?))
+}
+
+pub async fn create_equipment(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Body(input): Body<EquipmentInput>,
+) -> Result<(StatusCode, Json<Equipment>)> {
+    let id = EquipmentId(Uuid::now_v7());
+    Ok((
+        StatusCode::CREATED,
+        Json(
+            s.db.tx(move |tx| dispatch::create_equipment(tx, id, &input))
+                .await?,
+        ),
+    ))
+}
+
+pub async fn get_equipment(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+) -> Result<Json<Equipment>> {
+    let id: EquipmentId = parse_id("equipment", &id)?;
+    Ok(Json(s.db.tx(move |tx| records::equipment(tx, id)).await?))
+}
+
+pub async fn create_part(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Body(input): Body<PartInput>,
+) -> Result<(StatusCode, Json<Part>)> {
+    let id = PartId(Uuid::now_v7());
+    Ok((
+        StatusCode::CREATED,
+        Json(
+            s.db.tx(move |tx| dispatch::create_part(tx, id, &input))
+                .await?,
+        ),
+    ))
+}
+
+pub async fn list_parts(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<Part>>> {
+    let rows =
+        s.db.tx(|tx| tx.query("SELECT body FROM parts ORDER BY code", &[]))
+            .await?;
+    Ok(Json(rows.iter().map(|r| r.json(0)).collect::<Result<_>>()?))
+}
+
+pub async fn create_job(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Body(input): Body<JobInput>,
+) -> Result<(StatusCode, Json<Job>)> {
+    let id = JobId(Uuid::now_v7());
+    let now = s.now();
+    Ok((
+        StatusCode::CREATED,
+        Json(
+            s.db.tx(move |tx| dispatch::create_job(tx, id, &input, now))
+                .await?,
+        ),
+    ))
+}
+
+/// Filters of the job list.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobQuery {
+    engineer_id: Option<EngineerId>,
+    status: Option<String>,
+    #[serde(default)]
+    limit: Option<i64>,
+}
+
+pub async fn list_jobs(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Query(q): Query<JobQuery>,
+) -> Result<Json<Vec<Job>>> {
+    if let Some(status) = &q.status {
+        outpost_domain::job::JobStatus::parse(status)?;
+    }
+    let limit = q.limit.unwrap_or(1000).clamp(1, 10_000);
+    let rows = s
+        .db
+        .tx(move |tx| {
+            tx.query(
+                "SELECT body FROM jobs WHERE ($1 IS NULL OR engineer_id = $1) AND ($2 IS NULL OR status = $2)
+                  ORDER BY scheduled_on DESC, number DESC LIMIT $3",
+                &[q.engineer_id.map(|e| e.to_text()).into(), q.status.into(), Value::Int(limit)],
+            )
+        })
+        .await?;
+    Ok(Json(rows.iter().map(|r| r.json(0)).collect::<Result<_>>()?))
+}
+
+/// A job as a dispatcher reads it: with events, report (signature and ratings) and parts.
+pub async fn get_job(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+) -> Result<Json<JobBundle>> {
+    let id: JobId = parse_id("job", &id)?;
+    Ok(Json(s.db.tx(move |tx| records::bundle(tx, id)).await?))
+}
+
+/// The PNG of a job's signature.
+pub async fn get_signature(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+) -> Result<Response> {
+    let id: JobId = parse_id("job", &id)?;
+    let report = s.db.tx(move |tx| records::report(tx, id)).await?;
+    let sha = report
+        .and_then(|r| r.signature)
+        .map(|sig| sig.image_sha256)
+        .ok_or_else(|| AppError::NotFound("this job's report is not signed".into()))?;
+    crate::sync::blob_response(&s, sha, None).await
+}
+
+pub async fn assign(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<AssignInput>,
+) -> Result<Json<Job>> {
+    let id: JobId = parse_id("job", &id)?;
+    let now = s.now();
+    Ok(Json(
+        s.db.tx(move |tx| dispatch::assign(tx, id, input.engineer_id, now))
+            .await?,
+    ))
+}
+
+pub async fn cancel(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<CancelInput>,
+) -> Result<Json<Job>> {
+    let id: JobId = parse_id("job", &id)?;
+    let now = s.now();
+    Ok(Json(
+        s.db.tx(move |tx| dispatch::cancel(tx, id, &input.reason, now))
+            .await?,
+    ))
+}
+
+pub async fn close(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+) -> Result<Json<Job>> {
+    let id: JobId = parse_id("job", &id)?;
+    let now = s.now();
+    Ok(Json(s.db.tx(move |tx| dispatch::close(tx, id, now)).await?))
+}
+
+/// An engineer as the dispatcher sees them.
+#[derive(Debug, Serialize)]
+pub struct EngineerOut {
+    id: String,
+    name: String,
+}
+
+pub async fn list_engineers(
+    State(s): State<AppState>,
+    _: Dispatcher,
+) -> Result<Json<Vec<EngineerOut>>> {
+    let rows =
+        s.db.tx(|tx| tx.query("SELECT id, name FROM engineers ORDER BY name", &[]))
+            .await?;
+    Ok(Json(
+        rows.iter()
+            .map(|r| {
+                Ok(EngineerOut {
+                    id: r.text(0)?,
+                    name: r.text(1)?,
+                })
+            })
+            .collect::<Result<_>>()?,
+    ))
+}
+
+/// Filters of the audit log.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    job_id: Option<JobId>,
+    outcome: Option<String>,
+}
+
+/// One audit entry.
+#[derive(Debug, Serialize)]
+pub struct AuditEntry {
+    at: i64,
+    actor: String,
+    client_id: Option<String>,
+    mutation_id: Option<i64>,
+    job_id: Option<String>,
+    kind: String,
+    field: Option<String>,
+    old: Option<String>,
+    new: Option<String>,
+    outcome: String,
+    reason: Option<String>,
+}
+
+pub async fn audit(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Query(q): Query<AuditQuery>,
+) -> Result<Json<Vec<AuditEntry>>> {
+    let rows = s
+        .db
+        .tx(move |tx| {
+            tx.query(
+                "SELECT at, actor, client_id, mutation_id, job_id, kind, field, old_value, new_value, outcome, reason
+                   FROM audit_log WHERE ($1 IS NULL OR job_id = $1) AND ($2 IS NULL OR outcome = $2)
+                  ORDER BY id DESC LIMIT 1000",
+                &[q.job_id.map(|j| j.to_text()).into(), q.outcome.into()],
+            )
+        })
+        .await?;
+    let entries = rows
+        .iter()
+        .map(|r| {
+            Ok(AuditEntry {
+                at: r.int(0)?,
+                actor: r.text(1)?,
+                client_id: r.opt_text(2)?,
+                mutation_id: r.opt_int(3)?,
+                job_id: r.opt_text(4)?,
+                kind: r.text(5)?,
+                field: r.opt_text(6)?,
+                old: r.opt_text(7)?,
+                new: r.opt_text(8)?,
+                outcome: r.text(9)?,
+                reason: r.opt_text(10)?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(Json(entries))
+}
+
+/// The month and engineer of a KPI query.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KpiQuery {
+    engineer_id: Option<EngineerId>,
+    /// `YYYY-MM`.
+    month: String,
+}
+
+pub async fn kpis(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Query(q): Query<KpiQuery>,
+) -> Result<Json<Kpis>> {
+    let (year, month) = q
+        .month
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u8>().ok()?)))
+        .filter(|(_, m)| (1..=12).contains(m))
+        .ok_or_else(|| AppError::invalid("month", "write the month as YYYY-MM, e.g. 2026-11"))?;
+    let prefix = format!("{year:04}-{month:02}-");
+    let now = s.now();
+    let kpis = s
+        .db
+        .tx(move |tx| {
+            let ids = tx.query(
+                "SELECT id FROM jobs WHERE scheduled_on LIKE $1 AND ($2 IS NULL OR engineer_id = $2)",
+                &[format!("{prefix}%").into(), q.engineer_id.map(|e| e.to_text()).into()],
+            )?;
+            let mut set = Vec::with_capacity(ids.len());
+            for row in ids {
+                let b = records::bundle(tx, parse_id("job", &row.text(0)?)?)?;
+                set.push(JobRecord { job: b.job, report: b.report, parts: b.parts, complaint: false });
+            }
+            Ok(kpi::compute(&set, now))
+        })
+        .await?;
+    Ok(Json(kpis))
+}

@@ -1,0 +1,67 @@
+//! The JSON body extractor: bad JSON, wrong types, unknown or missing fields and oversized
+//! bodies all answer with the one error shape, naming the field when serde knows it.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use serde::de::DeserializeOwned;
+
+use crate::error::AppError;
+
+/// A JSON request body of type `T`.
+#[derive(Debug)]
+pub struct Body<T>(pub T);
+
+impl<S, T> FromRequest<S> for Body<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(value)) => Ok(Body(value)),
+            Err(rejection) => Err(from_rejection(rejection)),
+        }
+    }
+}
+
+fn from_rejection(rejection: JsonRejection) -> AppError {
+    let status = rejection.status();
+    let text = rejection.body_text();
+    match rejection {
+        JsonRejection::JsonDataError(_) => {
+            // "Failed to deserialize the JSON body into the target type: mutations[0].change: unknown variant …"
+            let detail = text
+                .split_once("target type: ")
+                .map_or(text.as_str(), |(_, d)| d);
+            let (field, message) = match detail.split_once(": ") {
+                Some((path, msg)) if !path.contains(' ') => (Some(path.to_owned()), msg.to_owned()),
+                _ => (None, detail.to_owned()),
+            };
+            AppError::Invalid {
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                code: "invalid_body",
+                message: format!("the request body does not fit: {message}"),
+                field,
+            }
+        }
+        JsonRejection::JsonSyntaxError(_) => {
+            AppError::bad_request(format!("the request body is not valid JSON: {text}"))
+        }
+        JsonRejection::MissingJsonContentType(_) => {
+            AppError::bad_request("send the body as JSON with 'Content-Type: application/json'")
+        }
+        _ if status == StatusCode::PAYLOAD_TOO_LARGE => AppError::Invalid {
+            status,
+            code: "too_large",
+            message: format!(
+                "the request body is larger than {} bytes: send fewer mutations per push",
+                outpost_wire::limits::MAX_BODY_BYTES
+            ),
+            field: None,
+        },
+        _ => AppError::bad_request(format!("the request body cannot be read: {text}")),
+    }
+}

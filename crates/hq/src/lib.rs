@@ -1,0 +1,84 @@
+//! `outpost-hq`: where dispatchers create and assign work and where every laptop syncs.
+//! One binary on axum; SQLite by default, PostgreSQL for several processes behind a balancer.
+
+pub mod admin;
+mod apply;
+pub mod auth;
+pub mod db;
+pub mod dispatch;
+mod dispatch_api;
+pub mod enroll;
+pub mod error;
+mod json;
+pub mod log;
+pub mod records;
+pub mod state;
+mod sync;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post, put};
+use outpost_wire::limits::{MAX_BLOB_BYTES, MAX_BODY_BYTES};
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+pub use error::{AppError, Result};
+pub use state::AppState;
+
+/// The whole server as one router, so tests can call it without a socket.
+pub fn app(state: AppState) -> Router {
+    let blobs = Router::new()
+        .route(
+            "/api/v1/blobs/{sha256}",
+            put(sync::put_blob).get(sync::get_blob),
+        )
+        .layer(DefaultBodyLimit::max(MAX_BLOB_BYTES + 1024));
+    let api = Router::new()
+        .route("/api/v1/enroll", post(enroll::enroll))
+        .route("/api/v1/sync/push", post(sync::push))
+        .route("/api/v1/sync/pull", get(sync::pull))
+        .route(
+            "/api/v1/customers",
+            post(dispatch_api::create_customer).get(dispatch_api::list_customers),
+        )
+        .route(
+            "/api/v1/customers/{id}",
+            get(dispatch_api::get_customer).put(dispatch_api::update_customer),
+        )
+        .route("/api/v1/sites", post(dispatch_api::create_site))
+        .route("/api/v1/sites/{id}", get(dispatch_api::get_site))
+        .route("/api/v1/equipment", post(dispatch_api::create_equipment))
+        .route("/api/v1/equipment/{id}", get(dispatch_api::get_equipment))
+        .route(
+            "/api/v1/parts",
+            post(dispatch_api::create_part).get(dispatch_api::list_parts),
+        )
+        .route(
+            "/api/v1/jobs",
+            post(dispatch_api::create_job).get(dispatch_api::list_jobs),
+        )
+        .route("/api/v1/jobs/{id}", get(dispatch_api::get_job))
+        .route(
+            "/api/v1/jobs/{id}/signature",
+            get(dispatch_api::get_signature),
+        )
+        .route("/api/v1/jobs/{id}/assign", post(dispatch_api::assign))
+        .route("/api/v1/jobs/{id}/cancel", post(dispatch_api::cancel))
+        .route("/api/v1/jobs/{id}/close", post(dispatch_api::close))
+        .route("/api/v1/engineers", get(dispatch_api::list_engineers))
+        .route("/api/v1/audit", get(dispatch_api::audit))
+        .route("/api/v1/kpis", get(dispatch_api::kpis))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .merge(api)
+        .merge(blobs)
+        .fallback(|| async { AppError::NotFound("no such endpoint: see docs/api.md".into()) })
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .with_state(state)
+}

@@ -1,0 +1,118 @@
+//! The pull log. Each scope (an engineer, or the shared catalogue) has a sequence that rises
+//! by one under a row lock held to commit, so a reader that has seen entry N has seen every
+//! entry before it. The database's random epoch is part of every cursor: a cursor from another
+//! HQ database (a reset) is recognised and answered with "start over".
+
+use outpost_domain::ids::{EngineerId, JobId};
+use outpost_wire::sync::{Delta, Record};
+
+use crate::db::Tx;
+use crate::error::Result;
+use crate::records;
+
+/// The scope every laptop reads besides its engineer's: parts and the charging policy.
+pub const CATALOGUE: &str = "catalogue";
+
+/// Appends a delta to a scope.
+pub fn append(tx: &mut dyn Tx, scope: &str, delta: &Delta) -> Result<i64> {
+    let lock = format!(
+        "SELECT last_seq FROM scopes WHERE scope = $1{}",
+        tx.for_update()
+    );
+    let seq = match tx.query_opt(&lock, &[scope.into()])? {
+        Some(row) => {
+            let seq = row.int(0)? + 1;
+            tx.execute(
+                "UPDATE scopes SET last_seq = $2 WHERE scope = $1",
+                &[scope.into(), seq.into()],
+            )?;
+            seq
+        }
+        None => {
+            tx.execute(
+                "INSERT INTO scopes (scope, last_seq) VALUES ($1, 1)",
+                &[scope.into()],
+            )?;
+            1
+        }
+    };
+    tx.execute(
+        "INSERT INTO change_log (scope, seq, delta) VALUES ($1, $2, $3)",
+        &[
+            scope.into(),
+            seq.into(),
+            serde_json::to_string(delta)?.into(),
+        ],
+    )?;
+    Ok(seq)
+}
+
+/// Entries of a scope after `after`, at most `limit`, with their sequence numbers.
+pub fn read(tx: &mut dyn Tx, scope: &str, after: i64, limit: usize) -> Result<Vec<(i64, Delta)>> {
+    tx.query(
+        "SELECT seq, delta FROM change_log WHERE scope = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+        &[scope.into(), after.into(), (limit as i64).into()],
+    )?
+    .iter()
+    .map(|r| Ok((r.int(0)?, r.json(1)?)))
+    .collect()
+}
+
+/// Puts a job, and the customer, site and equipment it needs, into its engineer's scope.
+pub fn publish_job(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
+    let bundle = records::bundle(tx, job_id)?;
+    let Some(engineer) = bundle.job.engineer_id else {
+        return Ok(());
+    };
+    let scope = engineer.to_text();
+    let customer = records::customer(tx, bundle.job.customer_id)?;
+    let site = records::site(tx, bundle.job.site_id)?;
+    append(
+        tx,
+        &scope,
+        &Delta::Upsert {
+            record: Record::Customer(customer),
+        },
+    )?;
+    append(
+        tx,
+        &scope,
+        &Delta::Upsert {
+            record: Record::Site(site),
+        },
+    )?;
+    if let Some(e) = bundle.job.equipment_id {
+        let equipment = records::equipment(tx, e)?;
+        append(
+            tx,
+            &scope,
+            &Delta::Upsert {
+                record: Record::Equipment(equipment),
+            },
+        )?;
+    }
+    append(
+        tx,
+        &scope,
+        &Delta::Upsert {
+            record: Record::Job(Box::new(bundle)),
+        },
+    )?;
+    Ok(())
+}
+
+/// Tells an engineer's laptop that a job left its scope.
+pub fn remove_job(tx: &mut dyn Tx, engineer: EngineerId, job_id: JobId) -> Result<()> {
+    append(tx, &engineer.to_text(), &Delta::RemoveJob { job_id }).map(drop)
+}
+
+/// The random id of this HQ database, made once (safe when several HQ processes start together).
+pub fn epoch(tx: &mut dyn Tx, fresh: &str) -> Result<String> {
+    tx.execute(
+        "INSERT INTO hq_meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING",
+        &[fresh.into()],
+    )?;
+    tx.query_opt("SELECT value FROM hq_meta WHERE key = 'epoch'", &[])?
+        .ok_or_else(|| crate::error::AppError::internal("no epoch"))?
+        .text(0)
+}

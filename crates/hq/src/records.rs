@@ -1,0 +1,223 @@
+//! HQ's copy of the domain records: the columns queries filter on, and the record as JSON.
+
+use outpost_domain::customer::{Customer, Site};
+use outpost_domain::equipment::Equipment;
+use outpost_domain::ids::{CustomerId, EquipmentId, JobId, SiteId};
+use outpost_domain::job::{Job, JobEvent};
+use outpost_domain::part::{Part, PartLine};
+use outpost_domain::report::ServiceReport;
+use outpost_wire::sync::JobBundle;
+use time::OffsetDateTime;
+
+use crate::db::{Tx, Value};
+use crate::error::{AppError, Result};
+
+/// Nanoseconds since the epoch, as stored.
+pub fn ns(t: OffsetDateTime) -> i64 {
+    i64::try_from(t.unix_timestamp_nanos()).unwrap_or(i64::MAX)
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<Value> {
+    Ok(Value::Text(serde_json::to_string(value)?))
+}
+
+/// Saves a customer.
+pub fn save_customer(tx: &mut dyn Tx, c: &Customer) -> Result<()> {
+    tx.execute(
+        "INSERT INTO customers (id, name, body) VALUES ($1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body",
+        &[c.id.to_text().into(), c.name.as_str().into(), json(c)?],
+    )?;
+    Ok(())
+}
+
+/// A customer.
+pub fn customer(tx: &mut dyn Tx, id: CustomerId) -> Result<Customer> {
+    tx.query_opt(
+        "SELECT body FROM customers WHERE id = $1",
+        &[id.to_text().into()],
+    )?
+    .ok_or_else(|| AppError::NotFound(format!("customer {id} does not exist")))?
+    .json(0)
+}
+
+/// Saves a site.
+pub fn save_site(tx: &mut dyn Tx, s: &Site) -> Result<()> {
+    tx.execute(
+        "INSERT INTO sites (id, customer_id, body) VALUES ($1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, body = excluded.body",
+        &[
+            s.id.to_text().into(),
+            s.customer_id.to_text().into(),
+            json(s)?,
+        ],
+    )?;
+    Ok(())
+}
+
+/// A site.
+pub fn site(tx: &mut dyn Tx, id: SiteId) -> Result<Site> {
+    tx.query_opt(
+        "SELECT body FROM sites WHERE id = $1",
+        &[id.to_text().into()],
+    )?
+    .ok_or_else(|| AppError::NotFound(format!("site {id} does not exist")))?
+    .json(0)
+}
+
+/// Saves equipment.
+pub fn save_equipment(tx: &mut dyn Tx, e: &Equipment) -> Result<()> {
+    tx.execute(
+        "INSERT INTO equipment (id, customer_id, site_id, body) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, site_id = excluded.site_id, body = excluded.body",
+        &[e.id.to_text().into(), e.customer_id.to_text().into(), e.site_id.to_text().into(), json(e)?],
+    )?;
+    Ok(())
+}
+
+/// Equipment.
+pub fn equipment(tx: &mut dyn Tx, id: EquipmentId) -> Result<Equipment> {
+    tx.query_opt(
+        "SELECT body FROM equipment WHERE id = $1",
+        &[id.to_text().into()],
+    )?
+    .ok_or_else(|| AppError::NotFound(format!("equipment {id} does not exist")))?
+    .json(0)
+}
+
+/// Saves a catalogue part.
+pub fn save_part(tx: &mut dyn Tx, p: &Part) -> Result<()> {
+    tx.execute(
+        "INSERT INTO parts (id, code, body) VALUES ($1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET code = excluded.code, body = excluded.body",
+        &[p.id.to_text().into(), p.code.as_str().into(), json(p)?],
+    )?;
+    Ok(())
+}
+
+/// A catalogue part by code.
+pub fn part_by_code(tx: &mut dyn Tx, code: &str) -> Result<Option<Part>> {
+    tx.query_opt("SELECT body FROM parts WHERE code = $1", &[code.into()])?
+        .map(|r| r.json(0))
+        .transpose()
+}
+
+/// Saves a job.
+pub fn save_job(tx: &mut dyn Tx, j: &Job) -> Result<()> {
+    tx.execute(
+        "INSERT INTO jobs (id, number, engineer_id, customer_id, status, scheduled_on, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (id) DO UPDATE SET number = excluded.number, engineer_id = excluded.engineer_id,
+             customer_id = excluded.customer_id, status = excluded.status,
+             scheduled_on = excluded.scheduled_on, body = excluded.body",
+        &[
+            j.id.to_text().into(),
+            j.number.as_str().into(),
+            j.engineer_id.map(|e| e.to_text()).into(),
+            j.customer_id.to_text().into(),
+            j.status.as_str().into(),
+            j.scheduled_on.to_string().into(),
+            json(j)?,
+        ],
+    )?;
+    Ok(())
+}
+
+/// A job, locked for update where the backend locks rows.
+pub fn job(tx: &mut dyn Tx, id: JobId) -> Result<Job> {
+    let sql = format!("SELECT body FROM jobs WHERE id = $1{}", tx.for_update());
+    tx.query_opt(&sql, &[id.to_text().into()])?
+        .ok_or_else(|| AppError::NotFound(format!("job {id} does not exist")))?
+        .json(0)
+}
+
+/// Appends a job event.
+pub fn add_event(tx: &mut dyn Tx, e: &JobEvent) -> Result<()> {
+    tx.execute(
+        "INSERT INTO job_events (job_id, position, body)
+         VALUES ($1, (SELECT COALESCE(MAX(position), 0) + 1 FROM job_events WHERE job_id = $1), $2)",
+        &[e.job_id.to_text().into(), json(e)?],
+    )?;
+    Ok(())
+}
+
+/// The events of a job, oldest first.
+pub fn events(tx: &mut dyn Tx, id: JobId) -> Result<Vec<JobEvent>> {
+    tx.query(
+        "SELECT body FROM job_events WHERE job_id = $1 ORDER BY position",
+        &[id.to_text().into()],
+    )?
+    .iter()
+    .map(|r| r.json(0))
+    .collect()
+}
+
+/// Saves the current report revision; `waiting_for` names a signature image not received yet.
+pub fn save_report(tx: &mut dyn Tx, r: &ServiceReport, waiting_for: Option<&str>) -> Result<()> {
+    tx.execute(
+        "INSERT INTO reports (job_id, revision, signed, waiting_for, body) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (job_id) DO UPDATE SET revision = excluded.revision, signed = excluded.signed,
+             waiting_for = excluded.waiting_for, body = excluded.body",
+        &[
+            r.job_id.to_text().into(),
+            i64::from(r.revision).into(),
+            i64::from(r.is_signed()).into(),
+            waiting_for.into(),
+            json(r)?,
+        ],
+    )?;
+    Ok(())
+}
+
+/// The current report of a job, if one was started.
+pub fn report(tx: &mut dyn Tx, id: JobId) -> Result<Option<ServiceReport>> {
+    tx.query_opt(
+        "SELECT body FROM reports WHERE job_id = $1",
+        &[id.to_text().into()],
+    )?
+    .map(|r| r.json(0))
+    .transpose()
+}
+
+/// Saves a part line.
+pub fn save_part_line(tx: &mut dyn Tx, l: &PartLine) -> Result<()> {
+    tx.execute(
+        "INSERT INTO part_lines (id, job_id, body) VALUES ($1, $2, $3)
+         ON CONFLICT (id) DO UPDATE SET body = excluded.body",
+        &[l.id.to_text().into(), l.job_id.to_text().into(), json(l)?],
+    )?;
+    Ok(())
+}
+
+/// Removes a part line; false when there was none.
+pub fn delete_part_line(
+    tx: &mut dyn Tx,
+    job: JobId,
+    line: outpost_domain::ids::PartLineId,
+) -> Result<bool> {
+    Ok(tx.execute(
+        "DELETE FROM part_lines WHERE id = $1 AND job_id = $2",
+        &[line.to_text().into(), job.to_text().into()],
+    )? > 0)
+}
+
+/// The part lines of a job.
+pub fn part_lines(tx: &mut dyn Tx, id: JobId) -> Result<Vec<PartLine>> {
+    tx.query(
+        "SELECT body FROM part_lines WHERE job_id = $1 ORDER BY id",
+        &[id.to_text().into()],
+    )?
+    .iter()
+    .map(|r| r.json(0))
+    .collect()
+}
+
+/// A job with its events, report and part lines.
+pub fn bundle(tx: &mut dyn Tx, id: JobId) -> Result<JobBundle> {
+    Ok(JobBundle {
+        job: job(tx, id)?,
+        events: events(tx, id)?,
+        report: report(tx, id)?,
+        parts: part_lines(tx, id)?,
+    })
+}

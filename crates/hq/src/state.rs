@@ -1,0 +1,46 @@
+//! What every handler shares: the database and the clock.
+
+use std::sync::Arc;
+
+use time::OffsetDateTime;
+
+use crate::db::Db;
+
+/// The clock HQ reads; tests pass a fixed one.
+pub type Clock = Arc<dyn Fn() -> OffsetDateTime + Send + Sync>;
+
+/// Shared by all handlers.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub clock: Clock,
+    /// The random id of this HQ database, part of every pull cursor.
+    pub epoch: String,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("epoch", &self.epoch)
+            .finish()
+    }
+}
+
+impl AppState {
+    /// The state over a database, with the system clock.
+    pub fn new(db: Db) -> crate::error::Result<AppState> {
+        AppState::with_clock(db, Arc::new(OffsetDateTime::now_utc))
+    }
+
+    /// The state with a given clock.
+    pub fn with_clock(db: Db, clock: Clock) -> crate::error::Result<AppState> {
+        let fresh = crate::auth::random_hex(8)?;
+        let epoch = db.tx_blocking(|tx| crate::log::epoch(tx, &fresh))?;
+        Ok(AppState { db, clock, epoch })
+    }
+
+    /// Now, by HQ's clock.
+    pub fn now(&self) -> OffsetDateTime {
+        (self.clock)()
+    }
+}

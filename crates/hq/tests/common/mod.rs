@@ -1,0 +1,145 @@
+//! The HQ test helper: the whole router over a real database, called without a socket.
+//! `OUTPOST_TEST_PG_URL` (set by `make test`) adds PostgreSQL: every test runs on both.
+#![allow(dead_code)] // each test file uses a different part of the helper
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use http_body_util::BodyExt;
+use outpost_hq::db::Db;
+use outpost_hq::{AppState, app};
+use serde_json::Value;
+use time::OffsetDateTime;
+use time::macros::datetime;
+use tower::ServiceExt;
+
+pub type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+pub const NOW: OffsetDateTime = datetime!(2026-11-23 02:00 UTC);
+
+/// One HQ under test.
+pub struct Hq {
+    pub app: Router,
+    pub db: Db,
+    pub backend: &'static str,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// A fresh HQ on every backend available to this run.
+pub fn backends() -> Result<Vec<Hq>, Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let mut out = vec![build(Db::open_sqlite(dir.path())?, "sqlite", Some(dir))?];
+    if let Ok(url) = std::env::var("OUTPOST_TEST_PG_URL") {
+        out.push(build(fresh_postgres(&url)?, "postgres", None)?);
+    }
+    Ok(out)
+}
+
+fn build(
+    db: Db,
+    backend: &'static str,
+    dir: Option<tempfile::TempDir>,
+) -> Result<Hq, Box<dyn std::error::Error>> {
+    let state = AppState::with_clock(db.clone(), Arc::new(|| NOW))?;
+    Ok(Hq {
+        app: app(state),
+        db,
+        backend,
+        _dir: dir,
+    })
+}
+
+/// A new, empty database on the test cluster for each test.
+fn fresh_postgres(url: &str) -> Result<Db, Box<dyn std::error::Error>> {
+    let name = format!("t_{}", uuid::Uuid::now_v7().simple());
+    let mut admin = postgres::Client::connect(url, postgres::NoTls)?;
+    admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
+    let base = url.rsplit_once('/').map_or(url, |(b, _)| b);
+    Ok(Db::open_postgres(&format!("{base}/{name}"))?)
+}
+
+impl Hq {
+    /// Calls the API; returns the status and the JSON body (Null when empty or not JSON).
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Result<(StatusCode, Value), Box<dyn std::error::Error>> {
+        let mut req = Request::builder().method(method).uri(path);
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        let req = match body {
+            Some(b) => req
+                .header("content-type", "application/json")
+                .body(Body::from(serde_json::to_vec(&b)?))?,
+            None => req.body(Body::empty())?,
+        };
+        let res = self.app.clone().oneshot(req).await?;
+        let status = res.status();
+        let bytes = res.into_body().collect().await?.to_bytes();
+        let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+        Ok((status, json))
+    }
+
+    /// Calls with raw bytes (blobs, broken JSON).
+    pub async fn call_raw(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Result<(StatusCode, Vec<u8>), Box<dyn std::error::Error>> {
+        let mut req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header("content-type", content_type);
+        if let Some(t) = token {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        let res = self
+            .app
+            .clone()
+            .oneshot(req.body(Body::from(body))?)
+            .await?;
+        let status = res.status();
+        Ok((status, res.into_body().collect().await?.to_bytes().to_vec()))
+    }
+
+    /// A dispatcher token.
+    pub fn dispatcher(&self) -> Result<String, Box<dyn std::error::Error>> {
+        Ok(outpost_hq::admin::dispatcher_token(&self.db, NOW)?)
+    }
+
+    /// A new engineer with an enrolled laptop: (engineer id, client id, device token).
+    pub async fn enrolled(
+        &self,
+        name: &str,
+    ) -> Result<(String, String, String), Box<dyn std::error::Error>> {
+        let code = outpost_hq::admin::add_engineer(&self.db, name, NOW)?;
+        let (status, body) = self
+            .call(
+                Method::POST,
+                "/api/v1/enroll",
+                None,
+                Some(serde_json::json!({"code": code, "device_name": format!("{name}'s laptop")})),
+            )
+            .await?;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let s = |k: &str| body[k].as_str().map(str::to_owned).ok_or(format!("no {k}"));
+        Ok((s("engineer_id")?, s("client_id")?, s("token")?))
+    }
+}
+
+/// Panics with the backend's name when a check fails.
+#[macro_export]
+macro_rules! check {
+    ($hq:expr, $cond:expr, $($msg:tt)+) => {
+        assert!($cond, "[{}] {}", $hq.backend, format!($($msg)+))
+    };
+}

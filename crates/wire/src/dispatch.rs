@@ -1,0 +1,106 @@
+//! What a dispatcher sends to HQ to create and assign work.
+
+use outpost_domain::customer::Language;
+use outpost_domain::ids::{CustomerId, EngineerId, EquipmentId, SiteId};
+use outpost_domain::job::{JobType, Severity};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+/// A contact of a new or changed customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactInput {
+    pub name: String,
+    pub phone: String,
+    #[serde(default)]
+    pub role: String,
+}
+
+/// `POST /api/v1/customers`, `PUT /api/v1/customers/{id}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomerInput {
+    pub name: String,
+    #[serde(default)]
+    pub language: Language,
+    #[serde(default)]
+    pub contacts: Vec<ContactInput>,
+}
+
+/// `POST /api/v1/sites`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteInput {
+    pub customer_id: CustomerId,
+    pub name: String,
+    pub address: String,
+    #[serde(default)]
+    pub directions: String,
+}
+
+/// `POST /api/v1/equipment`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EquipmentInput {
+    pub site_id: SiteId,
+    pub brand: String,
+    pub model: String,
+    pub serial: String,
+    #[serde(default)]
+    pub installed_on: Option<Date>,
+    #[serde(default)]
+    pub accepted_on: Option<Date>,
+    #[serde(default)]
+    pub warranty_end: Option<Date>,
+    #[serde(default)]
+    pub software_version: String,
+    #[serde(default)]
+    pub connection_notes: String,
+}
+
+/// `POST /api/v1/parts`: prices in minor units of `currency`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartInput {
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub spec: String,
+    pub unit_cost: i64,
+    pub unit_price: i64,
+    pub currency: String,
+}
+
+/// `POST /api/v1/jobs`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobInput {
+    pub job_type: JobType,
+    pub site_id: SiteId,
+    #[serde(default)]
+    pub equipment_id: Option<EquipmentId>,
+    #[serde(default)]
+    pub engineer_id: Option<EngineerId>,
+    pub reported_fault: String,
+    pub scheduled_on: Date,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub window_from: Option<OffsetDateTime>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub window_until: Option<OffsetDateTime>,
+    #[serde(default)]
+    pub severity: Severity,
+}
+
+/// `POST /api/v1/jobs/{id}/assign`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssignInput {
+    pub engineer_id: EngineerId,
+}
+
+/// `POST /api/v1/jobs/{id}/cancel`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CancelInput {
+    pub reason: String,
+}

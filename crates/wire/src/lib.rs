@@ -1,0 +1,30 @@
+//! The HTTP contract between laptops and HQ (`/api/v1`). Bodies are JSON; requests refuse
+//! unknown fields so a typo is an error, not a silently ignored value. Records travel as the
+//! domain's own types; this crate adds the envelopes around them.
+
+pub mod dispatch;
+pub mod sync;
+
+use serde::{Deserialize, Serialize};
+
+/// Every error answer of HQ: a stable `code` to switch on, a `message` for people, and the
+/// `field` at fault when there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub code: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// Limits HQ enforces on request bodies.
+pub mod limits {
+    /// Largest JSON request body.
+    pub const MAX_BODY_BYTES: usize = 4 * 1024 * 1024;
+    /// Largest blob (a photo or signature image).
+    pub const MAX_BLOB_BYTES: usize = 16 * 1024 * 1024;
+    /// Most mutations in one push.
+    pub const MAX_BATCH: usize = 1000;
+    /// Most changes in one pull page.
+    pub const MAX_PULL_PAGE: usize = 1000;
+}

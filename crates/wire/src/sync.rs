@@ -1,0 +1,116 @@
+//! Enrollment and sync: what a laptop sends and receives.
+
+use outpost_domain::change::Change;
+use outpost_domain::customer::{Customer, Site};
+use outpost_domain::equipment::Equipment;
+use outpost_domain::ids::{ClientId, EngineerId, JobId};
+use outpost_domain::job::{Job, JobEvent};
+use outpost_domain::part::{Part, PartLine};
+use outpost_domain::report::ServiceReport;
+use outpost_domain::warranty::ChargingPolicy;
+use serde::{Deserialize, Serialize};
+
+/// `POST /api/v1/enroll`: a one-time code from HQ and a name for this laptop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnrollRequest {
+    pub code: String,
+    pub device_name: String,
+}
+
+/// The device token is shown once; HQ keeps only its hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnrollResponse {
+    pub token: String,
+    pub engineer_id: EngineerId,
+    pub client_id: ClientId,
+    pub engineer_name: String,
+}
+
+/// One outbox entry: the laptop's mutation id (rising by one) and the change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mutation {
+    pub mutation_id: i64,
+    pub change: Change,
+}
+
+/// `POST /api/v1/sync/push`: a batch of mutations in order, starting right after the last
+/// one HQ acknowledged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PushRequest {
+    pub client_id: ClientId,
+    pub mutations: Vec<Mutation>,
+}
+
+/// What became of one mutation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Applied now.
+    Applied,
+    /// Seen before (a retried push); not applied twice.
+    Duplicate,
+    /// Refused for good, with a reason; it counts as processed.
+    Rejected,
+}
+
+/// The answer for one mutation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MutationResult {
+    pub mutation_id: i64,
+    pub outcome: Outcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// The answer to a push: every mutation up to `last_mutation_id` is processed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PushResponse {
+    pub last_mutation_id: i64,
+    pub results: Vec<MutationResult>,
+}
+
+/// A record HQ sends down.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "data", rename_all = "snake_case")]
+pub enum Record {
+    Customer(Customer),
+    Site(Site),
+    Equipment(Equipment),
+    Part(Part),
+    Policy(ChargingPolicy),
+    /// A job with its events, report and part lines as HQ holds them.
+    Job(Box<JobBundle>),
+}
+
+/// A job and what hangs off it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JobBundle {
+    pub job: Job,
+    pub events: Vec<JobEvent>,
+    pub report: Option<ServiceReport>,
+    pub parts: Vec<PartLine>,
+}
+
+/// One entry of the pull log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Delta {
+    /// Insert or replace the record.
+    Upsert { record: Record },
+    /// The job left this engineer's scope (reassigned or cancelled): remove it.
+    RemoveJob { job_id: JobId },
+}
+
+/// `GET /api/v1/sync/pull?cursor=…`: changes since the cursor. Page until `has_more` is
+/// false, then apply everything at once and keep the new cursor. `start_over` means HQ does
+/// not know the cursor (a reset HQ): drop the downloaded data, pull from no cursor, once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PullResponse {
+    pub cursor: String,
+    pub deltas: Vec<Delta>,
+    pub has_more: bool,
+    pub start_over: bool,
+}
