@@ -4,8 +4,8 @@ CARGO ?= cargo
 DEMO_DIR ?= demo-data
 DEMO_JOBS ?= 2000
 
-# Debian packages the Rust build needs (bundled SQLite is compiled with the C compiler).
-BUILD_DEBS := gcc pkg-config
+# Debian packages: the C compiler for bundled SQLite; PostgreSQL for the HQ's second backend in tests.
+BUILD_DEBS := gcc pkg-config python3 postgresql
 
 .PHONY: run test bench deps fmt lint
 
@@ -23,7 +23,7 @@ run: deps
 test: deps
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
-	$(CARGO) test --workspace --locked
+	scripts/with-postgres.sh $(CARGO) test --workspace --locked
 
 bench: deps
 	$(CARGO) bench --locked -p outpost-store --bench store

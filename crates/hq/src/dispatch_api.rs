@@ -186,7 +186,7 @@ pub async fn list_jobs(
         .db
         .tx(move |tx| {
             tx.query(
-                "SELECT body FROM jobs WHERE ($1 IS NULL OR engineer_id = $1) AND ($2 IS NULL OR status = $2)
+                "SELECT body FROM jobs WHERE (COALESCE($1, '') = '' OR engineer_id = $1) AND (COALESCE($2, '') = '' OR status = $2)
                   ORDER BY scheduled_on DESC, number DESC LIMIT $3",
                 &[q.engineer_id.map(|e| e.to_text()).into(), q.status.into(), Value::Int(limit)],
             )
@@ -318,7 +318,7 @@ pub async fn audit(
         .tx(move |tx| {
             tx.query(
                 "SELECT at, actor, client_id, mutation_id, job_id, kind, field, old_value, new_value, outcome, reason
-                   FROM audit_log WHERE ($1 IS NULL OR job_id = $1) AND ($2 IS NULL OR outcome = $2)
+                   FROM audit_log WHERE (COALESCE($1, '') = '' OR job_id = $1) AND (COALESCE($2, '') = '' OR outcome = $2)
                   ORDER BY id DESC LIMIT 1000",
                 &[q.job_id.map(|j| j.to_text()).into(), q.outcome.into()],
             )
@@ -371,7 +371,7 @@ pub async fn kpis(
         .db
         .tx(move |tx| {
             let ids = tx.query(
-                "SELECT id FROM jobs WHERE scheduled_on LIKE $1 AND ($2 IS NULL OR engineer_id = $2)",
+                "SELECT id FROM jobs WHERE scheduled_on LIKE $1 AND (COALESCE($2, '') = '' OR engineer_id = $2)",
                 &[format!("{prefix}%").into(), q.engineer_id.map(|e| e.to_text()).into()],
             )?;
             let mut set = Vec::with_capacity(ids.len());

@@ -252,7 +252,7 @@ pub async fn blob_response(
         .db
         .tx(move |tx| {
             tx.query_opt(
-                "SELECT bytes FROM blobs WHERE sha256 = $1 AND ($2 IS NULL OR owner = $2)",
+                "SELECT bytes FROM blobs WHERE sha256 = $1 AND (COALESCE($2, '') = '' OR owner = $2)",
                 &[sha.into(), owner.into()],
             )
         })

@@ -122,8 +122,8 @@ fn transition(job: JobId, to: JobStatus) -> Change {
 
 #[tokio::test]
 async fn an_enrollment_code_works_once() -> TestResult {
-    for hq in backends()? {
-        let code = outpost_hq::admin::add_engineer(&hq.db, "王建国", NOW)?;
+    for hq in backends().await? {
+        let code = hq.engineer("王建国").await?;
         let body = json!({"code": code.to_lowercase(), "device_name": "ThinkPad"});
         let (s, first) = hq
             .call(Method::POST, "/api/v1/enroll", None, Some(body.clone()))
@@ -153,8 +153,8 @@ async fn an_enrollment_code_works_once() -> TestResult {
 
 #[tokio::test]
 async fn the_engineer_pulls_the_work_assigned_to_them_in_pages() -> TestResult {
-    for hq in backends()? {
-        let dispatcher = hq.dispatcher()?;
+    for hq in backends().await? {
+        let dispatcher = hq.dispatcher().await?;
         let (engineer, _, token) = hq.enrolled("王建国").await?;
         let (job, _) = work_for(&hq, &dispatcher, &engineer).await?;
         let (deltas, cursor) = pull_all(&hq, &token, "").await?;
@@ -187,8 +187,8 @@ async fn the_engineer_pulls_the_work_assigned_to_them_in_pages() -> TestResult {
 
 #[tokio::test]
 async fn push_applies_once_refuses_gaps_and_explains_rejections() -> TestResult {
-    for hq in backends()? {
-        let dispatcher = hq.dispatcher()?;
+    for hq in backends().await? {
+        let dispatcher = hq.dispatcher().await?;
         let (engineer, client, token) = hq.enrolled("王建国").await?;
         let (job, _) = work_for(&hq, &dispatcher, &engineer).await?;
         let job: JobId = job.parse()?;
@@ -322,8 +322,8 @@ async fn push_applies_once_refuses_gaps_and_explains_rejections() -> TestResult 
 /// the hash and keeps the report waiting until the signature image arrives.
 #[tokio::test]
 async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult {
-    for hq in backends()? {
-        let dispatcher = hq.dispatcher()?;
+    for hq in backends().await? {
+        let dispatcher = hq.dispatcher().await?;
         let (engineer, client, token) = hq.enrolled("王建国").await?;
         let (job, part) = work_for(&hq, &dispatcher, &engineer).await?;
         let job: JobId = job.parse()?;
@@ -545,8 +545,8 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
 
 #[tokio::test]
 async fn reassignment_moves_the_job_between_laptops() -> TestResult {
-    for hq in backends()? {
-        let dispatcher = hq.dispatcher()?;
+    for hq in backends().await? {
+        let dispatcher = hq.dispatcher().await?;
         let (first, client, token) = hq.enrolled("王建国").await?;
         let (second, _, second_token) = hq.enrolled("黄艳").await?;
         let (job, _) = work_for(&hq, &dispatcher, &first).await?;
@@ -599,7 +599,7 @@ async fn reassignment_moves_the_job_between_laptops() -> TestResult {
 
 #[tokio::test]
 async fn a_cursor_from_another_hq_gets_start_over() -> TestResult {
-    for hq in backends()? {
+    for hq in backends().await? {
         let (_, _, token) = hq.enrolled("王建国").await?;
         for cursor in ["0123456789abcdef.4.2", "garbage", "x.y.z"] {
             let (s, body) = hq
@@ -622,8 +622,8 @@ async fn a_cursor_from_another_hq_gets_start_over() -> TestResult {
 
 #[tokio::test]
 async fn bad_bodies_get_one_error_shape_and_never_a_500() -> TestResult {
-    for hq in backends()? {
-        let dispatcher = hq.dispatcher()?;
+    for hq in backends().await? {
+        let dispatcher = hq.dispatcher().await?;
         let (_, client, token) = hq.enrolled("王建国").await?;
         let cases: Vec<(&str, &str, Vec<u8>, StatusCode)> = vec![
             ("/api/v1/enroll", "application/json", b"{not json".to_vec(), StatusCode::BAD_REQUEST),
@@ -665,13 +665,7 @@ async fn bad_bodies_get_one_error_shape_and_never_a_500() -> TestResult {
             s == StatusCode::UNPROCESSABLE_ENTITY && body["field"].is_string(),
             "{body}"
         );
-        let (s, body) = push(
-            &hq,
-            &token,
-            "01a20796-944e-7017-8452-b4fac861b39b",
-            vec![],
-        )
-        .await?;
+        let (s, body) = push(&hq, &token, "01a20796-944e-7017-8452-b4fac861b39b", vec![]).await?;
         check!(hq, s == StatusCode::FORBIDDEN, "another client id: {body}");
     }
     Ok(())

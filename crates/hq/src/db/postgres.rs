@@ -68,6 +68,15 @@ impl Postgres {
     }
 }
 
+impl Drop for Postgres {
+    /// The client blocks when it closes, which an async thread must not do: close the
+    /// connections on a thread of their own.
+    fn drop(&mut self) {
+        let clients = std::mem::take(&mut *self.clients.lock().unwrap_or_else(|p| p.into_inner()));
+        let _ = std::thread::spawn(move || drop(clients)).join();
+    }
+}
+
 /// Applies the migrations once, even when several HQ processes start together.
 fn migrate(client: &mut Client) -> Result<()> {
     let mut tx = client.transaction()?;

@@ -27,21 +27,31 @@ pub struct Hq {
     _dir: Option<tempfile::TempDir>,
 }
 
-/// A fresh HQ on every backend available to this run.
-pub fn backends() -> Result<Vec<Hq>, Box<dyn std::error::Error>> {
-    let dir = tempfile::tempdir()?;
-    let mut out = vec![build(Db::open_sqlite(dir.path())?, "sqlite", Some(dir))?];
-    if let Ok(url) = std::env::var("OUTPOST_TEST_PG_URL") {
-        out.push(build(fresh_postgres(&url)?, "postgres", None)?);
-    }
-    Ok(out)
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Runs blocking database work off the async test thread (the PostgreSQL client blocks).
+pub async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, BoxError> + Send + 'static,
+) -> Result<T, Box<dyn std::error::Error>> {
+    Ok(tokio::task::spawn_blocking(f)
+        .await?
+        .map_err(|e| e.to_string())?)
 }
 
-fn build(
-    db: Db,
-    backend: &'static str,
-    dir: Option<tempfile::TempDir>,
-) -> Result<Hq, Box<dyn std::error::Error>> {
+/// A fresh HQ on every backend available to this run.
+pub async fn backends() -> Result<Vec<Hq>, Box<dyn std::error::Error>> {
+    blocking(|| {
+        let dir = tempfile::tempdir()?;
+        let mut out = vec![build(Db::open_sqlite(dir.path())?, "sqlite", Some(dir))?];
+        if let Ok(url) = std::env::var("OUTPOST_TEST_PG_URL") {
+            out.push(build(fresh_postgres(&url)?, "postgres", None)?);
+        }
+        Ok(out)
+    })
+    .await
+}
+
+fn build(db: Db, backend: &'static str, dir: Option<tempfile::TempDir>) -> Result<Hq, BoxError> {
     let state = AppState::with_clock(db.clone(), Arc::new(|| NOW))?;
     Ok(Hq {
         app: app(state),
@@ -52,7 +62,7 @@ fn build(
 }
 
 /// A new, empty database on the test cluster for each test.
-fn fresh_postgres(url: &str) -> Result<Db, Box<dyn std::error::Error>> {
+pub fn fresh_postgres(url: &str) -> Result<Db, BoxError> {
     let name = format!("t_{}", uuid::Uuid::now_v7().simple());
     let mut admin = postgres::Client::connect(url, postgres::NoTls)?;
     admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
@@ -112,8 +122,15 @@ impl Hq {
     }
 
     /// A dispatcher token.
-    pub fn dispatcher(&self) -> Result<String, Box<dyn std::error::Error>> {
-        Ok(outpost_hq::admin::dispatcher_token(&self.db, NOW)?)
+    pub async fn dispatcher(&self) -> Result<String, Box<dyn std::error::Error>> {
+        let db = self.db.clone();
+        blocking(move || Ok(outpost_hq::admin::dispatcher_token(&db, NOW)?)).await
+    }
+
+    /// A new engineer; returns their one-time enrollment code.
+    pub async fn engineer(&self, name: &str) -> Result<String, Box<dyn std::error::Error>> {
+        let (db, name) = (self.db.clone(), name.to_owned());
+        blocking(move || Ok(outpost_hq::admin::add_engineer(&db, &name, NOW)?)).await
     }
 
     /// A new engineer with an enrolled laptop: (engineer id, client id, device token).
@@ -121,7 +138,7 @@ impl Hq {
         &self,
         name: &str,
     ) -> Result<(String, String, String), Box<dyn std::error::Error>> {
-        let code = outpost_hq::admin::add_engineer(&self.db, name, NOW)?;
+        let code = self.engineer(name).await?;
         let (status, body) = self
             .call(
                 Method::POST,
