@@ -5,7 +5,8 @@ DEMO_DIR ?= demo-data
 DEMO_JOBS ?= 2000
 
 # Debian packages: the C compiler for bundled SQLite; PostgreSQL for the HQ's second backend in tests.
-BUILD_DEBS := gcc pkg-config python3 postgresql
+BUILD_DEBS := gcc pkg-config
+TEST_DEBS := python3 postgresql
 
 .PHONY: run test bench deps fmt lint
 
@@ -21,6 +22,7 @@ run: deps
 	target/release/outpost-cli --data-dir $(DEMO_DIR) jobs --when today
 
 test: deps
+	@scripts/ensure-debs.sh $(TEST_DEBS)
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	scripts/with-postgres.sh $(CARGO) test --workspace --locked

@@ -1,0 +1,270 @@
+//! The authorization matrix: every endpoint × (engineer A, engineer B, dispatcher, no token,
+//! revoked token, forged device token, forged dispatcher token). Every cell is the expected
+//! status, and no answer to engineer B carries engineer A's data.
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{NOW, TestResult, backends, blocking};
+use serde_json::{Value, json};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Public,
+    Device,
+    Dispatcher,
+}
+
+#[tokio::test]
+async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
+    for hq in backends().await? {
+        let dispatcher = hq.dispatcher().await?;
+        let (a, a_client, a_token) = hq.enrolled("王建国").await?;
+        let (_b, b_client, b_token) = hq.enrolled("黄艳").await?;
+        let (third, revoked) = {
+            let code = hq.engineer("李明").await?;
+            let (_, body) = hq
+                .call(
+                    Method::POST,
+                    "/api/v1/enroll",
+                    None,
+                    Some(json!({"code": code, "device_name": "old"})),
+                )
+                .await?;
+            let client: outpost_domain::ids::ClientId =
+                body["client_id"].as_str().ok_or("client")?.parse()?;
+            let db = hq.db.clone();
+            blocking(move || Ok(outpost_hq::admin::revoke_device(&db, client, NOW)?)).await?;
+            (
+                body["engineer_id"].clone(),
+                body["token"].as_str().ok_or("token")?.to_owned(),
+            )
+        };
+        let forged_device = format!("odv_{}", "ab".repeat(32));
+        let forged_dispatcher = format!("odp_{}", "cd".repeat(32));
+
+        // A's work and A's signature image.
+        let (s, customer) = hq
+            .call(
+                Method::POST,
+                "/api/v1/customers",
+                Some(&dispatcher),
+                Some(json!({"name": "秘密客户甲"})),
+            )
+            .await?;
+        assert_eq!(s, StatusCode::CREATED);
+        let (_, site) = hq
+            .call(
+                Method::POST,
+                "/api/v1/sites",
+                Some(&dispatcher),
+                Some(json!({"customer_id": customer["id"], "name": "甲厂", "address": "甲路1号"})),
+            )
+            .await?;
+        let (_, equipment) = hq.call(Method::POST, "/api/v1/equipment", Some(&dispatcher), Some(json!({"site_id": site["id"], "brand": "B", "model": "M", "serial": "SECRET-SERIAL-1"}))).await?;
+        let mut jobs = Vec::new();
+        for _ in 0..4 {
+            let (_, job) = hq
+                .call(Method::POST, "/api/v1/jobs", Some(&dispatcher), Some(json!({
+                    "job_type": "repair", "site_id": site["id"], "engineer_id": a, "reported_fault": "秘密故障", "scheduled_on": "2026-11-23"
+                })))
+                .await?;
+            jobs.push(job["id"].as_str().ok_or("job")?.to_owned());
+        }
+        let png = b"\x89PNG\r\n\x1a\nA's signature".to_vec();
+        let sha = outpost_domain::signature::sha256_hex(&png);
+        let (s, _) = hq
+            .call_raw(
+                Method::PUT,
+                &format!("/api/v1/blobs/{sha}"),
+                Some(&a_token),
+                "image/png",
+                png.clone(),
+            )
+            .await?;
+        assert_eq!(s, StatusCode::NO_CONTENT);
+
+        let empty_push = |client: &str| json!({"client_id": client, "mutations": []});
+        let c = customer["id"].as_str().ok_or("id")?;
+        let endpoints: Vec<(Method, String, Option<Value>, Kind)> = vec![
+            (Method::GET, "/healthz".into(), None, Kind::Public),
+            (
+                Method::POST,
+                "/api/v1/sync/push".into(),
+                Some(empty_push(&a_client)),
+                Kind::Device,
+            ),
+            (Method::GET, "/api/v1/sync/pull".into(), None, Kind::Device),
+            (
+                Method::GET,
+                format!("/api/v1/blobs/{sha}"),
+                None,
+                Kind::Device,
+            ),
+            (
+                Method::POST,
+                "/api/v1/customers".into(),
+                Some(json!({"name": "新客户"})),
+                Kind::Dispatcher,
+            ),
+            (
+                Method::GET,
+                "/api/v1/customers".into(),
+                None,
+                Kind::Dispatcher,
+            ),
+            (
+                Method::GET,
+                format!("/api/v1/customers/{c}"),
+                None,
+                Kind::Dispatcher,
+            ),
+            (
+                Method::PUT,
+                format!("/api/v1/customers/{c}"),
+                Some(json!({"name": "秘密客户甲"})),
+                Kind::Dispatcher,
+            ),
+            (
+                Method::POST,
+                "/api/v1/sites".into(),
+                Some(json!({"customer_id": c, "name": "乙厂", "address": "乙路"})),
+                Kind::Dispatcher,
+            ),
+            (
+                Method::GET,
+                format!("/api/v1/sites/{}", site["id"].as_str().unwrap_or_default()),
+                None,
+                Kind::Dispatcher,
+            ),
+            (
+                Method::POST,
+                "/api/v1/equipment".into(),
+                Some(json!({"site_id": site["id"], "brand": "B", "model": "M", "serial": "S2"})),
+                Kind::Dispatcher,
+            ),
+            (
+                Method::GET,
+                format!(
+                    "/api/v1/equipment/{}",
+                    equipment["id"].as_str().unwrap_or_default()
+                ),
+                None,
+                Kind::Dispatcher,
+            ),
+            (Method::GET, "/api/v1/parts".into(), None, Kind::Dispatcher),
+            (Method::GET, "/api/v1/jobs".into(), None, Kind::Dispatcher),
+            (
+                Method::GET,
+                format!("/api/v1/jobs/{}", jobs[0]),
+                None,
+                Kind::Dispatcher,
+            ),
+            (
+                Method::POST,
+                format!("/api/v1/jobs/{}/cancel", jobs[1]),
+                Some(json!({"reason": "客户取消"})),
+                Kind::Dispatcher,
+            ),
+            (
+                Method::POST,
+                format!("/api/v1/jobs/{}/assign", jobs[2]),
+                Some(json!({"engineer_id": third})),
+                Kind::Dispatcher,
+            ),
+            (
+                Method::GET,
+                "/api/v1/engineers".into(),
+                None,
+                Kind::Dispatcher,
+            ),
+            (Method::GET, "/api/v1/audit".into(), None, Kind::Dispatcher),
+            (
+                Method::GET,
+                "/api/v1/kpis?month=2026-11".into(),
+                None,
+                Kind::Dispatcher,
+            ),
+        ];
+        let callers: [(&str, Option<&str>); 7] = [
+            ("engineer A", Some(&a_token)),
+            ("engineer B", Some(&b_token)),
+            ("dispatcher", Some(&dispatcher)),
+            ("no token", None),
+            ("revoked", Some(&revoked)),
+            ("forged device", Some(&forged_device)),
+            ("forged dispatcher", Some(&forged_dispatcher)),
+        ];
+        let secrets = [
+            "秘密客户甲",
+            "SECRET-SERIAL-1",
+            "秘密故障",
+            jobs[0].as_str(),
+            a_client.as_str(),
+        ];
+        for (method, path, body, kind) in &endpoints {
+            for (caller, token) in callers {
+                let body = match (path.as_str(), caller) {
+                    ("/api/v1/sync/push", "engineer B") => Some(empty_push(&b_client)),
+                    _ => body.clone(),
+                };
+                let (status, answer) = hq.call(method.clone(), path, token, body).await?;
+                let expected = match (kind, caller) {
+                    (Kind::Public, _) => StatusCode::OK,
+                    (Kind::Device, "engineer A") => StatusCode::OK,
+                    (Kind::Device, "engineer B") if path.contains("blobs") => StatusCode::NOT_FOUND,
+                    (Kind::Device, "engineer B") => StatusCode::OK,
+                    (Kind::Device, "dispatcher" | "forged dispatcher") => StatusCode::FORBIDDEN,
+                    (Kind::Dispatcher, "dispatcher") => StatusCode::OK,
+                    (
+                        Kind::Dispatcher,
+                        "engineer A" | "engineer B" | "revoked" | "forged device",
+                    ) => StatusCode::FORBIDDEN,
+                    _ => StatusCode::UNAUTHORIZED,
+                };
+                let ok = if expected == StatusCode::OK {
+                    status.is_success()
+                } else {
+                    status == expected
+                };
+                check!(
+                    hq,
+                    ok,
+                    "{method} {path} as {caller}: {status} (expected {expected}) {answer}"
+                );
+                if caller == "engineer B" {
+                    let text = answer.to_string();
+                    for secret in secrets {
+                        check!(
+                            hq,
+                            !text.contains(secret),
+                            "{method} {path} leaks '{secret}' to engineer B: {text}"
+                        );
+                    }
+                }
+                if !status.is_success() {
+                    check!(
+                        hq,
+                        answer["code"].is_string() && answer["message"].is_string(),
+                        "{method} {path} as {caller}: {answer}"
+                    );
+                }
+            }
+        }
+        // B cannot push in A's name.
+        let (status, _) = hq
+            .call(
+                Method::POST,
+                "/api/v1/sync/push",
+                Some(&b_token),
+                Some(empty_push(&a_client)),
+            )
+            .await?;
+        check!(
+            hq,
+            status == StatusCode::FORBIDDEN,
+            "B pushing as A: {status}"
+        );
+    }
+    Ok(())
+}
