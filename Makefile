@@ -28,7 +28,9 @@ test: deps
 	scripts/with-postgres.sh $(CARGO) test --workspace --locked
 
 bench: deps
+	@scripts/ensure-debs.sh $(TEST_DEBS)
 	$(CARGO) bench --locked -p outpost-store --bench store
+	scripts/with-postgres.sh $(CARGO) bench --locked -p outpost-hq --bench load
 
 fmt:
 	$(CARGO) fmt --all

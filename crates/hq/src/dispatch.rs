@@ -261,6 +261,6 @@ pub fn close(tx: &mut dyn Tx, id: JobId, now: OffsetDateTime) -> Result<Job> {
     let event = job.transition(JobStatus::Closed, Actor::Hq, now, MoveDetails::default())?;
     records::save_job(tx, &job)?;
     records::add_event(tx, &event)?;
-    log::publish_job(tx, id)?;
+    log::publish_job_state(tx, id)?;
     Ok(job)
 }

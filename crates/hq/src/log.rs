@@ -15,19 +15,12 @@ pub const CATALOGUE: &str = "catalogue";
 
 /// Appends a delta to a scope.
 pub fn append(tx: &mut dyn Tx, scope: &str, delta: &Delta) -> Result<i64> {
-    let lock = format!(
-        "SELECT last_seq FROM scopes WHERE scope = $1{}",
-        tx.for_update()
-    );
-    let seq = match tx.query_opt(&lock, &[scope.into()])? {
-        Some(row) => {
-            let seq = row.int(0)? + 1;
-            tx.execute(
-                "UPDATE scopes SET last_seq = $2 WHERE scope = $1",
-                &[scope.into(), seq.into()],
-            )?;
-            seq
-        }
+    // The UPDATE takes the scope's row lock until commit: appends to one scope are serial.
+    let seq = match tx.query_opt(
+        "UPDATE scopes SET last_seq = last_seq + 1 WHERE scope = $1 RETURNING last_seq",
+        &[scope.into()],
+    )? {
+        Some(row) => row.int(0)?,
         None => {
             tx.execute(
                 "INSERT INTO scopes (scope, last_seq) VALUES ($1, 1)",
@@ -99,6 +92,23 @@ pub fn publish_job(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
         },
     )?;
     Ok(())
+}
+
+/// Puts the current state of a job (events, report, parts) into its engineer's scope, after
+/// a change that leaves its customer, site and equipment as they were.
+pub fn publish_job_state(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
+    let bundle = records::bundle(tx, job_id)?;
+    match bundle.job.engineer_id {
+        Some(engineer) => append(
+            tx,
+            &engineer.to_text(),
+            &Delta::Upsert {
+                record: Record::Job(Box::new(bundle)),
+            },
+        )
+        .map(drop),
+        None => Ok(()),
+    }
 }
 
 /// Tells an engineer's laptop that a job left its scope.

@@ -104,7 +104,7 @@ pub async fn push(
                 new_last = m.mutation_id;
             }
             for job in touched {
-                log::publish_job(tx, job)?;
+                log::publish_job_state(tx, job)?;
             }
             tx.execute(
                 "UPDATE devices SET last_mutation_id = $2 WHERE client_id = $1",

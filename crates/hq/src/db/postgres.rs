@@ -1,11 +1,12 @@
 //! The PostgreSQL backend, for several HQ processes sharing one database: a small pool of
 //! connections, rows locked with `FOR UPDATE` where two processes could race.
 
+use std::collections::HashMap;
 use std::error::Error as _;
 use std::sync::{Condvar, Mutex};
 
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
-use postgres::{Client, NoTls};
+use postgres::{Client, NoTls, Statement};
 
 use super::{Row, Tx, Value};
 use crate::error::{AppError, Result};
@@ -20,8 +21,14 @@ impl std::fmt::Debug for Postgres {
 }
 
 pub(super) struct Postgres {
-    clients: Mutex<Vec<Client>>,
+    clients: Mutex<Vec<Connection>>,
     freed: Condvar,
+}
+
+/// A connection and the statements already prepared on it (preparing costs a round trip).
+struct Connection {
+    client: Client,
+    statements: HashMap<String, Statement>,
 }
 
 impl Postgres {
@@ -32,9 +39,15 @@ impl Postgres {
         };
         let mut first = connect()?;
         migrate(&mut first)?;
-        let mut clients = vec![first];
+        let mut clients = vec![Connection {
+            client: first,
+            statements: HashMap::new(),
+        }];
         for _ in 1..POOL {
-            clients.push(connect()?);
+            clients.push(Connection {
+                client: connect()?,
+                statements: HashMap::new(),
+            });
         }
         Ok(Postgres {
             clients: Mutex::new(clients),
@@ -43,7 +56,7 @@ impl Postgres {
     }
 
     pub(super) fn tx<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
-        let mut client = {
+        let mut conn = {
             let mut pool = self.clients.lock().unwrap_or_else(|p| p.into_inner());
             loop {
                 if let Some(c) = pool.pop() {
@@ -53,8 +66,11 @@ impl Postgres {
             }
         };
         let result = (|| {
-            let tx = client.transaction()?;
-            let mut wrapped = PgTx { tx };
+            let tx = conn.client.transaction()?;
+            let mut wrapped = PgTx {
+                tx,
+                statements: &mut conn.statements,
+            };
             let value = f(&mut wrapped)?;
             wrapped.tx.commit()?;
             Ok(value)
@@ -62,7 +78,7 @@ impl Postgres {
         self.clients
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .push(client);
+            .push(conn);
         self.freed.notify_one();
         result
     }
@@ -108,6 +124,18 @@ fn migrate(client: &mut Client) -> Result<()> {
 
 struct PgTx<'c> {
     tx: postgres::Transaction<'c>,
+    statements: &'c mut HashMap<String, Statement>,
+}
+
+impl PgTx<'_> {
+    fn statement(&mut self, sql: &str) -> Result<Statement> {
+        if let Some(s) = self.statements.get(sql) {
+            return Ok(s.clone());
+        }
+        let prepared = self.tx.prepare(sql)?;
+        self.statements.insert(sql.to_owned(), prepared.clone());
+        Ok(prepared)
+    }
 }
 
 impl ToSql for Value {
@@ -134,15 +162,17 @@ impl ToSql for Value {
 
 impl Tx for PgTx<'_> {
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64> {
+        let statement = self.statement(sql)?;
         let params: Vec<&(dyn ToSql + Sync)> =
             params.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        Ok(self.tx.execute(sql, &params)?)
+        Ok(self.tx.execute(&statement, &params)?)
     }
 
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
+        let statement = self.statement(sql)?;
         let params: Vec<&(dyn ToSql + Sync)> =
             params.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        let rows = self.tx.query(sql, &params)?;
+        let rows = self.tx.query(&statement, &params)?;
         rows.iter()
             .map(|r| {
                 let mut values = Vec::with_capacity(r.len());

@@ -1,0 +1,284 @@
+//! HQ load generator (prints figures; asserts nothing). N simulated engineers each enroll,
+//! then for a while push a batch of mutations and pull, every second or so with jitter,
+//! against a real `outpost-hq serve` on loopback. Budget (issue #3): 500 engineers at
+//! p99 < 100 ms on 2 cores with 0 errors. `LOAD_SECONDS` sets the duration (default 10).
+
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use outpost_demo::Rng;
+use outpost_domain::change::Change;
+use outpost_domain::ids::{CustomerId, EngineerId, JobId, SiteId};
+use outpost_domain::job::JobType;
+use outpost_domain::report::ReportField;
+use outpost_hq::db::Db;
+use outpost_hq::{dispatch, enroll};
+use outpost_wire::dispatch::{CustomerInput, JobInput, SiteInput};
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+use tokio::sync::Mutex;
+use uuid::Uuid;
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// N engineers, each with one job today and an enrollment code.
+fn prepare(db: &Db, engineers: usize) -> Result<Vec<(String, String)>, BoxError> {
+    let now = OffsetDateTime::now_utc();
+    Ok(db.tx_blocking(|tx| {
+        let customer = dispatch::save_customer(
+            tx,
+            CustomerId(Uuid::now_v7()),
+            &CustomerInput {
+                name: "负载测试客户".into(),
+                language: Default::default(),
+                contacts: vec![],
+            },
+        )?;
+        let site = dispatch::create_site(
+            tx,
+            SiteId(Uuid::now_v7()),
+            &SiteInput {
+                customer_id: customer.id,
+                name: "一厂".into(),
+                address: "测试路1号".into(),
+                directions: String::new(),
+            },
+        )?;
+        (0..engineers)
+            .map(|i| {
+                let engineer = enroll::add_engineer(
+                    tx,
+                    EngineerId(Uuid::now_v7()),
+                    &format!("工程师{i}"),
+                    now,
+                )?;
+                let input = JobInput {
+                    job_type: JobType::Repair,
+                    site_id: site.id,
+                    equipment_id: None,
+                    engineer_id: Some(engineer),
+                    reported_fault: "运行中有异响".into(),
+                    scheduled_on: now.date(),
+                    window_from: None,
+                    window_until: None,
+                    severity: Default::default(),
+                };
+                let job = dispatch::create_job(tx, JobId(Uuid::now_v7()), &input, now)?;
+                Ok((enroll::new_code(tx, engineer, now)?, job.id.to_text()))
+            })
+            .collect::<outpost_hq::Result<Vec<_>>>()
+    })?)
+}
+
+fn start(args: &[&str], port: u16) -> Result<Server, BoxError> {
+    let listen = format!("127.0.0.1:{port}");
+    let child = Command::new(env!("CARGO_BIN_EXE_outpost-hq"))
+        .args(["serve"])
+        .args(args)
+        .args(["--listen", &listen])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let started = Instant::now();
+    while std::net::TcpStream::connect(&listen).is_err() {
+        if started.elapsed() > Duration::from_secs(20) {
+            return Err("outpost-hq did not start".into());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Ok(Server(child))
+}
+
+#[derive(Default)]
+struct Tally {
+    latencies: Vec<Duration>,
+    errors: usize,
+}
+
+async fn engineer(
+    http: reqwest::Client,
+    base: String,
+    code: String,
+    job: String,
+    until: Instant,
+    seed: u64,
+    tally: Arc<Mutex<Tally>>,
+) -> Result<(), BoxError> {
+    let enrolled: Value = http
+        .post(format!("{base}/api/v1/enroll"))
+        .json(&json!({"code": code, "device_name": "load"}))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let token = enrolled["token"].as_str().ok_or("no token")?.to_owned();
+    let client = enrolled["client_id"]
+        .as_str()
+        .ok_or("no client")?
+        .to_owned();
+    let job: JobId = job.parse()?;
+    let mut rng = Rng::new(seed);
+    let (mut next, mut cursor) = (1i64, String::new());
+    tokio::time::sleep(Duration::from_millis(rng.below(1000))).await;
+    while Instant::now() < until {
+        let mutations: Vec<Value> = (0..5)
+            .map(|k| {
+                let change = Change::ReportFieldSet {
+                    job_id: job,
+                    revision: 1,
+                    field: ReportField::FaultCause,
+                    value: format!("轴承磨损 {}", next + k),
+                };
+                json!({"mutation_id": next + k, "change": change})
+            })
+            .collect();
+        let t = Instant::now();
+        let push = http
+            .post(format!("{base}/api/v1/sync/push"))
+            .bearer_auth(&token)
+            .json(&json!({"client_id": client, "mutations": mutations}))
+            .send()
+            .await;
+        let pushed = matches!(&push, Ok(r) if r.status().is_success());
+        let push_took = t.elapsed();
+        if pushed {
+            next += 5;
+        }
+        let t = Instant::now();
+        let pull = http
+            .get(format!("{base}/api/v1/sync/pull?cursor={cursor}"))
+            .bearer_auth(&token)
+            .send()
+            .await;
+        let pulled = match pull {
+            Ok(r) if r.status().is_success() => {
+                let body: Value = r.json().await?;
+                cursor = body["cursor"].as_str().unwrap_or_default().to_owned();
+                true
+            }
+            _ => false,
+        };
+        let pull_took = t.elapsed();
+        {
+            let mut tally = tally.lock().await;
+            tally.latencies.extend([push_took, pull_took]);
+            tally.errors += usize::from(!pushed) + usize::from(!pulled);
+        }
+        tokio::time::sleep(Duration::from_millis(500 + rng.below(1000))).await;
+    }
+    Ok(())
+}
+
+fn run(
+    backend: &str,
+    engineers: usize,
+    db_args: &[&str],
+    db: Db,
+    seconds: u64,
+) -> Result<(), BoxError> {
+    let work = prepare(&db, engineers)?;
+    drop(db);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let _server = start(db_args, port)?;
+    let base = format!("http://127.0.0.1:{port}");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let tally = Arc::new(Mutex::new(Tally::default()));
+    let started = Instant::now();
+    let until = started + Duration::from_secs(seconds);
+    runtime.block_on(async {
+        let http = reqwest::Client::builder()
+            .pool_max_idle_per_host(engineers)
+            .build()?;
+        let tasks: Vec<_> = work
+            .into_iter()
+            .enumerate()
+            .map(|(i, (code, job))| {
+                tokio::spawn(engineer(
+                    http.clone(),
+                    base.clone(),
+                    code,
+                    job,
+                    until,
+                    i as u64,
+                    tally.clone(),
+                ))
+            })
+            .collect();
+        let mut failed = 0;
+        for t in tasks {
+            if !matches!(t.await, Ok(Ok(()))) {
+                failed += 1;
+            }
+        }
+        tally.lock().await.errors += failed;
+        Ok::<(), BoxError>(())
+    })?;
+    let elapsed = started.elapsed().as_secs_f64();
+    let mut tally = Arc::try_unwrap(tally)
+        .map_err(|_| "tally still shared")?
+        .into_inner();
+    tally.latencies.sort();
+    let at = |p: f64| {
+        tally
+            .latencies
+            .get(((tally.latencies.len() as f64 - 1.0) * p).round() as usize)
+            .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    };
+    println!(
+        "{backend:<10} {engineers:>4} engineers: {:>6.0} requests/s, p50 {:>6.2} ms, p99 {:>7.2} ms, max {:>7.2} ms, errors {} ({} requests in {elapsed:.1} s; budget at 500: p99 < 100 ms, 0 errors)",
+        tally.latencies.len() as f64 / elapsed,
+        at(0.5),
+        at(0.99),
+        at(1.0),
+        tally.errors,
+        tally.latencies.len()
+    );
+    Ok(())
+}
+
+fn main() -> Result<(), BoxError> {
+    let seconds: u64 = std::env::var("LOAD_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10);
+    println!(
+        "HQ load: each engineer pushes 5 mutations and pulls, every 0.5-1.5 s, for {seconds} s"
+    );
+    for n in [50, 500] {
+        let dir = tempfile::tempdir()?;
+        let db = Db::open_sqlite(dir.path())?;
+        let path = dir.path().to_string_lossy().into_owned();
+        run("sqlite", n, &["--data-dir", &path], db, seconds)?;
+        if let Ok(url) = std::env::var("OUTPOST_TEST_PG_URL") {
+            let name = format!("load_{}", Uuid::now_v7().simple());
+            postgres::Client::connect(&url, postgres::NoTls)?
+                .batch_execute(&format!("CREATE DATABASE {name}"))?;
+            let url = format!(
+                "{}/{name}",
+                url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b)
+            );
+            let db = Db::open_postgres(&url)?;
+            run("postgres", n, &["--database-url", &url], db, seconds)?;
+        } else {
+            println!(
+                "postgres   (skipped: run through scripts/with-postgres.sh, as make bench does)"
+            );
+        }
+    }
+    Ok(())
+}
