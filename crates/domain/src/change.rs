@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use crate::ids::{JobId, PartLineId};
+use crate::customer::Contact;
+use crate::ids::{CustomerId, JobId, PartLineId};
 use crate::job::JobStatus;
 use crate::part::PartLine;
 use crate::rating::Satisfaction;
@@ -59,6 +60,13 @@ pub enum Change {
         revision: u32,
         signature: Signature,
     },
+    /// A contact of the job's customer edited (or added, with `base_version` 0) on site.
+    ContactEdited {
+        job_id: JobId,
+        customer_id: CustomerId,
+        contact: Contact,
+        base_version: u64,
+    },
 }
 
 impl Change {
@@ -73,6 +81,7 @@ impl Change {
             Change::SatisfactionSet { .. } => "satisfaction_set",
             Change::QuoteAccepted { .. } => "quote_accepted",
             Change::ReportSigned { .. } => "report_signed",
+            Change::ContactEdited { .. } => "contact_edited",
         }
     }
 
@@ -85,7 +94,8 @@ impl Change {
             | Change::PartLineRemoved { job_id, .. }
             | Change::SatisfactionSet { job_id, .. }
             | Change::QuoteAccepted { job_id, .. }
-            | Change::ReportSigned { job_id, .. } => *job_id,
+            | Change::ReportSigned { job_id, .. }
+            | Change::ContactEdited { job_id, .. } => *job_id,
             Change::PartLineAdded { line } => line.job_id,
         }
     }

@@ -61,13 +61,17 @@ impl Customer {
     }
 }
 
-/// A person at the customer, reachable by phone.
+/// A person at the customer, reachable by phone. Both HQ and the engineer on site may edit a
+/// contact; `version` rises with every change, so an edit made on an older version is seen as
+/// a conflict instead of silently overwriting the other side.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
     pub id: ContactId,
     pub name: String,
     pub phone: String,
     pub role: Option<String>,
+    #[serde(default)]
+    pub version: u64,
 }
 
 impl Contact {
@@ -78,7 +82,66 @@ impl Contact {
             name: text::required("contact name", name, NAME_MAX)?,
             phone: text::phone("contact phone", phone)?,
             role: text::optional("contact role", role, NAME_MAX)?,
+            version: 1,
         })
+    }
+}
+
+/// What became of an edit of a contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContactEdit {
+    /// The edit was made on the current version and now holds.
+    Applied,
+    /// The contact changed since the editor saw it; it keeps its current value (returned).
+    Stale(Contact),
+}
+
+impl Customer {
+    /// Edits (or adds, with `base_version` 0) a contact, unless it changed since `base_version`.
+    pub fn edit_contact(&mut self, edit: Contact, base_version: u64) -> Result<ContactEdit> {
+        let edited = Contact::new(
+            edit.id,
+            &edit.name,
+            &edit.phone,
+            edit.role.as_deref().unwrap_or(""),
+        )?;
+        match self.contacts.iter_mut().find(|c| c.id == edit.id) {
+            Some(current) if current.version == base_version => {
+                *current = Contact {
+                    version: current.version + 1,
+                    ..edited
+                };
+                Ok(ContactEdit::Applied)
+            }
+            Some(current) => Ok(ContactEdit::Stale(current.clone())),
+            None if base_version == 0 => {
+                self.contacts.push(edited);
+                Ok(ContactEdit::Applied)
+            }
+            None => Err(crate::DomainError::invalid(
+                "contact",
+                "was removed at HQ meanwhile; add it again as a new contact if it is still needed",
+            )),
+        }
+    }
+
+    /// Replaces the contact list with HQ's edit of it: known contacts keep their id and move
+    /// to a new version when changed, new ones start at version 1, missing ones are removed.
+    pub fn replace_contacts(&mut self, contacts: Vec<Contact>) {
+        let old = std::mem::take(&mut self.contacts);
+        self.contacts = contacts
+            .into_iter()
+            .map(|c| match old.iter().find(|o| o.id == c.id) {
+                Some(o) if (&o.name, &o.phone, &o.role) == (&c.name, &c.phone, &c.role) => {
+                    o.clone()
+                }
+                Some(o) => Contact {
+                    version: o.version + 1,
+                    ..c
+                },
+                None => Contact { version: 1, ..c },
+            })
+            .collect();
     }
 }
 
@@ -130,6 +193,52 @@ mod tests {
         let id = ContactId(Uuid::nil());
         assert!(Contact::new(id, "李经理", "0531-8888 6666", "设备科").is_ok());
         assert!(Contact::new(id, "李经理", "n/a", "").is_err());
+    }
+
+    #[test]
+    fn a_contact_edit_on_a_stale_version_keeps_the_current_value() {
+        let mut c = Customer::new(CustomerId(Uuid::nil()), "恒丰", Language::ZhCn).unwrap();
+        let id = ContactId(Uuid::from_u128(1));
+        let new = Contact::new(id, "李经理", "13800138000", "").unwrap();
+        assert_eq!(c.edit_contact(new.clone(), 0), Ok(ContactEdit::Applied));
+        assert_eq!(c.contacts[0].version, 1);
+        let phone = Contact {
+            phone: "13900139000".into(),
+            ..new.clone()
+        };
+        assert_eq!(c.edit_contact(phone, 1), Ok(ContactEdit::Applied));
+        assert_eq!(c.contacts[0].version, 2);
+        let late = Contact {
+            phone: "13700137000".into(),
+            ..new.clone()
+        };
+        assert!(
+            matches!(c.edit_contact(late, 1), Ok(ContactEdit::Stale(current)) if current.phone == "13900139000")
+        );
+        assert_eq!(c.contacts[0].phone, "13900139000");
+        let bad = Contact {
+            phone: "none".into(),
+            ..new
+        };
+        assert!(c.edit_contact(bad, 2).is_err());
+    }
+
+    #[test]
+    fn hq_edits_of_the_contact_list_move_versions_only_on_change() {
+        let mut c = Customer::new(CustomerId(Uuid::nil()), "恒丰", Language::ZhCn).unwrap();
+        let a = Contact::new(ContactId(Uuid::from_u128(1)), "李", "13800138000", "").unwrap();
+        let b = Contact::new(ContactId(Uuid::from_u128(2)), "王", "13800138001", "").unwrap();
+        c.replace_contacts(vec![a.clone(), b.clone()]);
+        c.replace_contacts(vec![
+            a.clone(),
+            Contact {
+                phone: "13800138002".into(),
+                ..b.clone()
+            },
+        ]);
+        assert_eq!((c.contacts[0].version, c.contacts[1].version), (1, 2));
+        c.replace_contacts(vec![a]);
+        assert_eq!(c.contacts.len(), 1);
     }
 
     #[test]

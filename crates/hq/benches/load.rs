@@ -44,7 +44,7 @@ fn prepare(db: &Db, engineers: usize) -> Result<Vec<(String, String)>, BoxError>
                 contacts: vec![],
             },
         )?;
-        let site = dispatch::create_site(
+        let site = dispatch::save_site(
             tx,
             SiteId(Uuid::now_v7()),
             &SiteInput {

@@ -4,6 +4,7 @@
 
 use outpost_domain::DomainError;
 use outpost_domain::change::Change;
+use outpost_domain::customer::ContactEdit;
 use outpost_domain::equipment::WarrantyState;
 use outpost_domain::ids::EngineerId;
 use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails};
@@ -30,6 +31,13 @@ pub struct Applied {
 pub enum ApplyError {
     /// Refused for good; the reason goes back to the engineer.
     Refused(String),
+    /// A shared field changed at HQ meanwhile: HQ keeps `kept`; the edit goes to the conflict log.
+    Conflict {
+        customer_id: String,
+        theirs: String,
+        kept: String,
+        reason: String,
+    },
     /// HQ itself failed; the whole batch rolls back and the laptop retries.
     Failed(AppError),
 }
@@ -227,6 +235,45 @@ pub fn apply(
                 old: None,
                 new: Some(signature.short_hash()),
             })
+        }
+        Change::ContactEdited {
+            customer_id,
+            contact,
+            base_version,
+            ..
+        } => {
+            if *customer_id != job.customer_id {
+                return refuse(format!(
+                    "this contact is not of job {}'s customer",
+                    job.number
+                ));
+            }
+            let mut customer = records::customer(tx, *customer_id)?;
+            let old = customer
+                .contacts
+                .iter()
+                .find(|c| c.id == contact.id)
+                .map(|c| format!("{} {}", c.name, c.phone));
+            match customer.edit_contact(contact.clone(), *base_version)? {
+                ContactEdit::Applied => {
+                    records::save_customer(tx, &customer)?;
+                    crate::dispatch::publish_customer(tx, &customer)?;
+                    Ok(Applied {
+                        field: Some(format!("contact.{}", contact.id)),
+                        old,
+                        new: Some(format!("{} {}", contact.name, contact.phone)),
+                    })
+                }
+                ContactEdit::Stale(kept) => Err(ApplyError::Conflict {
+                    customer_id: customer.id.to_text(),
+                    theirs: serde_json::to_string(contact).map_err(AppError::from)?,
+                    kept: serde_json::to_string(&kept).map_err(AppError::from)?,
+                    reason: format!(
+                        "HQ changed this contact meanwhile and kept {} {}; your edit ({} {}) is in the conflict log for the dispatcher",
+                        kept.name, kept.phone, contact.name, contact.phone
+                    ),
+                }),
+            }
         }
     }
 }

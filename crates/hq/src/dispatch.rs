@@ -9,7 +9,9 @@ use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails, VisitTimes, Window
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::part::Part;
 use outpost_domain::text::{self, NOTE_MAX};
-use outpost_wire::dispatch::{CustomerInput, EquipmentInput, JobInput, PartInput, SiteInput};
+use outpost_wire::dispatch::{
+    CustomerInput, EquipmentInput, JobInput, JobUpdate, PartInput, SiteInput,
+};
 use outpost_wire::sync::{Delta, Record};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -19,21 +21,37 @@ use crate::error::{AppError, Result};
 use crate::log::{self, CATALOGUE};
 use crate::records;
 
-/// Creates or replaces a customer from dispatcher input; laptops with the customer's jobs see it.
+/// Creates a customer, or changes one, from dispatcher input. Contacts named by id keep their
+/// id (and move to a new version when changed); laptops with the customer's open jobs see it.
 pub fn save_customer(tx: &mut dyn Tx, id: CustomerId, input: &CustomerInput) -> Result<Customer> {
     let mut customer = Customer::new(id, &input.name, input.language)?;
-    for c in &input.contacts {
-        customer.contacts.push(Contact::new(
-            ContactId(Uuid::now_v7()),
-            &c.name,
-            &c.phone,
-            &c.role,
-        )?);
+    if let Ok(existing) = records::customer(tx, id) {
+        customer.contacts = existing.contacts;
+        customer.notes = existing.notes;
     }
+    let contacts = input
+        .contacts
+        .iter()
+        .map(|c| {
+            Contact::new(
+                c.id.unwrap_or(ContactId(Uuid::now_v7())),
+                &c.name,
+                &c.phone,
+                &c.role,
+            )
+        })
+        .collect::<outpost_domain::Result<Vec<_>>>()?;
+    customer.replace_contacts(contacts);
     records::save_customer(tx, &customer)?;
+    publish_customer(tx, &customer)?;
+    Ok(customer)
+}
+
+/// Sends a customer to every laptop holding one of its open jobs.
+pub fn publish_customer(tx: &mut dyn Tx, customer: &Customer) -> Result<()> {
     let engineers = tx.query(
         "SELECT DISTINCT engineer_id FROM jobs WHERE customer_id = $1 AND engineer_id IS NOT NULL AND status NOT IN ('closed', 'cancelled')",
-        &[id.to_text().into()],
+        &[customer.id.to_text().into()],
     )?;
     for row in engineers {
         log::append(
@@ -44,11 +62,28 @@ pub fn save_customer(tx: &mut dyn Tx, id: CustomerId, input: &CustomerInput) -> 
             },
         )?;
     }
-    Ok(customer)
+    Ok(())
 }
 
-/// Creates a site.
-pub fn create_site(tx: &mut dyn Tx, id: SiteId, input: &SiteInput) -> Result<Site> {
+/// Sends a record to every laptop holding an open job whose `column` is `id`.
+fn publish_to_open_jobs(tx: &mut dyn Tx, column: &str, id: &str, record: Record) -> Result<()> {
+    let sql = format!(
+        "SELECT DISTINCT engineer_id FROM jobs WHERE {column} = $1 AND engineer_id IS NOT NULL AND status NOT IN ('closed', 'cancelled')"
+    );
+    for row in tx.query(&sql, &[id.into()])? {
+        log::append(
+            tx,
+            &row.text(0)?,
+            &Delta::Upsert {
+                record: record.clone(),
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Creates a site, or changes one (laptops with open jobs there receive it).
+pub fn save_site(tx: &mut dyn Tx, id: SiteId, input: &SiteInput) -> Result<Site> {
     records::customer(tx, input.customer_id)
         .map_err(|_| AppError::invalid("customer_id", "no such customer"))?;
     let site = Site::new(
@@ -59,11 +94,12 @@ pub fn create_site(tx: &mut dyn Tx, id: SiteId, input: &SiteInput) -> Result<Sit
         &input.directions,
     )?;
     records::save_site(tx, &site)?;
+    publish_to_open_jobs(tx, "site_id", &id.to_text(), Record::Site(site.clone()))?;
     Ok(site)
 }
 
-/// Creates equipment at a site.
-pub fn create_equipment(
+/// Creates equipment at a site, or changes it (laptops with open jobs on it receive it).
+pub fn save_equipment(
     tx: &mut dyn Tx,
     id: EquipmentId,
     input: &EquipmentInput,
@@ -86,11 +122,17 @@ pub fn create_equipment(
         },
     )?;
     records::save_equipment(tx, &e)?;
+    publish_to_open_jobs(
+        tx,
+        "equipment_id",
+        &id.to_text(),
+        Record::Equipment(e.clone()),
+    )?;
     Ok(e)
 }
 
-/// Creates a catalogue part; every laptop receives it.
-pub fn create_part(tx: &mut dyn Tx, id: PartId, input: &PartInput) -> Result<Part> {
+/// Creates a catalogue part, or changes one; every laptop receives it.
+pub fn save_part(tx: &mut dyn Tx, id: PartId, input: &PartInput) -> Result<Part> {
     let currency = Currency::parse(&input.currency)?;
     let part = Part::new(
         id,
@@ -100,7 +142,7 @@ pub fn create_part(tx: &mut dyn Tx, id: PartId, input: &PartInput) -> Result<Par
         Money::new(input.unit_cost, currency)?,
         Money::new(input.unit_price, currency)?,
     )?;
-    if records::part_by_code(tx, &part.code)?.is_some() {
+    if records::part_by_code(tx, &part.code)?.is_some_and(|other| other.id != id) {
         return Err(AppError::Conflict {
             code: "duplicate_code",
             message: format!("a part with code {} exists already", part.code),
@@ -198,6 +240,36 @@ pub fn create_job(
     };
     records::save_job(tx, &job)?;
     log::publish_job(tx, job.id)?;
+    Ok(job)
+}
+
+/// Changes what was reported, when and how urgent, while the job is not finished.
+pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate) -> Result<Job> {
+    let mut job = records::job(tx, id)?;
+    if !job.status.is_open() {
+        return Err(AppError::invalid(
+            "status",
+            format!(
+                "job {} is {}: it can no longer be rescheduled",
+                job.number, job.status
+            ),
+        ));
+    }
+    job.reported_fault = text::required("reported_fault", &input.reported_fault, NOTE_MAX)?;
+    job.scheduled_on = input.scheduled_on;
+    job.window = match (input.window_from, input.window_until) {
+        (Some(from), Some(until)) => Some(Window::new(from, until)?),
+        (None, None) => None,
+        _ => {
+            return Err(AppError::invalid(
+                "window_until",
+                "give both window_from and window_until, or neither",
+            ));
+        }
+    };
+    job.severity = input.severity;
+    records::save_job(tx, &job)?;
+    log::publish_job_state(tx, id)?;
     Ok(job)
 }
 

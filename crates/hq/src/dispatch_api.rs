@@ -11,7 +11,8 @@ use outpost_domain::job::Job;
 use outpost_domain::kpi::{self, JobRecord, Kpis};
 use outpost_domain::part::Part;
 use outpost_wire::dispatch::{
-    AssignInput, CancelInput, CustomerInput, EquipmentInput, JobInput, PartInput, SiteInput,
+    AssignInput, CancelInput, CustomerInput, EquipmentInput, JobInput, JobUpdate, PartInput,
+    SiteInput,
 };
 use outpost_wire::sync::JobBundle;
 use serde::{Deserialize, Serialize};
@@ -86,9 +87,71 @@ pub async fn create_site(
     Ok((
         StatusCode::CREATED,
         Json(
-            s.db.tx(move |tx| dispatch::create_site(tx, id, &input))
+            s.db.tx(move |tx| dispatch::save_site(tx, id, &input))
                 .await?,
         ),
+    ))
+}
+
+pub async fn update_site(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<SiteInput>,
+) -> Result<Json<Site>> {
+    let id: SiteId = parse_id("site", &id)?;
+    Ok(Json(
+        s.db.tx(move |tx| {
+            records::site(tx, id)?;
+            dispatch::save_site(tx, id, &input)
+        })
+        .await?,
+    ))
+}
+
+pub async fn update_equipment(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<EquipmentInput>,
+) -> Result<Json<Equipment>> {
+    let id: EquipmentId = parse_id("equipment", &id)?;
+    Ok(Json(
+        s.db.tx(move |tx| {
+            records::equipment(tx, id)?;
+            dispatch::save_equipment(tx, id, &input)
+        })
+        .await?,
+    ))
+}
+
+pub async fn update_part(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<PartInput>,
+) -> Result<Json<Part>> {
+    let id: PartId = parse_id("part", &id)?;
+    Ok(Json(
+        s.db.tx(move |tx| {
+            tx.query_opt("SELECT 1 FROM parts WHERE id = $1", &[id.to_text().into()])?
+                .ok_or_else(|| AppError::NotFound(format!("part {id} does not exist")))?;
+            dispatch::save_part(tx, id, &input)
+        })
+        .await?,
+    ))
+}
+
+pub async fn update_job(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<JobUpdate>,
+) -> Result<Json<Job>> {
+    let id: JobId = parse_id("job", &id)?;
+    Ok(Json(
+        s.db.tx(move |tx| dispatch::update_job(tx, id, &input))
+            .await?,
     ))
 }
 
@@ -110,7 +173,7 @@ pub async fn create_equipment(
     Ok((
         StatusCode::CREATED,
         Json(
-            s.db.tx(move |tx| dispatch::create_equipment(tx, id, &input))
+            s.db.tx(move |tx| dispatch::save_equipment(tx, id, &input))
                 .await?,
         ),
     ))
@@ -134,7 +197,7 @@ pub async fn create_part(
     Ok((
         StatusCode::CREATED,
         Json(
-            s.db.tx(move |tx| dispatch::create_part(tx, id, &input))
+            s.db.tx(move |tx| dispatch::save_part(tx, id, &input))
                 .await?,
         ),
     ))
@@ -383,4 +446,57 @@ pub async fn kpis(
         })
         .await?;
     Ok(Json(kpis))
+}
+
+/// One conflict: the engineer's edit HQ did not apply, and the value HQ kept.
+#[derive(Debug, Serialize)]
+pub struct ConflictEntry {
+    at: i64,
+    engineer_id: String,
+    client_id: String,
+    mutation_id: i64,
+    job_id: String,
+    customer_id: String,
+    theirs: serde_json::Value,
+    kept: serde_json::Value,
+}
+
+/// Filters of the conflict log.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictQuery {
+    customer_id: Option<CustomerId>,
+}
+
+pub async fn conflicts(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Query(q): Query<ConflictQuery>,
+) -> Result<Json<Vec<ConflictEntry>>> {
+    let rows = s
+        .db
+        .tx(move |tx| {
+            tx.query(
+                "SELECT at, engineer_id, client_id, mutation_id, job_id, customer_id, theirs, kept FROM conflicts
+                  WHERE (COALESCE($1, '') = '' OR customer_id = $1) ORDER BY id DESC LIMIT 1000",
+                &[q.customer_id.map(|c| c.to_text()).into()],
+            )
+        })
+        .await?;
+    let entries = rows
+        .iter()
+        .map(|r| {
+            Ok(ConflictEntry {
+                at: r.int(0)?,
+                engineer_id: r.text(1)?,
+                client_id: r.text(2)?,
+                mutation_id: r.int(3)?,
+                job_id: r.text(4)?,
+                customer_id: r.text(5)?,
+                theirs: r.json(6)?,
+                kept: r.json(7)?,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(Json(entries))
 }

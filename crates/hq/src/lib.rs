@@ -46,18 +46,28 @@ pub fn app(state: AppState) -> Router {
             get(dispatch_api::get_customer).put(dispatch_api::update_customer),
         )
         .route("/api/v1/sites", post(dispatch_api::create_site))
-        .route("/api/v1/sites/{id}", get(dispatch_api::get_site))
+        .route(
+            "/api/v1/sites/{id}",
+            get(dispatch_api::get_site).put(dispatch_api::update_site),
+        )
         .route("/api/v1/equipment", post(dispatch_api::create_equipment))
-        .route("/api/v1/equipment/{id}", get(dispatch_api::get_equipment))
+        .route(
+            "/api/v1/equipment/{id}",
+            get(dispatch_api::get_equipment).put(dispatch_api::update_equipment),
+        )
         .route(
             "/api/v1/parts",
             post(dispatch_api::create_part).get(dispatch_api::list_parts),
         )
+        .route("/api/v1/parts/{id}", put(dispatch_api::update_part))
         .route(
             "/api/v1/jobs",
             post(dispatch_api::create_job).get(dispatch_api::list_jobs),
         )
-        .route("/api/v1/jobs/{id}", get(dispatch_api::get_job))
+        .route(
+            "/api/v1/jobs/{id}",
+            get(dispatch_api::get_job).put(dispatch_api::update_job),
+        )
         .route(
             "/api/v1/jobs/{id}/signature",
             get(dispatch_api::get_signature),
@@ -67,6 +77,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/jobs/{id}/close", post(dispatch_api::close))
         .route("/api/v1/engineers", get(dispatch_api::list_engineers))
         .route("/api/v1/audit", get(dispatch_api::audit))
+        .route("/api/v1/conflicts", get(dispatch_api::conflicts))
         .route("/api/v1/kpis", get(dispatch_api::kpis))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
     Router::new()

@@ -105,16 +105,18 @@ pub fn part_by_code(tx: &mut dyn Tx, code: &str) -> Result<Option<Part>> {
 /// Saves a job.
 pub fn save_job(tx: &mut dyn Tx, j: &Job) -> Result<()> {
     tx.execute(
-        "INSERT INTO jobs (id, number, engineer_id, customer_id, status, scheduled_on, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
+        "INSERT INTO jobs (id, number, engineer_id, customer_id, site_id, equipment_id, status, scheduled_on, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (id) DO UPDATE SET number = excluded.number, engineer_id = excluded.engineer_id,
-             customer_id = excluded.customer_id, status = excluded.status,
-             scheduled_on = excluded.scheduled_on, body = excluded.body",
+             customer_id = excluded.customer_id, site_id = excluded.site_id, equipment_id = excluded.equipment_id,
+             status = excluded.status, scheduled_on = excluded.scheduled_on, body = excluded.body",
         &[
             j.id.to_text().into(),
             j.number.as_str().into(),
             j.engineer_id.map(|e| e.to_text()).into(),
             j.customer_id.to_text().into(),
+            j.site_id.to_text().into(),
+            j.equipment_id.map(|e| e.to_text()).into(),
             j.status.as_str().into(),
             j.scheduled_on.to_string().into(),
             json(j)?,

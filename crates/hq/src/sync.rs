@@ -81,6 +81,26 @@ pub async fn push(
                         (Outcome::Applied, None, applied)
                     }
                     Err(ApplyError::Refused(reason)) => (Outcome::Rejected, Some(reason), Default::default()),
+                    Err(ApplyError::Conflict { customer_id, theirs, kept, reason }) => {
+                        tx.execute(
+                            "INSERT INTO conflicts (at, engineer_id, client_id, mutation_id, job_id, customer_id, theirs, kept)
+                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                            &[
+                                ns(now).into(),
+                                device.engineer_id.to_text().into(),
+                                device.client_id.to_text().into(),
+                                m.mutation_id.into(),
+                                m.change.job_id().to_text().into(),
+                                customer_id.as_str().into(),
+                                theirs.into(),
+                                kept.into(),
+                            ],
+                        )?;
+                        // The laptop gets HQ's value back on its next pull.
+                        let customer = crate::records::customer(tx, customer_id.parse().map_err(|_| AppError::internal("customer id"))?)?;
+                        log::append(tx, &device.engineer_id.to_text(), &outpost_wire::sync::Delta::Upsert { record: outpost_wire::sync::Record::Customer(customer) })?;
+                        (Outcome::Conflict, Some(reason), Default::default())
+                    }
                     Err(ApplyError::Failed(e)) => return Err(e),
                 };
                 tx.execute(
@@ -96,7 +116,12 @@ pub async fn push(
                         applied.field.into(),
                         applied.old.into(),
                         applied.new.into(),
-                        (if outcome == Outcome::Applied { "applied" } else { "rejected" }).into(),
+                        (match outcome {
+                            Outcome::Applied => "applied",
+                            Outcome::Conflict => "conflict",
+                            _ => "rejected",
+                        })
+                        .into(),
                         reason.clone().into(),
                     ],
                 )?;

@@ -670,3 +670,124 @@ async fn bad_bodies_get_one_error_shape_and_never_a_500() -> TestResult {
     }
     Ok(())
 }
+
+/// The dispatcher and the engineer both change a contact's phone: HQ keeps the change made on
+/// the current version, logs the other as a conflict, and sends HQ's value back to the laptop.
+#[tokio::test]
+async fn a_stale_contact_edit_becomes_a_conflict_and_hq_keeps_its_value() -> TestResult {
+    for hq in backends().await? {
+        let dispatcher = hq.dispatcher().await?;
+        let (engineer, client, token) = hq.enrolled("王建国").await?;
+        let (job, _) = work_for(&hq, &dispatcher, &engineer).await?;
+        let (deltas, cursor) = pull_all(&hq, &token, "").await?;
+        let customer = deltas
+            .iter()
+            .find(|d| d["record"]["type"] == "customer")
+            .ok_or("customer")?["record"]["data"]
+            .clone();
+        let contact: outpost_domain::customer::Contact =
+            serde_json::from_value(customer["contacts"][0].clone())?;
+        assert_eq!(contact.version, 1);
+
+        let mut input = json!({"name": customer["name"], "contacts": [{"id": contact.id, "name": contact.name, "phone": "0531-1111 2222", "role": "设备科长"}]});
+        let (s, changed) = hq
+            .call(
+                Method::PUT,
+                &format!(
+                    "/api/v1/customers/{}",
+                    customer["id"].as_str().unwrap_or_default()
+                ),
+                Some(&dispatcher),
+                Some(input.clone()),
+            )
+            .await?;
+        check!(
+            hq,
+            s == StatusCode::OK && changed["contacts"][0]["version"] == 2,
+            "{changed}"
+        );
+
+        let edit = |phone: &str, base: u64| Change::ContactEdited {
+            job_id: job.parse().unwrap_or(JobId(uuid::Uuid::nil())),
+            customer_id: contact_customer(&customer),
+            contact: outpost_domain::customer::Contact {
+                phone: phone.into(),
+                ..contact.clone()
+            },
+            base_version: base,
+        };
+        let (_, answer) = push(
+            &hq,
+            &token,
+            &client,
+            vec![mutation(1, &edit("139 0000 0000", 1))?],
+        )
+        .await?;
+        check!(
+            hq,
+            answer["results"][0]["outcome"] == "conflict",
+            "{answer}"
+        );
+        check!(
+            hq,
+            answer["results"][0]["reason"]
+                .as_str()
+                .is_some_and(|r| r.contains("kept 李经理 0531-1111 2222")),
+            "{answer}"
+        );
+        let (_, conflicts) = hq
+            .call(Method::GET, "/api/v1/conflicts", Some(&dispatcher), None)
+            .await?;
+        check!(
+            hq,
+            conflicts[0]["theirs"]["phone"] == "139 0000 0000"
+                && conflicts[0]["kept"]["phone"] == "0531-1111 2222",
+            "{conflicts}"
+        );
+        let (back, _) = pull_all(&hq, &token, &cursor).await?;
+        check!(
+            hq,
+            back.iter()
+                .any(|d| d["record"]["data"]["contacts"][0]["phone"] == "0531-1111 2222"),
+            "HQ's value goes back: {back:?}"
+        );
+
+        let (_, applied) = push(
+            &hq,
+            &token,
+            &client,
+            vec![mutation(2, &edit("139 0000 0000", 2))?],
+        )
+        .await?;
+        check!(
+            hq,
+            applied["results"][0]["outcome"] == "applied",
+            "an edit on the current version holds: {applied}"
+        );
+        input["contacts"][0]["phone"] = json!("139 0000 0000");
+        let (_, now) = hq
+            .call(
+                Method::GET,
+                &format!(
+                    "/api/v1/customers/{}",
+                    customer["id"].as_str().unwrap_or_default()
+                ),
+                Some(&dispatcher),
+                None,
+            )
+            .await?;
+        check!(
+            hq,
+            now["contacts"][0]["phone"] == "139 0000 0000" && now["contacts"][0]["version"] == 3,
+            "{now}"
+        );
+    }
+    Ok(())
+}
+
+fn contact_customer(customer: &Value) -> outpost_domain::ids::CustomerId {
+    customer["id"]
+        .as_str()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(outpost_domain::ids::CustomerId(uuid::Uuid::nil()))
+}

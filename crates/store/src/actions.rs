@@ -331,6 +331,55 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Edits (or, without an id, adds) a contact of the job's customer on site. HQ applies it
+    /// unless HQ changed the contact meanwhile; then HQ's value stays and the edit is logged
+    /// as a conflict that the engineer sees among the refused changes.
+    pub fn edit_contact(
+        &self,
+        job_id: JobId,
+        contact_id: Option<outpost_domain::ids::ContactId>,
+        name: &str,
+        phone: &str,
+        role: &str,
+        now: OffsetDateTime,
+    ) -> Result<outpost_domain::customer::Contact> {
+        self.write(|tx| {
+            let w = load(tx, job_id)?;
+            let mut customer = crate::customers::get(tx, w.job.customer_id)?;
+            let id = contact_id.unwrap_or(outpost_domain::ids::ContactId(uuid::Uuid::now_v7()));
+            let base_version = customer
+                .contacts
+                .iter()
+                .find(|c| c.id == id)
+                .map_or(0, |c| c.version);
+            if contact_id.is_some() && base_version == 0 {
+                return Err(crate::StoreError::NotFound {
+                    what: "contact",
+                    id: id.to_text(),
+                });
+            }
+            let edit = outpost_domain::customer::Contact::new(id, name, phone, role)?;
+            customer.edit_contact(edit, base_version)?;
+            let contact = customer
+                .contacts
+                .iter()
+                .find(|c| c.id == id)
+                .cloned()
+                .ok_or_else(|| crate::StoreError::Corrupt("the edited contact vanished".into()))?;
+            crate::customers::upsert(tx, &customer)?;
+            let change = Change::ContactEdited {
+                job_id,
+                customer_id: customer.id,
+                contact: contact.clone(),
+                base_version,
+            };
+            outbox::push(tx, &change, now)?;
+            Ok(contact)
+        })
+    }
+}
+
 /// How the customer accepted a quote, parsed from `signature` / `confirmation`.
 pub fn parse_acceptance_method(s: &str) -> Result<AcceptanceMethod> {
     match s.trim() {

@@ -20,7 +20,7 @@ pub fn upsert(tx: &Transaction<'_>, c: &Customer) -> Result<()> {
         [c.id.to_text()],
     )?;
     let mut insert = tx.prepare_cached(
-        "INSERT INTO contacts (id, customer_id, name, phone, role, position) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO contacts (id, customer_id, name, phone, role, position, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (position, contact) in c.contacts.iter().enumerate() {
         insert.execute(params![
@@ -29,7 +29,8 @@ pub fn upsert(tx: &Transaction<'_>, c: &Customer) -> Result<()> {
             contact.name,
             contact.phone,
             contact.role,
-            position as i64
+            position as i64,
+            i64::try_from(contact.version).unwrap_or(i64::MAX)
         ])?;
     }
     let body: Vec<String> = c
@@ -83,19 +84,26 @@ pub fn get(conn: &Connection, id: CustomerId) -> Result<Customer> {
             id: id.to_text(),
         })?;
     let mut stmt = conn.prepare_cached(
-        "SELECT id, name, phone, role FROM contacts WHERE customer_id = ?1 ORDER BY position",
+        "SELECT id, name, phone, role, version FROM contacts WHERE customer_id = ?1 ORDER BY position",
     )?;
     let contacts = stmt
         .query_map([id.to_text()], |r| {
-            Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get::<_, i64>(4)?,
+            ))
         })?
         .map(|row| {
-            let (cid, name, phone, role) = row?;
+            let (cid, name, phone, role, version) = row?;
             Ok(Contact {
                 id: parse("contact id", &cid)?,
                 name,
                 phone,
                 role,
+                version: u64::try_from(version).unwrap_or(0),
             })
         })
         .collect::<Result<Vec<_>>>()?;

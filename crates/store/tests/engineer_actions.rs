@@ -296,3 +296,61 @@ fn reads_do_not_wait_behind_a_long_write() -> TestResult {
     })?;
     Ok(())
 }
+
+#[test]
+fn contacts_edited_on_site_carry_the_version_they_were_made_on() -> TestResult {
+    let f = demo_store(60)?;
+    let job = f.job(JobType::Repair, JobStatus::OnSite);
+    let customer = f.store.read(|c| jobs::get(c, job))?.customer_id;
+    let before = f
+        .store
+        .read(|c| outpost_store::customers::get(c, customer))?
+        .contacts[0]
+        .clone();
+    let edited = f.store.edit_contact(
+        job,
+        Some(before.id),
+        &before.name,
+        "139 0013 9000",
+        "维修班长",
+        NOW,
+    )?;
+    assert_eq!(edited.version, before.version + 1);
+    let added = f
+        .store
+        .edit_contact(job, None, "赵工", "13600136000", "", NOW)?;
+    assert_eq!(added.version, 1);
+    let stored = f
+        .store
+        .read(|c| outpost_store::customers::get(c, customer))?;
+    assert_eq!(
+        stored
+            .contacts
+            .iter()
+            .find(|c| c.id == before.id)
+            .map(|c| c.phone.as_str()),
+        Some("139 0013 9000")
+    );
+    let changes: Vec<Change> = f
+        .store
+        .read(|c| outbox::pending(c, 10))?
+        .into_iter()
+        .map(|m| m.change)
+        .collect();
+    assert!(
+        matches!(&changes[0], Change::ContactEdited { base_version, .. } if *base_version == before.version)
+    );
+    assert!(matches!(
+        &changes[1],
+        Change::ContactEdited {
+            base_version: 0,
+            ..
+        }
+    ));
+    assert!(
+        f.store
+            .edit_contact(job, None, "赵工", "not a phone", "", NOW)
+            .is_err()
+    );
+    Ok(())
+}

@@ -6,10 +6,12 @@ use outpost_domain::job::{JobType, Severity};
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-/// A contact of a new or changed customer.
+/// A contact of a new or changed customer; `id` names an existing contact to change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContactInput {
+    #[serde(default)]
+    pub id: Option<outpost_domain::ids::ContactId>,
     pub name: String,
     pub phone: String,
     #[serde(default)]
@@ -81,6 +83,20 @@ pub struct JobInput {
     pub equipment_id: Option<EquipmentId>,
     #[serde(default)]
     pub engineer_id: Option<EngineerId>,
+    pub reported_fault: String,
+    pub scheduled_on: Date,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub window_from: Option<OffsetDateTime>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub window_until: Option<OffsetDateTime>,
+    #[serde(default)]
+    pub severity: Severity,
+}
+
+/// `PUT /api/v1/jobs/{id}`: what a dispatcher may change on a job that is not finished.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobUpdate {
     pub reported_fault: String,
     pub scheduled_on: Date,
     #[serde(default, with = "time::serde::rfc3339::option")]

@@ -54,6 +54,9 @@ pub enum Outcome {
     Duplicate,
     /// Refused for good, with a reason; it counts as processed.
     Rejected,
+    /// A shared field changed at HQ meanwhile: HQ kept its value, the edit is in the conflict
+    /// log (reason says what HQ kept); it counts as processed.
+    Conflict,
 }
 
 /// The answer for one mutation.

@@ -49,12 +49,16 @@ CREATE TABLE jobs (
     number       TEXT NOT NULL UNIQUE,
     engineer_id  TEXT REFERENCES engineers(id),
     customer_id  TEXT NOT NULL REFERENCES customers(id),
+    site_id      TEXT NOT NULL REFERENCES sites(id),
+    equipment_id TEXT REFERENCES equipment(id),
     status       TEXT NOT NULL,
     scheduled_on TEXT NOT NULL,
     body         TEXT NOT NULL
 );
 CREATE INDEX jobs_by_engineer ON jobs (engineer_id, scheduled_on);
 CREATE INDEX jobs_by_customer ON jobs (customer_id);
+CREATE INDEX jobs_by_site ON jobs (site_id);
+CREATE INDEX jobs_by_equipment ON jobs (equipment_id);
 
 CREATE TABLE job_events (
     job_id   TEXT NOT NULL REFERENCES jobs(id),
@@ -112,3 +116,17 @@ CREATE TABLE audit_log (
     reason      TEXT
 );
 CREATE INDEX audit_by_job ON audit_log (job_id);
+
+-- Edits of shared fields (customer contacts) made on a stale version: HQ kept its value; the
+-- engineer's is here for the dispatcher to settle.
+CREATE TABLE conflicts (
+    id          INTEGER PRIMARY KEY,
+    at          BIGINT NOT NULL,
+    engineer_id TEXT NOT NULL,
+    client_id   TEXT NOT NULL,
+    mutation_id BIGINT NOT NULL,
+    job_id      TEXT NOT NULL,
+    customer_id TEXT NOT NULL,
+    theirs      TEXT NOT NULL,
+    kept        TEXT NOT NULL
+);
