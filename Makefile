@@ -3,12 +3,14 @@ SHELL := /bin/bash
 CARGO ?= cargo
 DEMO_DIR ?= demo-data
 DEMO_JOBS ?= 2000
+HQ_DIR ?= hq-data
+HQ_LISTEN ?= 127.0.0.1:8730
 
 # Debian packages: the C compiler for bundled SQLite; PostgreSQL for the HQ's second backend in tests.
 BUILD_DEBS := gcc pkg-config
 TEST_DEBS := python3 postgresql
 
-.PHONY: run test bench deps fmt lint
+.PHONY: run hq test bench deps fmt lint
 
 deps:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust with rustup (https://rustup.rs)"; exit 1; }
@@ -20,6 +22,14 @@ run: deps
 	  target/release/outpost-cli --data-dir $(DEMO_DIR) demo --jobs $(DEMO_JOBS); fi
 	target/release/outpost-cli --data-dir $(DEMO_DIR) status
 	target/release/outpost-cli --data-dir $(DEMO_DIR) jobs --when today
+
+# A local HQ with demo data, in the foreground (Ctrl-C stops it).
+hq: deps
+	$(CARGO) build --release -p outpost-hq
+	@echo "Demo engineers and their one-time enrollment codes:"
+	@target/release/outpost-hq admin --data-dir $(HQ_DIR) seed-demo
+	@echo "Dispatcher token: $$(target/release/outpost-hq admin --data-dir $(HQ_DIR) dispatcher-token | tail -1)"
+	target/release/outpost-hq serve --data-dir $(HQ_DIR) --listen $(HQ_LISTEN)
 
 test: deps
 	@scripts/ensure-debs.sh $(TEST_DEBS)

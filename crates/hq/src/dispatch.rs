@@ -152,6 +152,26 @@ pub fn save_part(tx: &mut dyn Tx, id: PartId, input: &PartInput) -> Result<Part>
     Ok(part)
 }
 
+/// Sets the company's charging policy; every laptop receives it.
+pub fn set_charging_policy(
+    tx: &mut dyn Tx,
+    policy: &outpost_domain::warranty::ChargingPolicy,
+) -> Result<()> {
+    policy.validate()?;
+    tx.execute(
+        "INSERT INTO hq_meta (key, value) VALUES ('charging_policy', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        &[serde_json::to_string(policy)?.into()],
+    )?;
+    log::append(
+        tx,
+        CATALOGUE,
+        &Delta::Upsert {
+            record: Record::Policy(*policy),
+        },
+    )
+    .map(drop)
+}
+
 /// Saves a part and puts it into the catalogue scope.
 pub fn publish_part(tx: &mut dyn Tx, part: &Part) -> Result<()> {
     records::save_part(tx, part)?;
