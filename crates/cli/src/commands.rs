@@ -41,6 +41,69 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
     let now = clock.now;
     match cli.command {
         Command::Demo { jobs, seed } => demo(&store, jobs, seed, clock),
+        Command::Enroll {
+            hq,
+            code,
+            device_name,
+        } => {
+            let name = device_name.unwrap_or_else(host_name);
+            let engineer = outpost_sync::enroll(&store, &hq, &code, &name)?;
+            out!(
+                "enrolled as {} with {hq}; run `sync` to download your jobs",
+                engineer.name
+            );
+            Ok(())
+        }
+        Command::Sync { watch: false } => {
+            let report = outpost_sync::sync_once(&store)?;
+            let (pending, refused) = store.read(|c| {
+                Ok((
+                    outbox::pending_count(c)?,
+                    outbox::rejected(c, 100_000)?.len(),
+                ))
+            })?;
+            out!(
+                "synced: {} changes sent ({} refused by HQ), {} received, {} files uploaded",
+                report.pushed,
+                report.refused,
+                report.pulled,
+                report.files
+            );
+            for m in store.read(|c| outbox::rejected(c, 20))? {
+                out!(
+                    "  refused: {} on job {}: {}",
+                    m.change.kind(),
+                    m.change.job_id(),
+                    m.rejected.unwrap_or_default()
+                );
+            }
+            if pending > 0 {
+                return Err(CliError::Refused(format!(
+                    "{pending} changes are still waiting for HQ ({refused} refused)"
+                )));
+            }
+            Ok(())
+        }
+        Command::Sync { watch: true } => {
+            let store = std::sync::Arc::new(store);
+            let _loop = outpost_sync::watch::SyncLoop::start(store, |s| {
+                eprintln!(
+                    "{} sync: {:?}, {} waiting, {} refused, last sync {}{}",
+                    outpost_sync::watch::now_text(),
+                    s.state,
+                    s.pending,
+                    s.refused,
+                    s.last_success.as_deref().unwrap_or("never"),
+                    s.last_error
+                        .as_deref()
+                        .map(|e| format!(" — {e}"))
+                        .unwrap_or_default()
+                );
+            });
+            loop {
+                std::thread::park();
+            }
+        }
         Command::Status { json } => status(&store, clock, json),
         Command::Jobs { when, search, json } => {
             list_jobs(&store, clock, &when, search.as_deref(), json)
@@ -196,6 +259,14 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
     }
 }
 
+fn host_name() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_owned())
+        .ok()
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "laptop".into())
+}
+
 fn find_job(store: &Store, id_or_number: &str) -> Result<JobId> {
     Ok(store.read(|c| jobs::find(c, id_or_number))?.id)
 }
@@ -229,6 +300,8 @@ fn demo(store: &Store, jobs: usize, seed: u64, clock: Clock) -> Result<()> {
 #[derive(Debug, Serialize)]
 struct Status {
     engineer: Option<EngineerOut>,
+    hq: Option<String>,
+    last_sync: Option<String>,
     jobs: i64,
     today: usize,
     pending_changes: u64,
@@ -249,6 +322,8 @@ fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
                 id: e.id.to_text(),
                 name: e.name,
             }),
+            hq: device::enrollment(c)?.map(|e| e.hq_url),
+            last_sync: device::last_sync(c)?,
             jobs: c.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))?,
             today: jobs::list(c, JobFilter::Today, clock.today(), 10_000)?.len(),
             pending_changes: outbox::pending_count(c)?,
@@ -263,6 +338,11 @@ fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
         Some(e) => out!("engineer: {} ({})", e.name, e.id),
         None => out!("engineer: not enrolled"),
     }
+    out!("HQ: {}", status.hq.as_deref().unwrap_or("not enrolled"));
+    out!(
+        "last sync: {}",
+        status.last_sync.as_deref().unwrap_or("never")
+    );
     out!("jobs: {} ({} today)", status.jobs, status.today);
     out!(
         "changes waiting for HQ: {} ({} refused)",

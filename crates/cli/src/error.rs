@@ -12,6 +12,9 @@ pub enum CliError {
     #[error(transparent)]
     Domain(#[from] DomainError),
 
+    #[error(transparent)]
+    Sync(#[from] outpost_sync::SyncError),
+
     #[error("cannot read {path}: {source}")]
     Read {
         path: String,

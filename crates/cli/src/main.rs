@@ -32,6 +32,24 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Enrolls this data folder with HQ using a one-time code from the dispatcher.
+    Enroll {
+        /// HQ's address, e.g. https://hq.example.com (http:// only for a server on this machine).
+        #[arg(long)]
+        hq: String,
+        /// The one-time enrollment code.
+        #[arg(long)]
+        code: String,
+        /// A name for this laptop as HQ lists it (default: the host name).
+        #[arg(long)]
+        device_name: Option<String>,
+    },
+    /// One full sync with HQ; exits 0 when everything went out and the download is complete.
+    Sync {
+        /// Keep syncing in the background loop, status lines on stderr, until stopped.
+        #[arg(long)]
+        watch: bool,
+    },
     /// Who this laptop belongs to, how many jobs it holds and what waits for HQ.
     Status {
         #[arg(long)]

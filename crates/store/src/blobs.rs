@@ -73,3 +73,21 @@ pub fn queued_count(conn: &Connection) -> Result<u64> {
     )?;
     Ok(u64::try_from(n).unwrap_or(0))
 }
+
+/// Blobs not yet uploaded to HQ, oldest first: (sha256, size).
+pub fn queued(conn: &Connection, limit: usize) -> Result<Vec<(String, i64)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT sha256, size FROM blobs WHERE state = 'queued' ORDER BY created_at LIMIT ?1",
+    )?;
+    let rows = stmt.query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// HQ has the bytes.
+pub fn mark_uploaded(tx: &Transaction<'_>, sha256: &str) -> Result<()> {
+    tx.execute(
+        "UPDATE blobs SET state = 'uploaded' WHERE sha256 = ?1 AND state = 'queued'",
+        [sha256],
+    )?;
+    Ok(())
+}

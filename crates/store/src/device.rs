@@ -72,3 +72,64 @@ pub fn charging_policy(conn: &Connection) -> Result<ChargingPolicy> {
         None => Ok(ChargingPolicy::default_for(Currency::CNY)),
     }
 }
+
+const HQ_URL: &str = "hq_url";
+const DEVICE_TOKEN: &str = "device_token";
+const CLIENT_ID: &str = "client_id";
+const LAST_SYNC: &str = "last_sync_at";
+
+/// How this laptop reaches HQ, from enrollment.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Enrollment {
+    pub hq_url: String,
+    pub token: String,
+    pub client_id: outpost_domain::ids::ClientId,
+}
+
+impl std::fmt::Debug for Enrollment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The token never goes into a log.
+        f.debug_struct("Enrollment")
+            .field("hq_url", &self.hq_url)
+            .field("client_id", &self.client_id)
+            .finish()
+    }
+}
+
+/// Records a successful enrollment (and the engineer it made this laptop belong to).
+pub fn set_enrollment(
+    tx: &Transaction<'_>,
+    enrollment: &Enrollment,
+    engineer: &Engineer,
+) -> Result<()> {
+    set(tx, HQ_URL, &enrollment.hq_url)?;
+    set(tx, DEVICE_TOKEN, &enrollment.token)?;
+    set(tx, CLIENT_ID, &enrollment.client_id.to_text())?;
+    set_engineer(tx, engineer)
+}
+
+/// The enrollment, if this laptop has one.
+pub fn enrollment(conn: &Connection) -> Result<Option<Enrollment>> {
+    match (
+        get(conn, HQ_URL)?,
+        get(conn, DEVICE_TOKEN)?,
+        get(conn, CLIENT_ID)?,
+    ) {
+        (Some(hq_url), Some(token), Some(client)) => Ok(Some(Enrollment {
+            hq_url,
+            token,
+            client_id: parse("client id", &client)?,
+        })),
+        _ => Ok(None),
+    }
+}
+
+/// Records the time of the last complete sync (RFC 3339).
+pub fn set_last_sync(tx: &Transaction<'_>, at: &str) -> Result<()> {
+    set(tx, LAST_SYNC, at)
+}
+
+/// The time of the last complete sync, if any.
+pub fn last_sync(conn: &Connection) -> Result<Option<String>> {
+    get(conn, LAST_SYNC)
+}

@@ -7,7 +7,10 @@ use outpost_domain::job::{Job, JobEvent};
 use outpost_domain::part::{Part, PartLine};
 use outpost_domain::report::ServiceReport;
 use outpost_domain::warranty::ChargingPolicy;
-use rusqlite::Transaction;
+use std::collections::HashSet;
+
+use outpost_domain::ids::JobId;
+use rusqlite::{OptionalExtension, Transaction};
 use time::OffsetDateTime;
 
 use crate::db::Store;
@@ -72,11 +75,158 @@ impl Import<'_> {
     pub fn part_line(&self, l: &PartLine, at: OffsetDateTime) -> Result<()> {
         parts::insert_line(self.tx, l, at)
     }
+
+    /// Whether changes to this job still wait in the outbox (HQ's copy would undo them).
+    pub fn has_local_work(&self, job: JobId) -> Result<bool> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT 1 FROM outbox WHERE entity_id = ?1 AND state = 'pending' LIMIT 1",
+                [job.to_text()],
+                |_| Ok(()),
+            )
+            .optional()?
+            .is_some())
+    }
+
+    /// A job as HQ holds it, with its events, report and parts, replacing the local copy —
+    /// unless local changes to it are still waiting for HQ; then the local copy stays and the
+    /// next sync brings HQ's version with those changes applied. Returns whether it was taken.
+    pub fn job_bundle(
+        &self,
+        job: &Job,
+        events: &[JobEvent],
+        report: Option<&ServiceReport>,
+        lines: &[PartLine],
+    ) -> Result<bool> {
+        if self.has_local_work(job.id)? {
+            return Ok(false);
+        }
+        let id = job.id.to_text();
+        self.tx
+            .execute("DELETE FROM pending_removals WHERE job_id = ?1", [&id])?;
+        jobs::upsert(self.tx, job)?;
+        jobs::index(self.tx, job)?;
+        self.tx
+            .execute("DELETE FROM job_events WHERE job_id = ?1", [&id])?;
+        for e in events {
+            jobs::insert_event(self.tx, e)?;
+        }
+        self.tx
+            .execute("DELETE FROM part_lines WHERE job_id = ?1", [&id])?;
+        let at = events.last().map_or(job.reported_at, |e| e.at);
+        for l in lines {
+            parts::insert_line(self.tx, l, at)?;
+        }
+        match report {
+            Some(r) => reports::save(self.tx, r, at)?,
+            None => {
+                self.tx
+                    .execute("DELETE FROM reports WHERE job_id = ?1", [&id])?;
+            }
+        }
+        Ok(true)
+    }
+
+    /// A customer as HQ holds it, unless a contact edit of this laptop is still on its way.
+    pub fn customer_from_hq(&self, c: &Customer) -> Result<bool> {
+        let pending: Option<()> = self
+            .tx
+            .query_row(
+                "SELECT 1 FROM outbox WHERE state = 'pending' AND kind = 'contact_edited'
+                   AND json_extract(payload, '$.customer_id') = ?1 LIMIT 1",
+                [c.id.to_text()],
+                |_| Ok(()),
+            )
+            .optional()?;
+        if pending.is_some() {
+            return Ok(false);
+        }
+        customers::upsert(self.tx, c)?;
+        Ok(true)
+    }
+
+    /// HQ took the job away (reassigned or cancelled). It goes now, or, when local changes
+    /// still wait for HQ, as soon as they are acknowledged.
+    pub fn remove_job(&self, job: JobId) -> Result<()> {
+        if self.has_local_work(job)? {
+            self.tx.execute(
+                "INSERT OR IGNORE INTO pending_removals (job_id) VALUES (?1)",
+                [job.to_text()],
+            )?;
+            return Ok(());
+        }
+        delete_job(self.tx, job)
+    }
+
+    /// After a download from the start: jobs HQ no longer sends are removed, unless local work
+    /// on them still waits for HQ.
+    pub fn keep_only_jobs(&self, seen: &HashSet<JobId>) -> Result<usize> {
+        let mut stmt = self.tx.prepare("SELECT id FROM jobs")?;
+        let all: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut removed = 0;
+        for id in all {
+            let job: JobId = crate::codec::parse("job id", &id)?;
+            if !seen.contains(&job) {
+                self.remove_job(job)?;
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+}
+
+/// Deletes a job and everything hanging off it, its search entries included.
+fn delete_job(tx: &Transaction<'_>, job: JobId) -> Result<()> {
+    let id = job.to_text();
+    let docs: Vec<i64> = tx
+        .prepare("SELECT doc_id FROM search_docs WHERE job_id = ?1")?
+        .query_map([&id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for doc in docs {
+        tx.execute("DELETE FROM search WHERE rowid = ?1", [doc])?;
+        tx.execute("DELETE FROM search_docs WHERE doc_id = ?1", [doc])?;
+    }
+    tx.execute("DELETE FROM search_backlog WHERE job_id = ?1", [&id])?;
+    tx.execute("DELETE FROM pending_removals WHERE job_id = ?1", [&id])?;
+    tx.execute("DELETE FROM jobs WHERE id = ?1", [&id])?;
+    Ok(())
+}
+
+/// Removes the jobs HQ took away whose local changes have all been acknowledged.
+pub fn process_pending_removals(tx: &Transaction<'_>) -> Result<usize> {
+    let ready: Vec<String> = tx
+        .prepare(
+            "SELECT job_id FROM pending_removals
+              WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE entity_id = pending_removals.job_id AND state = 'pending')",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ready {
+        delete_job(tx, crate::codec::parse("job id", id)?)?;
+    }
+    Ok(ready.len())
 }
 
 impl Store {
     /// Applies HQ data in one transaction: all of it or none.
     pub fn import<T>(&self, f: impl FnOnce(&Import<'_>) -> Result<T>) -> Result<T> {
         self.write(|tx| f(&Import { tx }))
+    }
+
+    /// Applies the staged download through `f` and moves the cursor, in one transaction.
+    pub fn apply_download<T>(
+        &self,
+        f: impl FnOnce(&Import<'_>, Vec<String>) -> Result<T>,
+    ) -> Result<T> {
+        self.write(|tx| {
+            let staged = crate::downloads::staged(tx)?;
+            let value = f(&Import { tx }, staged)?;
+            crate::downloads::finish(tx)?;
+            process_pending_removals(tx)?;
+            Ok(value)
+        })
     }
 }

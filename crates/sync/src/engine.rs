@@ -1,0 +1,238 @@
+//! One sync cycle: upload waiting files, upload the outbox until it is empty, then download
+//! until HQ's checkpoint (which includes this laptop's own uploads, so an edit is never seen
+//! "undone"), staging each page, and apply the download whole with its cursor.
+
+use std::collections::HashSet;
+
+use outpost_domain::ids::JobId;
+use outpost_store::device::{self, Engineer, Enrollment};
+use outpost_store::{Import, Store, blobs, downloads, outbox};
+use outpost_wire::sync::{Delta, Mutation, Outcome, PushRequest, Record};
+use time::OffsetDateTime;
+
+use crate::client::{HqClient, Traffic};
+use crate::error::{Result, SyncError};
+
+/// Mutations per push.
+pub const PUSH_BATCH: usize = 500;
+/// Changes per pull page.
+pub const PULL_PAGE: usize = 1000;
+
+/// What a cycle did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CycleReport {
+    pub files: usize,
+    pub pushed: usize,
+    pub refused: usize,
+    pub pulled: usize,
+    pub requests: u32,
+    pub traffic: Traffic,
+}
+
+impl CycleReport {
+    fn count(&mut self, t: Traffic) {
+        self.requests += 1;
+        self.traffic.sent += t.sent;
+        self.traffic.received += t.received;
+    }
+}
+
+/// Enrolls this laptop with a one-time code. The data folder must not hold another engineer's
+/// work or changes that were never sent.
+pub fn enroll(store: &Store, hq_url: &str, code: &str, device_name: &str) -> Result<Engineer> {
+    let (pending, current) =
+        store.read(|c| Ok((outbox::pending_count(c)?, device::engineer(c)?)))?;
+    if pending > 0 {
+        return Err(SyncError::Protocol(format!(
+            "this data folder holds {pending} changes not sent to HQ: sync them first, or use a new data folder"
+        )));
+    }
+    let answer = HqClient::new(hq_url, None)?.enroll(code, device_name)?;
+    if let Some(current) = current
+        && current.id != answer.engineer_id
+        && store
+            .read(|c| Ok(c.query_row("SELECT count(*) FROM jobs", [], |r| r.get::<_, i64>(0))?))?
+            > 0
+    {
+        return Err(SyncError::Protocol(format!(
+            "this data folder holds {}'s jobs: enroll {} in a new data folder",
+            current.name, answer.engineer_name
+        )));
+    }
+    let engineer = Engineer {
+        id: answer.engineer_id,
+        name: answer.engineer_name,
+    };
+    let enrollment = Enrollment {
+        hq_url: hq_url.trim().trim_end_matches('/').to_owned(),
+        token: answer.token,
+        client_id: answer.client_id,
+    };
+    store.write(|tx| {
+        // A new enrollment numbers its mutations from 1 again.
+        tx.execute("DELETE FROM outbox", [])?;
+        tx.execute("DELETE FROM sqlite_sequence WHERE name = 'outbox'", [])?;
+        downloads::start_over(tx)?;
+        device::set_enrollment(tx, &enrollment, &engineer)
+    })?;
+    Ok(engineer)
+}
+
+/// Runs one full cycle against the enrolled HQ.
+pub fn sync_once(store: &Store) -> Result<CycleReport> {
+    let enrollment = store
+        .read(device::enrollment)?
+        .ok_or(SyncError::NoEnrollment)?;
+    let client = HqClient::new(&enrollment.hq_url, Some(enrollment.token.clone()))?;
+    let mut report = CycleReport::default();
+    upload_files(store, &client, &mut report)?;
+    push(store, &client, &enrollment, &mut report)?;
+    pull(store, &client, &mut report)?;
+    let now = OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    store.write(|tx| device::set_last_sync(tx, &now))?;
+    Ok(report)
+}
+
+fn upload_files(store: &Store, client: &HqClient, report: &mut CycleReport) -> Result<()> {
+    loop {
+        let queued = store.read(|c| blobs::queued(c, 50))?;
+        if queued.is_empty() {
+            return Ok(());
+        }
+        for (sha, size) in queued {
+            let bytes = blobs::read(store.path(), &sha)?;
+            client.put_blob(&sha, bytes)?;
+            store.write(|tx| blobs::mark_uploaded(tx, &sha))?;
+            report.files += 1;
+            report.count(Traffic {
+                sent: u64::try_from(size).unwrap_or(0),
+                received: 0,
+            });
+        }
+    }
+}
+
+fn push(
+    store: &Store,
+    client: &HqClient,
+    enrollment: &Enrollment,
+    report: &mut CycleReport,
+) -> Result<()> {
+    loop {
+        let batch = store.read(|c| outbox::pending(c, PUSH_BATCH))?;
+        let Some(last) = batch.last().map(|m| m.mutation_id) else {
+            return Ok(());
+        };
+        let request = PushRequest {
+            client_id: enrollment.client_id,
+            mutations: batch
+                .into_iter()
+                .map(|m| Mutation {
+                    mutation_id: m.mutation_id,
+                    change: m.change,
+                })
+                .collect(),
+        };
+        let (answer, traffic) = match client.push(&request) {
+            Err(SyncError::Refused { code, message, .. }) if code == "mutation_gap" => {
+                return Err(SyncError::Protocol(format!(
+                    "HQ is missing changes this laptop sent before ({message}); tell HQ support, your changes are kept"
+                )));
+            }
+            other => other?,
+        };
+        report.count(traffic);
+        if answer.last_mutation_id < last {
+            return Err(SyncError::Protocol(format!(
+                "HQ processed up to {} of {last}",
+                answer.last_mutation_id
+            )));
+        }
+        let refusals: Vec<(i64, String)> = answer
+            .results
+            .iter()
+            .filter(|r| matches!(r.outcome, Outcome::Rejected | Outcome::Conflict))
+            .map(|r| {
+                (
+                    r.mutation_id,
+                    r.reason.clone().unwrap_or_else(|| "refused by HQ".into()),
+                )
+            })
+            .collect();
+        report.pushed += answer.results.len();
+        report.refused += refusals.len();
+        store.write(|tx| outbox::acknowledge(tx, answer.last_mutation_id, &refusals))?;
+    }
+}
+
+fn pull(store: &Store, client: &HqClient, report: &mut CycleReport) -> Result<()> {
+    let mut started_over = false;
+    loop {
+        let cursor = store.read(downloads::download_cursor)?;
+        let (page, traffic) = client.pull(&cursor, PULL_PAGE)?;
+        report.count(traffic);
+        if page.start_over {
+            if started_over || cursor.is_empty() {
+                return Err(SyncError::Protocol(
+                    "HQ asked to start over again; not looping, try later".into(),
+                ));
+            }
+            started_over = true;
+            store.write(downloads::start_over)?;
+            continue;
+        }
+        let raw = page
+            .deltas
+            .iter()
+            .map(serde_json::to_string)
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| SyncError::Protocol(e.to_string()))?;
+        report.pulled += raw.len();
+        store.write(|tx| downloads::stage(tx, &raw, &page.cursor))?;
+        if !page.has_more {
+            break;
+        }
+    }
+    let from_scratch = store.read(downloads::applied_cursor)?.is_empty();
+    store.apply_download(|import, staged| {
+        let mut seen = HashSet::new();
+        for raw in staged {
+            let delta: Delta = serde_json::from_str(&raw)
+                .map_err(|e| outpost_store::StoreError::Corrupt(e.to_string()))?;
+            apply(import, delta, &mut seen)?;
+        }
+        if from_scratch {
+            import.keep_only_jobs(&seen)?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn apply(
+    import: &Import<'_>,
+    delta: Delta,
+    seen: &mut HashSet<JobId>,
+) -> outpost_store::Result<()> {
+    match delta {
+        Delta::Upsert { record } => match record {
+            Record::Customer(c) => import.customer_from_hq(&c).map(drop),
+            Record::Site(s) => import.site(&s),
+            Record::Equipment(e) => import.equipment(&e),
+            Record::Part(p) => import.part(&p),
+            Record::Policy(p) => import.charging_policy(&p),
+            Record::Job(b) => {
+                seen.insert(b.job.id);
+                import
+                    .job_bundle(&b.job, &b.events, b.report.as_ref(), &b.parts)
+                    .map(drop)
+            }
+        },
+        Delta::RemoveJob { job_id } => {
+            seen.remove(&job_id);
+            import.remove_job(job_id)
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! The background sync loop for the desktop app and `outpost-cli sync --watch`: it probes HQ,
+//! syncs when HQ answers, backs off exponentially with jitter when it does not, wakes at once
+//! on a local change or "sync now", and publishes a status the UI can always show.
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use outpost_store::{Store, device, outbox};
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use crate::engine::sync_once;
+use crate::error::SyncError;
+
+/// How often an idle, online laptop checks HQ for new work.
+pub const IDLE: Duration = Duration::from_secs(30);
+/// First retry after a failure; doubles up to [`MAX_BACKOFF`].
+pub const FIRST_BACKOFF: Duration = Duration::from_secs(2);
+/// Longest wait between attempts while HQ cannot be reached.
+pub const MAX_BACKOFF: Duration = Duration::from_secs(300);
+/// Successful cycles in a row that leave the same pending changes before the watchdog speaks.
+pub const STALL_CYCLES: u32 = 3;
+
+/// Where the sync stands, as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum SyncState {
+    /// Not enrolled: nothing to sync with.
+    NotEnrolled,
+    /// A cycle is running.
+    Syncing,
+    /// The last cycle finished.
+    Online,
+    /// HQ could not be reached; the next try is scheduled.
+    Offline,
+    /// Something needs a person (refused token, HQ missing changes, no progress).
+    Error,
+}
+
+/// The status published after every step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SyncStatus {
+    pub state: SyncState,
+    /// Changes waiting for HQ.
+    pub pending: u64,
+    /// Changes HQ refused for good (shown with their reasons).
+    pub refused: u64,
+    /// When the last complete sync ended (RFC 3339).
+    pub last_success: Option<String>,
+    /// The last error, in words.
+    pub last_error: Option<String>,
+    /// Seconds until the next attempt.
+    pub next_attempt_in: Option<u64>,
+}
+
+enum Wake {
+    Now,
+    Stop,
+}
+
+/// A running background loop; dropping it stops the loop after the current step.
+#[derive(Debug)]
+pub struct SyncLoop {
+    wake: Sender<Wake>,
+    status: Arc<Mutex<SyncStatus>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+fn jitter(d: Duration) -> Duration {
+    // ±20 %, from the standard library's random hasher keys (no extra dependency).
+    let mut h = RandomState::new().build_hasher();
+    h.write_u64(d.as_millis() as u64);
+    let spread = (h.finish() % 401) as f64 / 1000.0 - 0.2;
+    d.mul_f64(1.0 + spread)
+}
+
+fn counts(store: &Store) -> (u64, u64, Option<String>) {
+    store
+        .read(|c| {
+            Ok((
+                outbox::pending_count(c)?,
+                outbox::rejected(c, 100_000)?.len() as u64,
+                device::last_sync(c)?,
+            ))
+        })
+        .unwrap_or((0, 0, None))
+}
+
+impl SyncLoop {
+    /// Starts the loop; `on_status` is called with every new status (from the loop's thread).
+    pub fn start(store: Arc<Store>, on_status: impl Fn(&SyncStatus) + Send + 'static) -> SyncLoop {
+        let (pending, refused, last_success) = counts(&store);
+        let initial = SyncStatus {
+            state: SyncState::Offline,
+            pending,
+            refused,
+            last_success,
+            last_error: None,
+            next_attempt_in: Some(0),
+        };
+        let status = Arc::new(Mutex::new(initial));
+        let (wake, woken) = mpsc::channel();
+        let shared = status.clone();
+        let thread = std::thread::Builder::new()
+            .name("outpost-sync".into())
+            .spawn(move || {
+                let publish = |s: SyncStatus| {
+                    on_status(&s);
+                    *shared.lock().unwrap_or_else(|p| p.into_inner()) = s;
+                };
+                let mut backoff = FIRST_BACKOFF;
+                let mut stalled = 0u32;
+                let mut wait = Duration::ZERO;
+                loop {
+                    match woken.recv_timeout(wait) {
+                        Ok(Wake::Stop) | Err(RecvTimeoutError::Disconnected) => break,
+                        Ok(Wake::Now) | Err(RecvTimeoutError::Timeout) => {}
+                    }
+                    while let Ok(w) = woken.try_recv() {
+                        if matches!(w, Wake::Stop) {
+                            return;
+                        }
+                    }
+                    let (pending_before, refused, last_success) = counts(&store);
+                    publish(SyncStatus { state: SyncState::Syncing, pending: pending_before, refused, last_success, last_error: None, next_attempt_in: None });
+                    let result = sync_once(&store);
+                    let (pending, refused, last_success) = counts(&store);
+                    let (state, error) = match result {
+                        Ok(_) => {
+                            backoff = FIRST_BACKOFF;
+                            stalled = if pending > 0 && pending >= pending_before { stalled + 1 } else { 0 };
+                            wait = if pending > 0 { FIRST_BACKOFF } else { IDLE };
+                            if stalled >= STALL_CYCLES {
+                                (SyncState::Error, Some(format!("{pending} changes are not going out although HQ answers; tell HQ support")))
+                            } else {
+                                (SyncState::Online, None)
+                            }
+                        }
+                        Err(SyncError::NoEnrollment) => {
+                            wait = IDLE;
+                            (SyncState::NotEnrolled, None)
+                        }
+                        Err(e) => {
+                            wait = jitter(backoff);
+                            backoff = (backoff * 2).min(MAX_BACKOFF);
+                            let state = if e.is_transient() { SyncState::Offline } else { SyncState::Error };
+                            (state, Some(e.to_string()))
+                        }
+                    };
+                    publish(SyncStatus { state, pending, refused, last_success, last_error: error, next_attempt_in: Some(wait.as_secs()) });
+                }
+            })
+            .ok();
+        SyncLoop {
+            wake,
+            status,
+            thread,
+        }
+    }
+
+    /// Syncs now (the "sync now" button, or right after a local change).
+    pub fn sync_now(&self) {
+        let _ = self.wake.send(Wake::Now);
+    }
+
+    /// The latest status.
+    pub fn status(&self) -> SyncStatus {
+        self.status
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+}
+
+impl Drop for SyncLoop {
+    fn drop(&mut self) {
+        let _ = self.wake.send(Wake::Stop);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Now as RFC 3339 (for status lines).
+pub fn now_text() -> String {
+    OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
