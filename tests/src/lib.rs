@@ -1,5 +1,8 @@
-//! What the crash writer and the crash test agree on: which jobs are written and how the
-//! writes of step `i` look, so the test can check each one after a kill -9.
+//! Shared by the tests across processes: what the crash writer and the crash test agree on
+//! (which jobs are written and how the writes of step `i` look, so the test can check each
+//! one after a kill -9), and the HQ-process and laptop harness.
+
+pub mod harness;
 
 use outpost_domain::ids::{JobId, PartLineId};
 use outpost_domain::rating::Dimension;

@@ -4,6 +4,7 @@
 pub mod admin;
 mod apply;
 pub mod auth;
+pub mod cli;
 pub mod db;
 pub mod dispatch;
 mod dispatch_api;

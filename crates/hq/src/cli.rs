@@ -1,0 +1,182 @@
+//! The `outpost-hq` command line: `serve`, and `admin` commands for engineers, tokens and demo
+//! data. In the library so test binaries can run the very same server as a process.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::db::Db;
+use crate::{AppError, AppState, admin, app};
+use clap::{Args, Parser, Subcommand};
+use time::OffsetDateTime;
+
+/// Outpost HQ: dispatch API and sync for the field laptops.
+#[derive(Debug, Parser)]
+#[command(name = "outpost-hq", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where HQ keeps its data.
+#[derive(Debug, Args)]
+struct Storage {
+    /// The folder of the SQLite database (hq.sqlite).
+    #[arg(long, value_name = "DIR", required_unless_present = "database_url")]
+    data_dir: Option<PathBuf>,
+    /// A PostgreSQL database instead, e.g. postgres://user@127.0.0.1:5432/outpost.
+    #[arg(long, value_name = "URL")]
+    database_url: Option<String>,
+}
+
+impl Storage {
+    fn open(&self) -> Result<Db, AppError> {
+        match (&self.database_url, &self.data_dir) {
+            (Some(url), _) => Db::open_postgres(url),
+            (None, Some(dir)) => Db::open_sqlite(dir),
+            (None, None) => Err(AppError::setup("give --data-dir DIR or --database-url URL")),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serves the API until SIGTERM or Ctrl-C.
+    Serve {
+        #[command(flatten)]
+        storage: Storage,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8730")]
+        listen: SocketAddr,
+    },
+    /// Administration.
+    Admin {
+        #[command(flatten)]
+        storage: Storage,
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Engineers.
+    Engineer {
+        #[command(subcommand)]
+        command: EngineerCommand,
+    },
+    /// Prints a new dispatcher token as the last line.
+    DispatcherToken,
+    /// Loads demo data and prints `<engineer name>\t<enrollment code>` per demo engineer.
+    SeedDemo {
+        #[arg(long, default_value_t = 400)]
+        jobs: usize,
+    },
+    /// Revokes a laptop's token (its client id).
+    RevokeDevice { client_id: String },
+}
+
+#[derive(Debug, Subcommand)]
+enum EngineerCommand {
+    /// Adds an engineer and prints their one-time enrollment code as the last line.
+    Add {
+        #[arg(long)]
+        name: String,
+    },
+}
+
+/// Runs the command line (`std::env::args`).
+pub fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,tower_http=info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), AppError> {
+    let now = OffsetDateTime::now_utc();
+    match cli.command {
+        Command::Serve { storage, listen } => serve(storage.open()?, listen),
+        Command::Admin { storage, command } => {
+            let db = storage.open()?;
+            match command {
+                AdminCommand::Engineer {
+                    command: EngineerCommand::Add { name },
+                } => {
+                    let code = admin::add_engineer(&db, &name, now)?;
+                    println!("engineer {name} added; enrollment code (valid 7 days, once):");
+                    println!("{code}");
+                }
+                AdminCommand::DispatcherToken => {
+                    let token = admin::dispatcher_token(&db, now)?;
+                    println!("dispatcher token (shown once):");
+                    println!("{token}");
+                }
+                AdminCommand::SeedDemo { jobs } => {
+                    for (name, code) in admin::seed_demo(&db, jobs, now)? {
+                        println!("{name}\t{code}");
+                    }
+                }
+                AdminCommand::RevokeDevice { client_id } => {
+                    let id = client_id
+                        .parse()
+                        .map_err(|_| AppError::invalid("client_id", "not a client id"))?;
+                    admin::revoke_device(&db, id, now)?;
+                    println!("revoked {client_id}");
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn serve(db: Db, listen: SocketAddr) -> Result<(), AppError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| AppError::setup(format!("cannot start: {e}")))?;
+    runtime.block_on(async move {
+        let state = tokio::task::spawn_blocking(move || AppState::new(db))
+            .await
+            .map_err(|e| AppError::setup(e.to_string()))??;
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .map_err(|e| AppError::setup(format!("cannot listen on {listen}: {e}")))?;
+        tracing::info!("outpost-hq listening on http://{listen}");
+        axum::serve(listener, app(state))
+            .with_graceful_shutdown(shutdown())
+            .await
+            .map_err(|e| AppError::setup(format!("server failed: {e}")))?;
+        tracing::info!("outpost-hq stopped");
+        Ok(())
+    })
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}

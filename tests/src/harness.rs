@@ -1,0 +1,133 @@
+//! A real HQ process on a loopback port, and laptops (data folders with their store), for the
+//! tests across processes.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use outpost_store::Store;
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// An `outpost-hq serve` process over a SQLite folder.
+#[derive(Debug)]
+pub struct Hq {
+    bin: PathBuf,
+    pub dir: PathBuf,
+    pub url: String,
+    port: u16,
+    child: Option<Child>,
+}
+
+impl Hq {
+    /// Starts HQ (the binary `bin`, from `env!("CARGO_BIN_EXE_hq-under-test")`) over `dir`
+    /// (created if needed) on a free port.
+    pub fn start(bin: &str, dir: &Path) -> Result<Hq, BoxError> {
+        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let mut hq = Hq {
+            bin: bin.into(),
+            dir: dir.to_owned(),
+            url: format!("http://127.0.0.1:{port}"),
+            port,
+            child: None,
+        };
+        hq.restart()?;
+        Ok(hq)
+    }
+
+    /// Starts the process again on the same port (after [`Hq::kill9`]).
+    pub fn restart(&mut self) -> Result<(), BoxError> {
+        let child = Command::new(&self.bin)
+            .args(["serve", "--data-dir"])
+            .arg(&self.dir)
+            .args(["--listen", &format!("127.0.0.1:{}", self.port)])
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?;
+        self.child = Some(child);
+        let started = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            if started.elapsed() > Duration::from_secs(20) {
+                return Err("HQ did not start".into());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        Ok(())
+    }
+
+    /// SIGKILL, no goodbye.
+    pub fn kill9(&mut self) -> Result<(), BoxError> {
+        if let Some(mut c) = self.child.take() {
+            c.kill()?;
+            c.wait()?;
+        }
+        Ok(())
+    }
+
+    /// Runs `outpost-hq admin --data-dir DIR <args>` and returns its stdout.
+    pub fn admin(&self, args: &[&str]) -> Result<String, BoxError> {
+        let out = Command::new(&self.bin)
+            .arg("admin")
+            .arg("--data-dir")
+            .arg(&self.dir)
+            .args(args)
+            .output()?;
+        if !out.status.success() {
+            return Err(format!("admin {args:?}: {}", String::from_utf8_lossy(&out.stderr)).into());
+        }
+        Ok(String::from_utf8(out.stdout)?)
+    }
+
+    /// Demo data; returns (engineer name, enrollment code) per demo engineer. Called again, it
+    /// returns fresh codes (another laptop for the same engineer).
+    pub fn seed(&self, jobs: usize) -> Result<Vec<(String, String)>, BoxError> {
+        let out = self.admin(&["seed-demo", "--jobs", &jobs.to_string()])?;
+        Ok(out
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(n, c)| (n.to_owned(), c.to_owned()))
+            .collect())
+    }
+
+    /// A dispatcher token.
+    pub fn dispatcher(&self) -> Result<String, BoxError> {
+        Ok(self
+            .admin(&["dispatcher-token"])?
+            .lines()
+            .last()
+            .ok_or("no token")?
+            .to_owned())
+    }
+}
+
+impl Drop for Hq {
+    fn drop(&mut self) {
+        let _ = self.kill9();
+    }
+}
+
+/// A laptop: a data folder and its store.
+#[derive(Debug)]
+pub struct Laptop {
+    pub dir: tempfile::TempDir,
+    pub store: Arc<Store>,
+}
+
+impl Laptop {
+    /// A new laptop enrolled with `code`, first sync done.
+    pub fn enrolled(hq: &Hq, code: &str) -> Result<Laptop, BoxError> {
+        let dir = tempfile::tempdir()?;
+        let store = Arc::new(Store::open(dir.path())?);
+        outpost_sync::enroll(&store, &hq.url, code, "test laptop")?;
+        outpost_sync::sync_once(&store)?;
+        Ok(Laptop { dir, store })
+    }
+
+    /// Changes waiting for HQ.
+    pub fn pending(&self) -> Result<u64, BoxError> {
+        Ok(self.store.read(outpost_store::outbox::pending_count)?)
+    }
+}

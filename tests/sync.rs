@@ -1,0 +1,305 @@
+//! Sync across processes: a real HQ process on loopback, laptops as data folders.
+
+use std::time::Duration;
+
+use outpost_domain::ids::JobId;
+use outpost_domain::job::{JobStatus, JobType, MoveDetails};
+use outpost_domain::rating::Dimension;
+use outpost_domain::report::ReportField;
+use outpost_store::jobs::{self, JobFilter};
+use outpost_store::{Store, device, downloads, outbox};
+use outpost_sync::SyncError;
+use outpost_tests::harness::{BoxError, Hq, Laptop};
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+
+type TestResult = Result<(), BoxError>;
+
+const HQ_BIN: &str = env!("CARGO_BIN_EXE_hq-under-test");
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
+
+/// An assigned repair job on the laptop.
+fn assigned_repair(store: &Store) -> Result<JobId, BoxError> {
+    let all = store.read(|c| jobs::list(c, JobFilter::All, now().date(), 100_000))?;
+    Ok(all
+        .iter()
+        .find(|j| j.status == JobStatus::Assigned && j.job_type == JobType::Repair)
+        .ok_or("an assigned repair")?
+        .id)
+}
+
+/// Everything an engineer does on a repair, through the store, offline.
+fn repair(store: &Store, job: JobId) -> Result<(), BoxError> {
+    store.transition_job(job, JobStatus::EnRoute, MoveDetails::default(), now())?;
+    store.transition_job(job, JobStatus::OnSite, MoveDetails::default(), now())?;
+    for (field, value) in [
+        (ReportField::SymptomFound, "排气温度112°C"),
+        (ReportField::FaultCause, "冷却风扇电机烧毁"),
+        (ReportField::Solution, "更换风扇电机"),
+        (ReportField::TestsDone, "满载运行30分钟"),
+        (ReportField::Result, "resolved"),
+        (ReportField::CustomerOpinion, "满意"),
+        (ReportField::PartsReplaced, "none"),
+    ] {
+        store.set_report_field(job, field, value, now())?;
+    }
+    store.transition_job(job, JobStatus::Completed, MoveDetails::default(), now())?;
+    for d in Dimension::ALL {
+        store.rate(job, d, 5, now())?;
+    }
+    store.sign_report(job, "李经理", b"\x89PNG\r\n\x1a\nsignature strokes", now())?;
+    Ok(())
+}
+
+fn hq_job(hq: &Hq, token: &str, job: JobId) -> Result<Value, BoxError> {
+    Ok(reqwest::blocking::Client::new()
+        .get(format!("{}/api/v1/jobs/{job}", hq.url))
+        .bearer_auth(token)
+        .send()?
+        .json()?)
+}
+
+#[test]
+fn a_repair_done_offline_reaches_hq_once_with_its_signature() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(80)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let job = assigned_repair(&laptop.store)?;
+    repair(&laptop.store, job)?;
+    assert!(laptop.pending()? > 10);
+    let report = outpost_sync::sync_once(&laptop.store)?;
+    assert_eq!((report.files, report.refused), (1, 0), "{report:?}");
+    assert_eq!(laptop.pending()?, 0);
+    let again = outpost_sync::sync_once(&laptop.store)?;
+    assert_eq!(
+        (again.pushed, again.pulled, again.requests),
+        (0, 0, 1),
+        "an idle round is one request: {again:?}"
+    );
+    assert!(again.traffic.received < 1024, "{again:?}");
+
+    let dispatcher = hq.dispatcher()?;
+    let at_hq = hq_job(&hq, &dispatcher, job)?;
+    assert_eq!(at_hq["job"]["status"], "signed");
+    let local = laptop
+        .store
+        .read(|c| outpost_store::detail::job_detail(c, job))?;
+    let local_hash = local
+        .report
+        .signature
+        .as_ref()
+        .map(|s| s.content_sha256.clone())
+        .ok_or("signed locally")?;
+    assert_eq!(
+        at_hq["report"]["signature"]["content_sha256"],
+        local_hash.as_str()
+    );
+    let audit: Value = reqwest::blocking::Client::new()
+        .get(format!("{}/api/v1/audit?job_id={job}", hq.url))
+        .bearer_auth(&dispatcher)
+        .send()?
+        .json()?;
+    let applied = audit
+        .as_array()
+        .ok_or("audit")?
+        .iter()
+        .filter(|a| a["outcome"] == "applied")
+        .count();
+    assert_eq!(applied, report.pushed, "each change applied exactly once");
+    Ok(())
+}
+
+#[test]
+fn a_job_reassigned_while_offline_leaves_after_its_changes_are_answered() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(80)?;
+    let first = Laptop::enrolled(&hq, &codes[0].1)?;
+    let second = Laptop::enrolled(&hq, &codes[1].1)?;
+    let job = assigned_repair(&first.store)?;
+    first
+        .store
+        .transition_job(job, JobStatus::EnRoute, MoveDetails::default(), now())?;
+    first
+        .store
+        .set_report_field(job, ReportField::FaultCause, "油封老化", now())?;
+
+    let dispatcher = hq.dispatcher()?;
+    let other = second.store.read(device::engineer)?.ok_or("engineer")?.id;
+    let moved: Value = reqwest::blocking::Client::new()
+        .post(format!("{}/api/v1/jobs/{job}/assign", hq.url))
+        .bearer_auth(&dispatcher)
+        .json(&json!({"engineer_id": other}))
+        .send()?
+        .json()?;
+    assert_eq!(moved["engineer_id"], other.to_text().as_str(), "{moved}");
+
+    let report = outpost_sync::sync_once(&first.store)?;
+    assert_eq!(report.refused, 2, "{report:?}");
+    let refused = first.store.read(|c| outbox::rejected(c, 10))?;
+    assert!(
+        refused.iter().all(|m| m
+            .rejected
+            .as_deref()
+            .is_some_and(|r| r.contains("no longer assigned to you"))),
+        "{refused:?}"
+    );
+    assert!(
+        first.store.read(|c| jobs::get(c, job)).is_err(),
+        "the job left the first laptop"
+    );
+    outpost_sync::sync_once(&second.store)?;
+    assert_eq!(
+        second.store.read(|c| jobs::get(c, job))?.status,
+        JobStatus::Assigned
+    );
+    Ok(())
+}
+
+#[test]
+fn two_laptops_of_one_engineer_converge_on_the_same_report() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(80)?;
+    let again = hq.seed(80)?;
+    let a = Laptop::enrolled(&hq, &codes[0].1)?;
+    let second_code = &again
+        .iter()
+        .find(|(name, _)| *name == codes[0].0)
+        .ok_or("same engineer")?
+        .1;
+    let b = Laptop::enrolled(&hq, second_code)?;
+    let job = assigned_repair(&a.store)?;
+    a.store
+        .set_report_field(job, ReportField::FaultCause, "A 的判断", now())?;
+    b.store
+        .set_report_field(job, ReportField::FaultCause, "B 的判断", now())?;
+    outpost_sync::sync_once(&a.store)?;
+    outpost_sync::sync_once(&b.store)?;
+    outpost_sync::sync_once(&a.store)?;
+    let cause = |s: &Store| -> Result<Option<String>, BoxError> {
+        Ok(s.read(|c| outpost_store::reports::get(c, job))?
+            .and_then(|r| r.fault_cause))
+    };
+    assert_eq!(
+        cause(&a.store)?,
+        Some("B 的判断".into()),
+        "the later arrival at HQ wins everywhere"
+    );
+    assert_eq!(cause(&b.store)?, Some("B 的判断".into()));
+    let at_hq = hq_job(&hq, &hq.dispatcher()?, job)?;
+    assert_eq!(at_hq["report"]["fault_cause"], "B 的判断");
+    Ok(())
+}
+
+#[test]
+fn a_reset_hq_is_noticed_without_losing_work_or_looping() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(60)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let jobs_before = laptop
+        .store
+        .read(|c| jobs::list(c, JobFilter::All, now().date(), 100_000))?
+        .len();
+
+    // A cursor from another HQ database: start over once, then all is as before.
+    laptop.store.write(|tx| {
+        tx.execute(
+            "UPDATE device SET value = '00000000deadbeef.7.3' WHERE key = 'sync_cursor'",
+            [],
+        )?;
+        Ok(())
+    })?;
+    outpost_sync::sync_once(&laptop.store)?;
+    assert_eq!(
+        laptop
+            .store
+            .read(|c| jobs::list(c, JobFilter::All, now().date(), 100_000))?
+            .len(),
+        jobs_before
+    );
+    assert!(
+        laptop
+            .store
+            .read(downloads::applied_cursor)?
+            .split('.')
+            .next()
+            != Some("00000000deadbeef")
+    );
+
+    // HQ loses its database: the laptop is told to enroll again and keeps its work.
+    let job = assigned_repair(&laptop.store)?;
+    laptop
+        .store
+        .set_report_field(job, ReportField::FaultCause, "轴承磨损", now())?;
+    hq.kill9()?;
+    std::fs::remove_dir_all(&hq.dir)?;
+    hq.restart()?;
+    match outpost_sync::sync_once(&laptop.store) {
+        Err(SyncError::NotEnrolled(_)) => {}
+        other => return Err(format!("expected 'enroll again', got {other:?}").into()),
+    }
+    assert_eq!(laptop.pending()?, 1, "the change is kept");
+    Ok(())
+}
+
+#[test]
+fn hq_killed_mid_batch_loses_and_doubles_nothing() -> TestResult {
+    let kills: u64 = std::env::var("HQ_KILLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
+    let dir = tempfile::tempdir()?;
+    let mut hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(60)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let job = assigned_repair(&laptop.store)?;
+    let mut rng = outpost_demo::Rng::new(kills);
+    let mut written = 0u64;
+    for round in 0..kills {
+        for i in 0..40 {
+            laptop.store.set_report_field(
+                job,
+                ReportField::Solution,
+                &format!("第{round}轮 第{i}次"),
+                now(),
+            )?;
+            written += 1;
+        }
+        let store = laptop.store.clone();
+        let syncing = std::thread::spawn(move || outpost_sync::sync_once(&store));
+        std::thread::sleep(Duration::from_millis(rng.range(0, 25).unsigned_abs()));
+        hq.kill9()?;
+        let _ = syncing.join().map_err(|_| "sync thread panicked")?;
+        hq.restart()?;
+    }
+    outpost_sync::sync_once(&laptop.store)?;
+    assert_eq!(laptop.pending()?, 0, "the outbox drains once HQ stays up");
+    // HQ's own record: each mutation audited once, all of them, numbered 1..=written.
+    let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
+    let row = db
+        .tx_blocking(|tx| tx.query_opt("SELECT count(*), count(DISTINCT mutation_id), min(mutation_id), max(mutation_id) FROM audit_log", &[]))?
+        .ok_or("audit")?;
+    let written = written as i64;
+    assert_eq!(
+        (row.int(0)?, row.int(1)?, row.int(2)?, row.int(3)?),
+        (written, written, 1, written),
+        "every mutation exactly once"
+    );
+    let last = laptop
+        .store
+        .read(|c| outpost_store::reports::get(c, job))?
+        .and_then(|r| r.solution);
+    let at_hq = hq_job(&hq, &hq.dispatcher()?, job)?;
+    assert_eq!(
+        at_hq["report"]["solution"].as_str(),
+        last.as_deref(),
+        "laptop and HQ agree"
+    );
+    Ok(())
+}
