@@ -303,3 +303,90 @@ fn hq_killed_mid_batch_loses_and_doubles_nothing() -> TestResult {
     );
     Ok(())
 }
+
+/// `SYNC_ROUNDS` (default 1000) rounds of edits and syncs through the fault proxy, then the
+/// faults stop: every change reaches HQ exactly once and laptop and HQ agree. `SYNC_SEED`
+/// replays a run; a failure prints its seed.
+#[test]
+fn a_thousand_rounds_through_a_faulty_network_lose_and_double_nothing() -> TestResult {
+    let rounds: u64 = std::env::var("SYNC_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    let seed: u64 = std::env::var("SYNC_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(std::process::id().into());
+    eprintln!("fault proxy: {rounds} rounds, SYNC_SEED={seed}");
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(60)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let proxy = outpost_tests::proxy::FaultProxy::start(
+        hq.url.trim_start_matches("http://").to_owned(),
+        seed,
+        35,
+    )?;
+    laptop.store.write(|tx| {
+        tx.execute(
+            "UPDATE device SET value = ?1 WHERE key = 'hq_url'",
+            [&proxy.url],
+        )?;
+        Ok(())
+    })?;
+    let job = assigned_repair(&laptop.store)?;
+    let mut rng = outpost_demo::Rng::new(seed);
+    let (mut written, mut failed_rounds) = (0i64, 0u64);
+    for round in 0..rounds {
+        for i in 0..rng.range(1, 3) {
+            laptop.store.set_report_field(
+                job,
+                ReportField::FaultCause,
+                &format!("第{round}轮 {i}"),
+                now(),
+            )?;
+            written += 1;
+        }
+        if outpost_sync::sync_once(&laptop.store).is_err() {
+            failed_rounds += 1;
+        }
+    }
+    proxy.calm();
+    let mut tries = 0;
+    while outpost_sync::sync_once(&laptop.store).is_err() || laptop.pending()? > 0 {
+        tries += 1;
+        assert!(
+            tries < 5,
+            "the outbox does not drain after the faults stop (seed {seed})"
+        );
+    }
+    let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
+    let row = db
+        .tx_blocking(|tx| tx.query_opt("SELECT count(*), count(DISTINCT mutation_id), min(mutation_id), max(mutation_id) FROM audit_log", &[]))?
+        .ok_or("audit")?;
+    assert_eq!(
+        (row.int(0)?, row.int(1)?, row.int(2)?, row.int(3)?),
+        (written, written, 1, written),
+        "0 lost, 0 doubled (seed {seed})"
+    );
+    let local = laptop
+        .store
+        .read(|c| outpost_store::reports::get(c, job))?
+        .and_then(|r| r.fault_cause);
+    let at_hq = hq_job(&hq, &hq.dispatcher()?, job)?;
+    assert_eq!(
+        at_hq["report"]["fault_cause"].as_str(),
+        local.as_deref(),
+        "laptop and HQ agree (seed {seed})"
+    );
+    let counts = proxy.counts.lock().map_err(|_| "counts")?.clone();
+    eprintln!(
+        "fault proxy: {written} changes, {} requests, {failed_rounds} of {rounds} rounds failed, faults {counts:?}",
+        proxy.requests.load(std::sync::atomic::Ordering::SeqCst)
+    );
+    assert!(
+        failed_rounds > rounds / 10,
+        "the proxy injected too few faults to mean anything"
+    );
+    Ok(())
+}

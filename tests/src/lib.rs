@@ -3,6 +3,7 @@
 //! one after a kill -9), and the HQ-process and laptop harness.
 
 pub mod harness;
+pub mod proxy;
 
 use outpost_domain::ids::{JobId, PartLineId};
 use outpost_domain::rating::Dimension;
