@@ -416,7 +416,7 @@ fn a_laptop_killed_during_sync_resumes_without_loss_doubling_or_stuck_state() ->
         outpost_sync::sync_once(&store)?;
         let job = assigned_repair(&store)?;
         // Start over: the big first download happens under the kills too.
-        store.write(|tx| downloads::start_over(tx))?;
+        store.write(downloads::start_over)?;
         job
     };
     let engineer_jobs: Value = reqwest::blocking::Client::new()

@@ -148,7 +148,11 @@ fn serve(
 ) -> std::io::Result<()> {
     let mut writer = client.try_clone()?;
     let mut reader = BufReader::new(client);
-    while let Some((head, body)) = read_message(&mut reader)? {
+    // One request per connection: every answer asks the client to close.
+    let Some((head, body)) = read_message(&mut reader)? else {
+        return Ok(());
+    };
+    {
         requests.fetch_add(1, Ordering::SeqCst);
         let fault = {
             let mut rng = rng.lock().unwrap_or_else(|p| p.into_inner());
@@ -165,8 +169,8 @@ fn serve(
                 None => counts.push((fault, 1)),
             }
         }
-        match fault {
-            Fault::DropRequest => return writer.shutdown(Shutdown::Both),
+        let answer: Option<Vec<u8>> = match fault {
+            Fault::DropRequest => None,
             Fault::ResetMidBody => {
                 // HQ sees half a request, then the connection dies.
                 if let Ok(mut conn) = TcpStream::connect(upstream) {
@@ -174,37 +178,36 @@ fn serve(
                     let _ = conn.write_all(&body[..body.len() / 2]);
                     let _ = conn.shutdown(Shutdown::Both);
                 }
-                return writer.shutdown(Shutdown::Both);
+                None
             }
             Fault::Answer(status) => {
                 let body = format!("{{\"code\":\"proxy\",\"message\":\"injected {status}\"}}");
-                writer.write_all(format!("HTTP/1.1 {status} Injected\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}", body.len()).as_bytes())?;
-                return writer.shutdown(Shutdown::Both);
+                Some(
+                    format!("HTTP/1.1 {status} Injected\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}", body.len())
+                        .into_bytes(),
+                )
             }
             Fault::DropResponse => {
-                let _ = forward(upstream, &head, &body)?;
-                return writer.shutdown(Shutdown::Both);
+                forward(upstream, &head, &body)?;
+                None
             }
             Fault::TruncateResponse => {
-                let answer = forward(upstream, &head, &body)?;
-                writer.write_all(&answer[..answer.len() * 2 / 3])?;
-                return writer.shutdown(Shutdown::Both);
+                let full = forward(upstream, &head, &body)?;
+                Some(full[..full.len() * 2 / 3].to_vec())
             }
             Fault::Duplicate => {
-                let _ = forward(upstream, &head, &body)?;
-                writer.write_all(&forward(upstream, &head, &body)?)?;
-                return writer.shutdown(Shutdown::Both);
+                forward(upstream, &head, &body)?;
+                Some(forward(upstream, &head, &body)?)
             }
             Fault::Delay => {
                 std::thread::sleep(Duration::from_millis(80));
-                writer.write_all(&forward(upstream, &head, &body)?)?;
-                return writer.shutdown(Shutdown::Both);
+                Some(forward(upstream, &head, &body)?)
             }
-            Fault::Pass => {
-                writer.write_all(&forward(upstream, &head, &body)?)?;
-                return writer.shutdown(Shutdown::Both);
-            }
+            Fault::Pass => Some(forward(upstream, &head, &body)?),
+        };
+        if let Some(bytes) = answer {
+            writer.write_all(&bytes)?;
         }
+        writer.shutdown(Shutdown::Both)
     }
-    Ok(())
 }
