@@ -40,6 +40,7 @@ test: deps
 bench: deps
 	@scripts/ensure-debs.sh $(TEST_DEBS)
 	$(CARGO) bench --locked -p outpost-store --bench store
+	$(CARGO) bench --locked -p outpost-tests --bench sync
 	scripts/with-postgres.sh $(CARGO) bench --locked -p outpost-hq --bench load
 
 fmt:

@@ -30,12 +30,7 @@ fn kill_9_loses_no_reported_write_and_keeps_the_outbox_in_step() -> TestResult {
     let jobs: Vec<JobId> = data
         .jobs
         .iter()
-        .filter(|j| {
-            matches!(
-                j.job.status,
-                JobStatus::Assigned | JobStatus::EnRoute | JobStatus::OnSite
-            )
-        })
+        .filter(|j| matches!(j.job.status, JobStatus::Assigned | JobStatus::EnRoute | JobStatus::OnSite))
         .map(|j| j.job.id)
         .take(5)
         .collect();
@@ -57,49 +52,31 @@ fn kill_9_loses_no_reported_write_and_keeps_the_outbox_in_step() -> TestResult {
             .stderr(Stdio::piped())
             .spawn()?;
         let stdout = child.stdout.take().ok_or("no stdout")?;
-        let lines = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .collect::<Vec<_>>()
-        });
+        let lines =
+            std::thread::spawn(move || BufReader::new(stdout).lines().map_while(Result::ok).collect::<Vec<_>>());
         std::thread::sleep(Duration::from_millis(rng.range(3, 90).unsigned_abs()));
         child.kill()?;
         let status = child.wait()?;
         if status.signal() != Some(libc_sigkill()) {
             let mut err = String::new();
-            child
-                .stderr
-                .take()
-                .ok_or("no stderr")?
-                .read_to_string(&mut err)?;
-            return Err(format!(
-                "the writer stopped by itself ({status}) at kill {iteration}, seed {seed}: {err}"
-            )
-            .into());
+            child.stderr.take().ok_or("no stderr")?.read_to_string(&mut err)?;
+            return Err(
+                format!("the writer stopped by itself ({status}) at kill {iteration}, seed {seed}: {err}").into()
+            );
         }
         let lines = lines.join().map_err(|_| "reader thread panicked")?;
         reported.extend(lines.iter().filter_map(|l| parse_committed(l)));
     }
-    assert!(
-        reported.len() as u64 > iterations,
-        "the writer committed too little to test anything: {}",
-        reported.len()
-    );
+    assert!(reported.len() as u64 > iterations, "the writer committed too little to test anything: {}", reported.len());
 
     let store = Store::open(dir.path())?;
-    let integrity: String =
-        store.read(|c| Ok(c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?))?;
+    let integrity: String = store.read(|c| Ok(c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?))?;
     assert_eq!(integrity, "ok", "seed {seed}");
 
     let mutations = store.read(|c| outbox::pending(c, usize::MAX >> 1))?;
     let first = mutations.first().map_or(1, |m| m.mutation_id);
     for (k, m) in mutations.iter().enumerate() {
-        assert_eq!(
-            m.mutation_id,
-            first + k as i64,
-            "mutation ids have no gaps (seed {seed})"
-        );
+        assert_eq!(m.mutation_id, first + k as i64, "mutation ids have no gaps (seed {seed})");
     }
     let n = mutations.len();
     assert!(
@@ -108,14 +85,11 @@ fn kill_9_loses_no_reported_write_and_keeps_the_outbox_in_step() -> TestResult {
         reported.len()
     );
 
-    let by_id: HashMap<i64, &Change> = mutations
-        .iter()
-        .map(|m| (m.mutation_id, &m.change))
-        .collect();
+    let by_id: HashMap<i64, &Change> = mutations.iter().map(|m| (m.mutation_id, &m.change)).collect();
     for (step, mutation_id) in &reported {
-        let change = by_id.get(mutation_id).ok_or(format!(
-            "reported write {step} (mutation {mutation_id}) is gone, seed {seed}"
-        ))?;
+        let change = by_id
+            .get(mutation_id)
+            .ok_or(format!("reported write {step} (mutation {mutation_id}) is gone, seed {seed}"))?;
         assert!(
             matches_write(change, *step, &jobs),
             "mutation {mutation_id} is not write {step}: {change:?} (seed {seed})"
@@ -128,22 +102,13 @@ fn kill_9_loses_no_reported_write_and_keeps_the_outbox_in_step() -> TestResult {
     let mut ratings: BTreeMap<(JobId, &'static str), u8> = BTreeMap::new();
     for m in &mutations {
         match &m.change {
-            Change::ReportFieldSet {
-                job_id,
-                field,
-                value,
-                ..
-            } => {
+            Change::ReportFieldSet { job_id, field, value, .. } => {
                 fields.insert((*job_id, *field), value.clone());
             }
             Change::PartLineAdded { line } => {
                 lines.insert(line.id);
             }
-            Change::SatisfactionSet {
-                job_id,
-                satisfaction: Satisfaction::Rated { ratings: r, .. },
-                ..
-            } => {
+            Change::SatisfactionSet { job_id, satisfaction: Satisfaction::Rated { ratings: r, .. }, .. } => {
                 for d in Dimension::ALL {
                     if let Some(v) = r.get(d) {
                         ratings.insert((*job_id, d.as_str()), v.value());
@@ -155,11 +120,7 @@ fn kill_9_loses_no_reported_write_and_keeps_the_outbox_in_step() -> TestResult {
     }
     for job in &jobs {
         let report = store.read(|c| reports::get(c, *job))?;
-        let stored_lines: HashSet<PartLineId> = store
-            .read(|c| parts::lines(c, *job))?
-            .iter()
-            .map(|l| l.id)
-            .collect();
+        let stored_lines: HashSet<PartLineId> = store.read(|c| parts::lines(c, *job))?.iter().map(|l| l.id).collect();
         let expected_lines: HashSet<PartLineId> = mutations
             .iter()
             .filter_map(|m| match &m.change {
@@ -167,24 +128,13 @@ fn kill_9_loses_no_reported_write_and_keeps_the_outbox_in_step() -> TestResult {
                 _ => None,
             })
             .collect();
-        assert_eq!(
-            stored_lines, expected_lines,
-            "part lines of {job} (seed {seed})"
-        );
+        assert_eq!(stored_lines, expected_lines, "part lines of {job} (seed {seed})");
         let Some(report) = report else {
             assert!(!fields.keys().any(|(j, _)| j == job));
             continue;
         };
-        assert_eq!(
-            report.fault_cause,
-            fields.get(&(*job, ReportField::FaultCause)).cloned(),
-            "seed {seed}"
-        );
-        assert_eq!(
-            report.solution,
-            fields.get(&(*job, ReportField::Solution)).cloned(),
-            "seed {seed}"
-        );
+        assert_eq!(report.fault_cause, fields.get(&(*job, ReportField::FaultCause)).cloned(), "seed {seed}");
+        assert_eq!(report.solution, fields.get(&(*job, ReportField::Solution)).cloned(), "seed {seed}");
         for d in Dimension::ALL {
             let stored = match &report.satisfaction {
                 Some(Satisfaction::Rated { ratings: r, .. }) => r.get(d).map(|v| v.value()),
@@ -198,36 +148,28 @@ fn kill_9_loses_no_reported_write_and_keeps_the_outbox_in_step() -> TestResult {
             );
         }
     }
-    assert_eq!(lines.len(), store.read(|c| Ok(c.query_row("SELECT count(*) FROM part_lines WHERE id IN (SELECT json_extract(payload, '$.line.id') FROM outbox)", [], |r| r.get::<_, i64>(0))?))? as usize);
-    eprintln!(
-        "crash test: {} reported writes, {n} in the outbox, all consistent",
-        reported.len()
+    assert_eq!(
+        lines.len(),
+        store.read(|c| Ok(c.query_row(
+            "SELECT count(*) FROM part_lines WHERE id IN (SELECT json_extract(payload, '$.line.id') FROM outbox)",
+            [],
+            |r| r.get::<_, i64>(0)
+        )?))? as usize
     );
+    eprintln!("crash test: {} reported writes, {n} in the outbox, all consistent", reported.len());
     Ok(())
 }
 
 fn matches_write(change: &Change, step: u64, jobs: &[JobId]) -> bool {
     let job = job_for(step, jobs);
     match (write_for(step), change) {
-        (
-            Write::Field { field, value },
-            Change::ReportFieldSet {
-                job_id,
-                field: f,
-                value: v,
-                ..
-            },
-        ) => *job_id == job && field == *f && value == *v,
-        (Write::PartLine { line_id }, Change::PartLineAdded { line }) => {
-            line.job_id == job && line.id == line_id
+        (Write::Field { field, value }, Change::ReportFieldSet { job_id, field: f, value: v, .. }) => {
+            *job_id == job && field == *f && value == *v
         }
+        (Write::PartLine { line_id }, Change::PartLineAdded { line }) => line.job_id == job && line.id == line_id,
         (
             Write::Rating { dimension, rating },
-            Change::SatisfactionSet {
-                job_id,
-                satisfaction: Satisfaction::Rated { ratings, .. },
-                ..
-            },
+            Change::SatisfactionSet { job_id, satisfaction: Satisfaction::Rated { ratings, .. }, .. },
         ) => *job_id == job && ratings.get(dimension).map(|r| i64::from(r.value())) == Some(rating),
         _ => false,
     }
@@ -238,8 +180,5 @@ fn libc_sigkill() -> i32 {
 }
 
 fn env_or(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }

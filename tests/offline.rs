@@ -32,7 +32,12 @@ fn ten_thousand_changes_and_fifty_megabytes_drain_in_bounded_memory() -> Result<
     assert!(open.len() >= 5);
     for i in 0..10_000 {
         let job = open[i % open.len()];
-        laptop.store.set_report_field(job, ReportField::Solution, &format!("第{i}次保存：更换油封，清洗散热器"), now)?;
+        laptop.store.set_report_field(
+            job,
+            ReportField::Solution,
+            &format!("第{i}次保存：更换油封，清洗散热器"),
+            now,
+        )?;
     }
     let mut noise = outpost_demo::Rng::new(7);
     for _ in 0..50 {

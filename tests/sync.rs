@@ -75,40 +75,21 @@ fn a_repair_done_offline_reaches_hq_once_with_its_signature() -> TestResult {
     assert_eq!((report.files, report.refused), (1, 0), "{report:?}");
     assert_eq!(laptop.pending()?, 0);
     let again = outpost_sync::sync_once(&laptop.store)?;
-    assert_eq!(
-        (again.pushed, again.pulled, again.requests),
-        (0, 0, 1),
-        "an idle round is one request: {again:?}"
-    );
+    assert_eq!((again.pushed, again.pulled, again.requests), (0, 0, 1), "an idle round is one request: {again:?}");
     assert!(again.traffic.received < 1024, "{again:?}");
 
     let dispatcher = hq.dispatcher()?;
     let at_hq = hq_job(&hq, &dispatcher, job)?;
     assert_eq!(at_hq["job"]["status"], "signed");
-    let local = laptop
-        .store
-        .read(|c| outpost_store::detail::job_detail(c, job))?;
-    let local_hash = local
-        .report
-        .signature
-        .as_ref()
-        .map(|s| s.content_sha256.clone())
-        .ok_or("signed locally")?;
-    assert_eq!(
-        at_hq["report"]["signature"]["content_sha256"],
-        local_hash.as_str()
-    );
+    let local = laptop.store.read(|c| outpost_store::detail::job_detail(c, job))?;
+    let local_hash = local.report.signature.as_ref().map(|s| s.content_sha256.clone()).ok_or("signed locally")?;
+    assert_eq!(at_hq["report"]["signature"]["content_sha256"], local_hash.as_str());
     let audit: Value = reqwest::blocking::Client::new()
         .get(format!("{}/api/v1/audit?job_id={job}", hq.url))
         .bearer_auth(&dispatcher)
         .send()?
         .json()?;
-    let applied = audit
-        .as_array()
-        .ok_or("audit")?
-        .iter()
-        .filter(|a| a["outcome"] == "applied")
-        .count();
+    let applied = audit.as_array().ok_or("audit")?.iter().filter(|a| a["outcome"] == "applied").count();
     assert_eq!(applied, report.pushed, "each change applied exactly once");
     Ok(())
 }
@@ -121,12 +102,8 @@ fn a_job_reassigned_while_offline_leaves_after_its_changes_are_answered() -> Tes
     let first = Laptop::enrolled(&hq, &codes[0].1)?;
     let second = Laptop::enrolled(&hq, &codes[1].1)?;
     let job = assigned_repair(&first.store)?;
-    first
-        .store
-        .transition_job(job, JobStatus::EnRoute, MoveDetails::default(), now())?;
-    first
-        .store
-        .set_report_field(job, ReportField::FaultCause, "油封老化", now())?;
+    first.store.transition_job(job, JobStatus::EnRoute, MoveDetails::default(), now())?;
+    first.store.set_report_field(job, ReportField::FaultCause, "油封老化", now())?;
 
     let dispatcher = hq.dispatcher()?;
     let other = second.store.read(device::engineer)?.ok_or("engineer")?.id;
@@ -142,21 +119,12 @@ fn a_job_reassigned_while_offline_leaves_after_its_changes_are_answered() -> Tes
     assert_eq!(report.refused, 2, "{report:?}");
     let refused = first.store.read(|c| outbox::rejected(c, 10))?;
     assert!(
-        refused.iter().all(|m| m
-            .rejected
-            .as_deref()
-            .is_some_and(|r| r.contains("no longer assigned to you"))),
+        refused.iter().all(|m| m.rejected.as_deref().is_some_and(|r| r.contains("no longer assigned to you"))),
         "{refused:?}"
     );
-    assert!(
-        first.store.read(|c| jobs::get(c, job)).is_err(),
-        "the job left the first laptop"
-    );
+    assert!(first.store.read(|c| jobs::get(c, job)).is_err(), "the job left the first laptop");
     outpost_sync::sync_once(&second.store)?;
-    assert_eq!(
-        second.store.read(|c| jobs::get(c, job))?.status,
-        JobStatus::Assigned
-    );
+    assert_eq!(second.store.read(|c| jobs::get(c, job))?.status, JobStatus::Assigned);
     Ok(())
 }
 
@@ -167,29 +135,18 @@ fn two_laptops_of_one_engineer_converge_on_the_same_report() -> TestResult {
     let codes = hq.seed(80)?;
     let again = hq.seed(80)?;
     let a = Laptop::enrolled(&hq, &codes[0].1)?;
-    let second_code = &again
-        .iter()
-        .find(|(name, _)| *name == codes[0].0)
-        .ok_or("same engineer")?
-        .1;
+    let second_code = &again.iter().find(|(name, _)| *name == codes[0].0).ok_or("same engineer")?.1;
     let b = Laptop::enrolled(&hq, second_code)?;
     let job = assigned_repair(&a.store)?;
-    a.store
-        .set_report_field(job, ReportField::FaultCause, "A 的判断", now())?;
-    b.store
-        .set_report_field(job, ReportField::FaultCause, "B 的判断", now())?;
+    a.store.set_report_field(job, ReportField::FaultCause, "A 的判断", now())?;
+    b.store.set_report_field(job, ReportField::FaultCause, "B 的判断", now())?;
     outpost_sync::sync_once(&a.store)?;
     outpost_sync::sync_once(&b.store)?;
     outpost_sync::sync_once(&a.store)?;
     let cause = |s: &Store| -> Result<Option<String>, BoxError> {
-        Ok(s.read(|c| outpost_store::reports::get(c, job))?
-            .and_then(|r| r.fault_cause))
+        Ok(s.read(|c| outpost_store::reports::get(c, job))?.and_then(|r| r.fault_cause))
     };
-    assert_eq!(
-        cause(&a.store)?,
-        Some("B 的判断".into()),
-        "the later arrival at HQ wins everywhere"
-    );
+    assert_eq!(cause(&a.store)?, Some("B 的判断".into()), "the later arrival at HQ wins everywhere");
     assert_eq!(cause(&b.store)?, Some("B 的判断".into()));
     let at_hq = hq_job(&hq, &hq.dispatcher()?, job)?;
     assert_eq!(at_hq["report"]["fault_cause"], "B 的判断");
@@ -202,41 +159,20 @@ fn a_reset_hq_is_noticed_without_losing_work_or_looping() -> TestResult {
     let mut hq = Hq::start(HQ_BIN, dir.path())?;
     let codes = hq.seed(60)?;
     let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
-    let jobs_before = laptop
-        .store
-        .read(|c| jobs::list(c, JobFilter::All, now().date(), 100_000))?
-        .len();
+    let jobs_before = laptop.store.read(|c| jobs::list(c, JobFilter::All, now().date(), 100_000))?.len();
 
     // A cursor from another HQ database: start over once, then all is as before.
     laptop.store.write(|tx| {
-        tx.execute(
-            "UPDATE device SET value = '00000000deadbeef.7.3' WHERE key = 'sync_cursor'",
-            [],
-        )?;
+        tx.execute("UPDATE device SET value = '00000000deadbeef.7.3' WHERE key = 'sync_cursor'", [])?;
         Ok(())
     })?;
     outpost_sync::sync_once(&laptop.store)?;
-    assert_eq!(
-        laptop
-            .store
-            .read(|c| jobs::list(c, JobFilter::All, now().date(), 100_000))?
-            .len(),
-        jobs_before
-    );
-    assert!(
-        laptop
-            .store
-            .read(downloads::applied_cursor)?
-            .split('.')
-            .next()
-            != Some("00000000deadbeef")
-    );
+    assert_eq!(laptop.store.read(|c| jobs::list(c, JobFilter::All, now().date(), 100_000))?.len(), jobs_before);
+    assert!(laptop.store.read(downloads::applied_cursor)?.split('.').next() != Some("00000000deadbeef"));
 
     // HQ loses its database: the laptop is told to enroll again and keeps its work.
     let job = assigned_repair(&laptop.store)?;
-    laptop
-        .store
-        .set_report_field(job, ReportField::FaultCause, "轴承磨损", now())?;
+    laptop.store.set_report_field(job, ReportField::FaultCause, "轴承磨损", now())?;
     hq.kill9()?;
     std::fs::remove_dir_all(&hq.dir)?;
     hq.restart()?;
@@ -250,10 +186,7 @@ fn a_reset_hq_is_noticed_without_losing_work_or_looping() -> TestResult {
 
 #[test]
 fn hq_killed_mid_batch_loses_and_doubles_nothing() -> TestResult {
-    let kills: u64 = std::env::var("HQ_KILLS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50);
+    let kills: u64 = std::env::var("HQ_KILLS").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
     let dir = tempfile::tempdir()?;
     let mut hq = Hq::start(HQ_BIN, dir.path())?;
     let codes = hq.seed(60)?;
@@ -263,12 +196,7 @@ fn hq_killed_mid_batch_loses_and_doubles_nothing() -> TestResult {
     let mut written = 0u64;
     for round in 0..kills {
         for i in 0..40 {
-            laptop.store.set_report_field(
-                job,
-                ReportField::Solution,
-                &format!("第{round}轮 第{i}次"),
-                now(),
-            )?;
+            laptop.store.set_report_field(job, ReportField::Solution, &format!("第{round}轮 第{i}次"), now())?;
             written += 1;
         }
         let store = laptop.store.clone();
@@ -283,7 +211,12 @@ fn hq_killed_mid_batch_loses_and_doubles_nothing() -> TestResult {
     // HQ's own record: each mutation audited once, all of them, numbered 1..=written.
     let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
     let row = db
-        .tx_blocking(|tx| tx.query_opt("SELECT count(*), count(DISTINCT mutation_id), min(mutation_id), max(mutation_id) FROM audit_log", &[]))?
+        .tx_blocking(|tx| {
+            tx.query_opt(
+                "SELECT count(*), count(DISTINCT mutation_id), min(mutation_id), max(mutation_id) FROM audit_log",
+                &[],
+            )
+        })?
         .ok_or("audit")?;
     let written = written as i64;
     assert_eq!(
@@ -291,16 +224,9 @@ fn hq_killed_mid_batch_loses_and_doubles_nothing() -> TestResult {
         (written, written, 1, written),
         "every mutation exactly once"
     );
-    let last = laptop
-        .store
-        .read(|c| outpost_store::reports::get(c, job))?
-        .and_then(|r| r.solution);
+    let last = laptop.store.read(|c| outpost_store::reports::get(c, job))?.and_then(|r| r.solution);
     let at_hq = hq_job(&hq, &hq.dispatcher()?, job)?;
-    assert_eq!(
-        at_hq["report"]["solution"].as_str(),
-        last.as_deref(),
-        "laptop and HQ agree"
-    );
+    assert_eq!(at_hq["report"]["solution"].as_str(), last.as_deref(), "laptop and HQ agree");
     Ok(())
 }
 
@@ -309,29 +235,16 @@ fn hq_killed_mid_batch_loses_and_doubles_nothing() -> TestResult {
 /// replays a run; a failure prints its seed.
 #[test]
 fn a_thousand_rounds_through_a_faulty_network_lose_and_double_nothing() -> TestResult {
-    let rounds: u64 = std::env::var("SYNC_ROUNDS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1000);
-    let seed: u64 = std::env::var("SYNC_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(std::process::id().into());
+    let rounds: u64 = std::env::var("SYNC_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
+    let seed: u64 = std::env::var("SYNC_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(std::process::id().into());
     eprintln!("fault proxy: {rounds} rounds, SYNC_SEED={seed}");
     let dir = tempfile::tempdir()?;
     let hq = Hq::start(HQ_BIN, dir.path())?;
     let codes = hq.seed(60)?;
     let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
-    let proxy = outpost_tests::proxy::FaultProxy::start(
-        hq.url.trim_start_matches("http://").to_owned(),
-        seed,
-        35,
-    )?;
+    let proxy = outpost_tests::proxy::FaultProxy::start(hq.url.trim_start_matches("http://").to_owned(), seed, 35)?;
     laptop.store.write(|tx| {
-        tx.execute(
-            "UPDATE device SET value = ?1 WHERE key = 'hq_url'",
-            [&proxy.url],
-        )?;
+        tx.execute("UPDATE device SET value = ?1 WHERE key = 'hq_url'", [&proxy.url])?;
         Ok(())
     })?;
     let job = assigned_repair(&laptop.store)?;
@@ -339,12 +252,7 @@ fn a_thousand_rounds_through_a_faulty_network_lose_and_double_nothing() -> TestR
     let (mut written, mut failed_rounds) = (0i64, 0u64);
     for round in 0..rounds {
         for i in 0..rng.range(1, 3) {
-            laptop.store.set_report_field(
-                job,
-                ReportField::FaultCause,
-                &format!("第{round}轮 {i}"),
-                now(),
-            )?;
+            laptop.store.set_report_field(job, ReportField::FaultCause, &format!("第{round}轮 {i}"), now())?;
             written += 1;
         }
         if outpost_sync::sync_once(&laptop.store).is_err() {
@@ -355,39 +263,31 @@ fn a_thousand_rounds_through_a_faulty_network_lose_and_double_nothing() -> TestR
     let mut tries = 0;
     while outpost_sync::sync_once(&laptop.store).is_err() || laptop.pending()? > 0 {
         tries += 1;
-        assert!(
-            tries < 5,
-            "the outbox does not drain after the faults stop (seed {seed})"
-        );
+        assert!(tries < 5, "the outbox does not drain after the faults stop (seed {seed})");
     }
     let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
     let row = db
-        .tx_blocking(|tx| tx.query_opt("SELECT count(*), count(DISTINCT mutation_id), min(mutation_id), max(mutation_id) FROM audit_log", &[]))?
+        .tx_blocking(|tx| {
+            tx.query_opt(
+                "SELECT count(*), count(DISTINCT mutation_id), min(mutation_id), max(mutation_id) FROM audit_log",
+                &[],
+            )
+        })?
         .ok_or("audit")?;
     assert_eq!(
         (row.int(0)?, row.int(1)?, row.int(2)?, row.int(3)?),
         (written, written, 1, written),
         "0 lost, 0 doubled (seed {seed})"
     );
-    let local = laptop
-        .store
-        .read(|c| outpost_store::reports::get(c, job))?
-        .and_then(|r| r.fault_cause);
+    let local = laptop.store.read(|c| outpost_store::reports::get(c, job))?.and_then(|r| r.fault_cause);
     let at_hq = hq_job(&hq, &hq.dispatcher()?, job)?;
-    assert_eq!(
-        at_hq["report"]["fault_cause"].as_str(),
-        local.as_deref(),
-        "laptop and HQ agree (seed {seed})"
-    );
+    assert_eq!(at_hq["report"]["fault_cause"].as_str(), local.as_deref(), "laptop and HQ agree (seed {seed})");
     let counts = proxy.counts.lock().map_err(|_| "counts")?.clone();
     eprintln!(
         "fault proxy: {written} changes, {} requests, {failed_rounds} of {rounds} rounds failed, faults {counts:?}",
         proxy.requests.load(std::sync::atomic::Ordering::SeqCst)
     );
-    assert!(
-        failed_rounds > rounds / 10,
-        "the proxy injected too few faults to mean anything"
-    );
+    assert!(failed_rounds > rounds / 10, "the proxy injected too few faults to mean anything");
     Ok(())
 }
 
@@ -396,14 +296,8 @@ fn a_thousand_rounds_through_a_faulty_network_lose_and_double_nothing() -> TestR
 /// doubled, nothing is stuck, and the file passes SQLite's integrity check.
 #[test]
 fn a_laptop_killed_during_sync_resumes_without_loss_doubling_or_stuck_state() -> TestResult {
-    let kills: u64 = std::env::var("LAPTOP_KILLS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
-    let seed: u64 = std::env::var("SYNC_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(std::process::id().into());
+    let kills: u64 = std::env::var("LAPTOP_KILLS").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
+    let seed: u64 = std::env::var("SYNC_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(std::process::id().into());
     eprintln!("laptop kill -9: {kills} kills, SYNC_SEED={seed}");
     let dir = tempfile::tempdir()?;
     let hq = Hq::start(HQ_BIN, dir.path())?;
@@ -423,9 +317,7 @@ fn a_laptop_killed_during_sync_resumes_without_loss_doubling_or_stuck_state() ->
         .get(format!(
             "{}/api/v1/jobs?engineer_id={}&status=assigned",
             hq.url,
-            hq_job(&hq, &dispatcher, job)?["job"]["engineer_id"]
-                .as_str()
-                .ok_or("engineer")?
+            hq_job(&hq, &dispatcher, job)?["job"]["engineer_id"].as_str().ok_or("engineer")?
         ))
         .bearer_auth(&dispatcher)
         .send()?
@@ -444,63 +336,39 @@ fn a_laptop_killed_during_sync_resumes_without_loss_doubling_or_stuck_state() ->
         {
             let store = Store::open(laptop_dir.path())?;
             for i in 0..rng.range(0, 4) {
-                store.set_report_field(
-                    job,
-                    ReportField::Solution,
-                    &format!("第{kill}次 {i}"),
-                    now(),
-                )?;
+                store.set_report_field(job, ReportField::Solution, &format!("第{kill}次 {i}"), now())?;
                 written += 1;
             }
         }
         if kill % 5 == 0 && !others.is_empty() {
             let other = &others[(kill as usize / 5) % others.len()];
-            let reschedule =
-                json!({"reported_fault": format!("改期 {kill}"), "scheduled_on": "2026-11-30"});
-            http.put(format!("{}/api/v1/jobs/{other}", hq.url))
-                .bearer_auth(&dispatcher)
-                .json(&reschedule)
-                .send()?;
+            let reschedule = json!({"reported_fault": format!("改期 {kill}"), "scheduled_on": "2026-11-30"});
+            http.put(format!("{}/api/v1/jobs/{other}", hq.url)).bearer_auth(&dispatcher).json(&reschedule).send()?;
         }
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_laptop-sync"))
-            .arg(laptop_dir.path())
-            .spawn()?;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_laptop-sync")).arg(laptop_dir.path()).spawn()?;
         std::thread::sleep(Duration::from_millis(rng.range(2, 60).unsigned_abs()));
         child.kill()?;
         child.wait()?;
     }
     let store = Store::open(laptop_dir.path())?;
-    let integrity: String =
-        store.read(|c| Ok(c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?))?;
+    let integrity: String = store.read(|c| Ok(c.query_row("PRAGMA integrity_check", [], |r| r.get(0))?))?;
     assert_eq!(integrity, "ok", "seed {seed}");
     outpost_sync::sync_once(&store)?;
-    assert_eq!(
-        store.read(outbox::pending_count)?,
-        0,
-        "nothing stuck (seed {seed})"
-    );
-    assert!(
-        store.read(downloads::staged)?.is_empty(),
-        "no half download left (seed {seed})"
-    );
+    assert_eq!(store.read(outbox::pending_count)?, 0, "nothing stuck (seed {seed})");
+    assert!(store.read(downloads::staged)?.is_empty(), "no half download left (seed {seed})");
 
     let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
     let row = db
-        .tx_blocking(|tx| tx.query_opt("SELECT count(*), count(DISTINCT mutation_id), COALESCE(max(mutation_id), 0) FROM audit_log", &[]))?
+        .tx_blocking(|tx| {
+            tx.query_opt(
+                "SELECT count(*), count(DISTINCT mutation_id), COALESCE(max(mutation_id), 0) FROM audit_log",
+                &[],
+            )
+        })?
         .ok_or("audit")?;
-    assert_eq!(
-        (row.int(0)?, row.int(1)?, row.int(2)?),
-        (written, written, written),
-        "0 lost, 0 doubled (seed {seed})"
-    );
-    let local = store
-        .read(|c| outpost_store::reports::get(c, job))?
-        .and_then(|r| r.solution);
-    assert_eq!(
-        hq_job(&hq, &dispatcher, job)?["report"]["solution"].as_str(),
-        local.as_deref(),
-        "seed {seed}"
-    );
+    assert_eq!((row.int(0)?, row.int(1)?, row.int(2)?), (written, written, written), "0 lost, 0 doubled (seed {seed})");
+    let local = store.read(|c| outpost_store::reports::get(c, job))?.and_then(|r| r.solution);
+    assert_eq!(hq_job(&hq, &dispatcher, job)?["report"]["solution"].as_str(), local.as_deref(), "seed {seed}");
     for other in others.iter().take(20) {
         let id: JobId = other.parse()?;
         let fault = store.read(|c| jobs::get(c, id))?.reported_fault;

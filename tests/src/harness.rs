@@ -26,13 +26,8 @@ impl Hq {
     /// (created if needed) on a free port.
     pub fn start(bin: &str, dir: &Path) -> Result<Hq, BoxError> {
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let mut hq = Hq {
-            bin: bin.into(),
-            dir: dir.to_owned(),
-            url: format!("http://127.0.0.1:{port}"),
-            port,
-            child: None,
-        };
+        let mut hq =
+            Hq { bin: bin.into(), dir: dir.to_owned(), url: format!("http://127.0.0.1:{port}"), port, child: None };
         hq.restart()?;
         Ok(hq)
     }
@@ -69,12 +64,7 @@ impl Hq {
 
     /// Runs `outpost-hq admin --data-dir DIR <args>` and returns its stdout.
     pub fn admin(&self, args: &[&str]) -> Result<String, BoxError> {
-        let out = Command::new(&self.bin)
-            .arg("admin")
-            .arg("--data-dir")
-            .arg(&self.dir)
-            .args(args)
-            .output()?;
+        let out = Command::new(&self.bin).arg("admin").arg("--data-dir").arg(&self.dir).args(args).output()?;
         if !out.status.success() {
             return Err(format!("admin {args:?}: {}", String::from_utf8_lossy(&out.stderr)).into());
         }
@@ -85,21 +75,12 @@ impl Hq {
     /// returns fresh codes (another laptop for the same engineer).
     pub fn seed(&self, jobs: usize) -> Result<Vec<(String, String)>, BoxError> {
         let out = self.admin(&["seed-demo", "--jobs", &jobs.to_string()])?;
-        Ok(out
-            .lines()
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(n, c)| (n.to_owned(), c.to_owned()))
-            .collect())
+        Ok(out.lines().filter_map(|l| l.split_once('\t')).map(|(n, c)| (n.to_owned(), c.to_owned())).collect())
     }
 
     /// A dispatcher token.
     pub fn dispatcher(&self) -> Result<String, BoxError> {
-        Ok(self
-            .admin(&["dispatcher-token"])?
-            .lines()
-            .last()
-            .ok_or("no token")?
-            .to_owned())
+        Ok(self.admin(&["dispatcher-token"])?.lines().last().ok_or("no token")?.to_owned())
     }
 }
 

@@ -21,17 +21,9 @@ pub enum Write {
 /// The write of step `i` (deterministic, so the parent knows what a reported step wrote).
 pub fn write_for(i: u64) -> Write {
     match i % 4 {
-        0 => Write::Field {
-            field: ReportField::FaultCause,
-            value: format!("原因 v{i}"),
-        },
-        1 => Write::PartLine {
-            line_id: PartLineId(Uuid::from_u128(u128::from(i) + 1)),
-        },
-        2 => Write::Rating {
-            dimension: Dimension::ALL[(i / 4 % 4) as usize],
-            rating: (i % 5 + 1) as i64,
-        },
+        0 => Write::Field { field: ReportField::FaultCause, value: format!("原因 v{i}") },
+        1 => Write::PartLine { line_id: PartLineId(Uuid::from_u128(u128::from(i) + 1)) },
+        2 => Write::Rating { dimension: Dimension::ALL[(i / 4 % 4) as usize], rating: (i % 5 + 1) as i64 },
         _ => Write::Field {
             field: ReportField::Solution,
             value: format!("solution s{i} {}", "x".repeat((i % 300) as usize)),

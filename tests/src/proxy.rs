@@ -58,24 +58,14 @@ impl FaultProxy {
         let (c, k, r) = (calm.clone(), counts.clone(), requests.clone());
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (upstream, rng, calm, counts, requests) = (
-                    upstream.clone(),
-                    rng.clone(),
-                    c.clone(),
-                    k.clone(),
-                    r.clone(),
-                );
+                let (upstream, rng, calm, counts, requests) =
+                    (upstream.clone(), rng.clone(), c.clone(), k.clone(), r.clone());
                 std::thread::spawn(move || {
                     let _ = serve(stream, &upstream, &rng, &calm, &counts, &requests, percent);
                 });
             }
         });
-        Ok(FaultProxy {
-            url,
-            calm,
-            counts,
-            requests,
-        })
+        Ok(FaultProxy { url, calm, counts, requests })
     }
 
     /// No more faults from now on.
@@ -101,10 +91,7 @@ fn read_message(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<(Ve
     let text = String::from_utf8_lossy(&head).to_ascii_lowercase();
     let length = text
         .lines()
-        .find_map(|l| {
-            l.strip_prefix("content-length:")
-                .map(|v| v.trim().parse::<usize>().unwrap_or(0))
-        })
+        .find_map(|l| l.strip_prefix("content-length:").map(|v| v.trim().parse::<usize>().unwrap_or(0)))
         .unwrap_or(0);
     let mut body = vec![0u8; length];
     reader.read_exact(&mut body)?;
@@ -123,13 +110,7 @@ fn forward(upstream: &str, head: &[u8], body: &[u8]) -> std::io::Result<Vec<u8>>
         .filter(|l| !l.to_ascii_lowercase().starts_with("connection:"))
         .map(|l| format!("{l}\r\n"))
         .collect();
-    conn.write_all(
-        format!(
-            "{request_line}\r\nconnection: close\r\n{}",
-            rest.trim_end_matches("\r\n")
-        )
-        .as_bytes(),
-    )?;
+    conn.write_all(format!("{request_line}\r\nconnection: close\r\n{}", rest.trim_end_matches("\r\n")).as_bytes())?;
     conn.write_all(b"\r\n\r\n")?;
     conn.write_all(body)?;
     let mut answer = Vec::new();
@@ -156,11 +137,7 @@ fn serve(
         requests.fetch_add(1, Ordering::SeqCst);
         let fault = {
             let mut rng = rng.lock().unwrap_or_else(|p| p.into_inner());
-            if calm.load(Ordering::SeqCst) || !rng.chance(percent) {
-                Fault::Pass
-            } else {
-                *rng.pick(&FAULTS)
-            }
+            if calm.load(Ordering::SeqCst) || !rng.chance(percent) { Fault::Pass } else { *rng.pick(&FAULTS) }
         };
         {
             let mut counts = counts.lock().unwrap_or_else(|p| p.into_inner());

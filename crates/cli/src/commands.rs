@@ -10,9 +10,7 @@ use outpost_domain::rating::Dimension;
 use outpost_domain::report::ReportField;
 use outpost_store::jobs::{self, JobFilter};
 use outpost_store::search::{self, HitKind};
-use outpost_store::{
-    Store, blobs, detail, device, outbox, parse_acceptance_method, parse_check_state, parts,
-};
+use outpost_store::{Store, blobs, detail, device, outbox, parse_acceptance_method, parse_check_state, parts};
 use serde::Serialize;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, UtcOffset};
@@ -41,27 +39,16 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
     let now = clock.now;
     match cli.command {
         Command::Demo { jobs, seed } => demo(&store, jobs, seed, clock),
-        Command::Enroll {
-            hq,
-            code,
-            device_name,
-        } => {
+        Command::Enroll { hq, code, device_name } => {
             let name = device_name.unwrap_or_else(host_name);
             let engineer = outpost_sync::enroll(&store, &hq, &code, &name)?;
-            out!(
-                "enrolled as {} with {hq}; run `sync` to download your jobs",
-                engineer.name
-            );
+            out!("enrolled as {} with {hq}; run `sync` to download your jobs", engineer.name);
             Ok(())
         }
         Command::Sync { watch: false } => {
             let report = outpost_sync::sync_once(&store)?;
-            let (pending, refused) = store.read(|c| {
-                Ok((
-                    outbox::pending_count(c)?,
-                    outbox::rejected(c, 100_000)?.len(),
-                ))
-            })?;
+            let (pending, refused) =
+                store.read(|c| Ok((outbox::pending_count(c)?, outbox::rejected(c, 100_000)?.len())))?;
             out!(
                 "synced: {} changes sent ({} refused by HQ), {} received, {} files uploaded",
                 report.pushed,
@@ -70,12 +57,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
                 report.files
             );
             for m in store.read(|c| outbox::rejected(c, 20))? {
-                out!(
-                    "  refused: {} on job {}: {}",
-                    m.change.kind(),
-                    m.change.job_id(),
-                    m.rejected.unwrap_or_default()
-                );
+                out!("  refused: {} on job {}: {}", m.change.kind(), m.change.job_id(), m.rejected.unwrap_or_default());
             }
             if pending > 0 {
                 return Err(CliError::Refused(format!(
@@ -94,10 +76,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
                     s.pending,
                     s.refused,
                     s.last_success.as_deref().unwrap_or("never"),
-                    s.last_error
-                        .as_deref()
-                        .map(|e| format!(" — {e}"))
-                        .unwrap_or_default()
+                    s.last_error.as_deref().map(|e| format!(" — {e}")).unwrap_or_default()
                 );
             });
             loop {
@@ -105,123 +84,53 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             }
         }
         Command::Status { json } => status(&store, clock, json),
-        Command::Jobs { when, search, json } => {
-            list_jobs(&store, clock, &when, search.as_deref(), json)
-        }
+        Command::Jobs { when, search, json } => list_jobs(&store, clock, &when, search.as_deref(), json),
         Command::Search { query, json } => {
             let hits = store.read(|c| search::search(c, &query, 50))?;
-            if json {
-                print::json(&hits)
-            } else {
-                hits.iter().try_for_each(print::hit)
-            }
+            if json { print::json(&hits) } else { hits.iter().try_for_each(print::hit) }
         }
-        Command::Job {
-            command: JobCommand::Show { job, json },
-        } => {
+        Command::Job { command: JobCommand::Show { job, json } } => {
             let id = find_job(&store, &job)?;
             let detail = store.read(|c| detail::job_detail(c, id))?;
-            if json {
-                print::json(&detail)
-            } else {
-                print::detail(&detail, clock.offset)
-            }
+            if json { print::json(&detail) } else { print::detail(&detail, clock.offset) }
         }
-        Command::Job {
-            command:
-                JobCommand::Transition {
-                    job,
-                    state,
-                    reason,
-                    promised_on,
-                },
-        } => {
+        Command::Job { command: JobCommand::Transition { job, state, reason, promised_on } } => {
             let id = find_job(&store, &job)?;
             let to = JobStatus::parse(&state)?;
             let promised_on = promised_on.as_deref().map(parse_date).transpose()?;
-            let event = store.transition_job(
-                id,
-                to,
-                MoveDetails {
-                    reason,
-                    promised_on,
-                    engineer: None,
-                },
-                now,
-            )?;
+            let event = store.transition_job(id, to, MoveDetails { reason, promised_on, engineer: None }, now)?;
             out!("{}: {} → {}", job, event.from, event.to);
             Ok(())
         }
-        Command::Report {
-            command: ReportCommand::Set { job, field, value },
-        } => {
+        Command::Report { command: ReportCommand::Set { job, field, value } } => {
             let id = find_job(&store, &job)?;
             let field = ReportField::parse(&field)?;
             store.set_report_field(id, field, &value, now)?;
             print::missing(&store.read(|c| detail::job_detail(c, id))?.missing)
         }
-        Command::Report {
-            command:
-                ReportCommand::Check {
-                    job,
-                    item,
-                    answer,
-                    note,
-                },
-        } => {
+        Command::Report { command: ReportCommand::Check { job, item, answer, note } } => {
             let id = find_job(&store, &job)?;
             store.set_check(id, &item, parse_check_state(&answer)?, &note, now)?;
             print::missing(&store.read(|c| detail::job_detail(c, id))?.missing)
         }
-        Command::Part {
-            command:
-                PartCommand::Add {
-                    job,
-                    part_code,
-                    quantity,
-                    misuse,
-                },
-        } => {
+        Command::Part { command: PartCommand::Add { job, part_code, quantity, misuse } } => {
             let id = find_job(&store, &job)?;
-            let origin = if misuse {
-                FaultOrigin::Misuse
-            } else {
-                FaultOrigin::Quality
-            };
-            let line = store.add_part_line(
-                id,
-                PartLineId(Uuid::now_v7()),
-                &part_code,
-                quantity,
-                origin,
-                now,
-            )?;
+            let origin = if misuse { FaultOrigin::Misuse } else { FaultOrigin::Quality };
+            let line = store.add_part_line(id, PartLineId(Uuid::now_v7()), &part_code, quantity, origin, now)?;
             let quote = store.read(|c| detail::job_detail(c, id))?.quote;
             if let Some(priced) = quote.lines.iter().find(|l| l.part_line_id == line.id) {
-                out!(
-                    "{} × {}: {} ({})",
-                    priced.quantity,
-                    priced.part_code,
-                    priced.total,
-                    priced.explain_en()
-                );
+                out!("{} × {}: {} ({})", priced.quantity, priced.part_code, priced.total, priced.explain_en());
             }
             out!("total: {}", quote.total);
             Ok(())
         }
-        Command::Part {
-            command: PartCommand::Find { text },
-        } => {
+        Command::Part { command: PartCommand::Find { text } } => {
             for p in store.read(|c| parts::find(c, &text, 30))? {
                 out!("{}\t{}\t{}", p.code, p.name, p.unit_price);
             }
             Ok(())
         }
-        Command::Rate {
-            job,
-            dimension,
-            rating,
-        } => {
+        Command::Rate { job, dimension, rating } => {
             let id = find_job(&store, &job)?;
             store.rate(id, Dimension::parse(&dimension)?, rating, now)?;
             Ok(())
@@ -233,27 +142,16 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
         }
         Command::AcceptQuote { job, name, method } => {
             let id = find_job(&store, &job)?;
-            let acceptance =
-                store.accept_quote(id, &name, parse_acceptance_method(&method)?, now)?;
-            out!(
-                "accepted {} by {}",
-                acceptance.total,
-                acceptance.accepted_by
-            );
+            let acceptance = store.accept_quote(id, &name, parse_acceptance_method(&method)?, now)?;
+            out!("accepted {} by {}", acceptance.total, acceptance.accepted_by);
             Ok(())
         }
         Command::Sign { job, name, png } => {
             let id = find_job(&store, &job)?;
-            let bytes = std::fs::read(&png).map_err(|source| CliError::Read {
-                path: png.display().to_string(),
-                source,
-            })?;
+            let bytes =
+                std::fs::read(&png).map_err(|source| CliError::Read { path: png.display().to_string(), source })?;
             let signature = store.sign_report(id, &name, &bytes, now)?;
-            out!(
-                "signed by {}; report hash {}",
-                signature.signer_name,
-                signature.short_hash()
-            );
+            out!("signed by {}; report hash {}", signature.signer_name, signature.short_hash());
             Ok(())
         }
     }
@@ -277,8 +175,7 @@ fn parse_date(s: &str) -> Result<Date> {
 }
 
 fn demo(store: &Store, jobs: usize, seed: u64, clock: Clock) -> Result<()> {
-    let existing: i64 =
-        store.read(|c| Ok(c.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))?))?;
+    let existing: i64 = store.read(|c| Ok(c.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))?))?;
     if existing > 0 {
         return Err(CliError::Refused(format!(
             "{} already holds {existing} jobs: use an empty data folder for demo data",
@@ -289,11 +186,7 @@ fn demo(store: &Store, jobs: usize, seed: u64, clock: Clock) -> Result<()> {
     cfg.utc_offset = clock.offset;
     let data = generate(&cfg);
     let loaded = outpost_store::demo::load(store, &data)?;
-    out!(
-        "loaded {loaded} demo jobs for {} into {}",
-        data.engineers[0].name,
-        store.path().display()
-    );
+    out!("loaded {loaded} demo jobs for {} into {}", data.engineers[0].name, store.path().display());
     Ok(())
 }
 
@@ -318,10 +211,7 @@ struct EngineerOut {
 fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
     let status = store.read(|c| {
         Ok(Status {
-            engineer: device::engineer(c)?.map(|e| EngineerOut {
-                id: e.id.to_text(),
-                name: e.name,
-            }),
+            engineer: device::engineer(c)?.map(|e| EngineerOut { id: e.id.to_text(), name: e.name }),
             hq: device::enrollment(c)?.map(|e| e.hq_url),
             last_sync: device::last_sync(c)?,
             jobs: c.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))?,
@@ -339,27 +229,14 @@ fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
         None => out!("engineer: not enrolled"),
     }
     out!("HQ: {}", status.hq.as_deref().unwrap_or("not enrolled"));
-    out!(
-        "last sync: {}",
-        status.last_sync.as_deref().unwrap_or("never")
-    );
+    out!("last sync: {}", status.last_sync.as_deref().unwrap_or("never"));
     out!("jobs: {} ({} today)", status.jobs, status.today);
-    out!(
-        "changes waiting for HQ: {} ({} refused)",
-        status.pending_changes,
-        status.rejected_changes
-    );
+    out!("changes waiting for HQ: {} ({} refused)", status.pending_changes, status.rejected_changes);
     out!("files waiting for HQ: {}", status.queued_files);
     Ok(())
 }
 
-fn list_jobs(
-    store: &Store,
-    clock: Clock,
-    when: &str,
-    query: Option<&str>,
-    json: bool,
-) -> Result<()> {
+fn list_jobs(store: &Store, clock: Clock, when: &str, query: Option<&str>, json: bool) -> Result<()> {
     let filter = JobFilter::parse(when)?;
     let list = store.read(|c| match query {
         None => jobs::list(c, filter, clock.today(), 100_000),

@@ -16,10 +16,7 @@ pub enum CliError {
     Sync(#[from] outpost_sync::SyncError),
 
     #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    Read { path: String, source: std::io::Error },
 
     #[error("{0}")]
     Refused(String),

@@ -174,10 +174,7 @@ enum PartCommand {
 fn main() -> ExitCode {
     // The local offset can only be read safely while the process has one thread: read it first.
     let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
-    let clock = commands::Clock {
-        now: time::OffsetDateTime::now_utc(),
-        offset,
-    };
+    let clock = commands::Clock { now: time::OffsetDateTime::now_utc(), offset };
     let cli = Cli::parse();
     match commands::run(cli, clock) {
         Ok(()) | Err(error::CliError::StdoutClosed) => ExitCode::SUCCESS,

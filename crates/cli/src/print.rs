@@ -24,11 +24,7 @@ use crate::error::{CliError, Result};
 pub fn write_line(args: std::fmt::Arguments<'_>) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{args}").map_err(|e| {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            CliError::StdoutClosed
-        } else {
-            CliError::Write(e)
-        }
+        if e.kind() == std::io::ErrorKind::BrokenPipe { CliError::StdoutClosed } else { CliError::Write(e) }
     })
 }
 
@@ -39,15 +35,11 @@ pub fn json<T: Serialize>(value: &T) -> Result<()> {
 }
 
 fn hm(t: OffsetDateTime, offset: UtcOffset) -> String {
-    t.to_offset(offset)
-        .format(format_description!("[hour]:[minute]"))
-        .unwrap_or_default()
+    t.to_offset(offset).format(format_description!("[hour]:[minute]")).unwrap_or_default()
 }
 
 fn when(t: OffsetDateTime, offset: UtcOffset) -> String {
-    t.to_offset(offset)
-        .format(format_description!("[year]-[month]-[day] [hour]:[minute]"))
-        .unwrap_or_default()
+    t.to_offset(offset).format(format_description!("[year]-[month]-[day] [hour]:[minute]")).unwrap_or_default()
 }
 
 /// One line of the job list.
@@ -72,12 +64,7 @@ pub fn summary(j: &JobSummary, offset: UtcOffset) -> Result<()> {
 
 /// One search hit.
 pub fn hit(h: &SearchHit) -> Result<()> {
-    out!(
-        "{:<9} {}  {}",
-        format!("{:?}", h.kind).to_lowercase(),
-        h.id,
-        h.title
-    );
+    out!("{:<9} {}  {}", format!("{:?}", h.kind).to_lowercase(), h.id, h.title);
     Ok(())
 }
 
@@ -103,12 +90,7 @@ pub fn detail(d: &JobDetail, offset: UtcOffset) -> Result<()> {
     out!("fault: {}", j.reported_fault);
     out!("customer: {}", d.customer.name);
     for c in &d.customer.contacts {
-        out!(
-            "  {}  {}  {}",
-            c.name,
-            c.phone,
-            c.role.as_deref().unwrap_or("")
-        );
+        out!("  {}  {}  {}", c.name, c.phone, c.role.as_deref().unwrap_or(""));
     }
     out!("site: {}, {}", d.site.name, d.site.address);
     if let Some(dir) = &d.site.directions {
@@ -120,12 +102,7 @@ pub fn detail(d: &JobDetail, offset: UtcOffset) -> Result<()> {
             WarrantyState::Expired { ended } => format!("warranty ended {ended}"),
             WarrantyState::Unknown => "warranty unknown".into(),
         };
-        out!(
-            "equipment: {} {} serial {} ({warranty})",
-            e.brand,
-            e.model,
-            e.serial
-        );
+        out!("equipment: {} {} serial {} ({warranty})", e.brand, e.model, e.serial);
     }
     for t in [
         ("en route", j.times.en_route_at),
@@ -161,11 +138,7 @@ pub fn detail(d: &JobDetail, offset: UtcOffset) -> Result<()> {
             outpost_domain::report::CheckState::Ok => "ok",
             outpost_domain::report::CheckState::Issue => "issue",
         });
-        out!(
-            "  check {}: {state} {}",
-            item.key,
-            item.note.as_deref().unwrap_or("")
-        );
+        out!("  check {}: {state} {}", item.key, item.note.as_deref().unwrap_or(""));
     }
     match &r.satisfaction {
         Some(Satisfaction::Declined { .. }) => out!("  satisfaction: declined"),
@@ -173,13 +146,7 @@ pub fn detail(d: &JobDetail, offset: UtcOffset) -> Result<()> {
             let parts: Vec<String> = Dimension::ALL
                 .iter()
                 .map(|dim| {
-                    format!(
-                        "{} {}",
-                        dim.as_str(),
-                        ratings
-                            .get(*dim)
-                            .map_or("-".into(), |v| v.value().to_string())
-                    )
+                    format!("{} {}", dim.as_str(), ratings.get(*dim).map_or("-".into(), |v| v.value().to_string()))
                 })
                 .collect();
             out!("  satisfaction: {}", parts.join(", "));
@@ -189,42 +156,19 @@ pub fn detail(d: &JobDetail, offset: UtcOffset) -> Result<()> {
     if !d.quote.lines.is_empty() || !d.quote.total.is_zero() {
         out!("parts and charges:");
         for l in &d.quote.lines {
-            out!(
-                "  {} × {} {}  {}  ({})",
-                l.quantity,
-                l.part_code,
-                l.part_name,
-                l.total,
-                l.explain_en()
-            );
+            out!("  {} × {} {}  {}  ({})", l.quantity, l.part_code, l.part_name, l.total, l.explain_en());
         }
-        out!(
-            "  labour {}, service fee {}, total {}",
-            d.quote.labour,
-            d.quote.service_fee,
-            d.quote.total
-        );
+        out!("  labour {}, service fee {}, total {}", d.quote.labour, d.quote.service_fee, d.quote.total);
     }
     if let Some(s) = &r.signature {
-        out!(
-            "signed by {} at {}; hash {}",
-            s.signer_name,
-            when(s.signed_at, offset),
-            s.short_hash()
-        );
+        out!("signed by {} at {}; hash {}", s.signer_name, when(s.signed_at, offset), s.short_hash());
     } else {
         missing(&d.missing)?;
     }
     if !d.history.is_empty() {
         out!("service history of this equipment:");
         for h in d.history.iter().take(10) {
-            out!(
-                "  {}  {}  {}  {}",
-                h.scheduled_on,
-                h.number,
-                h.job_type,
-                h.reported_fault
-            );
+            out!("  {}  {}  {}  {}", h.scheduled_on, h.number, h.job_type, h.reported_fault);
         }
     }
     Ok(())

@@ -5,11 +5,7 @@ use std::process::{Command, Output};
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 fn cli(dir: &std::path::Path, args: &[&str]) -> std::io::Result<Output> {
-    Command::new(env!("CARGO_BIN_EXE_outpost-cli"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .output()
+    Command::new(env!("CARGO_BIN_EXE_outpost-cli")).arg("--data-dir").arg(dir).args(args).output()
 }
 
 fn stdout(o: &Output) -> String {
@@ -29,26 +25,15 @@ fn demo_then_list_and_show_as_json() -> TestResult {
     assert!(!again.status.success());
     assert!(stderr(&again).contains("already holds 120 jobs"));
 
-    let status: serde_json::Value =
-        serde_json::from_slice(&cli(dir.path(), &["status", "--json"])?.stdout)?;
+    let status: serde_json::Value = serde_json::from_slice(&cli(dir.path(), &["status", "--json"])?.stdout)?;
     assert_eq!(status["jobs"], 120);
     assert_eq!(status["pending_changes"], 0);
 
-    let jobs: serde_json::Value =
-        serde_json::from_slice(&cli(dir.path(), &["jobs", "--json"])?.stdout)?;
+    let jobs: serde_json::Value = serde_json::from_slice(&cli(dir.path(), &["jobs", "--json"])?.stdout)?;
     let jobs = jobs.as_array().ok_or("an array")?;
     assert_eq!(jobs.len(), 120);
     let first = &jobs[0];
-    for key in [
-        "id",
-        "number",
-        "job_type",
-        "status",
-        "customer",
-        "site",
-        "scheduled_on",
-        "window_from",
-    ] {
+    for key in ["id", "number", "job_type", "status", "customer", "site", "scheduled_on", "window_from"] {
         assert!(first.get(key).is_some(), "jobs --json has {key}");
     }
     let number = first["number"].as_str().ok_or("a number")?;
@@ -72,66 +57,26 @@ fn mistakes_exit_non_zero_with_a_message_that_says_what_to_do() -> TestResult {
         .ok_or("a job on site today")?
         .to_owned();
     for (args, expected) in [
-        (
-            vec!["job", "show", "J-NOPE"],
-            "job J-NOPE is not on this laptop",
-        ),
-        (
-            vec!["report", "set", &on_site, "labour_minutes", "-5"],
-            "minutes cannot be negative",
-        ),
-        (
-            vec!["report", "set", &on_site, "cause", "x"],
-            "'cause' is not a report field",
-        ),
+        (vec!["job", "show", "J-NOPE"], "job J-NOPE is not on this laptop"),
+        (vec!["report", "set", &on_site, "labour_minutes", "-5"], "minutes cannot be negative"),
+        (vec!["report", "set", &on_site, "cause", "x"], "'cause' is not a report field"),
         (vec!["rate", &on_site, "overall", "0"], "ratings go from 1"),
-        (
-            vec!["job", "transition", &on_site, "cancelled"],
-            "Only HQ can move a job to cancelled",
-        ),
+        (vec!["job", "transition", &on_site, "cancelled"], "Only HQ can move a job to cancelled"),
         (
             vec!["job", "transition", &on_site, "closed"],
             "from on_site it can go to completed, unresolved; HQ can move it to assigned, cancelled",
         ),
-        (
-            vec!["jobs", "--when", "yesterday"],
-            "use today, overdue, upcoming or all",
-        ),
-        (
-            vec![
-                "sign",
-                &on_site,
-                "--name",
-                "李",
-                "--png",
-                "/nonexistent.png",
-            ],
-            "cannot read /nonexistent.png",
-        ),
+        (vec!["jobs", "--when", "yesterday"], "use today, overdue, upcoming or all"),
+        (vec!["sign", &on_site, "--name", "李", "--png", "/nonexistent.png"], "cannot read /nonexistent.png"),
     ] {
         let out = cli(dir.path(), &args)?;
         assert_eq!(out.status.code(), Some(1), "{args:?}");
-        assert!(
-            stderr(&out).contains(expected),
-            "{args:?}: {}",
-            stderr(&out)
-        );
+        assert!(stderr(&out).contains(expected), "{args:?}: {}", stderr(&out));
     }
-    let status: serde_json::Value =
-        serde_json::from_slice(&cli(dir.path(), &["status", "--json"])?.stdout)?;
-    assert_eq!(
-        status["pending_changes"], 0,
-        "refused commands wrote nothing"
-    );
+    let status: serde_json::Value = serde_json::from_slice(&cli(dir.path(), &["status", "--json"])?.stdout)?;
+    assert_eq!(status["pending_changes"], 0, "refused commands wrote nothing");
 
-    let ok = cli(
-        dir.path(),
-        &["report", "set", &on_site, "fault_cause", "油封老化"],
-    )?;
-    assert!(
-        stdout(&ok).contains("still missing before signing"),
-        "{}",
-        stdout(&ok)
-    );
+    let ok = cli(dir.path(), &["report", "set", &on_site, "fault_cause", "油封老化"])?;
+    assert!(stdout(&ok).contains("still missing before signing"), "{}", stdout(&ok));
     Ok(())
 }

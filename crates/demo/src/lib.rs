@@ -9,9 +9,7 @@ mod words;
 use outpost_domain::customer::{Contact, Customer, Language, Site};
 use outpost_domain::equipment::{Equipment, EquipmentInput};
 use outpost_domain::ids::*;
-use outpost_domain::job::{
-    Actor, Job, JobEvent, JobStatus, JobType, MoveDetails, Severity, VisitTimes, Window,
-};
+use outpost_domain::job::{Actor, Job, JobEvent, JobStatus, JobType, MoveDetails, Severity, VisitTimes, Window};
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::part::{FaultOrigin, Part, PartLine};
 use outpost_domain::rating::{Dimension, Rating, Ratings, Satisfaction};
@@ -39,13 +37,7 @@ pub struct DemoConfig {
 impl DemoConfig {
     /// `jobs` jobs for one engineer around `now`, in China's time zone.
     pub fn new(seed: u64, jobs: usize, now: OffsetDateTime) -> DemoConfig {
-        DemoConfig {
-            seed,
-            jobs,
-            engineers: 1,
-            now,
-            utc_offset: UtcOffset::from_hms(8, 0, 0).unwrap_or(UtcOffset::UTC),
-        }
+        DemoConfig { seed, jobs, engineers: 1, now, utc_offset: UtcOffset::from_hms(8, 0, 0).unwrap_or(UtcOffset::UTC) }
     }
 }
 
@@ -79,14 +71,9 @@ pub struct DemoData {
 
 /// Generates the demo data for a configuration; the same configuration gives the same data.
 pub fn generate(cfg: &DemoConfig) -> DemoData {
-    let mut g = Generator {
-        rng: Rng::new(cfg.seed),
-        cfg: *cfg,
-        clock_ms: cfg.now.unix_timestamp().unsigned_abs() * 1000,
-    };
-    let engineers = (0..cfg.engineers.max(1))
-        .map(|i| g.engineer(i))
-        .collect::<Vec<_>>();
+    let mut g =
+        Generator { rng: Rng::new(cfg.seed), cfg: *cfg, clock_ms: cfg.now.unix_timestamp().unsigned_abs() * 1000 };
+    let engineers = (0..cfg.engineers.max(1)).map(|i| g.engineer(i)).collect::<Vec<_>>();
     let parts = g.parts();
     let customer_count = (cfg.jobs / 25).max(8);
     let mut customers = Vec::new();
@@ -108,22 +95,11 @@ pub fn generate(cfg: &DemoConfig) -> DemoData {
         .map(|i| {
             let e = g.rng.pick(&equipment).clone();
             let engineer = &engineers[i % engineers.len()];
-            let customer = customers
-                .iter()
-                .find(|c| c.id == e.customer_id)
-                .unwrap_or(&customers[0]);
+            let customer = customers.iter().find(|c| c.id == e.customer_id).unwrap_or(&customers[0]);
             g.job(i, engineer, customer, &e, &parts, &policy)
         })
         .collect();
-    DemoData {
-        engineers,
-        policy,
-        customers,
-        sites,
-        equipment,
-        parts,
-        jobs,
-    }
+    DemoData { engineers, policy, customers, sites, equipment, parts, jobs }
 }
 
 struct Generator {
@@ -157,15 +133,8 @@ impl Generator {
     }
 
     fn engineer(&mut self, i: usize) -> DemoEngineer {
-        let name = if i == 0 {
-            "王建国".to_owned()
-        } else {
-            self.person(i % 3 != 2)
-        };
-        DemoEngineer {
-            id: EngineerId(self.uuid()),
-            name,
-        }
+        let name = if i == 0 { "王建国".to_owned() } else { self.person(i % 3 != 2) };
+        DemoEngineer { id: EngineerId(self.uuid()), name }
     }
 
     fn parts(&mut self) -> Vec<Part> {
@@ -178,14 +147,7 @@ impl Generator {
                 let name = format!("{zh} {en}");
                 let spec = format!("{}-{}", self.rng.pick(MACHINES).1, variant + 1);
                 let money = |m| Money::new(m, Currency::CNY).unwrap_or(Money::zero(Currency::CNY));
-                if let Ok(p) = Part::new(
-                    PartId(self.uuid()),
-                    &code,
-                    &name,
-                    &spec,
-                    money(cost),
-                    money(price),
-                ) {
+                if let Ok(p) = Part::new(PartId(self.uuid()), &code, &name, &spec, money(cost), money(price)) {
                     out.push(p);
                 }
             }
@@ -196,42 +158,21 @@ impl Generator {
     fn customer(&mut self) -> Customer {
         let chinese = self.chinese();
         let name = if chinese {
-            format!(
-                "{}{}{}",
-                self.rng.pick(CN_CITIES),
-                self.rng.pick(CN_WORDS),
-                self.rng.pick(CN_KINDS)
-            )
+            format!("{}{}{}", self.rng.pick(CN_CITIES), self.rng.pick(CN_WORDS), self.rng.pick(CN_KINDS))
         } else {
             format!("{} {}", self.rng.pick(EN_WORDS), self.rng.pick(EN_KINDS))
         };
-        let language = if chinese {
-            Language::ZhCn
-        } else {
-            Language::En
-        };
-        let mut customer = Customer::new(CustomerId(self.uuid()), &name, language)
-            .expect("demo words make a valid customer");
+        let language = if chinese { Language::ZhCn } else { Language::En };
+        let mut customer =
+            Customer::new(CustomerId(self.uuid()), &name, language).expect("demo words make a valid customer");
         for _ in 0..self.rng.range(1, 3) {
             let person = self.person(chinese);
             let phone = if chinese {
-                format!(
-                    "13{}{:08}",
-                    self.rng.range(0, 9),
-                    self.rng.below(100_000_000)
-                )
+                format!("13{}{:08}", self.rng.range(0, 9), self.rng.below(100_000_000))
             } else {
-                format!(
-                    "+49 {} {:07}",
-                    self.rng.range(30, 89),
-                    self.rng.below(10_000_000)
-                )
+                format!("+49 {} {:07}", self.rng.range(30, 89), self.rng.below(10_000_000))
             };
-            let role = if chinese {
-                *self.rng.pick(CN_ROLES)
-            } else {
-                *self.rng.pick(EN_ROLES)
-            };
+            let role = if chinese { *self.rng.pick(CN_ROLES) } else { *self.rng.pick(EN_ROLES) };
             if let Ok(c) = Contact::new(ContactId(self.uuid()), &person, &phone, role) {
                 customer.contacts.push(c);
             }
@@ -244,66 +185,29 @@ impl Generator {
         let (name, address, directions) = if chinese {
             let city = *self.rng.pick(CN_CITIES);
             (
-                format!(
-                    "{city}{}",
-                    if self.rng.chance(50) {
-                        "一厂"
-                    } else {
-                        "二号车间"
-                    }
-                ),
-                format!(
-                    "{city}市{}{}号",
-                    self.rng.pick(CN_STREETS),
-                    self.rng.range(1, 999)
-                ),
+                format!("{city}{}", if self.rng.chance(50) { "一厂" } else { "二号车间" }),
+                format!("{city}市{}{}号", self.rng.pick(CN_STREETS), self.rng.range(1, 999)),
                 *self.rng.pick(CN_DIRECTIONS),
             )
         } else {
             (
                 format!("{} site", self.rng.pick(EN_WORDS)),
-                format!(
-                    "{} {}, {}",
-                    self.rng.range(1, 200),
-                    self.rng.pick(EN_STREETS),
-                    self.rng.pick(EN_WORDS)
-                ),
+                format!("{} {}, {}", self.rng.range(1, 200), self.rng.pick(EN_STREETS), self.rng.pick(EN_WORDS)),
                 *self.rng.pick(EN_DIRECTIONS),
             )
         };
-        Site::new(
-            SiteId(self.uuid()),
-            customer.id,
-            &name,
-            &address,
-            directions,
-        )
-        .expect("demo words make a valid site")
+        Site::new(SiteId(self.uuid()), customer.id, &name, &address, directions).expect("demo words make a valid site")
     }
 
     fn equipment(&mut self, customer: &Customer, site: &Site) -> Equipment {
         let (brand, model_code, kind_zh, kind_en) = *self.rng.pick(MACHINES);
-        let kind = if customer.language == Language::ZhCn {
-            kind_zh
-        } else {
-            kind_en
-        };
+        let kind = if customer.language == Language::ZhCn { kind_zh } else { kind_en };
         let model = format!("{model_code} {kind}");
         let today = self.cfg.now.date();
         let accepted = today - Duration::days(self.rng.range(30, 4 * 365));
         let installed = accepted - Duration::days(self.rng.range(3, 20));
-        let serial = format!(
-            "{}-{}-{:06}",
-            model_code.replace('-', ""),
-            accepted.year(),
-            self.rng.below(1_000_000)
-        );
-        let software = format!(
-            "v{}.{}.{}",
-            self.rng.range(1, 4),
-            self.rng.range(0, 9),
-            self.rng.range(0, 20)
-        );
+        let serial = format!("{}-{}-{:06}", model_code.replace('-', ""), accepted.year(), self.rng.below(1_000_000));
+        let software = format!("v{}.{}.{}", self.rng.range(1, 4), self.rng.range(0, 9), self.rng.range(0, 20));
         let input = EquipmentInput {
             brand,
             model: &model,
@@ -320,9 +224,7 @@ impl Generator {
 
     fn local(&self, day: Date, hour: u8, minute: u8) -> OffsetDateTime {
         let time = Time::from_hms(hour.min(23), minute.min(59), 0).unwrap_or(Time::MIDNIGHT);
-        day.with_time(time)
-            .assume_offset(self.cfg.utc_offset)
-            .to_offset(UtcOffset::UTC)
+        day.with_time(time).assume_offset(self.cfg.utc_offset).to_offset(UtcOffset::UTC)
     }
 
     fn job(
@@ -345,24 +247,12 @@ impl Generator {
                 JobStatus::Assigned,
                 JobStatus::Signed,
             ];
-            (
-                if i % 3 == 2 {
-                    JobType::Maintenance
-                } else {
-                    JobType::Repair
-                },
-                today_states[i],
-                0,
-            )
+            (if i % 3 == 2 { JobType::Maintenance } else { JobType::Repair }, today_states[i], 0)
         } else if i < 6 + combos {
             let k = i - 6;
             let t = JobType::ALL[k % JobType::ALL.len()];
             let s = STATES[k / JobType::ALL.len()];
-            let offset = if s == JobStatus::Assigned {
-                self.rng.range(1, 10)
-            } else {
-                -self.rng.range(1, 20)
-            };
+            let offset = if s == JobStatus::Assigned { self.rng.range(1, 10) } else { -self.rng.range(1, 20) };
             (t, s, offset)
         } else {
             let t = *self.rng.pick(&[
@@ -375,11 +265,7 @@ impl Generator {
                 JobType::Callback,
             ]);
             if self.rng.chance(15) {
-                let s = if self.rng.chance(4) {
-                    JobStatus::Cancelled
-                } else {
-                    JobStatus::Assigned
-                };
+                let s = if self.rng.chance(4) { JobStatus::Cancelled } else { JobStatus::Assigned };
                 (t, s, self.rng.range(1, 21))
             } else {
                 let roll = self.rng.below(100);
@@ -396,11 +282,7 @@ impl Generator {
         };
         let day = today + Duration::days(offset);
         let start_hour = u8::try_from(self.rng.range(8, 15)).unwrap_or(9);
-        let window = Window::new(
-            self.local(day, start_hour, 0),
-            self.local(day, start_hour + 3, 0),
-        )
-        .ok();
+        let window = Window::new(self.local(day, start_hour, 0), self.local(day, start_hour + 3, 0)).ok();
         let (fault_zh, fault_en) = *self.rng.pick(FAULTS);
         let chinese = customer.language == Language::ZhCn;
         let reported_fault = match job_type {
@@ -411,40 +293,21 @@ impl Generator {
                 "Install, commission and train operators"
             })
             .to_owned(),
-            JobType::Inspection => (if chinese {
-                "季度巡检"
-            } else {
-                "Quarterly inspection"
-            })
-            .to_owned(),
+            JobType::Inspection => (if chinese { "季度巡检" } else { "Quarterly inspection" }).to_owned(),
             JobType::Maintenance => (if chinese {
                 "半年保养：更换三滤，检查皮带"
             } else {
                 "Semi-annual maintenance: filters, belts"
             })
             .to_owned(),
-            JobType::Callback => (if chinese {
-                "维修后回访"
-            } else {
-                "Follow-up call after repair"
-            })
-            .to_owned(),
+            JobType::Callback => (if chinese { "维修后回访" } else { "Follow-up call after repair" }).to_owned(),
         };
         let mut job = Job {
             id: JobId(self.uuid()),
-            number: format!(
-                "J{:02}{:02}-{:06}",
-                day.year() % 100,
-                u8::from(day.month()),
-                i + 1
-            ),
+            number: format!("J{:02}{:02}-{:06}", day.year() % 100, u8::from(day.month()), i + 1),
             job_type,
             status: JobStatus::Assigned,
-            severity: if self.rng.chance(20) {
-                Severity::Major
-            } else {
-                Severity::Common
-            },
+            severity: if self.rng.chance(20) { Severity::Major } else { Severity::Common },
             customer_id: customer.id,
             site_id: equipment.site_id,
             equipment_id: Some(equipment.id),
@@ -458,16 +321,9 @@ impl Generator {
             cancel_reason: None,
             times: VisitTimes::default(),
         };
-        let mut demo = DemoJob {
-            job: job.clone(),
-            events: Vec::new(),
-            report: None,
-            parts: Vec::new(),
-        };
+        let mut demo = DemoJob { job: job.clone(), events: Vec::new(), report: None, parts: Vec::new() };
         let start = window.map_or(self.local(day, 9, 0), |w| w.from);
-        self.drive(
-            &mut demo, &mut job, target, start, chinese, equipment, parts, policy,
-        );
+        self.drive(&mut demo, &mut job, target, start, chinese, equipment, parts, policy);
         demo.job = job;
         demo
     }
@@ -487,48 +343,27 @@ impl Generator {
         let me = Actor::Engineer(job.engineer_id.unwrap_or(EngineerId(Uuid::nil())));
         let mut at = start - Duration::minutes(self.rng.range(20, 60));
         if target == JobStatus::Cancelled {
-            let reason = if chinese {
-                "客户改期，取消本次派工"
-            } else {
-                "Customer postponed the visit"
-            };
+            let reason = if chinese { "客户改期，取消本次派工" } else { "Customer postponed the visit" };
             step(
                 &mut demo.events,
                 job,
                 JobStatus::Cancelled,
                 Actor::Hq,
                 at,
-                MoveDetails {
-                    reason: Some(reason.into()),
-                    ..Default::default()
-                },
+                MoveDetails { reason: Some(reason.into()), ..Default::default() },
             );
             return;
         }
         if target == JobStatus::Assigned {
             return;
         }
-        step(
-            &mut demo.events,
-            job,
-            JobStatus::EnRoute,
-            me,
-            at,
-            MoveDetails::default(),
-        );
+        step(&mut demo.events, job, JobStatus::EnRoute, me, at, MoveDetails::default());
         if target == JobStatus::EnRoute {
             return;
         }
         let latest = if self.rng.chance(85) { 150 } else { 260 };
         at = start + Duration::minutes(self.rng.range(-10, latest));
-        step(
-            &mut demo.events,
-            job,
-            JobStatus::OnSite,
-            me,
-            at,
-            MoveDetails::default(),
-        );
+        step(&mut demo.events, job, JobStatus::OnSite, me, at, MoveDetails::default());
         if target == JobStatus::OnSite {
             return;
         }
@@ -545,31 +380,12 @@ impl Generator {
                 "Airend must be replaced; waiting for the factory"
             };
             let promised_on = at.date() + Duration::days(self.rng.range(2, 10));
-            let details = MoveDetails {
-                reason: Some(reason.into()),
-                promised_on: Some(promised_on),
-                ..Default::default()
-            };
-            step(
-                &mut demo.events,
-                job,
-                JobStatus::Unresolved,
-                me,
-                at,
-                details,
-            );
-            report
-                .set(ReportField::Result, "needs_parts")
-                .expect("a valid result");
+            let details =
+                MoveDetails { reason: Some(reason.into()), promised_on: Some(promised_on), ..Default::default() };
+            step(&mut demo.events, job, JobStatus::Unresolved, me, at, details);
+            report.set(ReportField::Result, "needs_parts").expect("a valid result");
         } else {
-            step(
-                &mut demo.events,
-                job,
-                JobStatus::Completed,
-                me,
-                at,
-                MoveDetails::default(),
-            );
+            step(&mut demo.events, job, JobStatus::Completed, me, at, MoveDetails::default());
         }
         demo.parts = lines;
         if matches!(target, JobStatus::Completed | JobStatus::Unresolved) {
@@ -578,29 +394,19 @@ impl Generator {
         }
         // Sign: accept any charge first, then the customer signs.
         let warranty = equipment.warranty_on(at.date());
-        if let Ok(quote) = price_job(
-            policy,
-            warranty,
-            &demo.parts,
-            report.labour_minutes.unwrap_or(0),
-        ) {
+        if let Ok(quote) = price_job(policy, warranty, &demo.parts, report.labour_minutes.unwrap_or(0)) {
             if quote.needs_acceptance() {
                 let who = self.person(chinese);
-                if let Ok(a) = QuoteAcceptance::of(&quote, &who, at, AcceptanceMethod::Confirmation)
-                {
+                if let Ok(a) = QuoteAcceptance::of(&quote, &who, at, AcceptanceMethod::Confirmation) {
                     report.accept_quote(a).expect("an unsigned report");
                 }
             }
             at += Duration::minutes(self.rng.range(5, 20));
             let signer = self.person(chinese);
             let image = sha256_hex(format!("demo signature {}", job.number).as_bytes());
-            let sign_off = SignOff {
-                signer_name: &signer,
-                image_sha256: &image,
-                at,
-            };
-            let event = sign_report(job, &mut report, &demo.parts, &quote, me, sign_off)
-                .expect("demo reports are complete");
+            let sign_off = SignOff { signer_name: &signer, image_sha256: &image, at };
+            let event =
+                sign_report(job, &mut report, &demo.parts, &quote, me, sign_off).expect("demo reports are complete");
             demo.events.push(event);
         }
         demo.report = Some(report);
@@ -608,26 +414,12 @@ impl Generator {
             return;
         }
         at += Duration::minutes(self.rng.range(5, 30));
-        step(
-            &mut demo.events,
-            job,
-            JobStatus::Departed,
-            me,
-            at,
-            MoveDetails::default(),
-        );
+        step(&mut demo.events, job, JobStatus::Departed, me, at, MoveDetails::default());
         if target == JobStatus::Departed {
             return;
         }
         at += Duration::days(self.rng.range(1, 5));
-        step(
-            &mut demo.events,
-            job,
-            JobStatus::Closed,
-            Actor::Hq,
-            at,
-            MoveDetails::default(),
-        );
+        step(&mut demo.events, job, JobStatus::Closed, Actor::Hq, at, MoveDetails::default());
     }
 
     fn part_lines(&mut self, job: &Job, parts: &[Part]) -> Vec<PartLine> {
@@ -637,40 +429,19 @@ impl Generator {
         (0..self.rng.range(1, 3))
             .filter_map(|_| {
                 let part = self.rng.pick(parts).clone();
-                let origin = if self.rng.chance(15) {
-                    FaultOrigin::Misuse
-                } else {
-                    FaultOrigin::Quality
-                };
-                PartLine::new(
-                    PartLineId(self.uuid()),
-                    job.id,
-                    &part,
-                    self.rng.range(1, 4),
-                    origin,
-                )
-                .ok()
+                let origin = if self.rng.chance(15) { FaultOrigin::Misuse } else { FaultOrigin::Quality };
+                PartLine::new(PartLineId(self.uuid()), job.id, &part, self.rng.range(1, 4), origin).ok()
             })
             .collect()
     }
 
     fn fill_report(&mut self, report: &mut ServiceReport, chinese: bool, has_parts: bool) {
         let (cause_zh, fix_zh, cause_en, fix_en) = *self.rng.pick(FIXES);
-        let (cause, fix) = if chinese {
-            (cause_zh, fix_zh)
-        } else {
-            (cause_en, fix_en)
-        };
+        let (cause, fix) = if chinese { (cause_zh, fix_zh) } else { (cause_en, fix_en) };
         let text = |zh: &'static str, en: &'static str| if chinese { zh } else { en };
         let minutes = self.rng.range(30, 240).to_string();
         let mut fields = vec![
-            (
-                ReportField::SymptomFound,
-                text(
-                    "现场确认故障现象与报修一致",
-                    "Confirmed the reported symptom on site",
-                ),
-            ),
+            (ReportField::SymptomFound, text("现场确认故障现象与报修一致", "Confirmed the reported symptom on site")),
             (ReportField::FaultCause, cause),
             (ReportField::Solution, fix),
             (
@@ -682,51 +453,27 @@ impl Generator {
             ),
             (
                 ReportField::TestsDone,
-                text(
-                    "满载运行30分钟，各项参数正常",
-                    "Ran at full load for 30 minutes, all readings normal",
-                ),
+                text("满载运行30分钟，各项参数正常", "Ran at full load for 30 minutes, all readings normal"),
             ),
             (ReportField::Result, "resolved"),
             (ReportField::Acceptance, "passed"),
             (ReportField::TraineeName, text("李操作工", "Tom Baker")),
-            (
-                ReportField::CallbackNotes,
-                text(
-                    "电话回访，设备运行正常",
-                    "Called the customer, machine runs fine",
-                ),
-            ),
-            (
-                ReportField::CustomerOpinion,
-                text("服务及时，态度很好", "Quick and friendly service"),
-            ),
+            (ReportField::CallbackNotes, text("电话回访，设备运行正常", "Called the customer, machine runs fine")),
+            (ReportField::CustomerOpinion, text("服务及时，态度很好", "Quick and friendly service")),
             (ReportField::LabourMinutes, &minutes),
         ];
         if !has_parts {
             fields.push((ReportField::PartsReplaced, "none"));
         }
         for (field, value) in fields {
-            report
-                .set(field, value)
-                .expect("demo report fields are valid");
+            report.set(field, value).expect("demo report fields are valid");
         }
         let keys: Vec<String> = report.checklist.iter().map(|c| c.key.clone()).collect();
         for key in keys {
             let issue = self.rng.chance(10);
-            let state = if issue {
-                CheckState::Issue
-            } else {
-                CheckState::Ok
-            };
-            let note = if issue {
-                text("接地线松动，已紧固", "Loose earth wire, tightened")
-            } else {
-                ""
-            };
-            report
-                .set_check(&key, state, note)
-                .expect("demo checks are valid");
+            let state = if issue { CheckState::Issue } else { CheckState::Ok };
+            let note = if issue { text("接地线松动，已紧固", "Loose earth wire, tightened") } else { "" };
+            report.set_check(&key, state, note).expect("demo checks are valid");
         }
         let satisfaction = if self.rng.chance(5) {
             Satisfaction::Declined { at: self.cfg.now }
@@ -734,23 +481,14 @@ impl Generator {
             let mut ratings = Ratings::default();
             let unhappy = self.rng.chance(8);
             for d in Dimension::ALL {
-                let v = if unhappy {
-                    self.rng.range(1, 3)
-                } else {
-                    self.rng.range(4, 5)
-                };
+                let v = if unhappy { self.rng.range(1, 3) } else { self.rng.range(4, 5) };
                 if let Ok(r) = Rating::new(v) {
                     ratings.set(d, r);
                 }
             }
-            Satisfaction::Rated {
-                ratings,
-                comment: None,
-            }
+            Satisfaction::Rated { ratings, comment: None }
         };
-        report
-            .set_satisfaction(satisfaction)
-            .expect("an unsigned report");
+        report.set_satisfaction(satisfaction).expect("an unsigned report");
     }
 }
 
@@ -762,9 +500,7 @@ fn step(
     at: OffsetDateTime,
     details: MoveDetails,
 ) {
-    let event = job
-        .transition(to, actor, at, details)
-        .expect("demo jobs follow the state machine");
+    let event = job.transition(to, actor, at, details).expect("demo jobs follow the state machine");
     events.push(event);
 }
 

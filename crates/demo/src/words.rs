@@ -1,23 +1,9 @@
 //! The vocabulary demo data is made from: Chinese and English names, places, machines, faults.
 
-pub const CN_CITIES: &[&str] = &[
-    "济南",
-    "青岛",
-    "潍坊",
-    "淄博",
-    "烟台",
-    "临沂",
-    "德州",
-    "石家庄",
-    "郑州",
-    "合肥",
-    "徐州",
-    "保定",
-];
-pub const CN_WORDS: &[&str] = &[
-    "恒丰", "鑫达", "华瑞", "金牛", "丰源", "宏图", "长青", "瑞祥", "绿野", "东方", "永盛", "天成",
-    "润泽", "安泰",
-];
+pub const CN_CITIES: &[&str] =
+    &["济南", "青岛", "潍坊", "淄博", "烟台", "临沂", "德州", "石家庄", "郑州", "合肥", "徐州", "保定"];
+pub const CN_WORDS: &[&str] =
+    &["恒丰", "鑫达", "华瑞", "金牛", "丰源", "宏图", "长青", "瑞祥", "绿野", "东方", "永盛", "天成", "润泽", "安泰"];
 pub const CN_KINDS: &[&str] = &[
     "机械制造有限公司",
     "食品有限公司",
@@ -52,47 +38,15 @@ pub const EN_KINDS: &[&str] = &[
     "Mills Ltd",
     "Textiles Inc.",
 ];
-pub const CN_SURNAMES: &[&str] = &[
-    "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙",
-];
-pub const CN_GIVEN: &[&str] = &[
-    "建国", "伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "勇", "艳", "军", "杰", "涛", "明",
-];
-pub const EN_FIRST: &[&str] = &[
-    "Anna", "Ben", "Clara", "David", "Emma", "Felix", "Grace", "Henry", "Julia", "Lukas",
-];
-pub const EN_LAST: &[&str] = &[
-    "Smith",
-    "Müller",
-    "Brown",
-    "Schneider",
-    "Taylor",
-    "Fischer",
-    "Wilson",
-    "Weber",
-];
+pub const CN_SURNAMES: &[&str] = &["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙"];
+pub const CN_GIVEN: &[&str] =
+    &["建国", "伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "勇", "艳", "军", "杰", "涛", "明"];
+pub const EN_FIRST: &[&str] = &["Anna", "Ben", "Clara", "David", "Emma", "Felix", "Grace", "Henry", "Julia", "Lukas"];
+pub const EN_LAST: &[&str] = &["Smith", "Müller", "Brown", "Schneider", "Taylor", "Fischer", "Wilson", "Weber"];
 pub const CN_ROLES: &[&str] = &["设备科长", "厂长", "维修班长", "采购经理", "场长"];
-pub const EN_ROLES: &[&str] = &[
-    "Maintenance lead",
-    "Plant manager",
-    "Farm manager",
-    "Purchasing",
-];
-pub const CN_STREETS: &[&str] = &[
-    "经十路",
-    "工业北路",
-    "开发区创业大道",
-    "高新区科技路",
-    "农场东路",
-    "港城大道",
-];
-pub const EN_STREETS: &[&str] = &[
-    "Mill Road",
-    "Station Street",
-    "Industrial Park Way",
-    "Farm Lane",
-    "Harbour Drive",
-];
+pub const EN_ROLES: &[&str] = &["Maintenance lead", "Plant manager", "Farm manager", "Purchasing"];
+pub const CN_STREETS: &[&str] = &["经十路", "工业北路", "开发区创业大道", "高新区科技路", "农场东路", "港城大道"];
+pub const EN_STREETS: &[&str] = &["Mill Road", "Station Street", "Industrial Park Way", "Farm Lane", "Harbour Drive"];
 pub const CN_DIRECTIONS: &[&str] = &[
     "从东门进，过地磅右转第二个车间",
     "导航到村委会后往北1公里，看到蓝色料仓即到",
@@ -113,34 +67,18 @@ pub const MACHINES: &[(&str, &str, &str, &str)] = &[
     ("金禄 Jinlu", "JL-TMR12", "TMR饲料搅拌机", "TMR feed mixer"),
     ("Tianyu", "TY-IM280", "注塑机", "injection moulding machine"),
     ("宏力 Hongli", "HL-D55", "冷干机", "refrigerated dryer"),
-    (
-        "Polaris",
-        "PX-40",
-        "冷库机组",
-        "cold-room refrigeration unit",
-    ),
-    (
-        "金禄 Jinlu",
-        "JL-G15",
-        "柴油发电机组",
-        "diesel generator set",
-    ),
+    ("Polaris", "PX-40", "冷库机组", "cold-room refrigeration unit"),
+    ("金禄 Jinlu", "JL-G15", "柴油发电机组", "diesel generator set"),
 ];
 
 /// Faults as reported: (zh, en).
 pub const FAULTS: &[(&str, &str)] = &[
-    (
-        "排气温度高，自动停机",
-        "High discharge temperature, trips out",
-    ),
+    ("排气温度高，自动停机", "High discharge temperature, trips out"),
     ("开机后压力上不去", "Pressure does not build up after start"),
     ("运行中有异响", "Abnormal noise while running"),
     ("控制面板报警 E05", "Control panel shows alarm E05"),
     ("漏油严重", "Heavy oil leak"),
-    (
-        "真空度不够，挤奶时间变长",
-        "Vacuum too low, milking takes longer",
-    ),
+    ("真空度不够，挤奶时间变长", "Vacuum too low, milking takes longer"),
     ("电机过载跳闸", "Motor overload trips"),
     ("无法启动", "Will not start"),
 ];
@@ -153,36 +91,11 @@ pub const FIXES: &[(&str, &str, &str, &str)] = &[
         "Cooling fan motor burnt out",
         "Replaced the fan motor, cleaned the cooler",
     ),
-    (
-        "进气阀卡滞",
-        "拆洗进气阀，更换密封件",
-        "Inlet valve sticking",
-        "Cleaned the inlet valve, replaced the seals",
-    ),
-    (
-        "轴承磨损",
-        "更换主机轴承",
-        "Worn bearing",
-        "Replaced the main bearing",
-    ),
-    (
-        "温度传感器故障",
-        "更换温度传感器并校准",
-        "Faulty temperature sensor",
-        "Replaced and calibrated the sensor",
-    ),
-    (
-        "油封老化",
-        "更换油封，补充润滑油",
-        "Aged oil seal",
-        "Replaced the oil seal, topped up the oil",
-    ),
-    (
-        "真空泵皮带松动",
-        "调整皮带张紧度",
-        "Vacuum pump belt loose",
-        "Re-tensioned the belt",
-    ),
+    ("进气阀卡滞", "拆洗进气阀，更换密封件", "Inlet valve sticking", "Cleaned the inlet valve, replaced the seals"),
+    ("轴承磨损", "更换主机轴承", "Worn bearing", "Replaced the main bearing"),
+    ("温度传感器故障", "更换温度传感器并校准", "Faulty temperature sensor", "Replaced and calibrated the sensor"),
+    ("油封老化", "更换油封，补充润滑油", "Aged oil seal", "Replaced the oil seal, topped up the oil"),
+    ("真空泵皮带松动", "调整皮带张紧度", "Vacuum pump belt loose", "Re-tensioned the belt"),
 ];
 
 /// Parts: (code prefix, name zh, name en).

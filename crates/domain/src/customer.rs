@@ -99,18 +99,10 @@ pub enum ContactEdit {
 impl Customer {
     /// Edits (or adds, with `base_version` 0) a contact, unless it changed since `base_version`.
     pub fn edit_contact(&mut self, edit: Contact, base_version: u64) -> Result<ContactEdit> {
-        let edited = Contact::new(
-            edit.id,
-            &edit.name,
-            &edit.phone,
-            edit.role.as_deref().unwrap_or(""),
-        )?;
+        let edited = Contact::new(edit.id, &edit.name, &edit.phone, edit.role.as_deref().unwrap_or(""))?;
         match self.contacts.iter_mut().find(|c| c.id == edit.id) {
             Some(current) if current.version == base_version => {
-                *current = Contact {
-                    version: current.version + 1,
-                    ..edited
-                };
+                *current = Contact { version: current.version + 1, ..edited };
                 Ok(ContactEdit::Applied)
             }
             Some(current) => Ok(ContactEdit::Stale(current.clone())),
@@ -132,13 +124,8 @@ impl Customer {
         self.contacts = contacts
             .into_iter()
             .map(|c| match old.iter().find(|o| o.id == c.id) {
-                Some(o) if (&o.name, &o.phone, &o.role) == (&c.name, &c.phone, &c.role) => {
-                    o.clone()
-                }
-                Some(o) => Contact {
-                    version: o.version + 1,
-                    ..c
-                },
+                Some(o) if (&o.name, &o.phone, &o.role) == (&c.name, &c.phone, &c.role) => o.clone(),
+                Some(o) => Contact { version: o.version + 1, ..c },
                 None => Contact { version: 1, ..c },
             })
             .collect();
@@ -157,13 +144,7 @@ pub struct Site {
 
 impl Site {
     /// A validated site.
-    pub fn new(
-        id: SiteId,
-        customer_id: CustomerId,
-        name: &str,
-        address: &str,
-        directions: &str,
-    ) -> Result<Site> {
+    pub fn new(id: SiteId, customer_id: CustomerId, name: &str, address: &str, directions: &str) -> Result<Site> {
         Ok(Site {
             id,
             customer_id,
@@ -182,10 +163,7 @@ mod tests {
     #[test]
     fn customer_needs_a_name() {
         let err = Customer::new(CustomerId(Uuid::nil()), " ", Language::ZhCn).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "customer name: is empty: please fill it in"
-        );
+        assert_eq!(err.to_string(), "customer name: is empty: please fill it in");
     }
 
     #[test]
@@ -202,24 +180,13 @@ mod tests {
         let new = Contact::new(id, "李经理", "13800138000", "").unwrap();
         assert_eq!(c.edit_contact(new.clone(), 0), Ok(ContactEdit::Applied));
         assert_eq!(c.contacts[0].version, 1);
-        let phone = Contact {
-            phone: "13900139000".into(),
-            ..new.clone()
-        };
+        let phone = Contact { phone: "13900139000".into(), ..new.clone() };
         assert_eq!(c.edit_contact(phone, 1), Ok(ContactEdit::Applied));
         assert_eq!(c.contacts[0].version, 2);
-        let late = Contact {
-            phone: "13700137000".into(),
-            ..new.clone()
-        };
-        assert!(
-            matches!(c.edit_contact(late, 1), Ok(ContactEdit::Stale(current)) if current.phone == "13900139000")
-        );
+        let late = Contact { phone: "13700137000".into(), ..new.clone() };
+        assert!(matches!(c.edit_contact(late, 1), Ok(ContactEdit::Stale(current)) if current.phone == "13900139000"));
         assert_eq!(c.contacts[0].phone, "13900139000");
-        let bad = Contact {
-            phone: "none".into(),
-            ..new
-        };
+        let bad = Contact { phone: "none".into(), ..new };
         assert!(c.edit_contact(bad, 2).is_err());
     }
 
@@ -229,13 +196,7 @@ mod tests {
         let a = Contact::new(ContactId(Uuid::from_u128(1)), "李", "13800138000", "").unwrap();
         let b = Contact::new(ContactId(Uuid::from_u128(2)), "王", "13800138001", "").unwrap();
         c.replace_contacts(vec![a.clone(), b.clone()]);
-        c.replace_contacts(vec![
-            a.clone(),
-            Contact {
-                phone: "13800138002".into(),
-                ..b.clone()
-            },
-        ]);
+        c.replace_contacts(vec![a.clone(), Contact { phone: "13800138002".into(), ..b.clone() }]);
         assert_eq!((c.contacts[0].version, c.contacts[1].version), (1, 2));
         c.replace_contacts(vec![a]);
         assert_eq!(c.contacts.len(), 1);

@@ -72,10 +72,7 @@ impl Equipment {
         if let (Some(end), Some(accepted)) = (warranty_end, input.accepted_on)
             && end < accepted
         {
-            return Err(DomainError::invalid(
-                "warranty end",
-                "is before the acceptance date; check both dates",
-            ));
+            return Err(DomainError::invalid("warranty end", "is before the acceptance date; check both dates"));
         }
         Ok(Equipment {
             id,
@@ -108,11 +105,7 @@ pub fn default_warranty_end(accepted_on: Date) -> Date {
     let next_year = accepted_on.year() + 1;
     accepted_on
         .replace_year(next_year)
-        .or_else(|_| {
-            accepted_on
-                .replace_day(28)
-                .and_then(|d| d.replace_year(next_year))
-        })
+        .or_else(|_| accepted_on.replace_day(28).and_then(|d| d.replace_year(next_year)))
         .unwrap_or(accepted_on)
 }
 
@@ -143,20 +136,12 @@ mod tests {
         let e = equipment(Some(date!(2025 - 03 - 10)), None).unwrap();
         assert_eq!(e.warranty_end, Some(date!(2026 - 03 - 10)));
         assert!(e.warranty_on(date!(2026 - 03 - 10)).covered());
-        assert_eq!(
-            e.warranty_on(date!(2026 - 03 - 11)),
-            WarrantyState::Expired {
-                ended: date!(2026 - 03 - 10)
-            }
-        );
+        assert_eq!(e.warranty_on(date!(2026 - 03 - 11)), WarrantyState::Expired { ended: date!(2026 - 03 - 10) });
     }
 
     #[test]
     fn leap_day_acceptance() {
-        assert_eq!(
-            default_warranty_end(date!(2024 - 02 - 29)),
-            date!(2025 - 02 - 28)
-        );
+        assert_eq!(default_warranty_end(date!(2024 - 02 - 29)), date!(2025 - 02 - 28));
     }
 
     #[test]

@@ -8,18 +8,11 @@ use crate::report::ReportField;
 pub enum DomainError {
     /// A value broke a rule of its field (empty, too long, out of range, malformed).
     #[error("{field}: {message}")]
-    Invalid {
-        field: &'static str,
-        message: String,
-    },
+    Invalid { field: &'static str, message: String },
 
     /// The job state machine forbids this move; the message lists the moves that are allowed.
     #[error("{}", illegal_transition_message(*.from, *.to, .allowed))]
-    IllegalTransition {
-        from: JobStatus,
-        to: JobStatus,
-        allowed: Vec<JobStatus>,
-    },
+    IllegalTransition { from: JobStatus, to: JobStatus, allowed: Vec<JobStatus> },
 
     /// Only HQ may make this move (cancel, reassign, close).
     #[error("Only HQ can move a job to {to}: ask the dispatcher")]
@@ -52,33 +45,21 @@ pub type Result<T> = std::result::Result<T, DomainError>;
 impl DomainError {
     /// Shorthand for a field validation error.
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        DomainError::Invalid {
-            field,
-            message: message.into(),
-        }
+        DomainError::Invalid { field, message: message.into() }
     }
 }
 
 fn illegal_transition_message(from: JobStatus, to: JobStatus, allowed: &[JobStatus]) -> String {
     if allowed.is_empty() {
-        return format!(
-            "Cannot move a job from {from} to {to}: a {from} job cannot change any more"
-        );
+        return format!("Cannot move a job from {from} to {to}: a {from} job cannot change any more");
     }
     let names = |mover: Mover| -> Vec<&str> {
-        from.moves()
-            .iter()
-            .filter(|(s, m)| *m == mover && allowed.contains(s))
-            .map(|(s, _)| s.as_str())
-            .collect()
+        from.moves().iter().filter(|(s, m)| *m == mover && allowed.contains(s)).map(|(s, _)| s.as_str()).collect()
     };
     let (engineer, hq) = (names(Mover::Engineer), names(Mover::Hq));
     let mut message = format!("Cannot move a job from {from} to {to}:");
     if !engineer.is_empty() {
-        message.push_str(&format!(
-            " from {from} it can go to {}",
-            engineer.join(", ")
-        ));
+        message.push_str(&format!(" from {from} it can go to {}", engineer.join(", ")));
     }
     if !hq.is_empty() {
         let sep = if engineer.is_empty() { "" } else { ";" };
@@ -89,8 +70,5 @@ fn illegal_transition_message(from: JobStatus, to: JobStatus, allowed: &[JobStat
 
 fn incomplete_message(missing: &[ReportField]) -> String {
     let names: Vec<&str> = missing.iter().map(|f| f.label_en()).collect();
-    format!(
-        "The report cannot be signed yet: fill in {} first",
-        names.join(", ")
-    )
+    format!("The report cannot be signed yet: fill in {} first", names.join(", "))
 }

@@ -42,26 +42,12 @@ pub fn cny(minor: i64) -> Money {
 }
 
 pub fn part(code: &str, cost: i64, price: i64) -> Part {
-    Part::new(
-        PartId(Uuid::from_u128(0xA0)),
-        code,
-        "空气滤芯",
-        "",
-        cny(cost),
-        cny(price),
-    )
-    .expect("valid part")
+    Part::new(PartId(Uuid::from_u128(0xA0)), code, "空气滤芯", "", cny(cost), cny(price)).expect("valid part")
 }
 
 pub fn line(n: u128, part: &Part, quantity: i64, origin: FaultOrigin) -> PartLine {
-    PartLine::new(
-        PartLineId(Uuid::from_u128(n)),
-        JobId(Uuid::from_u128(0x10B)),
-        part,
-        quantity,
-        origin,
-    )
-    .expect("valid line")
+    PartLine::new(PartLineId(Uuid::from_u128(n)), JobId(Uuid::from_u128(0x10B)), part, quantity, origin)
+        .expect("valid line")
 }
 
 pub fn satisfaction(values: [i64; 4]) -> Satisfaction {
@@ -87,7 +73,6 @@ pub fn complete_repair_report(job: &Job) -> ServiceReport {
     ] {
         r.set(field, value).expect("valid field");
     }
-    r.set_satisfaction(satisfaction([5, 5, 4, 5]))
-        .expect("editable");
+    r.set_satisfaction(satisfaction([5, 5, 4, 5])).expect("editable");
     r
 }

@@ -31,13 +31,8 @@ pub enum JobType {
 
 impl JobType {
     /// Every job type, in the order the UI lists them.
-    pub const ALL: [JobType; 5] = [
-        JobType::Repair,
-        JobType::Installation,
-        JobType::Inspection,
-        JobType::Maintenance,
-        JobType::Callback,
-    ];
+    pub const ALL: [JobType; 5] =
+        [JobType::Repair, JobType::Installation, JobType::Inspection, JobType::Maintenance, JobType::Callback];
 
     /// The stable name used in storage, on the wire and on the command line.
     pub fn as_str(&self) -> &'static str {
@@ -52,17 +47,12 @@ impl JobType {
 
     /// Parses a stable name; an unknown name is an error that lists the known ones.
     pub fn parse(s: &str) -> Result<JobType> {
-        JobType::ALL
-            .into_iter()
-            .find(|t| t.as_str() == s.trim())
-            .ok_or_else(|| {
-                DomainError::invalid(
-                    "job type",
-                    format!(
-                        "'{s}' is not a job type; use repair, installation, inspection, maintenance or callback"
-                    ),
-                )
-            })
+        JobType::ALL.into_iter().find(|t| t.as_str() == s.trim()).ok_or_else(|| {
+            DomainError::invalid(
+                "job type",
+                format!("'{s}' is not a job type; use repair, installation, inspection, maintenance or callback"),
+            )
+        })
     }
 
     /// The report sections this type of job fills, in form order.
@@ -146,24 +136,15 @@ impl JobStatus {
 
     /// Parses a stable name; an unknown name lists the known ones.
     pub fn parse(s: &str) -> Result<JobStatus> {
-        JobStatus::ALL
-            .into_iter()
-            .find(|t| t.as_str() == s.trim())
-            .ok_or_else(|| {
-                let names: Vec<&str> = JobStatus::ALL.iter().map(|s| s.as_str()).collect();
-                DomainError::invalid(
-                    "status",
-                    format!("'{s}' is not a job status; use one of {}", names.join(", ")),
-                )
-            })
+        JobStatus::ALL.into_iter().find(|t| t.as_str() == s.trim()).ok_or_else(|| {
+            let names: Vec<&str> = JobStatus::ALL.iter().map(|s| s.as_str()).collect();
+            DomainError::invalid("status", format!("'{s}' is not a job status; use one of {}", names.join(", ")))
+        })
     }
 
     /// The job still needs the engineer (not finished, not cancelled).
     pub fn is_open(&self) -> bool {
-        matches!(
-            self,
-            JobStatus::Assigned | JobStatus::EnRoute | JobStatus::OnSite
-        )
+        matches!(self, JobStatus::Assigned | JobStatus::EnRoute | JobStatus::OnSite)
     }
 
     /// Nothing can happen to the job any more.
@@ -178,20 +159,11 @@ impl JobStatus {
         match self {
             Assigned => &[(EnRoute, Engineer), (Assigned, Hq), (Cancelled, Hq)],
             EnRoute => &[(OnSite, Engineer), (Assigned, Hq), (Cancelled, Hq)],
-            OnSite => &[
-                (Completed, Engineer),
-                (Unresolved, Engineer),
-                (Assigned, Hq),
-                (Cancelled, Hq),
-            ],
+            OnSite => &[(Completed, Engineer), (Unresolved, Engineer), (Assigned, Hq), (Cancelled, Hq)],
             Completed => &[(Signed, Engineer), (OnSite, Engineer), (Departed, Engineer)],
-            Unresolved => &[
-                (Signed, Engineer),
-                (OnSite, Engineer),
-                (Departed, Engineer),
-                (Assigned, Hq),
-                (Cancelled, Hq),
-            ],
+            Unresolved => {
+                &[(Signed, Engineer), (OnSite, Engineer), (Departed, Engineer), (Assigned, Hq), (Cancelled, Hq)]
+            }
             Signed => &[(Departed, Engineer), (Closed, Hq)],
             Departed => &[(Closed, Hq)],
             Closed | Cancelled => &[],
@@ -245,10 +217,7 @@ impl Window {
     /// A window whose end is not before its start.
     pub fn new(from: OffsetDateTime, until: OffsetDateTime) -> Result<Window> {
         if until < from {
-            return Err(DomainError::invalid(
-                "window",
-                "ends before it starts; check the promised times",
-            ));
+            return Err(DomainError::invalid("window", "ends before it starts; check the promised times"));
         }
         Ok(Window { from, until })
     }
@@ -379,14 +348,7 @@ impl Job {
         let note = self.apply_details(from, to, at, details)?;
         self.status = to;
         self.stamp(to, at);
-        Ok(JobEvent {
-            job_id: self.id,
-            at,
-            actor,
-            from,
-            to,
-            note,
-        })
+        Ok(JobEvent { job_id: self.id, at, actor, from, to, note })
     }
 
     fn apply_details(
@@ -398,16 +360,9 @@ impl Job {
     ) -> Result<Option<String>> {
         match to {
             JobStatus::Unresolved => {
-                let reason = text::required(
-                    "unresolved reason",
-                    details.reason.as_deref().unwrap_or(""),
-                    NOTE_MAX,
-                )?;
+                let reason = text::required("unresolved reason", details.reason.as_deref().unwrap_or(""), NOTE_MAX)?;
                 let promised_on = details.promised_on.ok_or_else(|| {
-                    DomainError::invalid(
-                        "promised date",
-                        "is missing: agree a new date with the customer and enter it",
-                    )
+                    DomainError::invalid("promised date", "is missing: agree a new date with the customer and enter it")
                 })?;
                 if promised_on < at.date() {
                     return Err(DomainError::invalid(
@@ -416,37 +371,25 @@ impl Job {
                     ));
                 }
                 let note = format!("{reason} (promised {promised_on})");
-                self.unresolved = Some(Unresolved {
-                    reason,
-                    promised_on,
-                });
+                self.unresolved = Some(Unresolved { reason, promised_on });
                 Ok(Some(note))
             }
             JobStatus::Cancelled => {
-                let reason = text::required(
-                    "cancel reason",
-                    details.reason.as_deref().unwrap_or(""),
-                    NOTE_MAX,
-                )?;
+                let reason = text::required("cancel reason", details.reason.as_deref().unwrap_or(""), NOTE_MAX)?;
                 self.cancel_reason = Some(reason.clone());
                 Ok(Some(reason))
             }
             JobStatus::Assigned => {
-                let engineer = details.engineer.ok_or_else(|| {
-                    DomainError::invalid("engineer", "choose the engineer to reassign the job to")
-                })?;
+                let engineer = details
+                    .engineer
+                    .ok_or_else(|| DomainError::invalid("engineer", "choose the engineer to reassign the job to"))?;
                 if Some(engineer) == self.engineer_id {
-                    return Err(DomainError::invalid(
-                        "engineer",
-                        "the job is already assigned to this engineer",
-                    ));
+                    return Err(DomainError::invalid("engineer", "the job is already assigned to this engineer"));
                 }
                 self.engineer_id = Some(engineer);
                 self.times = VisitTimes::default();
                 self.unresolved = None;
-                Ok(Some(format!(
-                    "reassigned from {from} to engineer {engineer}"
-                )))
+                Ok(Some(format!("reassigned from {from} to engineer {engineer}")))
             }
             JobStatus::OnSite if from != JobStatus::EnRoute => {
                 // Reopened after completed / unresolved: the old outcome no longer holds.

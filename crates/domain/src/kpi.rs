@@ -91,8 +91,7 @@ pub struct Ratio {
 impl Ratio {
     /// The share in percent; `None` when there is nothing to count.
     pub fn percent(&self) -> Option<f64> {
-        (self.denominator > 0)
-            .then(|| f64::from(self.numerator) * 100.0 / f64::from(self.denominator))
+        (self.denominator > 0).then(|| f64::from(self.numerator) * 100.0 / f64::from(self.denominator))
     }
 
     fn count(&mut self, counted: bool, hit: bool) {
@@ -159,15 +158,13 @@ pub fn compute(records: &[JobRecord], now: OffsetDateTime) -> Kpis {
         if let Some(w) = job.window {
             let arrived = job.times.arrived_at;
             let due = arrived.is_some() || w.until < now;
-            k.on_time_arrival
-                .count(due, arrived.is_some_and(|a| a <= w.until));
+            k.on_time_arrival.count(due, arrived.is_some_and(|a| a <= w.until));
         }
         let finished = job.times.finished_at.is_some();
         let resolved = finished && job.unresolved.is_none();
         let is_repair = job.job_type == JobType::Repair;
         k.fix_rate.count(is_repair && finished, resolved);
-        k.first_visit_fix
-            .count(is_repair && resolved, job.previous_visit.is_none());
+        k.first_visit_fix.count(is_repair && resolved, job.previous_visit.is_none());
         k.complaint.count(finished, r.complaint);
         if is_repair && resolved {
             k.repeat_repair.count(true, is_repeated(r, records));
@@ -178,16 +175,14 @@ pub fn compute(records: &[JobRecord], now: OffsetDateTime) -> Kpis {
                 k.overall_rating_count += 1;
                 k.satisfied.count(true, overall.value() >= 4);
             }
-            k.report_completeness
-                .count(report.is_signed(), report.missing(&r.parts).is_empty());
+            k.report_completeness.count(report.is_signed(), report.missing(&r.parts).is_empty());
         }
     }
     k
 }
 
 fn is_repeated(resolved: &JobRecord, records: &[JobRecord]) -> bool {
-    let (Some(equipment), Some(done)) = (resolved.job.equipment_id, resolved.job.times.finished_at)
-    else {
+    let (Some(equipment), Some(done)) = (resolved.job.equipment_id, resolved.job.times.finished_at) else {
         return false;
     };
     let until = done + Duration::days(REPEAT_REPAIR_DAYS);

@@ -18,17 +18,15 @@ impl Currency {
     /// Parses a code like `cny` or `CNY`.
     pub fn parse(code: &str) -> Result<Currency> {
         let upper = code.trim().to_ascii_uppercase();
-        let bytes: [u8; 3] = upper
-            .as_bytes()
-            .try_into()
-            .ok()
-            .filter(|b: &[u8; 3]| b.iter().all(u8::is_ascii_uppercase))
-            .ok_or_else(|| {
-                DomainError::invalid(
-                    "currency",
-                    format!("'{code}' is not a currency code; use three letters such as CNY"),
-                )
-            })?;
+        let bytes: [u8; 3] =
+            upper.as_bytes().try_into().ok().filter(|b: &[u8; 3]| b.iter().all(u8::is_ascii_uppercase)).ok_or_else(
+                || {
+                    DomainError::invalid(
+                        "currency",
+                        format!("'{code}' is not a currency code; use three letters such as CNY"),
+                    )
+                },
+            )?;
         Ok(Currency(bytes))
     }
 
@@ -76,10 +74,7 @@ impl Money {
     /// A price or charge: refuses negative amounts.
     pub fn new(minor: i64, currency: Currency) -> Result<Money> {
         if minor < 0 {
-            return Err(DomainError::invalid(
-                "price",
-                "is negative; enter a price of 0 or more",
-            ));
+            return Err(DomainError::invalid("price", "is negative; enter a price of 0 or more"));
         }
         Ok(Money { minor, currency })
     }
@@ -92,10 +87,7 @@ impl Money {
     /// Sum of two amounts of the same currency.
     pub fn checked_add(self, other: Money) -> Result<Money> {
         if self.currency != other.currency {
-            return Err(DomainError::CurrencyMismatch {
-                left: self.to_string(),
-                right: other.to_string(),
-            });
+            return Err(DomainError::CurrencyMismatch { left: self.to_string(), right: other.to_string() });
         }
         let minor = self
             .minor
@@ -129,13 +121,7 @@ impl fmt::Display for Money {
         if per == 1 {
             write!(f, "{} {sign}{abs}", self.currency)
         } else {
-            write!(
-                f,
-                "{} {sign}{}.{:02}",
-                self.currency,
-                abs / per_u,
-                abs % per_u
-            )
+            write!(f, "{} {sign}{}.{:02}", self.currency, abs / per_u, abs % per_u)
         }
     }
 }
@@ -169,9 +155,6 @@ mod tests {
     fn overflow_is_an_error_not_a_wrap() {
         let big = Money::new(i64::MAX, Currency::CNY).unwrap();
         assert!(big.times(2).is_err());
-        assert!(
-            big.checked_add(Money::new(1, Currency::CNY).unwrap())
-                .is_err()
-        );
+        assert!(big.checked_add(Money::new(1, Currency::CNY).unwrap()).is_err());
     }
 }

@@ -25,26 +25,13 @@ pub struct Part {
 
 impl Part {
     /// A validated catalogue part.
-    pub fn new(
-        id: PartId,
-        code: &str,
-        name: &str,
-        spec: &str,
-        unit_cost: Money,
-        unit_price: Money,
-    ) -> Result<Part> {
+    pub fn new(id: PartId, code: &str, name: &str, spec: &str, unit_cost: Money, unit_price: Money) -> Result<Part> {
         let code = text::required("part code", code, 64)?;
         if code.chars().any(char::is_whitespace) {
-            return Err(DomainError::invalid(
-                "part code",
-                "contains spaces; part codes are one word such as FLT-0042",
-            ));
+            return Err(DomainError::invalid("part code", "contains spaces; part codes are one word such as FLT-0042"));
         }
         if unit_cost.currency != unit_price.currency {
-            return Err(DomainError::CurrencyMismatch {
-                left: unit_cost.to_string(),
-                right: unit_price.to_string(),
-            });
+            return Err(DomainError::CurrencyMismatch { left: unit_cost.to_string(), right: unit_price.to_string() });
         }
         Ok(Part {
             id,
@@ -75,10 +62,9 @@ impl FaultOrigin {
         match s.trim() {
             "quality" => Ok(FaultOrigin::Quality),
             "misuse" => Ok(FaultOrigin::Misuse),
-            other => Err(DomainError::invalid(
-                "fault origin",
-                format!("'{other}' is not known; use quality or misuse"),
-            )),
+            other => {
+                Err(DomainError::invalid("fault origin", format!("'{other}' is not known; use quality or misuse")))
+            }
         }
     }
 }
@@ -101,13 +87,7 @@ pub const MAX_QUANTITY: i64 = 10_000;
 
 impl PartLine {
     /// A part line for `part`. The quantity arrives as typed (it may be zero or negative) and is checked here.
-    pub fn new(
-        id: PartLineId,
-        job_id: JobId,
-        part: &Part,
-        quantity: i64,
-        origin: FaultOrigin,
-    ) -> Result<PartLine> {
+    pub fn new(id: PartLineId, job_id: JobId, part: &Part, quantity: i64, origin: FaultOrigin) -> Result<PartLine> {
         if quantity <= 0 {
             return Err(DomainError::invalid(
                 "quantity",
@@ -115,10 +95,7 @@ impl PartLine {
             ));
         }
         if quantity > MAX_QUANTITY {
-            return Err(DomainError::invalid(
-                "quantity",
-                format!("is {quantity}; at most {MAX_QUANTITY} on one line"),
-            ));
+            return Err(DomainError::invalid("quantity", format!("is {quantity}; at most {MAX_QUANTITY} on one line")));
         }
         Ok(PartLine {
             id,
@@ -148,20 +125,9 @@ mod tests {
     #[test]
     fn quantity_must_be_positive() {
         let p = part();
-        let line = |q| {
-            PartLine::new(
-                PartLineId(Uuid::nil()),
-                JobId(Uuid::nil()),
-                &p,
-                q,
-                FaultOrigin::Quality,
-            )
-        };
+        let line = |q| PartLine::new(PartLineId(Uuid::nil()), JobId(Uuid::nil()), &p, q, FaultOrigin::Quality);
         assert!(line(0).is_err());
-        assert_eq!(
-            line(-2).unwrap_err().to_string(),
-            "quantity: is -2; enter how many were used, 1 or more"
-        );
+        assert_eq!(line(-2).unwrap_err().to_string(), "quantity: is -2; enter how many were used, 1 or more");
         assert_eq!(line(3).unwrap().quantity, 3);
         assert!(line(MAX_QUANTITY + 1).is_err());
     }

@@ -58,12 +58,8 @@ pub enum Dimension {
 
 impl Dimension {
     /// Every dimension, in survey order.
-    pub const ALL: [Dimension; 4] = [
-        Dimension::Timeliness,
-        Dimension::Attitude,
-        Dimension::Quality,
-        Dimension::Overall,
-    ];
+    pub const ALL: [Dimension; 4] =
+        [Dimension::Timeliness, Dimension::Attitude, Dimension::Quality, Dimension::Overall];
 
     /// The stable name.
     pub fn as_str(&self) -> &'static str {
@@ -77,15 +73,12 @@ impl Dimension {
 
     /// Parses a stable name.
     pub fn parse(s: &str) -> Result<Dimension> {
-        Dimension::ALL
-            .into_iter()
-            .find(|d| d.as_str() == s.trim())
-            .ok_or_else(|| {
-                DomainError::invalid(
-                    "dimension",
-                    format!("'{s}' is not rated; use timeliness, attitude, quality or overall"),
-                )
-            })
+        Dimension::ALL.into_iter().find(|d| d.as_str() == s.trim()).ok_or_else(|| {
+            DomainError::invalid(
+                "dimension",
+                format!("'{s}' is not rated; use timeliness, attitude, quality or overall"),
+            )
+        })
     }
 }
 
@@ -125,10 +118,7 @@ impl Ratings {
 
     /// The dimensions not rated yet.
     pub fn missing(&self) -> Vec<Dimension> {
-        Dimension::ALL
-            .into_iter()
-            .filter(|d| self.get(*d).is_none())
-            .collect()
+        Dimension::ALL.into_iter().filter(|d| self.get(*d).is_none()).collect()
     }
 }
 
@@ -137,10 +127,7 @@ impl Ratings {
 #[serde(rename_all = "snake_case", tag = "answer")]
 pub enum Satisfaction {
     /// Rated (possibly partly, while the customer is still filling it in).
-    Rated {
-        ratings: Ratings,
-        comment: Option<String>,
-    },
+    Rated { ratings: Ratings, comment: Option<String> },
     /// The customer declined to rate; recorded as such, never as a zero.
     Declined {
         #[serde(with = "time::serde::rfc3339")]
@@ -154,10 +141,7 @@ pub const CALLBACK_AT_OR_BELOW: u8 = 2;
 impl Satisfaction {
     /// A survey with a comment; an over-long comment is refused.
     pub fn rated(ratings: Ratings, comment: &str) -> Result<Satisfaction> {
-        Ok(Satisfaction::Rated {
-            ratings,
-            comment: text::optional("satisfaction comment", comment, NOTE_MAX)?,
-        })
+        Ok(Satisfaction::Rated { ratings, comment: text::optional("satisfaction comment", comment, NOTE_MAX)? })
     }
 
     /// Whether the survey is finished: every dimension rated, or declined.
@@ -171,10 +155,9 @@ impl Satisfaction {
     /// A rating ≤ 2 on any dimension flags the job for a callback by HQ.
     pub fn needs_callback(&self) -> bool {
         match self {
-            Satisfaction::Rated { ratings, .. } => Dimension::ALL
-                .iter()
-                .filter_map(|d| ratings.get(*d))
-                .any(|r| r.value() <= CALLBACK_AT_OR_BELOW),
+            Satisfaction::Rated { ratings, .. } => {
+                Dimension::ALL.iter().filter_map(|d| ratings.get(*d)).any(|r| r.value() <= CALLBACK_AT_OR_BELOW)
+            }
             Satisfaction::Declined { .. } => false,
         }
     }
@@ -220,9 +203,7 @@ mod tests {
 
     #[test]
     fn declined_is_answered_without_a_score() {
-        let d = Satisfaction::Declined {
-            at: crate::fixtures::T0,
-        };
+        let d = Satisfaction::Declined { at: crate::fixtures::T0 };
         assert!(d.is_answered());
         assert!(!d.needs_callback());
         assert_eq!(d.overall(), None);
@@ -234,14 +215,7 @@ mod tests {
         r.set(Dimension::Overall, Rating::new(4).unwrap());
         let s = Satisfaction::rated(r, "好").unwrap();
         assert!(!s.is_answered());
-        assert_eq!(
-            r.missing(),
-            vec![
-                Dimension::Timeliness,
-                Dimension::Attitude,
-                Dimension::Quality
-            ]
-        );
+        assert_eq!(r.missing(), vec![Dimension::Timeliness, Dimension::Attitude, Dimension::Quality]);
     }
 
     #[test]

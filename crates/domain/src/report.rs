@@ -92,24 +92,16 @@ impl ReportField {
     /// Parses a settable field name; the error lists them.
     pub fn parse(s: &str) -> Result<ReportField> {
         let s = s.trim();
-        ReportField::SETTABLE
-            .into_iter()
-            .chain([ReportField::CustomerOpinion])
-            .find(|f| f.as_str() == s)
-            .ok_or_else(|| {
-                let names: Vec<&str> = ReportField::SETTABLE
-                    .iter()
-                    .chain(&[ReportField::CustomerOpinion])
-                    .map(|f| f.as_str())
-                    .collect();
+        ReportField::SETTABLE.into_iter().chain([ReportField::CustomerOpinion]).find(|f| f.as_str() == s).ok_or_else(
+            || {
+                let names: Vec<&str> =
+                    ReportField::SETTABLE.iter().chain(&[ReportField::CustomerOpinion]).map(|f| f.as_str()).collect();
                 DomainError::invalid(
                     "report field",
-                    format!(
-                        "'{s}' is not a report field; use one of {}",
-                        names.join(", ")
-                    ),
+                    format!("'{s}' is not a report field; use one of {}", names.join(", ")),
                 )
-            })
+            },
+        )
     }
 
     /// The English label shown to people.
@@ -228,21 +220,15 @@ impl Acceptance {
     }
 
     fn parse(s: &str) -> Result<Acceptance> {
-        [
-            Acceptance::Passed,
-            Acceptance::PassedWithRemarks,
-            Acceptance::Failed,
-        ]
-        .into_iter()
-        .find(|a| a.as_str() == s)
-        .ok_or_else(|| {
-            DomainError::invalid(
-                "acceptance",
-                format!(
-                    "'{s}' is not an acceptance result; use passed, passed_with_remarks or failed"
-                ),
-            )
-        })
+        [Acceptance::Passed, Acceptance::PassedWithRemarks, Acceptance::Failed]
+            .into_iter()
+            .find(|a| a.as_str() == s)
+            .ok_or_else(|| {
+                DomainError::invalid(
+                    "acceptance",
+                    format!("'{s}' is not an acceptance result; use passed, passed_with_remarks or failed"),
+                )
+            })
     }
 }
 
@@ -264,12 +250,8 @@ pub struct ChecklistItem {
 
 /// The checklist items of a routine inspection (巡检): system functions, equipment condition,
 /// safety hazards, and the operating records kept by the customer.
-pub const INSPECTION_ITEMS: [&str; 4] = [
-    "system_functions",
-    "equipment_condition",
-    "safety_hazards",
-    "operating_records",
-];
+pub const INSPECTION_ITEMS: [&str; 4] =
+    ["system_functions", "equipment_condition", "safety_hazards", "operating_records"];
 
 /// One revision of a job's service report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -306,14 +288,7 @@ impl ServiceReport {
     /// An empty first revision; the symptom as reported is copied from the job.
     pub fn new(job_id: JobId, job_type: JobType, reported_fault: &str) -> ServiceReport {
         let checklist = if job_type == JobType::Inspection {
-            INSPECTION_ITEMS
-                .iter()
-                .map(|k| ChecklistItem {
-                    key: (*k).to_owned(),
-                    state: None,
-                    note: None,
-                })
-                .collect()
+            INSPECTION_ITEMS.iter().map(|k| ChecklistItem { key: (*k).to_owned(), state: None, note: None }).collect()
         } else {
             Vec::new()
         };
@@ -389,14 +364,10 @@ impl ServiceReport {
                 }
             }
             ReportField::Result => {
-                self.result = (!choice.is_empty())
-                    .then(|| RepairResult::parse(choice))
-                    .transpose()?
+                self.result = (!choice.is_empty()).then(|| RepairResult::parse(choice)).transpose()?
             }
             ReportField::Acceptance => {
-                self.acceptance = (!choice.is_empty())
-                    .then(|| Acceptance::parse(choice))
-                    .transpose()?
+                self.acceptance = (!choice.is_empty()).then(|| Acceptance::parse(choice)).transpose()?
             }
             ReportField::FollowUpOn => self.follow_up_on = parse_date(name, choice)?,
             ReportField::LabourMinutes => self.labour_minutes = parse_minutes(name, choice)?,
@@ -416,20 +387,11 @@ impl ServiceReport {
         self.ensure_editable()?;
         let note = text::optional("checklist note", note, NOTE_MAX)?;
         if state == CheckState::Issue && note.is_none() {
-            return Err(DomainError::invalid(
-                "checklist note",
-                "is empty: describe the issue you found",
-            ));
+            return Err(DomainError::invalid("checklist note", "is empty: describe the issue you found"));
         }
-        let item = self
-            .checklist
-            .iter_mut()
-            .find(|i| i.key == key)
-            .ok_or_else(|| {
-                DomainError::invalid(
-                    "checklist item",
-                    format!("'{key}' is not on this job's checklist"),
-                )
+        let item =
+            self.checklist.iter_mut().find(|i| i.key == key).ok_or_else(|| {
+                DomainError::invalid("checklist item", format!("'{key}' is not on this job's checklist"))
             })?;
         item.state = Some(state);
         item.note = note;
@@ -471,34 +433,14 @@ impl ServiceReport {
                 F::CustomerOpinion,
                 F::Satisfaction,
             ],
-            JobType::Installation => &[
-                F::Acceptance,
-                F::TraineeName,
-                F::PartsReplaced,
-                F::TestsDone,
-                F::CustomerOpinion,
-                F::Satisfaction,
-            ],
-            JobType::Inspection => &[
-                F::Checklist,
-                F::PartsReplaced,
-                F::CustomerOpinion,
-                F::Satisfaction,
-            ],
-            JobType::Maintenance => &[
-                F::WorkDone,
-                F::PartsReplaced,
-                F::TestsDone,
-                F::CustomerOpinion,
-                F::Satisfaction,
-            ],
+            JobType::Installation => {
+                &[F::Acceptance, F::TraineeName, F::PartsReplaced, F::TestsDone, F::CustomerOpinion, F::Satisfaction]
+            }
+            JobType::Inspection => &[F::Checklist, F::PartsReplaced, F::CustomerOpinion, F::Satisfaction],
+            JobType::Maintenance => &[F::WorkDone, F::PartsReplaced, F::TestsDone, F::CustomerOpinion, F::Satisfaction],
             JobType::Callback => &[F::CallbackNotes, F::CustomerOpinion, F::Satisfaction],
         };
-        required
-            .iter()
-            .copied()
-            .filter(|f| !self.is_filled(*f, parts))
-            .collect()
+        required.iter().copied().filter(|f| !self.is_filled(*f, parts)).collect()
     }
 
     fn is_filled(&self, field: ReportField, parts: &[PartLine]) -> bool {
@@ -522,30 +464,19 @@ impl ServiceReport {
             F::TraineeName => self.trainee_name.is_some(),
             F::CallbackNotes => self.callback_notes.is_some(),
             F::CustomerOpinion => self.customer_opinion.is_some(),
-            F::Satisfaction => self
-                .satisfaction
-                .as_ref()
-                .is_some_and(Satisfaction::is_answered),
+            F::Satisfaction => self.satisfaction.as_ref().is_some_and(Satisfaction::is_answered),
         }
     }
 
     /// Checks completeness; the error names what is missing.
     pub fn check_complete(&self, parts: &[PartLine]) -> Result<()> {
         let missing = self.missing(parts);
-        if missing.is_empty() {
-            Ok(())
-        } else {
-            Err(DomainError::ReportIncomplete { missing })
-        }
+        if missing.is_empty() { Ok(()) } else { Err(DomainError::ReportIncomplete { missing }) }
     }
 
     /// A new, unsigned revision with the same content, for a correction after signing.
     pub fn next_revision(&self) -> ServiceReport {
-        ServiceReport {
-            revision: self.revision + 1,
-            signature: None,
-            ..self.clone()
-        }
+        ServiceReport { revision: self.revision + 1, signature: None, ..self.clone() }
     }
 }
 
@@ -555,18 +486,11 @@ fn parse_minutes(field: &'static str, value: &str) -> Result<Option<u32>> {
     }
     match value.parse::<i64>() {
         Ok(m) if (0..=24 * 60 * 7).contains(&m) => Ok(u32::try_from(m).ok()),
-        Ok(m) if m < 0 => Err(DomainError::invalid(
-            field,
-            format!("is {m}; minutes cannot be negative"),
-        )),
-        Ok(m) => Err(DomainError::invalid(
-            field,
-            format!("is {m}; at most one week (10080 minutes)"),
-        )),
-        Err(_) => Err(DomainError::invalid(
-            field,
-            format!("'{value}' is not a number of minutes; type digits only, e.g. 90"),
-        )),
+        Ok(m) if m < 0 => Err(DomainError::invalid(field, format!("is {m}; minutes cannot be negative"))),
+        Ok(m) => Err(DomainError::invalid(field, format!("is {m}; at most one week (10080 minutes)"))),
+        Err(_) => {
+            Err(DomainError::invalid(field, format!("'{value}' is not a number of minutes; type digits only, e.g. 90")))
+        }
     }
 }
 
@@ -575,12 +499,9 @@ fn parse_date(field: &'static str, value: &str) -> Result<Option<Date>> {
         return Ok(None);
     }
     let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(value, format).map(Some).map_err(|_| {
-        DomainError::invalid(
-            field,
-            format!("'{value}' is not a date; write it as 2026-11-23"),
-        )
-    })
+    Date::parse(value, format)
+        .map(Some)
+        .map_err(|_| DomainError::invalid(field, format!("'{value}' is not a date; write it as 2026-11-23")))
 }
 
 #[cfg(test)]

@@ -39,10 +39,7 @@ impl Signature {
 /// `3F2A-91C0-77BE` from a hex SHA-256.
 pub fn short_hash(hex_sha256: &str) -> String {
     let upper = hex_sha256.to_ascii_uppercase();
-    let head: Vec<&str> = [0, 4, 8]
-        .iter()
-        .filter_map(|&i| upper.get(i..i + 4))
-        .collect();
+    let head: Vec<&str> = [0, 4, 8].iter().filter_map(|&i| upper.get(i..i + 4)).collect();
     head.join("-")
 }
 
@@ -53,17 +50,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Checks that a text is a lowercase hex SHA-256.
 pub fn check_sha256(field: &'static str, value: &str) -> Result<()> {
-    if value.len() == 64
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-    {
+    if value.len() == 64 && value.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
         Ok(())
     } else {
-        Err(DomainError::invalid(
-            field,
-            "is not a SHA-256 (64 lowercase hex digits)",
-        ))
+        Err(DomainError::invalid(field, "is not a SHA-256 (64 lowercase hex digits)"))
     }
 }
 
@@ -74,19 +64,12 @@ pub const MAX_SIGNATURE_PNG: usize = 2 * 1024 * 1024;
 pub fn check_signature_png(bytes: &[u8]) -> Result<()> {
     const MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
     if !bytes.starts_with(MAGIC) {
-        return Err(DomainError::invalid(
-            "signature image",
-            "is not a PNG file; capture the signature again",
-        ));
+        return Err(DomainError::invalid("signature image", "is not a PNG file; capture the signature again"));
     }
     if bytes.len() > MAX_SIGNATURE_PNG {
         return Err(DomainError::invalid(
             "signature image",
-            format!(
-                "is {} KB; at most {} KB",
-                bytes.len() / 1024,
-                MAX_SIGNATURE_PNG / 1024
-            ),
+            format!("is {} KB; at most {} KB", bytes.len() / 1024, MAX_SIGNATURE_PNG / 1024),
         ));
     }
     Ok(())
@@ -182,20 +165,8 @@ pub fn sign_report(
     check_sha256("signature image", sign_off.image_sha256)?;
     report.check_complete(parts)?;
     quote.check_accepted(report.quote_acceptance.as_ref())?;
-    let content = canonical_content(
-        job,
-        report,
-        parts,
-        &signer_name,
-        sign_off.image_sha256,
-        sign_off.at,
-    )?;
-    let event = job.apply(
-        JobStatus::Signed,
-        actor,
-        sign_off.at,
-        MoveDetails::default(),
-    )?;
+    let content = canonical_content(job, report, parts, &signer_name, sign_off.image_sha256, sign_off.at)?;
+    let event = job.apply(JobStatus::Signed, actor, sign_off.at, MoveDetails::default())?;
     report.signature = Some(Signature {
         signer_name,
         signed_at: sign_off.at,
@@ -210,14 +181,7 @@ pub fn verify(job: &Job, report: &ServiceReport, parts: &[PartLine]) -> Result<b
     let Some(sig) = &report.signature else {
         return Ok(false);
     };
-    let content = canonical_content(
-        job,
-        report,
-        parts,
-        &sig.signer_name,
-        &sig.image_sha256,
-        sig.signed_at,
-    )?;
+    let content = canonical_content(job, report, parts, &sig.signer_name, &sig.image_sha256, sig.signed_at)?;
     Ok(sha256_hex(content.as_bytes()) == sig.content_sha256)
 }
 

@@ -28,19 +28,10 @@ pub fn optional(field: &'static str, value: &str, max: usize) -> Result<Option<S
 fn bounded(field: &'static str, trimmed: &str, max: usize) -> Result<String> {
     let chars = trimmed.chars().count();
     if chars > max {
-        return Err(DomainError::invalid(
-            field,
-            format!("is {chars} characters long; shorten it to at most {max}"),
-        ));
+        return Err(DomainError::invalid(field, format!("is {chars} characters long; shorten it to at most {max}")));
     }
-    if trimmed
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return Err(DomainError::invalid(
-            field,
-            "contains control characters; retype it without them",
-        ));
+    if trimmed.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
+        return Err(DomainError::invalid(field, "contains control characters; retype it without them"));
     }
     Ok(trimmed.to_owned())
 }
@@ -66,10 +57,7 @@ mod tests {
     #[test]
     fn required_trims_and_rejects_empty() {
         assert_eq!(required("name", "  王工  ", 10), Ok("王工".to_owned()));
-        assert!(matches!(
-            required("name", "   ", 10),
-            Err(DomainError::Invalid { field: "name", .. })
-        ));
+        assert!(matches!(required("name", "   ", 10), Err(DomainError::Invalid { field: "name", .. })));
     }
 
     #[test]
@@ -77,10 +65,7 @@ mod tests {
         let chinese = "设".repeat(10);
         assert!(required("name", &chinese, 10).is_ok());
         let err = required("name", &"设".repeat(11), 10).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "name: is 11 characters long; shorten it to at most 10"
-        );
+        assert_eq!(err.to_string(), "name: is 11 characters long; shorten it to at most 10");
     }
 
     #[test]
@@ -97,10 +82,7 @@ mod tests {
 
     #[test]
     fn phones() {
-        assert_eq!(
-            phone("phone", "+86 138-0013-8000"),
-            Ok("+86 138-0013-8000".into())
-        );
+        assert_eq!(phone("phone", "+86 138-0013-8000"), Ok("+86 138-0013-8000".into()));
         assert!(phone("phone", "call me").is_err());
         assert!(phone("phone", "12").is_err());
     }

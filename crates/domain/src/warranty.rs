@@ -68,11 +68,7 @@ pub struct ChargingPolicy {
 impl ChargingPolicy {
     /// The policy of the source rules (DESIGN §2).
     pub fn default_for(currency: Currency) -> ChargingPolicy {
-        let free_labour = |parts| ChargeRule {
-            parts,
-            labour_per_hour: 0,
-            service_fee: 0,
-        };
+        let free_labour = |parts| ChargeRule { parts, labour_per_hour: 0, service_fee: 0 };
         ChargingPolicy {
             currency,
             in_warranty_quality: free_labour(PartsCharge::Free),
@@ -83,16 +79,9 @@ impl ChargingPolicy {
 
     /// Checks a configured policy: no negative fees.
     pub fn validate(&self) -> Result<()> {
-        for rule in [
-            self.in_warranty_quality,
-            self.in_warranty_misuse,
-            self.out_of_warranty,
-        ] {
+        for rule in [self.in_warranty_quality, self.in_warranty_misuse, self.out_of_warranty] {
             if rule.labour_per_hour < 0 || rule.service_fee < 0 {
-                return Err(DomainError::invalid(
-                    "charging policy",
-                    "has a negative fee; fees are 0 or more",
-                ));
+                return Err(DomainError::invalid("charging policy", "has a negative fee; fees are 0 or more"));
             }
         }
         Ok(())
@@ -173,9 +162,7 @@ impl Quote {
         }
         match acceptance {
             Some(a) if a.total == self.total => Ok(()),
-            _ => Err(DomainError::QuoteNotAccepted {
-                total: self.total.to_string(),
-            }),
+            _ => Err(DomainError::QuoteNotAccepted { total: self.total.to_string() }),
         }
     }
 }
@@ -263,14 +250,7 @@ pub fn price_job(
     let labour = Money::new(labour_minor, currency)?;
     let service_fee = Money::new(rule.service_fee, currency)?;
     let total = parts_total.checked_add(labour)?.checked_add(service_fee)?;
-    Ok(Quote {
-        lines,
-        labour_situation,
-        labour,
-        service_fee,
-        parts_total,
-        total,
-    })
+    Ok(Quote { lines, labour_situation, labour, service_fee, parts_total, total })
 }
 
 #[cfg(test)]

@@ -38,11 +38,7 @@ fn prepare(db: &Db, engineers: usize) -> Result<Vec<(String, String)>, BoxError>
         let customer = dispatch::save_customer(
             tx,
             CustomerId(Uuid::now_v7()),
-            &CustomerInput {
-                name: "负载测试客户".into(),
-                language: Default::default(),
-                contacts: vec![],
-            },
+            &CustomerInput { name: "负载测试客户".into(), language: Default::default(), contacts: vec![] },
         )?;
         let site = dispatch::save_site(
             tx,
@@ -56,12 +52,7 @@ fn prepare(db: &Db, engineers: usize) -> Result<Vec<(String, String)>, BoxError>
         )?;
         (0..engineers)
             .map(|i| {
-                let engineer = enroll::add_engineer(
-                    tx,
-                    EngineerId(Uuid::now_v7()),
-                    &format!("工程师{i}"),
-                    now,
-                )?;
+                let engineer = enroll::add_engineer(tx, EngineerId(Uuid::now_v7()), &format!("工程师{i}"), now)?;
                 let input = JobInput {
                     job_type: JobType::Repair,
                     site_id: site.id,
@@ -123,10 +114,7 @@ async fn engineer(
         .json()
         .await?;
     let token = enrolled["token"].as_str().ok_or("no token")?.to_owned();
-    let client = enrolled["client_id"]
-        .as_str()
-        .ok_or("no client")?
-        .to_owned();
+    let client = enrolled["client_id"].as_str().ok_or("no client")?.to_owned();
     let job: JobId = job.parse()?;
     let mut rng = Rng::new(seed);
     let (mut next, mut cursor) = (1i64, String::new());
@@ -156,11 +144,7 @@ async fn engineer(
             next += 5;
         }
         let t = Instant::now();
-        let pull = http
-            .get(format!("{base}/api/v1/sync/pull?cursor={cursor}"))
-            .bearer_auth(&token)
-            .send()
-            .await;
+        let pull = http.get(format!("{base}/api/v1/sync/pull?cursor={cursor}")).bearer_auth(&token).send().await;
         let pulled = match pull {
             Ok(r) if r.status().is_success() => {
                 let body: Value = r.json().await?;
@@ -180,43 +164,23 @@ async fn engineer(
     Ok(())
 }
 
-fn run(
-    backend: &str,
-    engineers: usize,
-    db_args: &[&str],
-    db: Db,
-    seconds: u64,
-) -> Result<(), BoxError> {
+fn run(backend: &str, engineers: usize, db_args: &[&str], db: Db, seconds: u64) -> Result<(), BoxError> {
     let work = prepare(&db, engineers)?;
     drop(db);
-    let port = std::net::TcpListener::bind("127.0.0.1:0")?
-        .local_addr()?
-        .port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
     let _server = start(db_args, port)?;
     let base = format!("http://127.0.0.1:{port}");
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let tally = Arc::new(Mutex::new(Tally::default()));
     let started = Instant::now();
     let until = started + Duration::from_secs(seconds);
     runtime.block_on(async {
-        let http = reqwest::Client::builder()
-            .pool_max_idle_per_host(engineers)
-            .build()?;
+        let http = reqwest::Client::builder().pool_max_idle_per_host(engineers).build()?;
         let tasks: Vec<_> = work
             .into_iter()
             .enumerate()
             .map(|(i, (code, job))| {
-                tokio::spawn(engineer(
-                    http.clone(),
-                    base.clone(),
-                    code,
-                    job,
-                    until,
-                    i as u64,
-                    tally.clone(),
-                ))
+                tokio::spawn(engineer(http.clone(), base.clone(), code, job, until, i as u64, tally.clone()))
             })
             .collect();
         let mut failed = 0;
@@ -229,9 +193,7 @@ fn run(
         Ok::<(), BoxError>(())
     })?;
     let elapsed = started.elapsed().as_secs_f64();
-    let mut tally = Arc::try_unwrap(tally)
-        .map_err(|_| "tally still shared")?
-        .into_inner();
+    let mut tally = Arc::try_unwrap(tally).map_err(|_| "tally still shared")?.into_inner();
     tally.latencies.sort();
     let at = |p: f64| {
         tally
@@ -252,13 +214,8 @@ fn run(
 }
 
 fn main() -> Result<(), BoxError> {
-    let seconds: u64 = std::env::var("LOAD_SECONDS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(10);
-    println!(
-        "HQ load: each engineer pushes 5 mutations and pulls, every 0.5-1.5 s, for {seconds} s"
-    );
+    let seconds: u64 = std::env::var("LOAD_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
+    println!("HQ load: each engineer pushes 5 mutations and pulls, every 0.5-1.5 s, for {seconds} s");
     for n in [50, 500] {
         let dir = tempfile::tempdir()?;
         let db = Db::open_sqlite(dir.path())?;
@@ -266,18 +223,12 @@ fn main() -> Result<(), BoxError> {
         run("sqlite", n, &["--data-dir", &path], db, seconds)?;
         if let Ok(url) = std::env::var("OUTPOST_TEST_PG_URL") {
             let name = format!("load_{}", Uuid::now_v7().simple());
-            postgres::Client::connect(&url, postgres::NoTls)?
-                .batch_execute(&format!("CREATE DATABASE {name}"))?;
-            let url = format!(
-                "{}/{name}",
-                url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b)
-            );
+            postgres::Client::connect(&url, postgres::NoTls)?.batch_execute(&format!("CREATE DATABASE {name}"))?;
+            let url = format!("{}/{name}", url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b));
             let db = Db::open_postgres(&url)?;
             run("postgres", n, &["--database-url", &url], db, seconds)?;
         } else {
-            println!(
-                "postgres   (skipped: run through scripts/with-postgres.sh, as make bench does)"
-            );
+            println!("postgres   (skipped: run through scripts/with-postgres.sh, as make bench does)");
         }
     }
     Ok(())

@@ -33,18 +33,13 @@ pub fn revoke_device(db: &Db, client: ClientId, now: OffsetDateTime) -> Result<(
 /// engineers it loads nothing and returns fresh codes for them.
 pub fn seed_demo(db: &Db, jobs: usize, now: OffsetDateTime) -> Result<Vec<(String, String)>> {
     db.tx_blocking(|tx| {
-        let existing = tx.query(
-            "SELECT id, name FROM engineers ORDER BY created_at, name",
-            &[],
-        )?;
+        let existing = tx.query("SELECT id, name FROM engineers ORDER BY created_at, name", &[])?;
         if !existing.is_empty() {
             return existing
                 .iter()
                 .map(|r| {
-                    let id: EngineerId = r
-                        .text(0)?
-                        .parse()
-                        .map_err(|_| crate::AppError::internal("stored engineer id"))?;
+                    let id: EngineerId =
+                        r.text(0)?.parse().map_err(|_| crate::AppError::internal("stored engineer id"))?;
                     Ok((r.text(1)?, enroll::new_code(tx, id, now)?))
                 })
                 .collect();
@@ -81,9 +76,6 @@ pub fn seed_demo(db: &Db, jobs: usize, now: OffsetDateTime) -> Result<Vec<(Strin
             }
             log::publish_job(tx, j.job.id)?;
         }
-        data.engineers
-            .iter()
-            .map(|e| Ok((e.name.clone(), enroll::new_code(tx, e.id, now)?)))
-            .collect()
+        data.engineers.iter().map(|e| Ok((e.name.clone(), enroll::new_code(tx, e.id, now)?))).collect()
     })
 }

@@ -32,12 +32,7 @@ pub enum ApplyError {
     /// Refused for good; the reason goes back to the engineer.
     Refused(String),
     /// A shared field changed at HQ meanwhile: HQ keeps `kept`; the edit goes to the conflict log.
-    Conflict {
-        customer_id: String,
-        theirs: String,
-        kept: String,
-        reason: String,
-    },
+    Conflict { customer_id: String, theirs: String, kept: String, reason: String },
     /// HQ itself failed; the whole batch rolls back and the laptop retries.
     Failed(AppError),
 }
@@ -62,83 +57,40 @@ fn refuse<T>(message: String) -> std::result::Result<T, ApplyError> {
 }
 
 /// Applies one change made by `engineer`.
-pub fn apply(
-    tx: &mut dyn Tx,
-    engineer: EngineerId,
-    change: &Change,
-) -> std::result::Result<Applied, ApplyError> {
+pub fn apply(tx: &mut dyn Tx, engineer: EngineerId, change: &Change) -> std::result::Result<Applied, ApplyError> {
     let job_id = change.job_id();
     let mut job = records::job(tx, job_id)?;
     if job.engineer_id != Some(engineer) {
-        return refuse(format!(
-            "job {} is no longer assigned to you: HQ reassigned or cancelled it",
-            job.number
-        ));
+        return refuse(format!("job {} is no longer assigned to you: HQ reassigned or cancelled it", job.number));
     }
     let actor = Actor::Engineer(engineer);
-    let mut report = records::report(tx, job_id)?
-        .unwrap_or_else(|| ServiceReport::new(job.id, job.job_type, &job.reported_fault));
+    let mut report =
+        records::report(tx, job_id)?.unwrap_or_else(|| ServiceReport::new(job.id, job.job_type, &job.reported_fault));
     match change {
-        Change::JobTransitioned {
-            to,
-            at,
-            reason,
-            promised_on,
-            ..
-        } => {
+        Change::JobTransitioned { to, at, reason, promised_on, .. } => {
             if *to == JobStatus::Completed {
                 let parts = records::part_lines(tx, job_id)?;
-                quote(tx, &job, &report, &parts)?
-                    .check_accepted(report.quote_acceptance.as_ref())?;
+                quote(tx, &job, &report, &parts)?.check_accepted(report.quote_acceptance.as_ref())?;
             }
             let old = job.status.as_str().to_owned();
-            let details = MoveDetails {
-                reason: reason.clone(),
-                promised_on: *promised_on,
-                engineer: None,
-            };
+            let details = MoveDetails { reason: reason.clone(), promised_on: *promised_on, engineer: None };
             let event = job.transition(*to, actor, *at, details)?;
             records::save_job(tx, &job)?;
             records::add_event(tx, &event)?;
-            Ok(Applied {
-                field: Some("status".into()),
-                old: Some(old),
-                new: Some(to.as_str().into()),
-            })
+            Ok(Applied { field: Some("status".into()), old: Some(old), new: Some(to.as_str().into()) })
         }
-        Change::ReportFieldSet {
-            revision,
-            field,
-            value,
-            ..
-        } => {
+        Change::ReportFieldSet { revision, field, value, .. } => {
             editable(&job, &report, *revision)?;
-            let old = serde_json::to_value(&report)
-                .ok()
-                .and_then(|v| v.get(field.as_str()).map(|x| x.to_string()));
+            let old = serde_json::to_value(&report).ok().and_then(|v| v.get(field.as_str()).map(|x| x.to_string()));
             report.set(*field, value)?;
             records::save_report(tx, &report, None)?;
-            Ok(Applied {
-                field: Some(field.as_str().into()),
-                old,
-                new: Some(value.clone()),
-            })
+            Ok(Applied { field: Some(field.as_str().into()), old, new: Some(value.clone()) })
         }
-        Change::ChecklistItemSet {
-            revision,
-            key,
-            state,
-            note,
-            ..
-        } => {
+        Change::ChecklistItemSet { revision, key, state, note, .. } => {
             editable(&job, &report, *revision)?;
             report.set_check(key, *state, note)?;
             records::save_report(tx, &report, None)?;
-            Ok(Applied {
-                field: Some(format!("checklist.{key}")),
-                old: None,
-                new: Some(format!("{state:?} {note}")),
-            })
+            Ok(Applied { field: Some(format!("checklist.{key}")), old: None, new: Some(format!("{state:?} {note}")) })
         }
         Change::PartLineAdded { line } => {
             editable(&job, &report, report.revision)?;
@@ -157,45 +109,21 @@ pub fn apply(
             if !records::delete_part_line(tx, job_id, *line_id)? {
                 return refuse(format!("part line {line_id} is not on job {}", job.number));
             }
-            Ok(Applied {
-                field: Some("parts".into()),
-                old: Some(line_id.to_text()),
-                new: None,
-            })
+            Ok(Applied { field: Some("parts".into()), old: Some(line_id.to_text()), new: None })
         }
-        Change::SatisfactionSet {
-            revision,
-            satisfaction,
-            ..
-        } => {
+        Change::SatisfactionSet { revision, satisfaction, .. } => {
             editable(&job, &report, *revision)?;
             report.set_satisfaction(satisfaction.clone())?;
             records::save_report(tx, &report, None)?;
-            Ok(Applied {
-                field: Some("satisfaction".into()),
-                old: None,
-                new: serde_json::to_string(satisfaction).ok(),
-            })
+            Ok(Applied { field: Some("satisfaction".into()), old: None, new: serde_json::to_string(satisfaction).ok() })
         }
-        Change::QuoteAccepted {
-            revision,
-            acceptance,
-            ..
-        } => {
+        Change::QuoteAccepted { revision, acceptance, .. } => {
             editable(&job, &report, *revision)?;
             report.accept_quote(acceptance.clone())?;
             records::save_report(tx, &report, None)?;
-            Ok(Applied {
-                field: Some("quote_acceptance".into()),
-                old: None,
-                new: Some(acceptance.total.to_string()),
-            })
+            Ok(Applied { field: Some("quote_acceptance".into()), old: None, new: Some(acceptance.total.to_string()) })
         }
-        Change::ReportSigned {
-            revision,
-            signature,
-            ..
-        } => {
+        Change::ReportSigned { revision, signature, .. } => {
             editable(&job, &report, *revision)?;
             let parts = records::part_lines(tx, job_id)?;
             let quote = quote(tx, &job, &report, &parts)?;
@@ -205,11 +133,7 @@ pub fn apply(
                 at: signature.signed_at,
             };
             let event = sign_report(&mut job, &mut report, &parts, &quote, actor, sign_off)?;
-            let ours = report
-                .signature
-                .as_ref()
-                .map(|s| s.content_sha256.clone())
-                .unwrap_or_default();
+            let ours = report.signature.as_ref().map(|s| s.content_sha256.clone()).unwrap_or_default();
             if ours != signature.content_sha256 {
                 return refuse(format!(
                     "the signed report does not match its hash (laptop {}, HQ {}): its content changed after signing",
@@ -218,42 +142,19 @@ pub fn apply(
                 ));
             }
             let have_image = tx
-                .query_opt(
-                    "SELECT 1 FROM blobs WHERE sha256 = $1",
-                    &[signature.image_sha256.as_str().into()],
-                )?
+                .query_opt("SELECT 1 FROM blobs WHERE sha256 = $1", &[signature.image_sha256.as_str().into()])?
                 .is_some();
             records::save_job(tx, &job)?;
             records::add_event(tx, &event)?;
-            records::save_report(
-                tx,
-                &report,
-                (!have_image).then_some(signature.image_sha256.as_str()),
-            )?;
-            Ok(Applied {
-                field: Some("signature".into()),
-                old: None,
-                new: Some(signature.short_hash()),
-            })
+            records::save_report(tx, &report, (!have_image).then_some(signature.image_sha256.as_str()))?;
+            Ok(Applied { field: Some("signature".into()), old: None, new: Some(signature.short_hash()) })
         }
-        Change::ContactEdited {
-            customer_id,
-            contact,
-            base_version,
-            ..
-        } => {
+        Change::ContactEdited { customer_id, contact, base_version, .. } => {
             if *customer_id != job.customer_id {
-                return refuse(format!(
-                    "this contact is not of job {}'s customer",
-                    job.number
-                ));
+                return refuse(format!("this contact is not of job {}'s customer", job.number));
             }
             let mut customer = records::customer(tx, *customer_id)?;
-            let old = customer
-                .contacts
-                .iter()
-                .find(|c| c.id == contact.id)
-                .map(|c| format!("{} {}", c.name, c.phone));
+            let old = customer.contacts.iter().find(|c| c.id == contact.id).map(|c| format!("{} {}", c.name, c.phone));
             match customer.edit_contact(contact.clone(), *base_version)? {
                 ContactEdit::Applied => {
                     records::save_customer(tx, &customer)?;
@@ -278,35 +179,22 @@ pub fn apply(
     }
 }
 
-fn editable(
-    job: &Job,
-    report: &ServiceReport,
-    revision: u32,
-) -> std::result::Result<(), ApplyError> {
+fn editable(job: &Job, report: &ServiceReport, revision: u32) -> std::result::Result<(), ApplyError> {
     if job.status.is_terminal() {
-        return refuse(format!(
-            "job {} is {}: its report can no longer change",
-            job.number, job.status
-        ));
+        return refuse(format!("job {} is {}: its report can no longer change", job.number, job.status));
     }
     if report.is_signed() {
         return Err(DomainError::ReportFrozen.into());
     }
     if revision != report.revision {
-        return refuse(format!(
-            "this change is for report revision {revision}; HQ has revision {}",
-            report.revision
-        ));
+        return refuse(format!("this change is for report revision {revision}; HQ has revision {}", report.revision));
     }
     Ok(())
 }
 
 fn check_line(line: &PartLine) -> std::result::Result<(), ApplyError> {
     if line.quantity == 0 || i64::from(line.quantity) > MAX_QUANTITY {
-        return refuse(format!(
-            "quantity {} is not between 1 and {MAX_QUANTITY}",
-            line.quantity
-        ));
+        return refuse(format!("quantity {} is not between 1 and {MAX_QUANTITY}", line.quantity));
     }
     if line.unit_cost.minor < 0 || line.unit_price.minor < 0 {
         return refuse("a part price is negative".into());
@@ -316,35 +204,18 @@ fn check_line(line: &PartLine) -> std::result::Result<(), ApplyError> {
 
 /// The charging policy HQ holds (the default of the source rules until one is configured).
 pub fn policy(tx: &mut dyn Tx) -> Result<ChargingPolicy> {
-    match tx.query_opt(
-        "SELECT value FROM hq_meta WHERE key = 'charging_policy'",
-        &[],
-    )? {
+    match tx.query_opt("SELECT value FROM hq_meta WHERE key = 'charging_policy'", &[])? {
         Some(row) => Ok(serde_json::from_str(&row.text(0)?)?),
         None => Ok(ChargingPolicy::default_for(Currency::CNY)),
     }
 }
 
 /// Prices a job at HQ exactly as the laptop does.
-pub fn quote(
-    tx: &mut dyn Tx,
-    job: &Job,
-    report: &ServiceReport,
-    parts: &[PartLine],
-) -> Result<Quote> {
-    let day = job
-        .times
-        .arrived_at
-        .map(|t| t.date())
-        .unwrap_or(job.scheduled_on);
+pub fn quote(tx: &mut dyn Tx, job: &Job, report: &ServiceReport, parts: &[PartLine]) -> Result<Quote> {
+    let day = job.times.arrived_at.map(|t| t.date()).unwrap_or(job.scheduled_on);
     let warranty = match job.equipment_id {
         Some(e) => records::equipment(tx, e)?.warranty_on(day),
         None => WarrantyState::Unknown,
     };
-    Ok(price_job(
-        &policy(tx)?,
-        warranty,
-        parts,
-        report.labour_minutes.unwrap_or(0),
-    )?)
+    Ok(price_job(&policy(tx)?, warranty, parts, report.labour_minutes.unwrap_or(0))?)
 }

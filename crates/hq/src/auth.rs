@@ -39,42 +39,27 @@ pub fn new_enrollment_code() -> Result<String> {
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut buf = [0u8; 12];
     getrandom::fill(&mut buf).map_err(|e| AppError::internal(format!("no randomness: {e}")))?;
-    let chars: Vec<char> = buf
-        .iter()
-        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-        .collect();
-    Ok(chars
-        .chunks(4)
-        .map(|c| c.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join("-"))
+    let chars: Vec<char> = buf.iter().map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char).collect();
+    Ok(chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-"))
 }
 
 /// Normalises a typed code: case and separators do not matter.
 pub fn normalise_code(code: &str) -> String {
-    code.chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+    code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
 }
 
 fn bearer(parts: &Parts) -> Result<String> {
     let header = parts
         .headers
         .get(axum::http::header::AUTHORIZATION)
-        .ok_or_else(|| {
-            AppError::Unauthorized("no token: send 'Authorization: Bearer <token>'".into())
-        })?;
-    let value = header.to_str().map_err(|_| {
-        AppError::Unauthorized("the Authorization header is not readable text".into())
-    })?;
+        .ok_or_else(|| AppError::Unauthorized("no token: send 'Authorization: Bearer <token>'".into()))?;
+    let value =
+        header.to_str().map_err(|_| AppError::Unauthorized("the Authorization header is not readable text".into()))?;
     value
         .strip_prefix("Bearer ")
         .map(|t| t.trim().to_owned())
         .filter(|t| !t.is_empty())
-        .ok_or_else(|| {
-            AppError::Unauthorized("the Authorization header must be 'Bearer <token>'".into())
-        })
+        .ok_or_else(|| AppError::Unauthorized("the Authorization header must be 'Bearer <token>'".into()))
 }
 
 /// The enrolled laptop making the request.
@@ -90,9 +75,7 @@ impl FromRequestParts<AppState> for Device {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         let token = bearer(parts)?;
         if token.starts_with(DISPATCHER_PREFIX) {
-            return Err(AppError::Forbidden(
-                "a dispatcher token cannot sync: enroll a laptop with a code".into(),
-            ));
+            return Err(AppError::Forbidden("a dispatcher token cannot sync: enroll a laptop with a code".into()));
         }
         let token_hash = hash(&token);
         let row = state
@@ -105,9 +88,7 @@ impl FromRequestParts<AppState> for Device {
             })
             .await?
             .ok_or_else(|| {
-                AppError::Unauthorized(
-                    "HQ does not know this device token: enroll the laptop again".into(),
-                )
+                AppError::Unauthorized("HQ does not know this device token: enroll the laptop again".into())
             })?;
         if row.opt_int(2)?.is_some() {
             return Err(AppError::Unauthorized(
@@ -132,27 +113,18 @@ impl FromRequestParts<AppState> for Dispatcher {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         let token = bearer(parts)?;
         if token.starts_with(DEVICE_PREFIX) {
-            return Err(AppError::Forbidden(
-                "a device token cannot use the dispatch API".into(),
-            ));
+            return Err(AppError::Forbidden("a device token cannot use the dispatch API".into()));
         }
         let token_hash = hash(&token);
         let row = state
             .db
             .tx(move |tx| {
-                tx.query_opt(
-                    "SELECT revoked_at FROM dispatcher_tokens WHERE token_hash = $1",
-                    &[token_hash.into()],
-                )
+                tx.query_opt("SELECT revoked_at FROM dispatcher_tokens WHERE token_hash = $1", &[token_hash.into()])
             })
             .await?
-            .ok_or_else(|| {
-                AppError::Unauthorized("HQ does not know this dispatcher token".into())
-            })?;
+            .ok_or_else(|| AppError::Unauthorized("HQ does not know this dispatcher token".into()))?;
         if row.opt_int(0)?.is_some() {
-            return Err(AppError::Unauthorized(
-                "this dispatcher token was revoked".into(),
-            ));
+            return Err(AppError::Unauthorized("this dispatcher token was revoked".into()));
         }
         Ok(Dispatcher)
     }
@@ -166,10 +138,7 @@ mod tests {
     fn codes_are_typeable_and_normalised() -> Result<()> {
         let code = new_enrollment_code()?;
         assert_eq!(code.len(), 14);
-        assert_eq!(
-            normalise_code(&code.to_lowercase().replace('-', " ")),
-            code.replace('-', "")
-        );
+        assert_eq!(normalise_code(&code.to_lowercase().replace('-', " ")), code.replace('-', ""));
         assert_ne!(new_device_token()?, new_device_token()?);
         Ok(())
     }

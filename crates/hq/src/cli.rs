@@ -89,8 +89,7 @@ enum EngineerCommand {
 pub fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,tower_http=info".into()),
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,tower_http=info".into()),
         )
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
@@ -111,9 +110,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Admin { storage, command } => {
             let db = storage.open()?;
             match command {
-                AdminCommand::Engineer {
-                    command: EngineerCommand::Add { name },
-                } => {
+                AdminCommand::Engineer { command: EngineerCommand::Add { name } } => {
                     let code = admin::add_engineer(&db, &name, now)?;
                     println!("engineer {name} added; enrollment code (valid 7 days, once):");
                     println!("{code}");
@@ -129,9 +126,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     }
                 }
                 AdminCommand::RevokeDevice { client_id } => {
-                    let id = client_id
-                        .parse()
-                        .map_err(|_| AppError::invalid("client_id", "not a client id"))?;
+                    let id = client_id.parse().map_err(|_| AppError::invalid("client_id", "not a client id"))?;
                     admin::revoke_device(&db, id, now)?;
                     println!("revoked {client_id}");
                 }

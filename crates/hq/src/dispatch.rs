@@ -9,9 +9,7 @@ use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails, VisitTimes, Window
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::part::Part;
 use outpost_domain::text::{self, NOTE_MAX};
-use outpost_wire::dispatch::{
-    CustomerInput, EquipmentInput, JobInput, JobUpdate, PartInput, SiteInput,
-};
+use outpost_wire::dispatch::{CustomerInput, EquipmentInput, JobInput, JobUpdate, PartInput, SiteInput};
 use outpost_wire::sync::{Delta, Record};
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -32,14 +30,7 @@ pub fn save_customer(tx: &mut dyn Tx, id: CustomerId, input: &CustomerInput) -> 
     let contacts = input
         .contacts
         .iter()
-        .map(|c| {
-            Contact::new(
-                c.id.unwrap_or(ContactId(Uuid::now_v7())),
-                &c.name,
-                &c.phone,
-                &c.role,
-            )
-        })
+        .map(|c| Contact::new(c.id.unwrap_or(ContactId(Uuid::now_v7())), &c.name, &c.phone, &c.role))
         .collect::<outpost_domain::Result<Vec<_>>>()?;
     customer.replace_contacts(contacts);
     records::save_customer(tx, &customer)?;
@@ -54,13 +45,7 @@ pub fn publish_customer(tx: &mut dyn Tx, customer: &Customer) -> Result<()> {
         &[customer.id.to_text().into()],
     )?;
     for row in engineers {
-        log::append(
-            tx,
-            &row.text(0)?,
-            &Delta::Upsert {
-                record: Record::Customer(customer.clone()),
-            },
-        )?;
+        log::append(tx, &row.text(0)?, &Delta::Upsert { record: Record::Customer(customer.clone()) })?;
     }
     Ok(())
 }
@@ -71,41 +56,23 @@ fn publish_to_open_jobs(tx: &mut dyn Tx, column: &str, id: &str, record: Record)
         "SELECT DISTINCT engineer_id FROM jobs WHERE {column} = $1 AND engineer_id IS NOT NULL AND status NOT IN ('closed', 'cancelled')"
     );
     for row in tx.query(&sql, &[id.into()])? {
-        log::append(
-            tx,
-            &row.text(0)?,
-            &Delta::Upsert {
-                record: record.clone(),
-            },
-        )?;
+        log::append(tx, &row.text(0)?, &Delta::Upsert { record: record.clone() })?;
     }
     Ok(())
 }
 
 /// Creates a site, or changes one (laptops with open jobs there receive it).
 pub fn save_site(tx: &mut dyn Tx, id: SiteId, input: &SiteInput) -> Result<Site> {
-    records::customer(tx, input.customer_id)
-        .map_err(|_| AppError::invalid("customer_id", "no such customer"))?;
-    let site = Site::new(
-        id,
-        input.customer_id,
-        &input.name,
-        &input.address,
-        &input.directions,
-    )?;
+    records::customer(tx, input.customer_id).map_err(|_| AppError::invalid("customer_id", "no such customer"))?;
+    let site = Site::new(id, input.customer_id, &input.name, &input.address, &input.directions)?;
     records::save_site(tx, &site)?;
     publish_to_open_jobs(tx, "site_id", &id.to_text(), Record::Site(site.clone()))?;
     Ok(site)
 }
 
 /// Creates equipment at a site, or changes it (laptops with open jobs on it receive it).
-pub fn save_equipment(
-    tx: &mut dyn Tx,
-    id: EquipmentId,
-    input: &EquipmentInput,
-) -> Result<Equipment> {
-    let site = records::site(tx, input.site_id)
-        .map_err(|_| AppError::invalid("site_id", "no such site"))?;
+pub fn save_equipment(tx: &mut dyn Tx, id: EquipmentId, input: &EquipmentInput) -> Result<Equipment> {
+    let site = records::site(tx, input.site_id).map_err(|_| AppError::invalid("site_id", "no such site"))?;
     let e = Equipment::new(
         id,
         site.customer_id,
@@ -122,12 +89,7 @@ pub fn save_equipment(
         },
     )?;
     records::save_equipment(tx, &e)?;
-    publish_to_open_jobs(
-        tx,
-        "equipment_id",
-        &id.to_text(),
-        Record::Equipment(e.clone()),
-    )?;
+    publish_to_open_jobs(tx, "equipment_id", &id.to_text(), Record::Equipment(e.clone()))?;
     Ok(e)
 }
 
@@ -153,45 +115,25 @@ pub fn save_part(tx: &mut dyn Tx, id: PartId, input: &PartInput) -> Result<Part>
 }
 
 /// Sets the company's charging policy; every laptop receives it.
-pub fn set_charging_policy(
-    tx: &mut dyn Tx,
-    policy: &outpost_domain::warranty::ChargingPolicy,
-) -> Result<()> {
+pub fn set_charging_policy(tx: &mut dyn Tx, policy: &outpost_domain::warranty::ChargingPolicy) -> Result<()> {
     policy.validate()?;
     tx.execute(
         "INSERT INTO hq_meta (key, value) VALUES ('charging_policy', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         &[serde_json::to_string(policy)?.into()],
     )?;
-    log::append(
-        tx,
-        CATALOGUE,
-        &Delta::Upsert {
-            record: Record::Policy(*policy),
-        },
-    )
-    .map(drop)
+    log::append(tx, CATALOGUE, &Delta::Upsert { record: Record::Policy(*policy) }).map(drop)
 }
 
 /// Saves a part and puts it into the catalogue scope.
 pub fn publish_part(tx: &mut dyn Tx, part: &Part) -> Result<()> {
     records::save_part(tx, part)?;
-    log::append(
-        tx,
-        CATALOGUE,
-        &Delta::Upsert {
-            record: Record::Part(part.clone()),
-        },
-    )
-    .map(drop)
+    log::append(tx, CATALOGUE, &Delta::Upsert { record: Record::Part(part.clone()) }).map(drop)
 }
 
 fn engineer_exists(tx: &mut dyn Tx, id: EngineerId) -> Result<()> {
-    tx.query_opt(
-        "SELECT 1 FROM engineers WHERE id = $1",
-        &[id.to_text().into()],
-    )?
-    .map(drop)
-    .ok_or_else(|| AppError::invalid("engineer_id", format!("no engineer {id}")))
+    tx.query_opt("SELECT 1 FROM engineers WHERE id = $1", &[id.to_text().into()])?
+        .map(drop)
+        .ok_or_else(|| AppError::invalid("engineer_id", format!("no engineer {id}")))
 }
 
 /// The next job number for the month of `day`, e.g. `J2611-000042`.
@@ -208,22 +150,13 @@ fn next_number(tx: &mut dyn Tx, day: time::Date) -> Result<String> {
 }
 
 /// Creates a job; when it names an engineer, their laptop receives it.
-pub fn create_job(
-    tx: &mut dyn Tx,
-    id: JobId,
-    input: &JobInput,
-    now: OffsetDateTime,
-) -> Result<Job> {
-    let site = records::site(tx, input.site_id)
-        .map_err(|_| AppError::invalid("site_id", "no such site"))?;
+pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, now: OffsetDateTime) -> Result<Job> {
+    let site = records::site(tx, input.site_id).map_err(|_| AppError::invalid("site_id", "no such site"))?;
     if let Some(e) = input.equipment_id {
-        let equipment = records::equipment(tx, e)
-            .map_err(|_| AppError::invalid("equipment_id", "no such equipment"))?;
+        let equipment =
+            records::equipment(tx, e).map_err(|_| AppError::invalid("equipment_id", "no such equipment"))?;
         if equipment.site_id != site.id {
-            return Err(AppError::invalid(
-                "equipment_id",
-                "this equipment is at another site",
-            ));
+            return Err(AppError::invalid("equipment_id", "this equipment is at another site"));
         }
     }
     if let Some(e) = input.engineer_id {
@@ -233,10 +166,7 @@ pub fn create_job(
         (Some(from), Some(until)) => Some(Window::new(from, until)?),
         (None, None) => None,
         _ => {
-            return Err(AppError::invalid(
-                "window_until",
-                "give both window_from and window_until, or neither",
-            ));
+            return Err(AppError::invalid("window_until", "give both window_from and window_until, or neither"));
         }
     };
     let job = Job {
@@ -269,10 +199,7 @@ pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate) -> Result<Job> 
     if !job.status.is_open() {
         return Err(AppError::invalid(
             "status",
-            format!(
-                "job {} is {}: it can no longer be rescheduled",
-                job.number, job.status
-            ),
+            format!("job {} is {}: it can no longer be rescheduled", job.number, job.status),
         ));
     }
     job.reported_fault = text::required("reported_fault", &input.reported_fault, NOTE_MAX)?;
@@ -281,10 +208,7 @@ pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate) -> Result<Job> 
         (Some(from), Some(until)) => Some(Window::new(from, until)?),
         (None, None) => None,
         _ => {
-            return Err(AppError::invalid(
-                "window_until",
-                "give both window_from and window_until, or neither",
-            ));
+            return Err(AppError::invalid("window_until", "give both window_from and window_until, or neither"));
         }
     };
     job.severity = input.severity;
@@ -295,12 +219,7 @@ pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate) -> Result<Job> 
 
 /// Assigns a job to an engineer, or reassigns it: the old laptop is told to remove it, the
 /// new one receives it.
-pub fn assign(
-    tx: &mut dyn Tx,
-    id: JobId,
-    engineer: EngineerId,
-    now: OffsetDateTime,
-) -> Result<Job> {
+pub fn assign(tx: &mut dyn Tx, id: JobId, engineer: EngineerId, now: OffsetDateTime) -> Result<Job> {
     engineer_exists(tx, engineer)?;
     let mut job = records::job(tx, id)?;
     let previous = job.engineer_id;
@@ -311,10 +230,7 @@ pub fn assign(
                 JobStatus::Assigned,
                 Actor::Hq,
                 now,
-                MoveDetails {
-                    engineer: Some(engineer),
-                    ..Default::default()
-                },
+                MoveDetails { engineer: Some(engineer), ..Default::default() },
             )?;
             records::add_event(tx, &event)?;
         }
@@ -334,10 +250,7 @@ pub fn cancel(tx: &mut dyn Tx, id: JobId, reason: &str, now: OffsetDateTime) -> 
         JobStatus::Cancelled,
         Actor::Hq,
         now,
-        MoveDetails {
-            reason: Some(reason.to_owned()),
-            ..Default::default()
-        },
+        MoveDetails { reason: Some(reason.to_owned()), ..Default::default() },
     )?;
     records::save_job(tx, &job)?;
     records::add_event(tx, &event)?;

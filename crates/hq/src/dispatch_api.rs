@@ -11,8 +11,7 @@ use outpost_domain::job::Job;
 use outpost_domain::kpi::{self, JobRecord, Kpis};
 use outpost_domain::part::Part;
 use outpost_wire::dispatch::{
-    AssignInput, CancelInput, CustomerInput, EquipmentInput, JobInput, JobUpdate, PartInput,
-    SiteInput,
+    AssignInput, CancelInput, CustomerInput, EquipmentInput, JobInput, JobUpdate, PartInput, SiteInput,
 };
 use outpost_wire::sync::JobBundle;
 use serde::{Deserialize, Serialize};
@@ -27,8 +26,7 @@ use crate::records;
 use crate::state::AppState;
 
 fn parse_id<T: std::str::FromStr>(what: &str, s: &str) -> Result<T> {
-    s.parse()
-        .map_err(|_| AppError::NotFound(format!("{what} {s} does not exist")))
+    s.parse().map_err(|_| AppError::NotFound(format!("{what} {s} does not exist")))
 }
 
 pub async fn create_customer(
@@ -37,9 +35,7 @@ pub async fn create_customer(
     Body(input): Body<CustomerInput>,
 ) -> Result<(StatusCode, Json<Customer>)> {
     let id = CustomerId(Uuid::now_v7());
-    let c =
-        s.db.tx(move |tx| dispatch::save_customer(tx, id, &input))
-            .await?;
+    let c = s.db.tx(move |tx| dispatch::save_customer(tx, id, &input)).await?;
     Ok((StatusCode::CREATED, Json(c)))
 }
 
@@ -59,22 +55,13 @@ pub async fn update_customer(
     Ok(Json(c))
 }
 
-pub async fn get_customer(
-    State(s): State<AppState>,
-    _: Dispatcher,
-    Path(id): Path<String>,
-) -> Result<Json<Customer>> {
+pub async fn get_customer(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<Customer>> {
     let id: CustomerId = parse_id("customer", &id)?;
     Ok(Json(s.db.tx(move |tx| records::customer(tx, id)).await?))
 }
 
-pub async fn list_customers(
-    State(s): State<AppState>,
-    _: Dispatcher,
-) -> Result<Json<Vec<Customer>>> {
-    let rows =
-        s.db.tx(|tx| tx.query("SELECT body FROM customers ORDER BY name LIMIT 10000", &[]))
-            .await?;
+pub async fn list_customers(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<Customer>>> {
+    let rows = s.db.tx(|tx| tx.query("SELECT body FROM customers ORDER BY name LIMIT 10000", &[])).await?;
     Ok(Json(rows.iter().map(|r| r.json(0)).collect::<Result<_>>()?))
 }
 
@@ -84,13 +71,7 @@ pub async fn create_site(
     Body(input): Body<SiteInput>,
 ) -> Result<(StatusCode, Json<Site>)> {
     let id = SiteId(Uuid::now_v7());
-    Ok((
-        StatusCode::CREATED,
-        Json(
-            s.db.tx(move |tx| dispatch::save_site(tx, id, &input))
-                .await?,
-        ),
-    ))
+    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::save_site(tx, id, &input)).await?)))
 }
 
 pub async fn update_site(
@@ -149,17 +130,10 @@ pub async fn update_job(
     Body(input): Body<JobUpdate>,
 ) -> Result<Json<Job>> {
     let id: JobId = parse_id("job", &id)?;
-    Ok(Json(
-        s.db.tx(move |tx| dispatch::update_job(tx, id, &input))
-            .await?,
-    ))
+    Ok(Json(s.db.tx(move |tx| dispatch::update_job(tx, id, &input)).await?))
 }
 
-pub async fn get_site(
-    State(s): State<AppState>,
-    _: Dispatcher,
-    Path(id): Path<String>,
-) -> Result<Json<Site>> {
+pub async fn get_site(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<Site>> {
     let id: SiteId = parse_id("site", &id)?;
     Ok(Json(s.db.tx(move |tx| records::site(tx, id)).await?))
 }
@@ -170,13 +144,7 @@ pub async fn create_equipment(
     Body(input): Body<EquipmentInput>,
 ) -> Result<(StatusCode, Json<Equipment>)> {
     let id = EquipmentId(Uuid::now_v7());
-    Ok((
-        StatusCode::CREATED,
-        Json(
-            s.db.tx(move |tx| dispatch::save_equipment(tx, id, &input))
-                .await?,
-        ),
-    ))
+    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::save_equipment(tx, id, &input)).await?)))
 }
 
 pub async fn get_equipment(
@@ -194,19 +162,11 @@ pub async fn create_part(
     Body(input): Body<PartInput>,
 ) -> Result<(StatusCode, Json<Part>)> {
     let id = PartId(Uuid::now_v7());
-    Ok((
-        StatusCode::CREATED,
-        Json(
-            s.db.tx(move |tx| dispatch::save_part(tx, id, &input))
-                .await?,
-        ),
-    ))
+    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::save_part(tx, id, &input)).await?)))
 }
 
 pub async fn list_parts(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<Part>>> {
-    let rows =
-        s.db.tx(|tx| tx.query("SELECT body FROM parts ORDER BY code", &[]))
-            .await?;
+    let rows = s.db.tx(|tx| tx.query("SELECT body FROM parts ORDER BY code", &[])).await?;
     Ok(Json(rows.iter().map(|r| r.json(0)).collect::<Result<_>>()?))
 }
 
@@ -217,13 +177,7 @@ pub async fn create_job(
 ) -> Result<(StatusCode, Json<Job>)> {
     let id = JobId(Uuid::now_v7());
     let now = s.now();
-    Ok((
-        StatusCode::CREATED,
-        Json(
-            s.db.tx(move |tx| dispatch::create_job(tx, id, &input, now))
-                .await?,
-        ),
-    ))
+    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::create_job(tx, id, &input, now)).await?)))
 }
 
 /// Filters of the job list.
@@ -236,11 +190,7 @@ pub struct JobQuery {
     limit: Option<i64>,
 }
 
-pub async fn list_jobs(
-    State(s): State<AppState>,
-    _: Dispatcher,
-    Query(q): Query<JobQuery>,
-) -> Result<Json<Vec<Job>>> {
+pub async fn list_jobs(State(s): State<AppState>, _: Dispatcher, Query(q): Query<JobQuery>) -> Result<Json<Vec<Job>>> {
     if let Some(status) = &q.status {
         outpost_domain::job::JobStatus::parse(status)?;
     }
@@ -259,21 +209,13 @@ pub async fn list_jobs(
 }
 
 /// A job as a dispatcher reads it: with events, report (signature and ratings) and parts.
-pub async fn get_job(
-    State(s): State<AppState>,
-    _: Dispatcher,
-    Path(id): Path<String>,
-) -> Result<Json<JobBundle>> {
+pub async fn get_job(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<JobBundle>> {
     let id: JobId = parse_id("job", &id)?;
     Ok(Json(s.db.tx(move |tx| records::bundle(tx, id)).await?))
 }
 
 /// The PNG of a job's signature.
-pub async fn get_signature(
-    State(s): State<AppState>,
-    _: Dispatcher,
-    Path(id): Path<String>,
-) -> Result<Response> {
+pub async fn get_signature(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Response> {
     let id: JobId = parse_id("job", &id)?;
     let report = s.db.tx(move |tx| records::report(tx, id)).await?;
     let sha = report
@@ -291,10 +233,7 @@ pub async fn assign(
 ) -> Result<Json<Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(
-        s.db.tx(move |tx| dispatch::assign(tx, id, input.engineer_id, now))
-            .await?,
-    ))
+    Ok(Json(s.db.tx(move |tx| dispatch::assign(tx, id, input.engineer_id, now)).await?))
 }
 
 pub async fn cancel(
@@ -305,17 +244,10 @@ pub async fn cancel(
 ) -> Result<Json<Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(
-        s.db.tx(move |tx| dispatch::cancel(tx, id, &input.reason, now))
-            .await?,
-    ))
+    Ok(Json(s.db.tx(move |tx| dispatch::cancel(tx, id, &input.reason, now)).await?))
 }
 
-pub async fn close(
-    State(s): State<AppState>,
-    _: Dispatcher,
-    Path(id): Path<String>,
-) -> Result<Json<Job>> {
+pub async fn close(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
     Ok(Json(s.db.tx(move |tx| dispatch::close(tx, id, now)).await?))
@@ -328,23 +260,9 @@ pub struct EngineerOut {
     name: String,
 }
 
-pub async fn list_engineers(
-    State(s): State<AppState>,
-    _: Dispatcher,
-) -> Result<Json<Vec<EngineerOut>>> {
-    let rows =
-        s.db.tx(|tx| tx.query("SELECT id, name FROM engineers ORDER BY name", &[]))
-            .await?;
-    Ok(Json(
-        rows.iter()
-            .map(|r| {
-                Ok(EngineerOut {
-                    id: r.text(0)?,
-                    name: r.text(1)?,
-                })
-            })
-            .collect::<Result<_>>()?,
-    ))
+pub async fn list_engineers(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<EngineerOut>>> {
+    let rows = s.db.tx(|tx| tx.query("SELECT id, name FROM engineers ORDER BY name", &[])).await?;
+    Ok(Json(rows.iter().map(|r| Ok(EngineerOut { id: r.text(0)?, name: r.text(1)? })).collect::<Result<_>>()?))
 }
 
 /// Filters of the audit log.
@@ -417,11 +335,7 @@ pub struct KpiQuery {
     month: String,
 }
 
-pub async fn kpis(
-    State(s): State<AppState>,
-    _: Dispatcher,
-    Query(q): Query<KpiQuery>,
-) -> Result<Json<Kpis>> {
+pub async fn kpis(State(s): State<AppState>, _: Dispatcher, Query(q): Query<KpiQuery>) -> Result<Json<Kpis>> {
     let (year, month) = q
         .month
         .split_once('-')
@@ -430,9 +344,8 @@ pub async fn kpis(
         .ok_or_else(|| AppError::invalid("month", "write the month as YYYY-MM, e.g. 2026-11"))?;
     let prefix = format!("{year:04}-{month:02}-");
     let now = s.now();
-    let kpis = s
-        .db
-        .tx(move |tx| {
+    let kpis =
+        s.db.tx(move |tx| {
             let ids = tx.query(
                 "SELECT id FROM jobs WHERE scheduled_on LIKE $1 AND (COALESCE($2, '') = '' OR engineer_id = $2)",
                 &[format!("{prefix}%").into(), q.engineer_id.map(|e| e.to_text()).into()],
@@ -473,9 +386,8 @@ pub async fn conflicts(
     _: Dispatcher,
     Query(q): Query<ConflictQuery>,
 ) -> Result<Json<Vec<ConflictEntry>>> {
-    let rows = s
-        .db
-        .tx(move |tx| {
+    let rows =
+        s.db.tx(move |tx| {
             tx.query(
                 "SELECT at, engineer_id, client_id, mutation_id, job_id, customer_id, theirs, kept FROM conflicts
                   WHERE (COALESCE($1, '') = '' OR customer_id = $1) ORDER BY id DESC LIMIT 1000",

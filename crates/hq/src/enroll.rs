@@ -19,12 +19,7 @@ use crate::state::AppState;
 pub const CODE_VALID_FOR: Duration = Duration::days(7);
 
 /// Creates an engineer; returns their id.
-pub fn add_engineer(
-    tx: &mut dyn Tx,
-    id: EngineerId,
-    name: &str,
-    now: OffsetDateTime,
-) -> Result<EngineerId> {
+pub fn add_engineer(tx: &mut dyn Tx, id: EngineerId, name: &str, now: OffsetDateTime) -> Result<EngineerId> {
     let name = text::required("engineer name", name, NAME_MAX)?;
     tx.execute(
         "INSERT INTO engineers (id, name, created_at) VALUES ($1, $2, $3)",
@@ -38,11 +33,7 @@ pub fn new_code(tx: &mut dyn Tx, engineer: EngineerId, now: OffsetDateTime) -> R
     let code = auth::new_enrollment_code()?;
     tx.execute(
         "INSERT INTO enrollment_codes (code_hash, engineer_id, expires_at) VALUES ($1, $2, $3)",
-        &[
-            auth::hash(&auth::normalise_code(&code)).into(),
-            engineer.to_text().into(),
-            ns(now + CODE_VALID_FOR).into(),
-        ],
+        &[auth::hash(&auth::normalise_code(&code)).into(), engineer.to_text().into(), ns(now + CODE_VALID_FOR).into()],
     )?;
     Ok(code)
 }
@@ -70,10 +61,7 @@ pub fn revoke_device(tx: &mut dyn Tx, client: ClientId, now: OffsetDateTime) -> 
 }
 
 /// `POST /api/v1/enroll`: trades a one-time code for a device token.
-pub async fn enroll(
-    State(state): State<AppState>,
-    Body(req): Body<EnrollRequest>,
-) -> Result<Json<EnrollResponse>> {
+pub async fn enroll(State(state): State<AppState>, Body(req): Body<EnrollRequest>) -> Result<Json<EnrollResponse>> {
     let device_name = text::required("device_name", &req.device_name, NAME_MAX)?;
     let code_hash = auth::hash(&auth::normalise_code(&req.code));
     let now = state.now();
@@ -100,13 +88,6 @@ pub async fn enroll(
             Ok((engineer_id, row.text(1)?))
         })
         .await?;
-    let engineer_id = engineer_id
-        .parse()
-        .map_err(|_| AppError::internal("stored engineer id"))?;
-    Ok(Json(EnrollResponse {
-        token,
-        engineer_id,
-        client_id,
-        engineer_name,
-    }))
+    let engineer_id = engineer_id.parse().map_err(|_| AppError::internal("stored engineer id"))?;
+    Ok(Json(EnrollResponse { token, engineer_id, client_id, engineer_name }))
 }

@@ -12,12 +12,7 @@ use outpost_wire::ErrorBody;
 pub enum AppError {
     /// The request body or a value in it is wrong (422), or the JSON is unreadable (400).
     #[error("{message}")]
-    Invalid {
-        status: StatusCode,
-        code: &'static str,
-        message: String,
-        field: Option<String>,
-    },
+    Invalid { status: StatusCode, code: &'static str, message: String, field: Option<String> },
     /// No token, or one HQ does not know (or revoked).
     #[error("{0}")]
     Unauthorized(String),
@@ -64,21 +59,13 @@ impl AppError {
 
     /// A 400 for a body that cannot be read.
     pub fn bad_request(message: impl Into<String>) -> Self {
-        AppError::Invalid {
-            status: StatusCode::BAD_REQUEST,
-            code: "bad_request",
-            message: message.into(),
-            field: None,
-        }
+        AppError::Invalid { status: StatusCode::BAD_REQUEST, code: "bad_request", message: message.into(), field: None }
     }
 
     /// The status and body this error answers with.
     pub fn answer(&self) -> (StatusCode, ErrorBody) {
-        let body = |code: &str, message: String, field: Option<String>| ErrorBody {
-            code: code.to_owned(),
-            message,
-            field,
-        };
+        let body =
+            |code: &str, message: String, field: Option<String>| ErrorBody { code: code.to_owned(), message, field };
         match self {
             AppError::Invalid { status, code, message, field } => (*status, body(code, message.clone(), field.clone())),
             AppError::Unauthorized(m) => (StatusCode::UNAUTHORIZED, body("unauthorized", m.clone(), None)),
@@ -87,7 +74,12 @@ impl AppError {
             AppError::Conflict { code, message } => (StatusCode::CONFLICT, body(code, message.clone(), None)),
             AppError::Internal(_) | AppError::Setup(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                body("internal", "HQ could not complete the request; it has been logged. Try again, and tell support if it persists".into(), None),
+                body(
+                    "internal",
+                    "HQ could not complete the request; it has been logged. Try again, and tell support if it persists"
+                        .into(),
+                    None,
+                ),
             ),
         }
     }
@@ -107,21 +99,14 @@ impl From<DomainError> for AppError {
     fn from(e: DomainError) -> Self {
         let (code, field) = match &e {
             DomainError::Invalid { field, .. } => ("invalid", Some((*field).to_owned())),
-            DomainError::IllegalTransition { .. } => {
-                ("illegal_transition", Some("status".to_owned()))
-            }
+            DomainError::IllegalTransition { .. } => ("illegal_transition", Some("status".to_owned())),
             DomainError::HqOnly { .. } => ("hq_only", Some("status".to_owned())),
             DomainError::ReportIncomplete { .. } => ("report_incomplete", None),
             DomainError::ReportFrozen => ("report_frozen", None),
             DomainError::QuoteNotAccepted { .. } => ("quote_not_accepted", None),
             DomainError::CurrencyMismatch { .. } => ("currency_mismatch", None),
         };
-        AppError::Invalid {
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            code,
-            message: e.to_string(),
-            field,
-        }
+        AppError::Invalid { status: StatusCode::UNPROCESSABLE_ENTITY, code, message: e.to_string(), field }
     }
 }
 

@@ -33,9 +33,7 @@ fn from_rejection(rejection: JsonRejection) -> AppError {
     match rejection {
         JsonRejection::JsonDataError(_) => {
             // "Failed to deserialize the JSON body into the target type: mutations[0].change: unknown variant …"
-            let detail = text
-                .split_once("target type: ")
-                .map_or(text.as_str(), |(_, d)| d);
+            let detail = text.split_once("target type: ").map_or(text.as_str(), |(_, d)| d);
             let (field, message) = match detail.split_once(": ") {
                 Some((path, msg)) if !path.contains(' ') => (Some(path.to_owned()), msg.to_owned()),
                 _ => (None, detail.to_owned()),

@@ -29,50 +29,23 @@ pub use state::AppState;
 /// The whole server as one router, so tests can call it without a socket.
 pub fn app(state: AppState) -> Router {
     let blobs = Router::new()
-        .route(
-            "/api/v1/blobs/{sha256}",
-            put(sync::put_blob).get(sync::get_blob),
-        )
+        .route("/api/v1/blobs/{sha256}", put(sync::put_blob).get(sync::get_blob))
         .layer(DefaultBodyLimit::max(MAX_BLOB_BYTES + 1024));
     let api = Router::new()
         .route("/api/v1/enroll", post(enroll::enroll))
         .route("/api/v1/sync/push", post(sync::push))
         .route("/api/v1/sync/pull", get(sync::pull))
-        .route(
-            "/api/v1/customers",
-            post(dispatch_api::create_customer).get(dispatch_api::list_customers),
-        )
-        .route(
-            "/api/v1/customers/{id}",
-            get(dispatch_api::get_customer).put(dispatch_api::update_customer),
-        )
+        .route("/api/v1/customers", post(dispatch_api::create_customer).get(dispatch_api::list_customers))
+        .route("/api/v1/customers/{id}", get(dispatch_api::get_customer).put(dispatch_api::update_customer))
         .route("/api/v1/sites", post(dispatch_api::create_site))
-        .route(
-            "/api/v1/sites/{id}",
-            get(dispatch_api::get_site).put(dispatch_api::update_site),
-        )
+        .route("/api/v1/sites/{id}", get(dispatch_api::get_site).put(dispatch_api::update_site))
         .route("/api/v1/equipment", post(dispatch_api::create_equipment))
-        .route(
-            "/api/v1/equipment/{id}",
-            get(dispatch_api::get_equipment).put(dispatch_api::update_equipment),
-        )
-        .route(
-            "/api/v1/parts",
-            post(dispatch_api::create_part).get(dispatch_api::list_parts),
-        )
+        .route("/api/v1/equipment/{id}", get(dispatch_api::get_equipment).put(dispatch_api::update_equipment))
+        .route("/api/v1/parts", post(dispatch_api::create_part).get(dispatch_api::list_parts))
         .route("/api/v1/parts/{id}", put(dispatch_api::update_part))
-        .route(
-            "/api/v1/jobs",
-            post(dispatch_api::create_job).get(dispatch_api::list_jobs),
-        )
-        .route(
-            "/api/v1/jobs/{id}",
-            get(dispatch_api::get_job).put(dispatch_api::update_job),
-        )
-        .route(
-            "/api/v1/jobs/{id}/signature",
-            get(dispatch_api::get_signature),
-        )
+        .route("/api/v1/jobs", post(dispatch_api::create_job).get(dispatch_api::list_jobs))
+        .route("/api/v1/jobs/{id}", get(dispatch_api::get_job).put(dispatch_api::update_job))
+        .route("/api/v1/jobs/{id}/signature", get(dispatch_api::get_signature))
         .route("/api/v1/jobs/{id}/assign", post(dispatch_api::assign))
         .route("/api/v1/jobs/{id}/cancel", post(dispatch_api::cancel))
         .route("/api/v1/jobs/{id}/close", post(dispatch_api::close))

@@ -16,28 +16,51 @@ pub const CATALOGUE: &str = "catalogue";
 /// Appends a delta to a scope.
 pub fn append(tx: &mut dyn Tx, scope: &str, delta: &Delta) -> Result<i64> {
     // The UPDATE takes the scope's row lock until commit: appends to one scope are serial.
-    let seq = match tx.query_opt(
-        "UPDATE scopes SET last_seq = last_seq + 1 WHERE scope = $1 RETURNING last_seq",
-        &[scope.into()],
-    )? {
+    let seq = match tx
+        .query_opt("UPDATE scopes SET last_seq = last_seq + 1 WHERE scope = $1 RETURNING last_seq", &[scope.into()])?
+    {
         Some(row) => row.int(0)?,
         None => {
-            tx.execute(
-                "INSERT INTO scopes (scope, last_seq) VALUES ($1, 1)",
-                &[scope.into()],
-            )?;
+            tx.execute("INSERT INTO scopes (scope, last_seq) VALUES ($1, 1)", &[scope.into()])?;
             1
         }
     };
     tx.execute(
         "INSERT INTO change_log (scope, seq, delta) VALUES ($1, $2, $3)",
-        &[
-            scope.into(),
-            seq.into(),
-            serde_json::to_string(delta)?.into(),
-        ],
+        &[scope.into(), seq.into(), serde_json::to_string(delta)?.into()],
     )?;
     Ok(seq)
+}
+
+fn record_key(record: &Record) -> String {
+    match record {
+        Record::Customer(c) => format!("customer:{}", c.id),
+        Record::Site(s) => format!("site:{}", s.id),
+        Record::Equipment(e) => format!("equipment:{}", e.id),
+        Record::Part(p) => format!("part:{}", p.id),
+        Record::Policy(_) => "policy".to_owned(),
+        Record::Job(b) => format!("job:{}", b.job.id),
+    }
+}
+
+/// Appends a record to a scope unless the scope's latest version of it is identical.
+pub fn upsert(tx: &mut dyn Tx, scope: &str, record: Record) -> Result<Option<i64>> {
+    let key = record_key(&record);
+    let delta = Delta::Upsert { record };
+    let digest = outpost_domain::signature::sha256_hex(serde_json::to_string(&delta)?.as_bytes());
+    let latest = tx.query_opt(
+        "SELECT digest FROM scope_records WHERE scope = $1 AND record_key = $2",
+        &[scope.into(), key.as_str().into()],
+    )?;
+    if latest.map(|r| r.text(0)).transpose()?.as_deref() == Some(digest.as_str()) {
+        return Ok(None);
+    }
+    tx.execute(
+        "INSERT INTO scope_records (scope, record_key, digest) VALUES ($1, $2, $3)
+         ON CONFLICT (scope, record_key) DO UPDATE SET digest = excluded.digest",
+        &[scope.into(), key.into(), digest.into()],
+    )?;
+    append(tx, scope, &delta).map(Some)
 }
 
 /// Entries of a scope after `after`, at most `limit`, with their sequence numbers.
@@ -60,37 +83,13 @@ pub fn publish_job(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
     let scope = engineer.to_text();
     let customer = records::customer(tx, bundle.job.customer_id)?;
     let site = records::site(tx, bundle.job.site_id)?;
-    append(
-        tx,
-        &scope,
-        &Delta::Upsert {
-            record: Record::Customer(customer),
-        },
-    )?;
-    append(
-        tx,
-        &scope,
-        &Delta::Upsert {
-            record: Record::Site(site),
-        },
-    )?;
+    append(tx, &scope, &Delta::Upsert { record: Record::Customer(customer) })?;
+    append(tx, &scope, &Delta::Upsert { record: Record::Site(site) })?;
     if let Some(e) = bundle.job.equipment_id {
         let equipment = records::equipment(tx, e)?;
-        append(
-            tx,
-            &scope,
-            &Delta::Upsert {
-                record: Record::Equipment(equipment),
-            },
-        )?;
+        append(tx, &scope, &Delta::Upsert { record: Record::Equipment(equipment) })?;
     }
-    append(
-        tx,
-        &scope,
-        &Delta::Upsert {
-            record: Record::Job(Box::new(bundle)),
-        },
-    )?;
+    append(tx, &scope, &Delta::Upsert { record: Record::Job(Box::new(bundle)) })?;
     Ok(())
 }
 
@@ -99,29 +98,26 @@ pub fn publish_job(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
 pub fn publish_job_state(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
     let bundle = records::bundle(tx, job_id)?;
     match bundle.job.engineer_id {
-        Some(engineer) => append(
-            tx,
-            &engineer.to_text(),
-            &Delta::Upsert {
-                record: Record::Job(Box::new(bundle)),
-            },
-        )
-        .map(drop),
+        Some(engineer) => {
+            append(tx, &engineer.to_text(), &Delta::Upsert { record: Record::Job(Box::new(bundle)) }).map(drop)
+        }
         None => Ok(()),
     }
 }
 
 /// Tells an engineer's laptop that a job left its scope.
 pub fn remove_job(tx: &mut dyn Tx, engineer: EngineerId, job_id: JobId) -> Result<()> {
-    append(tx, &engineer.to_text(), &Delta::RemoveJob { job_id }).map(drop)
+    let scope = engineer.to_text();
+    tx.execute(
+        "DELETE FROM scope_records WHERE scope = $1 AND record_key = $2",
+        &[scope.as_str().into(), format!("job:{job_id}").into()],
+    )?;
+    append(tx, &scope, &Delta::RemoveJob { job_id }).map(drop)
 }
 
 /// The random id of this HQ database, made once (safe when several HQ processes start together).
 pub fn epoch(tx: &mut dyn Tx, fresh: &str) -> Result<String> {
-    tx.execute(
-        "INSERT INTO hq_meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING",
-        &[fresh.into()],
-    )?;
+    tx.execute("INSERT INTO hq_meta (key, value) VALUES ('epoch', $1) ON CONFLICT (key) DO NOTHING", &[fresh.into()])?;
     tx.query_opt("SELECT value FROM hq_meta WHERE key = 'epoch'", &[])?
         .ok_or_else(|| crate::error::AppError::internal("no epoch"))?
         .text(0)

@@ -33,12 +33,9 @@ pub fn save_customer(tx: &mut dyn Tx, c: &Customer) -> Result<()> {
 
 /// A customer.
 pub fn customer(tx: &mut dyn Tx, id: CustomerId) -> Result<Customer> {
-    tx.query_opt(
-        "SELECT body FROM customers WHERE id = $1",
-        &[id.to_text().into()],
-    )?
-    .ok_or_else(|| AppError::NotFound(format!("customer {id} does not exist")))?
-    .json(0)
+    tx.query_opt("SELECT body FROM customers WHERE id = $1", &[id.to_text().into()])?
+        .ok_or_else(|| AppError::NotFound(format!("customer {id} does not exist")))?
+        .json(0)
 }
 
 /// Saves a site.
@@ -46,23 +43,16 @@ pub fn save_site(tx: &mut dyn Tx, s: &Site) -> Result<()> {
     tx.execute(
         "INSERT INTO sites (id, customer_id, body) VALUES ($1, $2, $3)
          ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, body = excluded.body",
-        &[
-            s.id.to_text().into(),
-            s.customer_id.to_text().into(),
-            json(s)?,
-        ],
+        &[s.id.to_text().into(), s.customer_id.to_text().into(), json(s)?],
     )?;
     Ok(())
 }
 
 /// A site.
 pub fn site(tx: &mut dyn Tx, id: SiteId) -> Result<Site> {
-    tx.query_opt(
-        "SELECT body FROM sites WHERE id = $1",
-        &[id.to_text().into()],
-    )?
-    .ok_or_else(|| AppError::NotFound(format!("site {id} does not exist")))?
-    .json(0)
+    tx.query_opt("SELECT body FROM sites WHERE id = $1", &[id.to_text().into()])?
+        .ok_or_else(|| AppError::NotFound(format!("site {id} does not exist")))?
+        .json(0)
 }
 
 /// Saves equipment.
@@ -77,12 +67,9 @@ pub fn save_equipment(tx: &mut dyn Tx, e: &Equipment) -> Result<()> {
 
 /// Equipment.
 pub fn equipment(tx: &mut dyn Tx, id: EquipmentId) -> Result<Equipment> {
-    tx.query_opt(
-        "SELECT body FROM equipment WHERE id = $1",
-        &[id.to_text().into()],
-    )?
-    .ok_or_else(|| AppError::NotFound(format!("equipment {id} does not exist")))?
-    .json(0)
+    tx.query_opt("SELECT body FROM equipment WHERE id = $1", &[id.to_text().into()])?
+        .ok_or_else(|| AppError::NotFound(format!("equipment {id} does not exist")))?
+        .json(0)
 }
 
 /// Saves a catalogue part.
@@ -97,9 +84,7 @@ pub fn save_part(tx: &mut dyn Tx, p: &Part) -> Result<()> {
 
 /// A catalogue part by code.
 pub fn part_by_code(tx: &mut dyn Tx, code: &str) -> Result<Option<Part>> {
-    tx.query_opt("SELECT body FROM parts WHERE code = $1", &[code.into()])?
-        .map(|r| r.json(0))
-        .transpose()
+    tx.query_opt("SELECT body FROM parts WHERE code = $1", &[code.into()])?.map(|r| r.json(0)).transpose()
 }
 
 /// Saves a job.
@@ -145,13 +130,10 @@ pub fn add_event(tx: &mut dyn Tx, e: &JobEvent) -> Result<()> {
 
 /// The events of a job, oldest first.
 pub fn events(tx: &mut dyn Tx, id: JobId) -> Result<Vec<JobEvent>> {
-    tx.query(
-        "SELECT body FROM job_events WHERE job_id = $1 ORDER BY position",
-        &[id.to_text().into()],
-    )?
-    .iter()
-    .map(|r| r.json(0))
-    .collect()
+    tx.query("SELECT body FROM job_events WHERE job_id = $1 ORDER BY position", &[id.to_text().into()])?
+        .iter()
+        .map(|r| r.json(0))
+        .collect()
 }
 
 /// Saves the current report revision; `waiting_for` names a signature image not received yet.
@@ -173,12 +155,7 @@ pub fn save_report(tx: &mut dyn Tx, r: &ServiceReport, waiting_for: Option<&str>
 
 /// The current report of a job, if one was started.
 pub fn report(tx: &mut dyn Tx, id: JobId) -> Result<Option<ServiceReport>> {
-    tx.query_opt(
-        "SELECT body FROM reports WHERE job_id = $1",
-        &[id.to_text().into()],
-    )?
-    .map(|r| r.json(0))
-    .transpose()
+    tx.query_opt("SELECT body FROM reports WHERE job_id = $1", &[id.to_text().into()])?.map(|r| r.json(0)).transpose()
 }
 
 /// Saves a part line.
@@ -192,11 +169,7 @@ pub fn save_part_line(tx: &mut dyn Tx, l: &PartLine) -> Result<()> {
 }
 
 /// Removes a part line; false when there was none.
-pub fn delete_part_line(
-    tx: &mut dyn Tx,
-    job: JobId,
-    line: outpost_domain::ids::PartLineId,
-) -> Result<bool> {
+pub fn delete_part_line(tx: &mut dyn Tx, job: JobId, line: outpost_domain::ids::PartLineId) -> Result<bool> {
     Ok(tx.execute(
         "DELETE FROM part_lines WHERE id = $1 AND job_id = $2",
         &[line.to_text().into(), job.to_text().into()],
@@ -205,21 +178,13 @@ pub fn delete_part_line(
 
 /// The part lines of a job.
 pub fn part_lines(tx: &mut dyn Tx, id: JobId) -> Result<Vec<PartLine>> {
-    tx.query(
-        "SELECT body FROM part_lines WHERE job_id = $1 ORDER BY id",
-        &[id.to_text().into()],
-    )?
-    .iter()
-    .map(|r| r.json(0))
-    .collect()
+    tx.query("SELECT body FROM part_lines WHERE job_id = $1 ORDER BY id", &[id.to_text().into()])?
+        .iter()
+        .map(|r| r.json(0))
+        .collect()
 }
 
 /// A job with its events, report and part lines.
 pub fn bundle(tx: &mut dyn Tx, id: JobId) -> Result<JobBundle> {
-    Ok(JobBundle {
-        job: job(tx, id)?,
-        events: events(tx, id)?,
-        report: report(tx, id)?,
-        parts: part_lines(tx, id)?,
-    })
+    Ok(JobBundle { job: job(tx, id)?, events: events(tx, id)?, report: report(tx, id)?, parts: part_lines(tx, id)? })
 }

@@ -20,9 +20,7 @@ pub struct AppState {
 
 impl std::fmt::Debug for AppState {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("AppState")
-            .field("epoch", &self.epoch)
-            .finish()
+        f.debug_struct("AppState").field("epoch", &self.epoch).finish()
     }
 }
 

@@ -28,25 +28,17 @@ pub async fn push(
     Body(req): Body<PushRequest>,
 ) -> Result<Json<PushResponse>> {
     if req.client_id != device.client_id {
-        return Err(AppError::Forbidden(
-            "this push names another laptop's client id".into(),
-        ));
+        return Err(AppError::Forbidden("this push names another laptop's client id".into()));
     }
     if req.mutations.len() > MAX_BATCH {
         return Err(AppError::invalid(
             "mutations",
-            format!(
-                "{} mutations in one push; send at most {MAX_BATCH}",
-                req.mutations.len()
-            ),
+            format!("{} mutations in one push; send at most {MAX_BATCH}", req.mutations.len()),
         ));
     }
     for pair in req.mutations.windows(2) {
         if pair[1].mutation_id != pair[0].mutation_id + 1 {
-            return Err(AppError::invalid(
-                "mutations",
-                "mutation ids in a push must rise by one",
-            ));
+            return Err(AppError::invalid("mutations", "mutation ids in a push must rise by one"));
         }
     }
     let now = state.now();
@@ -161,10 +153,7 @@ fn parse_cursor(cursor: &str, epoch: &str) -> Option<(i64, i64)> {
     if e != epoch || parts.next().is_some() {
         return None;
     }
-    Some((
-        a.parse().ok().filter(|v: &i64| *v >= 0)?,
-        b.parse().ok().filter(|v: &i64| *v >= 0)?,
-    ))
+    Some((a.parse().ok().filter(|v: &i64| *v >= 0)?, b.parse().ok().filter(|v: &i64| *v >= 0)?))
 }
 
 /// `GET /api/v1/sync/pull?cursor=…`: the changes of this engineer's scope and the catalogue
@@ -176,12 +165,7 @@ pub async fn pull(
 ) -> Result<Json<PullResponse>> {
     let epoch = state.epoch.clone();
     let Some((mine, shared)) = parse_cursor(&q.cursor, &epoch) else {
-        return Ok(Json(PullResponse {
-            cursor: String::new(),
-            deltas: Vec::new(),
-            has_more: false,
-            start_over: true,
-        }));
+        return Ok(Json(PullResponse { cursor: String::new(), deltas: Vec::new(), has_more: false, start_over: true }));
     };
     let limit = q.limit.unwrap_or(MAX_PULL_PAGE).clamp(1, MAX_PULL_PAGE);
     let response = state
@@ -192,13 +176,9 @@ pub async fn pull(
             let own_more = own.len() > limit;
             own.truncate(limit);
             let room = limit - own.len();
-            let mut catalogue = if room > 0 {
-                log::read(tx, CATALOGUE, shared, room + 1)?
-            } else {
-                Vec::new()
-            };
-            let catalogue_more = catalogue.len() > room
-                || (room == 0 && !log::read(tx, CATALOGUE, shared, 1)?.is_empty());
+            let mut catalogue = if room > 0 { log::read(tx, CATALOGUE, shared, room + 1)? } else { Vec::new() };
+            let catalogue_more =
+                catalogue.len() > room || (room == 0 && !log::read(tx, CATALOGUE, shared, 1)?.is_empty());
             catalogue.truncate(room);
             let new_mine = own.last().map_or(mine, |(s, _)| *s);
             let new_shared = catalogue.last().map_or(shared, |(s, _)| *s);
@@ -227,19 +207,14 @@ pub async fn put_blob(
     if bytes.len() > MAX_BLOB_BYTES {
         return Err(AppError::invalid(
             "body",
-            format!(
-                "{} bytes; a file may be at most {MAX_BLOB_BYTES}",
-                bytes.len()
-            ),
+            format!("{} bytes; a file may be at most {MAX_BLOB_BYTES}", bytes.len()),
         ));
     }
     let actual = outpost_domain::signature::sha256_hex(&bytes);
     if actual != sha {
         return Err(AppError::invalid(
             "sha256",
-            format!(
-                "the body's SHA-256 is {actual}, not {sha}: the upload was damaged, send it again"
-            ),
+            format!("the body's SHA-256 is {actual}, not {sha}: the upload was damaged, send it again"),
         ));
     }
     let now = state.now();
@@ -258,20 +233,12 @@ pub async fn put_blob(
 }
 
 /// `GET /api/v1/blobs/{sha256}`: the bytes, if HQ has them.
-pub async fn get_blob(
-    State(state): State<AppState>,
-    device: Device,
-    Path(sha): Path<String>,
-) -> Result<Response> {
+pub async fn get_blob(State(state): State<AppState>, device: Device, Path(sha): Path<String>) -> Result<Response> {
     blob_response(&state, sha, Some(device.engineer_id.to_text())).await
 }
 
 /// The bytes of a blob as a response; with an owner, only that engineer's blobs.
-pub async fn blob_response(
-    state: &AppState,
-    sha: String,
-    owner: Option<String>,
-) -> Result<Response> {
+pub async fn blob_response(state: &AppState, sha: String, owner: Option<String>) -> Result<Response> {
     outpost_domain::signature::check_sha256("sha256", &sha)?;
     let row = state
         .db
@@ -283,9 +250,5 @@ pub async fn blob_response(
         })
         .await?
         .ok_or_else(|| AppError::NotFound("HQ does not have this file yet".into()))?;
-    Ok((
-        [(header::CONTENT_TYPE, "application/octet-stream")],
-        row.bytes(0)?,
-    )
-        .into_response())
+    Ok(([(header::CONTENT_TYPE, "application/octet-stream")], row.bytes(0)?).into_response())
 }

@@ -18,11 +18,7 @@ use outpost_wire::sync::JobBundle;
 use serde_json::{Value, json};
 
 /// Customer, site, equipment (out of warranty), a part, and a repair job for `engineer`.
-async fn work_for(
-    hq: &Hq,
-    dispatcher: &str,
-    engineer: &str,
-) -> Result<(String, Value), Box<dyn std::error::Error>> {
+async fn work_for(hq: &Hq, dispatcher: &str, engineer: &str) -> Result<(String, Value), Box<dyn std::error::Error>> {
     let (s, customer) = hq
         .call(
             Method::POST,
@@ -36,30 +32,50 @@ async fn work_for(
         .await?;
     assert_eq!(s, StatusCode::CREATED, "{customer}");
     let (s, site) = hq
-        .call(Method::POST, "/api/v1/sites", Some(dispatcher), Some(json!({
-            "customer_id": customer["id"], "name": "一厂", "address": "济南市经十路100号", "directions": "东门进"
-        })))
+        .call(
+            Method::POST,
+            "/api/v1/sites",
+            Some(dispatcher),
+            Some(json!({
+                "customer_id": customer["id"], "name": "一厂", "address": "济南市经十路100号", "directions": "东门进"
+            })),
+        )
         .await?;
     assert_eq!(s, StatusCode::CREATED, "{site}");
     let (s, equipment) = hq
-        .call(Method::POST, "/api/v1/equipment", Some(dispatcher), Some(json!({
-            "site_id": site["id"], "brand": "宏力 Hongli", "model": "HL-37A", "serial": "HL37A-2023-000123",
-            "accepted_on": "2023-05-01"
-        })))
+        .call(
+            Method::POST,
+            "/api/v1/equipment",
+            Some(dispatcher),
+            Some(json!({
+                "site_id": site["id"], "brand": "宏力 Hongli", "model": "HL-37A", "serial": "HL37A-2023-000123",
+                "accepted_on": "2023-05-01"
+            })),
+        )
         .await?;
     assert_eq!(s, StatusCode::CREATED, "{equipment}");
     let (s, part) = hq
-        .call(Method::POST, "/api/v1/parts", Some(dispatcher), Some(json!({
-            "code": "MOT-0501", "name": "风扇电机", "unit_cost": 165100, "unit_price": 222885, "currency": "CNY"
-        })))
+        .call(
+            Method::POST,
+            "/api/v1/parts",
+            Some(dispatcher),
+            Some(json!({
+                "code": "MOT-0501", "name": "风扇电机", "unit_cost": 165100, "unit_price": 222885, "currency": "CNY"
+            })),
+        )
         .await?;
     assert_eq!(s, StatusCode::CREATED, "{part}");
     let (s, job) = hq
-        .call(Method::POST, "/api/v1/jobs", Some(dispatcher), Some(json!({
-            "job_type": "repair", "site_id": site["id"], "equipment_id": equipment["id"], "engineer_id": engineer,
-            "reported_fault": "排气温度高，自动停机", "scheduled_on": "2026-11-23",
-            "window_from": "2026-11-23T01:00:00Z", "window_until": "2026-11-23T04:00:00Z"
-        })))
+        .call(
+            Method::POST,
+            "/api/v1/jobs",
+            Some(dispatcher),
+            Some(json!({
+                "job_type": "repair", "site_id": site["id"], "equipment_id": equipment["id"], "engineer_id": engineer,
+                "reported_fault": "排气温度高，自动停机", "scheduled_on": "2026-11-23",
+                "window_from": "2026-11-23T01:00:00Z", "window_until": "2026-11-23T04:00:00Z"
+            })),
+        )
         .await?;
     assert_eq!(s, StatusCode::CREATED, "{job}");
     Ok((job["id"].as_str().ok_or("job id")?.to_owned(), part))
@@ -75,31 +91,16 @@ async fn push(
     client: &str,
     mutations: Vec<Value>,
 ) -> Result<(StatusCode, Value), Box<dyn std::error::Error>> {
-    hq.call(
-        Method::POST,
-        "/api/v1/sync/push",
-        Some(token),
-        Some(json!({"client_id": client, "mutations": mutations})),
-    )
-    .await
+    hq.call(Method::POST, "/api/v1/sync/push", Some(token), Some(json!({"client_id": client, "mutations": mutations})))
+        .await
 }
 
-async fn pull_all(
-    hq: &Hq,
-    token: &str,
-    cursor: &str,
-) -> Result<(Vec<Value>, String), Box<dyn std::error::Error>> {
+async fn pull_all(hq: &Hq, token: &str, cursor: &str) -> Result<(Vec<Value>, String), Box<dyn std::error::Error>> {
     let mut cursor = cursor.to_owned();
     let mut deltas = Vec::new();
     loop {
-        let (s, page) = hq
-            .call(
-                Method::GET,
-                &format!("/api/v1/sync/pull?cursor={cursor}&limit=3"),
-                Some(token),
-                None,
-            )
-            .await?;
+        let (s, page) =
+            hq.call(Method::GET, &format!("/api/v1/sync/pull?cursor={cursor}&limit=3"), Some(token), None).await?;
         assert_eq!(s, StatusCode::OK, "{page}");
         assert_eq!(page["start_over"], false);
         deltas.extend(page["deltas"].as_array().cloned().unwrap_or_default());
@@ -111,13 +112,7 @@ async fn pull_all(
 }
 
 fn transition(job: JobId, to: JobStatus) -> Change {
-    Change::JobTransitioned {
-        job_id: job,
-        to,
-        at: NOW,
-        reason: None,
-        promised_on: None,
-    }
+    Change::JobTransitioned { job_id: job, to, at: NOW, reason: None, promised_on: None }
 }
 
 #[tokio::test]
@@ -125,28 +120,12 @@ async fn an_enrollment_code_works_once() -> TestResult {
     for hq in backends().await? {
         let code = hq.engineer("王建国").await?;
         let body = json!({"code": code.to_lowercase(), "device_name": "ThinkPad"});
-        let (s, first) = hq
-            .call(Method::POST, "/api/v1/enroll", None, Some(body.clone()))
-            .await?;
+        let (s, first) = hq.call(Method::POST, "/api/v1/enroll", None, Some(body.clone())).await?;
         check!(hq, s == StatusCode::OK, "{first}");
-        check!(
-            hq,
-            first["token"]
-                .as_str()
-                .is_some_and(|t| t.starts_with("odv_")),
-            "{first}"
-        );
-        let (s, again) = hq
-            .call(Method::POST, "/api/v1/enroll", None, Some(body))
-            .await?;
+        check!(hq, first["token"].as_str().is_some_and(|t| t.starts_with("odv_")), "{first}");
+        let (s, again) = hq.call(Method::POST, "/api/v1/enroll", None, Some(body)).await?;
         check!(hq, s == StatusCode::UNAUTHORIZED, "{again}");
-        check!(
-            hq,
-            again["message"]
-                .as_str()
-                .is_some_and(|m| m.contains("ask HQ for a new one")),
-            "{again}"
-        );
+        check!(hq, again["message"].as_str().is_some_and(|m| m.contains("ask HQ for a new one")), "{again}");
     }
     Ok(())
 }
@@ -158,29 +137,12 @@ async fn the_engineer_pulls_the_work_assigned_to_them_in_pages() -> TestResult {
         let (engineer, _, token) = hq.enrolled("王建国").await?;
         let (job, _) = work_for(&hq, &dispatcher, &engineer).await?;
         let (deltas, cursor) = pull_all(&hq, &token, "").await?;
-        let mut types: Vec<&str> = deltas
-            .iter()
-            .filter_map(|d| d["record"]["type"].as_str())
-            .collect();
+        let mut types: Vec<&str> = deltas.iter().filter_map(|d| d["record"]["type"].as_str()).collect();
         types.sort_unstable();
-        check!(
-            hq,
-            types == ["customer", "equipment", "job", "part", "site"],
-            "{types:?}"
-        );
-        check!(
-            hq,
-            deltas
-                .iter()
-                .any(|d| d["record"]["data"]["job"]["id"] == job.as_str()),
-            "the job"
-        );
+        check!(hq, types == ["customer", "equipment", "job", "part", "site"], "{types:?}");
+        check!(hq, deltas.iter().any(|d| d["record"]["data"]["job"]["id"] == job.as_str()), "the job");
         let (more, same) = pull_all(&hq, &token, &cursor).await?;
-        check!(
-            hq,
-            more.is_empty() && same == cursor,
-            "nothing new: {more:?}"
-        );
+        check!(hq, more.is_empty() && same == cursor, "nothing new: {more:?}");
     }
     Ok(())
 }
@@ -208,13 +170,7 @@ async fn push_applies_once_refuses_gaps_and_explains_rejections() -> TestResult 
         let (s, first) = push(&hq, &token, &client, batch.clone()).await?;
         check!(hq, s == StatusCode::OK, "{first}");
         check!(hq, first["last_mutation_id"] == 3, "{first}");
-        check!(
-            hq,
-            first["results"]
-                .as_array()
-                .is_some_and(|r| r.iter().all(|m| m["outcome"] == "applied")),
-            "{first}"
-        );
+        check!(hq, first["results"].as_array().is_some_and(|r| r.iter().all(|m| m["outcome"] == "applied")), "{first}");
 
         let (s, again) = push(&hq, &token, &client, batch).await?;
         check!(
@@ -223,25 +179,9 @@ async fn push_applies_once_refuses_gaps_and_explains_rejections() -> TestResult 
             "a retried push is not applied twice: {again}"
         );
 
-        let (s, gap) = push(
-            &hq,
-            &token,
-            &client,
-            vec![mutation(5, &transition(job, JobStatus::Completed))?],
-        )
-        .await?;
-        check!(
-            hq,
-            s == StatusCode::CONFLICT && gap["code"] == "mutation_gap",
-            "{gap}"
-        );
-        check!(
-            hq,
-            gap["message"]
-                .as_str()
-                .is_some_and(|m| m.contains("send from 4 on")),
-            "{gap}"
-        );
+        let (s, gap) = push(&hq, &token, &client, vec![mutation(5, &transition(job, JobStatus::Completed))?]).await?;
+        check!(hq, s == StatusCode::CONFLICT && gap["code"] == "mutation_gap", "{gap}");
+        check!(hq, gap["message"].as_str().is_some_and(|m| m.contains("send from 4 on")), "{gap}");
 
         let (s, rejected) = push(
             &hq,
@@ -262,58 +202,22 @@ async fn push_applies_once_refuses_gaps_and_explains_rejections() -> TestResult 
         )
         .await?;
         check!(hq, s == StatusCode::OK, "{rejected}");
+        check!(hq, rejected["results"][0]["outcome"] == "rejected", "{rejected}");
         check!(
             hq,
-            rejected["results"][0]["outcome"] == "rejected",
+            rejected["results"][0]["reason"].as_str().is_some_and(|r| r.contains("HQ can move it to")),
             "{rejected}"
         );
-        check!(
-            hq,
-            rejected["results"][0]["reason"]
-                .as_str()
-                .is_some_and(|r| r.contains("HQ can move it to")),
-            "{rejected}"
-        );
-        check!(
-            hq,
-            rejected["results"][1]["outcome"] == "applied",
-            "a rejection never blocks what follows: {rejected}"
-        );
+        check!(hq, rejected["results"][1]["outcome"] == "applied", "a rejection never blocks what follows: {rejected}");
         check!(hq, rejected["last_mutation_id"] == 5, "{rejected}");
 
-        let (_, audit) = hq
-            .call(
-                Method::GET,
-                &format!("/api/v1/audit?job_id={job}"),
-                Some(&dispatcher),
-                None,
-            )
-            .await?;
-        let outcomes: Vec<&str> = audit
-            .as_array()
-            .ok_or("audit")?
-            .iter()
-            .filter_map(|a| a["outcome"].as_str())
-            .collect();
-        check!(
-            hq,
-            outcomes == ["applied", "rejected", "applied", "applied", "applied"],
-            "{outcomes:?}"
-        );
-        let (_, bundle) = hq
-            .call(
-                Method::GET,
-                &format!("/api/v1/jobs/{job}"),
-                Some(&dispatcher),
-                None,
-            )
-            .await?;
+        let (_, audit) = hq.call(Method::GET, &format!("/api/v1/audit?job_id={job}"), Some(&dispatcher), None).await?;
+        let outcomes: Vec<&str> =
+            audit.as_array().ok_or("audit")?.iter().filter_map(|a| a["outcome"].as_str()).collect();
+        check!(hq, outcomes == ["applied", "rejected", "applied", "applied", "applied"], "{outcomes:?}");
+        let (_, bundle) = hq.call(Method::GET, &format!("/api/v1/jobs/{job}"), Some(&dispatcher), None).await?;
         check!(hq, bundle["job"]["status"] == "on_site", "{bundle}");
-        check!(
-            hq,
-            bundle["report"]["solution"] == "更换风扇电机",
-            "{bundle}"
-        );
+        check!(hq, bundle["report"]["solution"] == "更换风扇电机", "{bundle}");
     }
     Ok(())
 }
@@ -328,21 +232,12 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
         let (job, part) = work_for(&hq, &dispatcher, &engineer).await?;
         let job: JobId = job.parse()?;
         let part: Part = serde_json::from_value(part)?;
-        let line = PartLine::new(
-            PartLineId(uuid::Uuid::now_v7()),
-            job,
-            &part,
-            1,
-            FaultOrigin::Quality,
-        )?;
+        let line = PartLine::new(PartLineId(uuid::Uuid::now_v7()), job, &part, 1, FaultOrigin::Quality)?;
         let mut ratings = Ratings::default();
         for d in Dimension::ALL {
             ratings.set(d, Rating::new(5)?);
         }
-        let mut changes = vec![
-            transition(job, JobStatus::EnRoute),
-            transition(job, JobStatus::OnSite),
-        ];
+        let mut changes = vec![transition(job, JobStatus::EnRoute), transition(job, JobStatus::OnSite)];
         for (field, value) in [
             (ReportField::SymptomFound, "排气温度112°C"),
             (ReportField::FaultCause, "冷却风扇电机烧毁"),
@@ -351,27 +246,17 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
             (ReportField::Result, "resolved"),
             (ReportField::CustomerOpinion, "满意"),
         ] {
-            changes.push(Change::ReportFieldSet {
-                job_id: job,
-                revision: 1,
-                field,
-                value: value.into(),
-            });
+            changes.push(Change::ReportFieldSet { job_id: job, revision: 1, field, value: value.into() });
         }
         changes.push(Change::PartLineAdded { line: line.clone() });
         changes.push(Change::SatisfactionSet {
             job_id: job,
             revision: 1,
-            satisfaction: Satisfaction::Rated {
-                ratings,
-                comment: None,
-            },
+            satisfaction: Satisfaction::Rated { ratings, comment: None },
         });
         let quote = price_job(
             &ChargingPolicy::default_for(Currency::CNY),
-            WarrantyState::Expired {
-                ended: time::macros::date!(2024 - 05 - 01),
-            },
+            WarrantyState::Expired { ended: time::macros::date!(2024 - 05 - 01) },
             std::slice::from_ref(&line),
             0,
         )?;
@@ -381,52 +266,25 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
             NOW,
             outpost_domain::warranty::AcceptanceMethod::Confirmation,
         )?;
-        changes.push(Change::QuoteAccepted {
-            job_id: job,
-            revision: 1,
-            acceptance,
-        });
+        changes.push(Change::QuoteAccepted { job_id: job, revision: 1, acceptance });
         changes.push(transition(job, JobStatus::Completed));
-        let mutations = changes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| mutation(i as i64 + 1, c))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mutations =
+            changes.iter().enumerate().map(|(i, c)| mutation(i as i64 + 1, c)).collect::<Result<Vec<_>, _>>()?;
         let (s, body) = push(&hq, &token, &client, mutations).await?;
         check!(
             hq,
             s == StatusCode::OK
-                && body["results"]
-                    .as_array()
-                    .is_some_and(|r| r.iter().all(|m| m["outcome"] == "applied")),
+                && body["results"].as_array().is_some_and(|r| r.iter().all(|m| m["outcome"] == "applied")),
             "{body}"
         );
 
         // The laptop signs its copy, which equals HQ's.
-        let (_, bundle) = hq
-            .call(
-                Method::GET,
-                &format!("/api/v1/jobs/{job}"),
-                Some(&dispatcher),
-                None,
-            )
-            .await?;
+        let (_, bundle) = hq.call(Method::GET, &format!("/api/v1/jobs/{job}"), Some(&dispatcher), None).await?;
         let bundle: JobBundle = serde_json::from_value(bundle)?;
         let (mut j, mut report) = (bundle.job.clone(), bundle.report.clone().ok_or("report")?);
         let png = b"\x89PNG\r\n\x1a\nstrokes".to_vec();
-        let sign_off = SignOff {
-            signer_name: "李经理",
-            image_sha256: &sha256_hex(&png),
-            at: NOW,
-        };
-        sign_report(
-            &mut j,
-            &mut report,
-            &bundle.parts,
-            &quote,
-            Actor::Engineer(engineer.parse()?),
-            sign_off,
-        )?;
+        let sign_off = SignOff { signer_name: "李经理", image_sha256: &sha256_hex(&png), at: NOW };
+        sign_report(&mut j, &mut report, &bundle.parts, &quote, Actor::Engineer(engineer.parse()?), sign_off)?;
         let mut signature = report.signature.clone().ok_or("signature")?;
 
         let mut forged = signature.clone();
@@ -436,26 +294,13 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
             &hq,
             &token,
             &client,
-            vec![mutation(
-                next,
-                &Change::ReportSigned {
-                    job_id: job,
-                    revision: 1,
-                    signature: forged,
-                },
-            )?],
+            vec![mutation(next, &Change::ReportSigned { job_id: job, revision: 1, signature: forged })?],
         )
         .await?;
+        check!(hq, refused["results"][0]["outcome"] == "rejected", "{refused}");
         check!(
             hq,
-            refused["results"][0]["outcome"] == "rejected",
-            "{refused}"
-        );
-        check!(
-            hq,
-            refused["results"][0]["reason"]
-                .as_str()
-                .is_some_and(|r| r.contains("does not match its hash")),
+            refused["results"][0]["reason"].as_str().is_some_and(|r| r.contains("does not match its hash")),
             "{refused}"
         );
 
@@ -464,81 +309,32 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
             &hq,
             &token,
             &client,
-            vec![mutation(
-                next + 1,
-                &Change::ReportSigned {
-                    job_id: job,
-                    revision: 1,
-                    signature: signature.clone(),
-                },
-            )?],
+            vec![mutation(next + 1, &Change::ReportSigned { job_id: job, revision: 1, signature: signature.clone() })?],
         )
         .await?;
         check!(hq, signed["results"][0]["outcome"] == "applied", "{signed}");
         let waiting = hq
             .db
-            .tx(move |tx| {
-                tx.query_opt(
-                    "SELECT waiting_for FROM reports WHERE job_id = $1",
-                    &[job.to_text().into()],
-                )
-            })
+            .tx(move |tx| tx.query_opt("SELECT waiting_for FROM reports WHERE job_id = $1", &[job.to_text().into()]))
             .await?;
-        check!(
-            hq,
-            waiting.is_some_and(|r| r.opt_text(0).ok().flatten().is_some()),
-            "waits for the image"
-        );
+        check!(hq, waiting.is_some_and(|r| r.opt_text(0).ok().flatten().is_some()), "waits for the image");
 
         let path = format!("/api/v1/blobs/{}", signature.image_sha256);
         let (s, _) = hq
-            .call_raw(
-                Method::PUT,
-                &path,
-                Some(&token),
-                "application/octet-stream",
-                b"not the image".to_vec(),
-            )
+            .call_raw(Method::PUT, &path, Some(&token), "application/octet-stream", b"not the image".to_vec())
             .await?;
-        check!(
-            hq,
-            s == StatusCode::UNPROCESSABLE_ENTITY,
-            "a damaged upload is refused"
-        );
+        check!(hq, s == StatusCode::UNPROCESSABLE_ENTITY, "a damaged upload is refused");
         for _ in 0..2 {
-            let (s, _) = hq
-                .call_raw(Method::PUT, &path, Some(&token), "image/png", png.clone())
-                .await?;
+            let (s, _) = hq.call_raw(Method::PUT, &path, Some(&token), "image/png", png.clone()).await?;
             check!(hq, s == StatusCode::NO_CONTENT, "blob PUT is idempotent");
         }
         let (s, image) = hq
-            .call_raw(
-                Method::GET,
-                &format!("/api/v1/jobs/{job}/signature"),
-                Some(&dispatcher),
-                "",
-                Vec::new(),
-            )
+            .call_raw(Method::GET, &format!("/api/v1/jobs/{job}/signature"), Some(&dispatcher), "", Vec::new())
             .await?;
-        check!(
-            hq,
-            s == StatusCode::OK && image == png,
-            "the dispatcher sees the signature"
-        );
-        let (_, bundle) = hq
-            .call(
-                Method::GET,
-                &format!("/api/v1/jobs/{job}"),
-                Some(&dispatcher),
-                None,
-            )
-            .await?;
+        check!(hq, s == StatusCode::OK && image == png, "the dispatcher sees the signature");
+        let (_, bundle) = hq.call(Method::GET, &format!("/api/v1/jobs/{job}"), Some(&dispatcher), None).await?;
         check!(hq, bundle["job"]["status"] == "signed", "{}", bundle["job"]);
-        check!(
-            hq,
-            bundle["report"]["signature"]["content_sha256"] == signature.content_sha256.as_str(),
-            "stored"
-        );
+        check!(hq, bundle["report"]["signature"]["content_sha256"] == signature.content_sha256.as_str(), "stored");
     }
     Ok(())
 }
@@ -559,38 +355,17 @@ async fn reassignment_moves_the_job_between_laptops() -> TestResult {
                 Some(json!({"engineer_id": second})),
             )
             .await?;
-        check!(
-            hq,
-            s == StatusCode::OK && moved["engineer_id"] == second.as_str(),
-            "{moved}"
-        );
+        check!(hq, s == StatusCode::OK && moved["engineer_id"] == second.as_str(), "{moved}");
         let (deltas, _) = pull_all(&hq, &token, &cursor).await?;
-        check!(
-            hq,
-            deltas == vec![json!({"op": "remove_job", "job_id": job})],
-            "{deltas:?}"
-        );
+        check!(hq, deltas == vec![json!({"op": "remove_job", "job_id": job})], "{deltas:?}");
         let (theirs, _) = pull_all(&hq, &second_token, "").await?;
-        check!(
-            hq,
-            theirs
-                .iter()
-                .any(|d| d["record"]["data"]["job"]["id"] == job.as_str()),
-            "the new engineer gets it"
-        );
-        let (_, late) = push(
-            &hq,
-            &token,
-            &client,
-            vec![mutation(1, &transition(job.parse()?, JobStatus::EnRoute))?],
-        )
-        .await?;
+        check!(hq, theirs.iter().any(|d| d["record"]["data"]["job"]["id"] == job.as_str()), "the new engineer gets it");
+        let (_, late) =
+            push(&hq, &token, &client, vec![mutation(1, &transition(job.parse()?, JobStatus::EnRoute))?]).await?;
         check!(hq, late["results"][0]["outcome"] == "rejected", "{late}");
         check!(
             hq,
-            late["results"][0]["reason"]
-                .as_str()
-                .is_some_and(|r| r.contains("no longer assigned to you")),
+            late["results"][0]["reason"].as_str().is_some_and(|r| r.contains("no longer assigned to you")),
             "{late}"
         );
     }
@@ -602,19 +377,9 @@ async fn a_cursor_from_another_hq_gets_start_over() -> TestResult {
     for hq in backends().await? {
         let (_, _, token) = hq.enrolled("王建国").await?;
         for cursor in ["0123456789abcdef.4.2", "garbage", "x.y.z"] {
-            let (s, body) = hq
-                .call(
-                    Method::GET,
-                    &format!("/api/v1/sync/pull?cursor={cursor}"),
-                    Some(&token),
-                    None,
-                )
-                .await?;
-            check!(
-                hq,
-                s == StatusCode::OK && body["start_over"] == true && body["cursor"] == "",
-                "{cursor}: {body}"
-            );
+            let (s, body) =
+                hq.call(Method::GET, &format!("/api/v1/sync/pull?cursor={cursor}"), Some(&token), None).await?;
+            check!(hq, s == StatusCode::OK && body["start_over"] == true && body["cursor"] == "", "{cursor}: {body}");
         }
     }
     Ok(())
@@ -637,14 +402,8 @@ async fn bad_bodies_get_one_error_shape_and_never_a_500() -> TestResult {
             ("/api/v1/sync/push", "application/json", vec![b' '; outpost_wire::limits::MAX_BODY_BYTES + 10], StatusCode::PAYLOAD_TOO_LARGE),
         ];
         for (path, content_type, body, expected) in cases {
-            let token = if path.contains("sync") {
-                &token
-            } else {
-                &dispatcher
-            };
-            let (s, bytes) = hq
-                .call_raw(Method::POST, path, Some(token), content_type, body)
-                .await?;
+            let token = if path.contains("sync") { &token } else { &dispatcher };
+            let (s, bytes) = hq.call_raw(Method::POST, path, Some(token), content_type, body).await?;
             let answer: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
             check!(hq, s == expected, "{path}: {s} {answer}");
             check!(
@@ -653,18 +412,9 @@ async fn bad_bodies_get_one_error_shape_and_never_a_500() -> TestResult {
                 "{path}: one error shape: {answer}"
             );
         }
-        let (s, body) = push(
-            &hq,
-            &token,
-            &client,
-            vec![json!({"mutation_id": 1, "change": {"type": "teleported"}})],
-        )
-        .await?;
-        check!(
-            hq,
-            s == StatusCode::UNPROCESSABLE_ENTITY && body["field"].is_string(),
-            "{body}"
-        );
+        let (s, body) =
+            push(&hq, &token, &client, vec![json!({"mutation_id": 1, "change": {"type": "teleported"}})]).await?;
+        check!(hq, s == StatusCode::UNPROCESSABLE_ENTITY && body["field"].is_string(), "{body}");
         let (s, body) = push(&hq, &token, "01a20796-944e-7017-8452-b4fac861b39b", vec![]).await?;
         check!(hq, s == StatusCode::FORBIDDEN, "another client id: {body}");
     }
@@ -680,114 +430,64 @@ async fn a_stale_contact_edit_becomes_a_conflict_and_hq_keeps_its_value() -> Tes
         let (engineer, client, token) = hq.enrolled("王建国").await?;
         let (job, _) = work_for(&hq, &dispatcher, &engineer).await?;
         let (deltas, cursor) = pull_all(&hq, &token, "").await?;
-        let customer = deltas
-            .iter()
-            .find(|d| d["record"]["type"] == "customer")
-            .ok_or("customer")?["record"]["data"]
-            .clone();
-        let contact: outpost_domain::customer::Contact =
-            serde_json::from_value(customer["contacts"][0].clone())?;
+        let customer =
+            deltas.iter().find(|d| d["record"]["type"] == "customer").ok_or("customer")?["record"]["data"].clone();
+        let contact: outpost_domain::customer::Contact = serde_json::from_value(customer["contacts"][0].clone())?;
         assert_eq!(contact.version, 1);
 
         let mut input = json!({"name": customer["name"], "contacts": [{"id": contact.id, "name": contact.name, "phone": "0531-1111 2222", "role": "设备科长"}]});
         let (s, changed) = hq
             .call(
                 Method::PUT,
-                &format!(
-                    "/api/v1/customers/{}",
-                    customer["id"].as_str().unwrap_or_default()
-                ),
+                &format!("/api/v1/customers/{}", customer["id"].as_str().unwrap_or_default()),
                 Some(&dispatcher),
                 Some(input.clone()),
             )
             .await?;
-        check!(
-            hq,
-            s == StatusCode::OK && changed["contacts"][0]["version"] == 2,
-            "{changed}"
-        );
+        check!(hq, s == StatusCode::OK && changed["contacts"][0]["version"] == 2, "{changed}");
 
         let edit = |phone: &str, base: u64| Change::ContactEdited {
             job_id: job.parse().unwrap_or(JobId(uuid::Uuid::nil())),
             customer_id: contact_customer(&customer),
-            contact: outpost_domain::customer::Contact {
-                phone: phone.into(),
-                ..contact.clone()
-            },
+            contact: outpost_domain::customer::Contact { phone: phone.into(), ..contact.clone() },
             base_version: base,
         };
-        let (_, answer) = push(
-            &hq,
-            &token,
-            &client,
-            vec![mutation(1, &edit("139 0000 0000", 1))?],
-        )
-        .await?;
+        let (_, answer) = push(&hq, &token, &client, vec![mutation(1, &edit("139 0000 0000", 1))?]).await?;
+        check!(hq, answer["results"][0]["outcome"] == "conflict", "{answer}");
         check!(
             hq,
-            answer["results"][0]["outcome"] == "conflict",
+            answer["results"][0]["reason"].as_str().is_some_and(|r| r.contains("kept 李经理 0531-1111 2222")),
             "{answer}"
         );
+        let (_, conflicts) = hq.call(Method::GET, "/api/v1/conflicts", Some(&dispatcher), None).await?;
         check!(
             hq,
-            answer["results"][0]["reason"]
-                .as_str()
-                .is_some_and(|r| r.contains("kept 李经理 0531-1111 2222")),
-            "{answer}"
-        );
-        let (_, conflicts) = hq
-            .call(Method::GET, "/api/v1/conflicts", Some(&dispatcher), None)
-            .await?;
-        check!(
-            hq,
-            conflicts[0]["theirs"]["phone"] == "139 0000 0000"
-                && conflicts[0]["kept"]["phone"] == "0531-1111 2222",
+            conflicts[0]["theirs"]["phone"] == "139 0000 0000" && conflicts[0]["kept"]["phone"] == "0531-1111 2222",
             "{conflicts}"
         );
         let (back, _) = pull_all(&hq, &token, &cursor).await?;
         check!(
             hq,
-            back.iter()
-                .any(|d| d["record"]["data"]["contacts"][0]["phone"] == "0531-1111 2222"),
+            back.iter().any(|d| d["record"]["data"]["contacts"][0]["phone"] == "0531-1111 2222"),
             "HQ's value goes back: {back:?}"
         );
 
-        let (_, applied) = push(
-            &hq,
-            &token,
-            &client,
-            vec![mutation(2, &edit("139 0000 0000", 2))?],
-        )
-        .await?;
-        check!(
-            hq,
-            applied["results"][0]["outcome"] == "applied",
-            "an edit on the current version holds: {applied}"
-        );
+        let (_, applied) = push(&hq, &token, &client, vec![mutation(2, &edit("139 0000 0000", 2))?]).await?;
+        check!(hq, applied["results"][0]["outcome"] == "applied", "an edit on the current version holds: {applied}");
         input["contacts"][0]["phone"] = json!("139 0000 0000");
         let (_, now) = hq
             .call(
                 Method::GET,
-                &format!(
-                    "/api/v1/customers/{}",
-                    customer["id"].as_str().unwrap_or_default()
-                ),
+                &format!("/api/v1/customers/{}", customer["id"].as_str().unwrap_or_default()),
                 Some(&dispatcher),
                 None,
             )
             .await?;
-        check!(
-            hq,
-            now["contacts"][0]["phone"] == "139 0000 0000" && now["contacts"][0]["version"] == 3,
-            "{now}"
-        );
+        check!(hq, now["contacts"][0]["phone"] == "139 0000 0000" && now["contacts"][0]["version"] == 3, "{now}");
     }
     Ok(())
 }
 
 fn contact_customer(customer: &Value) -> outpost_domain::ids::CustomerId {
-    customer["id"]
-        .as_str()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(outpost_domain::ids::CustomerId(uuid::Uuid::nil()))
+    customer["id"].as_str().and_then(|s| s.parse().ok()).unwrap_or(outpost_domain::ids::CustomerId(uuid::Uuid::nil()))
 }

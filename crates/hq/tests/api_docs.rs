@@ -23,9 +23,7 @@ struct Example {
 fn examples(doc: &str) -> Result<Vec<Example>, Box<dyn std::error::Error>> {
     let lines: Vec<&str> = doc.lines().collect();
     let block = |start: usize| -> (Vec<&str>, usize) {
-        let end = (start + 1..lines.len())
-            .find(|&i| lines[i] == "```")
-            .unwrap_or(lines.len());
+        let end = (start + 1..lines.len()).find(|&i| lines[i] == "```").unwrap_or(lines.len());
         (lines[start + 1..end].to_vec(), end)
     };
     let mut out = Vec::new();
@@ -39,25 +37,16 @@ fn examples(doc: &str) -> Result<Vec<Example>, Box<dyn std::error::Error>> {
         let respond_at = (end + 1..lines.len())
             .find(|&k| lines[k].starts_with("```response"))
             .ok_or("a request without a response")?;
-        let status: u16 = lines[respond_at]
-            .trim_start_matches("```response")
-            .trim()
-            .parse()?;
+        let status: u16 = lines[respond_at].trim_start_matches("```response").trim().parse()?;
         let (response, after) = block(respond_at);
         let (first, rest) = request.split_first().ok_or("empty request")?;
         let (method, path) = first.split_once(' ').ok_or("request line")?;
         let blank = rest.iter().position(|l| l.is_empty()).unwrap_or(rest.len());
         let headers = rest[..blank]
             .iter()
-            .filter_map(|h| {
-                h.split_once(": ")
-                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            })
+            .filter_map(|h| h.split_once(": ").map(|(k, v)| (k.to_owned(), v.to_owned())))
             .collect();
-        let body = rest
-            .get(blank + 1..)
-            .map(|b| b.join("\n"))
-            .unwrap_or_default();
+        let body = rest.get(blank + 1..).map(|b| b.join("\n")).unwrap_or_default();
         out.push(Example {
             line: i + 1,
             method: method.parse()?,
@@ -73,29 +62,18 @@ fn examples(doc: &str) -> Result<Vec<Example>, Box<dyn std::error::Error>> {
 }
 
 fn substitute(text: &str, vars: &HashMap<String, String>) -> String {
-    vars.iter().fold(text.to_owned(), |t, (k, v)| {
-        t.replace(&format!("{{{k}}}"), v)
-    })
+    vars.iter().fold(text.to_owned(), |t, (k, v)| t.replace(&format!("{{{k}}}"), v))
 }
 
 /// Does `actual` fit the documented `doc`? Captures placeholders into `vars`.
-fn fits(
-    doc: &Value,
-    actual: &Value,
-    vars: &mut HashMap<String, String>,
-    at: &str,
-) -> Result<(), String> {
+fn fits(doc: &Value, actual: &Value, vars: &mut HashMap<String, String>, at: &str) -> Result<(), String> {
     match (doc, actual) {
         (Value::String(d), _) if d == "…" => Ok(()),
         (Value::String(d), Value::String(a)) if d.contains('{') => {
             // "{name}", or text with placeholders such as "engineer:{wang_id}".
             let filled = substitute(d, vars);
             if !filled.contains('{') {
-                return if &filled == a {
-                    Ok(())
-                } else {
-                    Err(format!("{at}: documented {filled:?}, got {a:?}"))
-                };
+                return if &filled == a { Ok(()) } else { Err(format!("{at}: documented {filled:?}, got {a:?}")) };
             }
             let name = d.trim_start_matches('{').trim_end_matches('}');
             if d.starts_with('{') && d.ends_with('}') && !name.contains('{') {
@@ -112,21 +90,13 @@ fn fits(
             if dk != ak {
                 return Err(format!("{at}: documented keys {dk:?}, got {ak:?}"));
             }
-            d.iter()
-                .try_for_each(|(k, v)| fits(v, &a[k], vars, &format!("{at}.{k}")))
+            d.iter().try_for_each(|(k, v)| fits(v, &a[k], vars, &format!("{at}.{k}")))
         }
         (Value::Array(d), Value::Array(a)) => {
             if d.len() != a.len() {
-                return Err(format!(
-                    "{at}: documented {} items, got {}: {actual}",
-                    d.len(),
-                    a.len()
-                ));
+                return Err(format!("{at}: documented {} items, got {}: {actual}", d.len(), a.len()));
             }
-            d.iter()
-                .zip(a)
-                .enumerate()
-                .try_for_each(|(i, (dv, av))| fits(dv, av, vars, &format!("{at}[{i}]")))
+            d.iter().zip(a).enumerate().try_for_each(|(i, (dv, av))| fits(dv, av, vars, &format!("{at}[{i}]")))
         }
         _ if doc == actual => Ok(()),
         _ => Err(format!("{at}: documented {doc}, got {actual}")),
@@ -137,44 +107,22 @@ fn fits(
 async fn every_documented_example_is_what_hq_answers() -> TestResult {
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/api.md"))?;
     let examples = examples(&doc)?;
-    assert!(
-        examples.len() >= 30,
-        "only {} examples found",
-        examples.len()
-    );
+    assert!(examples.len() >= 30, "only {} examples found", examples.len());
     for hq in backends().await? {
         let mut vars = HashMap::new();
         vars.insert("dispatcher_token".to_owned(), hq.dispatcher().await?);
         vars.insert("enrollment_code".to_owned(), hq.engineer("王建国").await?);
         let db = hq.db.clone();
-        blocking(move || {
-            Ok(
-                outpost_hq::admin::add_engineer(&db, "黄艳", NOW + time::Duration::seconds(1))
-                    .map(drop)?,
-            )
-        })
-        .await?;
+        blocking(move || Ok(outpost_hq::admin::add_engineer(&db, "黄艳", NOW + time::Duration::seconds(1)).map(drop)?))
+            .await?;
         for ex in &examples {
             let path = substitute(&ex.path, &vars);
-            let token = ex
-                .headers
-                .iter()
-                .find(|(k, _)| k == "Authorization")
-                .map(|(_, v)| substitute(v, &vars));
+            let token = ex.headers.iter().find(|(k, _)| k == "Authorization").map(|(_, v)| substitute(v, &vars));
             let token = token.as_deref().and_then(|t| t.strip_prefix("Bearer "));
-            let content_type = ex
-                .headers
-                .iter()
-                .find(|(k, _)| k == "Content-Type")
-                .map_or("application/json", |(_, v)| v.as_str());
+            let content_type =
+                ex.headers.iter().find(|(k, _)| k == "Content-Type").map_or("application/json", |(_, v)| v.as_str());
             let (status, bytes) = hq
-                .call_raw(
-                    ex.method.clone(),
-                    &path,
-                    token,
-                    content_type,
-                    substitute(&ex.body, &vars).into_bytes(),
-                )
+                .call_raw(ex.method.clone(), &path, token, content_type, substitute(&ex.body, &vars).into_bytes())
                 .await?;
             let text = String::from_utf8_lossy(&bytes).into_owned();
             check!(
@@ -186,12 +134,7 @@ async fn every_documented_example_is_what_hq_answers() -> TestResult {
                 ex.status
             );
             if ex.expected.trim().is_empty() {
-                check!(
-                    hq,
-                    text.is_empty(),
-                    "docs/api.md:{}: documented no body, got {text}",
-                    ex.line
-                );
+                check!(hq, text.is_empty(), "docs/api.md:{}: documented no body, got {text}", ex.line);
                 continue;
             }
             match serde_json::from_str::<Value>(&ex.expected) {

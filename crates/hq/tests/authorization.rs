@@ -24,34 +24,19 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
         let (third, revoked) = {
             let code = hq.engineer("李明").await?;
             let (_, body) = hq
-                .call(
-                    Method::POST,
-                    "/api/v1/enroll",
-                    None,
-                    Some(json!({"code": code, "device_name": "old"})),
-                )
+                .call(Method::POST, "/api/v1/enroll", None, Some(json!({"code": code, "device_name": "old"})))
                 .await?;
-            let client: outpost_domain::ids::ClientId =
-                body["client_id"].as_str().ok_or("client")?.parse()?;
+            let client: outpost_domain::ids::ClientId = body["client_id"].as_str().ok_or("client")?.parse()?;
             let db = hq.db.clone();
             blocking(move || Ok(outpost_hq::admin::revoke_device(&db, client, NOW)?)).await?;
-            (
-                body["engineer_id"].clone(),
-                body["token"].as_str().ok_or("token")?.to_owned(),
-            )
+            (body["engineer_id"].clone(), body["token"].as_str().ok_or("token")?.to_owned())
         };
         let forged_device = format!("odv_{}", "ab".repeat(32));
         let forged_dispatcher = format!("odp_{}", "cd".repeat(32));
 
         // A's work and A's signature image.
-        let (s, customer) = hq
-            .call(
-                Method::POST,
-                "/api/v1/customers",
-                Some(&dispatcher),
-                Some(json!({"name": "秘密客户甲"})),
-            )
-            .await?;
+        let (s, customer) =
+            hq.call(Method::POST, "/api/v1/customers", Some(&dispatcher), Some(json!({"name": "秘密客户甲"}))).await?;
         assert_eq!(s, StatusCode::CREATED);
         let (_, site) = hq
             .call(
@@ -61,7 +46,14 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 Some(json!({"customer_id": customer["id"], "name": "甲厂", "address": "甲路1号"})),
             )
             .await?;
-        let (_, equipment) = hq.call(Method::POST, "/api/v1/equipment", Some(&dispatcher), Some(json!({"site_id": site["id"], "brand": "B", "model": "M", "serial": "SECRET-SERIAL-1"}))).await?;
+        let (_, equipment) = hq
+            .call(
+                Method::POST,
+                "/api/v1/equipment",
+                Some(&dispatcher),
+                Some(json!({"site_id": site["id"], "brand": "B", "model": "M", "serial": "SECRET-SERIAL-1"})),
+            )
+            .await?;
         let mut jobs = Vec::new();
         for _ in 0..4 {
             let (_, job) = hq
@@ -71,74 +63,39 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 .await?;
             jobs.push(job["id"].as_str().ok_or("job")?.to_owned());
         }
-        let (s, part) = hq.call(Method::POST, "/api/v1/parts", Some(&dispatcher), Some(json!({"code": "P-1", "name": "x", "unit_cost": 1, "unit_price": 2, "currency": "CNY"}))).await?;
+        let (s, part) = hq
+            .call(
+                Method::POST,
+                "/api/v1/parts",
+                Some(&dispatcher),
+                Some(json!({"code": "P-1", "name": "x", "unit_cost": 1, "unit_price": 2, "currency": "CNY"})),
+            )
+            .await?;
         assert_eq!(s, StatusCode::CREATED);
         let png = b"\x89PNG\r\n\x1a\nA's signature".to_vec();
         let sha = outpost_domain::signature::sha256_hex(&png);
-        let (s, _) = hq
-            .call_raw(
-                Method::PUT,
-                &format!("/api/v1/blobs/{sha}"),
-                Some(&a_token),
-                "image/png",
-                png.clone(),
-            )
-            .await?;
+        let (s, _) =
+            hq.call_raw(Method::PUT, &format!("/api/v1/blobs/{sha}"), Some(&a_token), "image/png", png.clone()).await?;
         assert_eq!(s, StatusCode::NO_CONTENT);
 
         let empty_push = |client: &str| json!({"client_id": client, "mutations": []});
         let c = customer["id"].as_str().ok_or("id")?;
         let endpoints: Vec<(Method, String, Option<Value>, Kind)> = vec![
             (Method::GET, "/healthz".into(), None, Kind::Public),
-            (
-                Method::POST,
-                "/api/v1/sync/push".into(),
-                Some(empty_push(&a_client)),
-                Kind::Device,
-            ),
+            (Method::POST, "/api/v1/sync/push".into(), Some(empty_push(&a_client)), Kind::Device),
             (Method::GET, "/api/v1/sync/pull".into(), None, Kind::Device),
-            (
-                Method::GET,
-                format!("/api/v1/blobs/{sha}"),
-                None,
-                Kind::Device,
-            ),
-            (
-                Method::POST,
-                "/api/v1/customers".into(),
-                Some(json!({"name": "新客户"})),
-                Kind::Dispatcher,
-            ),
-            (
-                Method::GET,
-                "/api/v1/customers".into(),
-                None,
-                Kind::Dispatcher,
-            ),
-            (
-                Method::GET,
-                format!("/api/v1/customers/{c}"),
-                None,
-                Kind::Dispatcher,
-            ),
-            (
-                Method::PUT,
-                format!("/api/v1/customers/{c}"),
-                Some(json!({"name": "秘密客户甲"})),
-                Kind::Dispatcher,
-            ),
+            (Method::GET, format!("/api/v1/blobs/{sha}"), None, Kind::Device),
+            (Method::POST, "/api/v1/customers".into(), Some(json!({"name": "新客户"})), Kind::Dispatcher),
+            (Method::GET, "/api/v1/customers".into(), None, Kind::Dispatcher),
+            (Method::GET, format!("/api/v1/customers/{c}"), None, Kind::Dispatcher),
+            (Method::PUT, format!("/api/v1/customers/{c}"), Some(json!({"name": "秘密客户甲"})), Kind::Dispatcher),
             (
                 Method::POST,
                 "/api/v1/sites".into(),
                 Some(json!({"customer_id": c, "name": "乙厂", "address": "乙路"})),
                 Kind::Dispatcher,
             ),
-            (
-                Method::GET,
-                format!("/api/v1/sites/{}", site["id"].as_str().unwrap_or_default()),
-                None,
-                Kind::Dispatcher,
-            ),
+            (Method::GET, format!("/api/v1/sites/{}", site["id"].as_str().unwrap_or_default()), None, Kind::Dispatcher),
             (
                 Method::POST,
                 "/api/v1/equipment".into(),
@@ -147,10 +104,7 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             ),
             (
                 Method::GET,
-                format!(
-                    "/api/v1/equipment/{}",
-                    equipment["id"].as_str().unwrap_or_default()
-                ),
+                format!("/api/v1/equipment/{}", equipment["id"].as_str().unwrap_or_default()),
                 None,
                 Kind::Dispatcher,
             ),
@@ -162,29 +116,20 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             ),
             (
                 Method::PUT,
-                format!(
-                    "/api/v1/equipment/{}",
-                    equipment["id"].as_str().unwrap_or_default()
-                ),
-                Some(
-                    json!({"site_id": site["id"], "brand": "B", "model": "M", "serial": "SECRET-SERIAL-1"}),
-                ),
+                format!("/api/v1/equipment/{}", equipment["id"].as_str().unwrap_or_default()),
+                Some(json!({"site_id": site["id"], "brand": "B", "model": "M", "serial": "SECRET-SERIAL-1"})),
                 Kind::Dispatcher,
             ),
             (
                 Method::POST,
                 "/api/v1/parts".into(),
-                Some(
-                    json!({"code": "P-9", "name": "x", "unit_cost": 1, "unit_price": 2, "currency": "CNY"}),
-                ),
+                Some(json!({"code": "P-9", "name": "x", "unit_cost": 1, "unit_price": 2, "currency": "CNY"})),
                 Kind::Dispatcher,
             ),
             (
                 Method::PUT,
                 format!("/api/v1/parts/{}", part["id"].as_str().unwrap_or_default()),
-                Some(
-                    json!({"code": "P-1", "name": "y", "unit_cost": 1, "unit_price": 2, "currency": "CNY"}),
-                ),
+                Some(json!({"code": "P-1", "name": "y", "unit_cost": 1, "unit_price": 2, "currency": "CNY"})),
                 Kind::Dispatcher,
             ),
             (Method::GET, "/api/v1/parts".into(), None, Kind::Dispatcher),
@@ -202,31 +147,11 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 Some(json!({"reported_fault": "秘密故障", "scheduled_on": "2026-11-24"})),
                 Kind::Dispatcher,
             ),
-            (
-                Method::GET,
-                format!("/api/v1/jobs/{}/signature", jobs[0]),
-                None,
-                Kind::Dispatcher,
-            ),
-            (
-                Method::POST,
-                format!("/api/v1/jobs/{}/close", jobs[0]),
-                None,
-                Kind::Dispatcher,
-            ),
-            (
-                Method::GET,
-                "/api/v1/conflicts".into(),
-                None,
-                Kind::Dispatcher,
-            ),
+            (Method::GET, format!("/api/v1/jobs/{}/signature", jobs[0]), None, Kind::Dispatcher),
+            (Method::POST, format!("/api/v1/jobs/{}/close", jobs[0]), None, Kind::Dispatcher),
+            (Method::GET, "/api/v1/conflicts".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/jobs".into(), None, Kind::Dispatcher),
-            (
-                Method::GET,
-                format!("/api/v1/jobs/{}", jobs[0]),
-                None,
-                Kind::Dispatcher,
-            ),
+            (Method::GET, format!("/api/v1/jobs/{}", jobs[0]), None, Kind::Dispatcher),
             (
                 Method::POST,
                 format!("/api/v1/jobs/{}/cancel", jobs[1]),
@@ -239,19 +164,9 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 Some(json!({"engineer_id": third})),
                 Kind::Dispatcher,
             ),
-            (
-                Method::GET,
-                "/api/v1/engineers".into(),
-                None,
-                Kind::Dispatcher,
-            ),
+            (Method::GET, "/api/v1/engineers".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/audit".into(), None, Kind::Dispatcher),
-            (
-                Method::GET,
-                "/api/v1/kpis?month=2026-11".into(),
-                None,
-                Kind::Dispatcher,
-            ),
+            (Method::GET, "/api/v1/kpis?month=2026-11".into(), None, Kind::Dispatcher),
         ];
         let callers: [(&str, Option<&str>); 7] = [
             ("engineer A", Some(&a_token)),
@@ -262,13 +177,7 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             ("forged device", Some(&forged_device)),
             ("forged dispatcher", Some(&forged_dispatcher)),
         ];
-        let secrets = [
-            "秘密客户甲",
-            "SECRET-SERIAL-1",
-            "秘密故障",
-            jobs[0].as_str(),
-            a_client.as_str(),
-        ];
+        let secrets = ["秘密客户甲", "SECRET-SERIAL-1", "秘密故障", jobs[0].as_str(), a_client.as_str()];
         for (method, path, body, kind) in &endpoints {
             for (caller, token) in callers {
                 let body = match (path.as_str(), caller) {
@@ -283,41 +192,27 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                     (Kind::Device, "engineer B") => StatusCode::OK,
                     (Kind::Device, "dispatcher" | "forged dispatcher") => StatusCode::FORBIDDEN,
                     (Kind::Dispatcher, "dispatcher") => StatusCode::OK,
-                    (
-                        Kind::Dispatcher,
-                        "engineer A" | "engineer B" | "revoked" | "forged device",
-                    ) => StatusCode::FORBIDDEN,
+                    (Kind::Dispatcher, "engineer A" | "engineer B" | "revoked" | "forged device") => {
+                        StatusCode::FORBIDDEN
+                    }
                     _ => StatusCode::UNAUTHORIZED,
                 };
                 // The signature of an unsigned job (404) and closing an open job (422) answer
                 // the dispatcher with a rule, not a refusal: they got past authorization.
                 let past_auth = !matches!(
                     status,
-                    StatusCode::UNAUTHORIZED
-                        | StatusCode::FORBIDDEN
-                        | StatusCode::INTERNAL_SERVER_ERROR
+                    StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::INTERNAL_SERVER_ERROR
                 );
-                let ok = match (
-                    expected,
-                    path.ends_with("/signature") || path.ends_with("/close"),
-                ) {
+                let ok = match (expected, path.ends_with("/signature") || path.ends_with("/close")) {
                     (StatusCode::OK, true) => past_auth,
                     (StatusCode::OK, false) => status.is_success(),
                     _ => status == expected,
                 };
-                check!(
-                    hq,
-                    ok,
-                    "{method} {path} as {caller}: {status} (expected {expected}) {answer}"
-                );
+                check!(hq, ok, "{method} {path} as {caller}: {status} (expected {expected}) {answer}");
                 if caller == "engineer B" {
                     let text = answer.to_string();
                     for secret in secrets {
-                        check!(
-                            hq,
-                            !text.contains(secret),
-                            "{method} {path} leaks '{secret}' to engineer B: {text}"
-                        );
+                        check!(hq, !text.contains(secret), "{method} {path} leaks '{secret}' to engineer B: {text}");
                     }
                 }
                 if !status.is_success() {
@@ -330,19 +225,9 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             }
         }
         // B cannot push in A's name.
-        let (status, _) = hq
-            .call(
-                Method::POST,
-                "/api/v1/sync/push",
-                Some(&b_token),
-                Some(empty_push(&a_client)),
-            )
-            .await?;
-        check!(
-            hq,
-            status == StatusCode::FORBIDDEN,
-            "B pushing as A: {status}"
-        );
+        let (status, _) =
+            hq.call(Method::POST, "/api/v1/sync/push", Some(&b_token), Some(empty_push(&a_client))).await?;
+        check!(hq, status == StatusCode::FORBIDDEN, "B pushing as A: {status}");
     }
     Ok(())
 }

@@ -30,13 +30,7 @@ fn free_port() -> std::io::Result<u16> {
 fn start(url: &str) -> Result<Server, Box<dyn std::error::Error>> {
     let port = free_port()?;
     let child = Command::new(env!("CARGO_BIN_EXE_outpost-hq"))
-        .args([
-            "serve",
-            "--database-url",
-            url,
-            "--listen",
-            &format!("127.0.0.1:{port}"),
-        ])
+        .args(["serve", "--database-url", url, "--listen", &format!("127.0.0.1:{port}")])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()?;
@@ -53,8 +47,7 @@ fn start(url: &str) -> Result<Server, Box<dyn std::error::Error>> {
 
 fn database(url: &str) -> Result<String, Box<dyn std::error::Error>> {
     let name = format!("scale_{}", uuid::Uuid::now_v7().simple());
-    postgres::Client::connect(url, postgres::NoTls)?
-        .batch_execute(&format!("CREATE DATABASE {name}"))?;
+    postgres::Client::connect(url, postgres::NoTls)?.batch_execute(&format!("CREATE DATABASE {name}"))?;
     let base = url.rsplit_once('/').map_or(url, |(b, _)| b);
     Ok(format!("{base}/{name}"))
 }
@@ -62,27 +55,16 @@ fn database(url: &str) -> Result<String, Box<dyn std::error::Error>> {
 #[test]
 fn two_hq_processes_on_one_postgres_serve_one_laptop() -> TestResult {
     let Ok(url) = std::env::var("OUTPOST_TEST_PG_URL") else {
-        eprintln!(
-            "scale-out test needs OUTPOST_TEST_PG_URL: run it through scripts/with-postgres.sh (make test does)"
-        );
+        eprintln!("scale-out test needs OUTPOST_TEST_PG_URL: run it through scripts/with-postgres.sh (make test does)");
         return Ok(());
     };
     let url = database(&url)?;
     let seeded = Command::new(env!("CARGO_BIN_EXE_outpost-hq"))
         .args(["admin", "--database-url", &url, "seed-demo", "--jobs", "40"])
         .output()?;
-    assert!(
-        seeded.status.success(),
-        "{}",
-        String::from_utf8_lossy(&seeded.stderr)
-    );
+    assert!(seeded.status.success(), "{}", String::from_utf8_lossy(&seeded.stderr));
     let codes = String::from_utf8(seeded.stdout)?;
-    let code = codes
-        .lines()
-        .next()
-        .and_then(|l| l.split('\t').nth(1))
-        .ok_or("a code")?
-        .to_owned();
+    let code = codes.lines().next().and_then(|l| l.split('\t').nth(1)).ok_or("a code")?.to_owned();
     let servers = [start(&url)?, start(&url)?];
     let http = reqwest::blocking::Client::new();
     let base = |i: usize| servers[i % 2].1.clone();
@@ -99,22 +81,14 @@ fn two_hq_processes_on_one_postgres_serve_one_laptop() -> TestResult {
     let (mut cursor, mut jobs, mut page) = (String::new(), Vec::new(), 0);
     loop {
         let answer: Value = http
-            .get(format!(
-                "{}/api/v1/sync/pull?cursor={cursor}&limit=7",
-                base(page)
-            ))
+            .get(format!("{}/api/v1/sync/pull?cursor={cursor}&limit=7", base(page)))
             .bearer_auth(&token)
             .send()?
             .json()?;
         assert_eq!(answer["start_over"], false, "{answer}");
         for d in answer["deltas"].as_array().ok_or("deltas")? {
             if d["record"]["type"] == "job" && d["record"]["data"]["job"]["status"] == "assigned" {
-                jobs.push(
-                    d["record"]["data"]["job"]["id"]
-                        .as_str()
-                        .ok_or("id")?
-                        .to_owned(),
-                );
+                jobs.push(d["record"]["data"]["job"]["id"].as_str().ok_or("id")?.to_owned());
             }
         }
         cursor = answer["cursor"].as_str().ok_or("cursor")?.to_owned();
@@ -123,11 +97,7 @@ fn two_hq_processes_on_one_postgres_serve_one_laptop() -> TestResult {
             break;
         }
     }
-    assert!(
-        page > 2 && !jobs.is_empty(),
-        "{page} pages, {} assigned jobs",
-        jobs.len()
-    );
+    assert!(page > 2 && !jobs.is_empty(), "{page} pages, {} assigned jobs", jobs.len());
     let job: JobId = jobs[0].parse()?;
 
     // Pushes alternate between the servers; a retry at the other server is a duplicate.
@@ -147,28 +117,16 @@ fn two_hq_processes_on_one_postgres_serve_one_laptop() -> TestResult {
             promised_on: None,
         },
         Change::ReportFieldSet {
-            job_id: job,
-            revision: 1,
-            field: ReportField::FaultCause,
-            value: "油封老化".into(),
+            job_id: job, revision: 1, field: ReportField::FaultCause, value: "油封老化".into()
         },
     ];
     for (i, change) in changes.iter().enumerate() {
-        let body =
-            json!({"client_id": client, "mutations": [{"mutation_id": i + 1, "change": change}]});
-        let first: Value = http
-            .post(format!("{}/api/v1/sync/push", base(i)))
-            .bearer_auth(&token)
-            .json(&body)
-            .send()?
-            .json()?;
+        let body = json!({"client_id": client, "mutations": [{"mutation_id": i + 1, "change": change}]});
+        let first: Value =
+            http.post(format!("{}/api/v1/sync/push", base(i))).bearer_auth(&token).json(&body).send()?.json()?;
         assert_eq!(first["results"][0]["outcome"], "applied", "{first}");
-        let retry: Value = http
-            .post(format!("{}/api/v1/sync/push", base(i + 1)))
-            .bearer_auth(&token)
-            .json(&body)
-            .send()?
-            .json()?;
+        let retry: Value =
+            http.post(format!("{}/api/v1/sync/push", base(i + 1))).bearer_auth(&token).json(&body).send()?.json()?;
         assert_eq!(retry["results"][0]["outcome"], "duplicate", "{retry}");
     }
 
@@ -187,17 +145,11 @@ fn two_hq_processes_on_one_postgres_serve_one_laptop() -> TestResult {
                         .send()
                         .and_then(|r| r.json())
                         .map_err(|e| e.to_string())?;
-                    Ok(v["results"][0]["outcome"]
-                        .as_str()
-                        .unwrap_or("?")
-                        .to_owned())
+                    Ok(v["results"][0]["outcome"].as_str().unwrap_or("?").to_owned())
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err("panicked".into())))
-            .collect::<Result<Vec<_>, _>>()
+        handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err("panicked".into()))).collect::<Result<Vec<_>, _>>()
     })?;
     let mut sorted = outcomes.clone();
     sorted.sort();
@@ -207,29 +159,15 @@ fn two_hq_processes_on_one_postgres_serve_one_laptop() -> TestResult {
     let token_line = Command::new(env!("CARGO_BIN_EXE_outpost-hq"))
         .args(["admin", "--database-url", &url, "dispatcher-token"])
         .output()?;
-    let dispatcher = String::from_utf8(token_line.stdout)?
-        .lines()
-        .last()
-        .ok_or("token")?
-        .to_owned();
+    let dispatcher = String::from_utf8(token_line.stdout)?.lines().last().ok_or("token")?.to_owned();
     for i in 0..2 {
-        let bundle: Value = http
-            .get(format!("{}/api/v1/jobs/{job}", base(i)))
-            .bearer_auth(&dispatcher)
-            .send()?
-            .json()?;
+        let bundle: Value =
+            http.get(format!("{}/api/v1/jobs/{job}", base(i))).bearer_auth(&dispatcher).send()?.json()?;
         assert_eq!(bundle["job"]["status"], "on_site");
         assert_eq!(bundle["report"]["solution"], "更换油封");
-        let audit: Value = http
-            .get(format!("{}/api/v1/audit?job_id={job}", base(i)))
-            .bearer_auth(&dispatcher)
-            .send()?
-            .json()?;
-        assert_eq!(
-            audit.as_array().map(Vec::len),
-            Some(4),
-            "each mutation audited once: {audit}"
-        );
+        let audit: Value =
+            http.get(format!("{}/api/v1/audit?job_id={job}", base(i))).bearer_auth(&dispatcher).send()?.json()?;
+        assert_eq!(audit.as_array().map(Vec::len), Some(4), "each mutation audited once: {audit}");
     }
     Ok(())
 }

@@ -13,10 +13,7 @@ use outpost_store::{Store, search};
 use time::OffsetDateTime;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let jobs: usize = std::env::var("BENCH_JOBS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(100_000);
+    let jobs: usize = std::env::var("BENCH_JOBS").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
     let dir = tempfile::tempdir()?;
     let now = OffsetDateTime::now_utc();
     let cfg = DemoConfig::new(42, jobs, now);
@@ -46,11 +43,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         opens.push(t.elapsed());
         assert!(!list.is_empty());
     }
-    report(
-        "open + list today",
-        &mut opens,
-        "budget < 5 ms for the list",
-    );
+    report("open + list today", &mut opens, "budget < 5 ms for the list");
 
     let store = Store::open(dir.path())?;
     let mut lists = Vec::new();
@@ -95,10 +88,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     report("search (50 best hits)", &mut searches, "budget p95 < 10 ms");
-    println!(
-        "  ({} queries, {hits} hits in the first round)",
-        queries.len()
-    );
+    println!("  ({} queries, {hits} hits in the first round)", queries.len());
 
     let open_jobs: Vec<_> = data
         .jobs
@@ -122,38 +112,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let job = open_jobs[i % open_jobs.len()];
         let value = format!("冷却风扇电机烧毁 第{i}次修改");
         let t = Instant::now();
-        store.set_report_field(
-            job,
-            ReportField::FaultCause,
-            &value,
-            OffsetDateTime::now_utc(),
-        )?;
+        store.set_report_field(job, ReportField::FaultCause, &value, OffsetDateTime::now_utc())?;
         saves.push(t.elapsed());
     }
-    report(
-        "save one report field (WAL, synchronous=FULL, with outbox row)",
-        &mut saves,
-        "budget p99 < 1 ms",
-    );
+    report("save one report field (WAL, synchronous=FULL, with outbox row)", &mut saves, "budget p99 < 1 ms");
 
     let mut syncs = Vec::new();
     let path = dir.path().join("fsync-probe");
-    let mut file = OpenOptions::new()
-        .create(true)
-        .write(true)
-        .truncate(true)
-        .open(&path)?;
+    let mut file = OpenOptions::new().create(true).write(true).truncate(true).open(&path)?;
     for _ in 0..200 {
         let t = Instant::now();
         file.write_all(&[7u8; 4096])?;
         file.sync_data()?;
         syncs.push(t.elapsed());
     }
-    report(
-        "fsync of a 4 KB append on this disk",
-        &mut syncs,
-        "what one durable commit costs at least",
-    );
+    report("fsync of a 4 KB append on this disk", &mut syncs, "what one durable commit costs at least");
     Ok(())
 }
 

@@ -36,11 +36,7 @@ fn load(tx: &Transaction<'_>, job_id: JobId) -> Result<Work> {
         .into());
     }
     let report = reports::get_or_new(tx, &job)?;
-    Ok(Work {
-        actor: Actor::Engineer(engineer.id),
-        job,
-        report,
-    })
+    Ok(Work { actor: Actor::Engineer(engineer.id), job, report })
 }
 
 /// Loads a job whose report may still change.
@@ -49,10 +45,7 @@ fn load_editable(tx: &Transaction<'_>, job_id: JobId) -> Result<Work> {
     if work.job.status.is_terminal() {
         return Err(DomainError::invalid(
             "job",
-            format!(
-                "the job is {}: its report can no longer change",
-                work.job.status
-            ),
+            format!("the job is {}: its report can no longer change", work.job.status),
         )
         .into());
     }
@@ -65,16 +58,8 @@ fn warranty_quote(
     report: &ServiceReport,
     lines: &[PartLine],
 ) -> Result<outpost_domain::warranty::Quote> {
-    let equipment = job
-        .equipment_id
-        .map(|e| equipment::get(tx, e))
-        .transpose()?;
-    quote(
-        tx,
-        report,
-        lines,
-        warranty_on_visit(job, equipment.as_ref()),
-    )
+    let equipment = job.equipment_id.map(|e| equipment::get(tx, e)).transpose()?;
+    quote(tx, report, lines, warranty_on_visit(job, equipment.as_ref()))
 }
 
 impl Store {
@@ -91,8 +76,7 @@ impl Store {
             let mut w = load(tx, job_id)?;
             if to == JobStatus::Completed {
                 let lines = parts::lines(tx, job_id)?;
-                warranty_quote(tx, &w.job, &w.report, &lines)?
-                    .check_accepted(w.report.quote_acceptance.as_ref())?;
+                warranty_quote(tx, &w.job, &w.report, &lines)?.check_accepted(w.report.quote_acceptance.as_ref())?;
             }
             let change = Change::JobTransitioned {
                 job_id,
@@ -110,23 +94,12 @@ impl Store {
     }
 
     /// Saves one report field as typed (autosave); returns the mutation id.
-    pub fn set_report_field(
-        &self,
-        job_id: JobId,
-        field: ReportField,
-        value: &str,
-        now: OffsetDateTime,
-    ) -> Result<i64> {
+    pub fn set_report_field(&self, job_id: JobId, field: ReportField, value: &str, now: OffsetDateTime) -> Result<i64> {
         self.write(|tx| {
             let mut w = load_editable(tx, job_id)?;
             w.report.set(field, value)?;
             reports::save(tx, &w.report, now)?;
-            let change = Change::ReportFieldSet {
-                job_id,
-                revision: w.report.revision,
-                field,
-                value: value.to_owned(),
-            };
+            let change = Change::ReportFieldSet { job_id, revision: w.report.revision, field, value: value.to_owned() };
             outbox::push(tx, &change, now)
         })
     }
@@ -178,12 +151,7 @@ impl Store {
     }
 
     /// Removes a part line added by mistake.
-    pub fn remove_part_line(
-        &self,
-        job_id: JobId,
-        line_id: PartLineId,
-        now: OffsetDateTime,
-    ) -> Result<()> {
+    pub fn remove_part_line(&self, job_id: JobId, line_id: PartLineId, now: OffsetDateTime) -> Result<()> {
         self.write(|tx| {
             let w = load_editable(tx, job_id)?;
             if w.report.is_signed() {
@@ -195,19 +163,11 @@ impl Store {
     }
 
     /// Records one rating (1-5) of the satisfaction survey.
-    pub fn rate(
-        &self,
-        job_id: JobId,
-        dimension: Dimension,
-        rating: i64,
-        now: OffsetDateTime,
-    ) -> Result<Satisfaction> {
+    pub fn rate(&self, job_id: JobId, dimension: Dimension, rating: i64, now: OffsetDateTime) -> Result<Satisfaction> {
         let rating = Rating::new(rating)?;
         self.update_satisfaction(job_id, now, |current| {
             let (mut ratings, comment) = match current {
-                Some(Satisfaction::Rated { ratings, comment }) => {
-                    (ratings, comment.unwrap_or_default())
-                }
+                Some(Satisfaction::Rated { ratings, comment }) => (ratings, comment.unwrap_or_default()),
                 _ => (Ratings::default(), String::new()),
             };
             ratings.set(dimension, rating);
@@ -216,12 +176,7 @@ impl Store {
     }
 
     /// Records the customer's comment on the survey.
-    pub fn set_rating_comment(
-        &self,
-        job_id: JobId,
-        comment: &str,
-        now: OffsetDateTime,
-    ) -> Result<Satisfaction> {
+    pub fn set_rating_comment(&self, job_id: JobId, comment: &str, now: OffsetDateTime) -> Result<Satisfaction> {
         self.update_satisfaction(job_id, now, |current| {
             let ratings = match current {
                 Some(Satisfaction::Rated { ratings, .. }) => ratings,
@@ -247,11 +202,8 @@ impl Store {
             let satisfaction = f(w.report.satisfaction.clone())?;
             w.report.set_satisfaction(satisfaction.clone())?;
             reports::save(tx, &w.report, now)?;
-            let change = Change::SatisfactionSet {
-                job_id,
-                revision: w.report.revision,
-                satisfaction: satisfaction.clone(),
-            };
+            let change =
+                Change::SatisfactionSet { job_id, revision: w.report.revision, satisfaction: satisfaction.clone() };
             outbox::push(tx, &change, now)?;
             Ok(satisfaction)
         })
@@ -279,11 +231,7 @@ impl Store {
             let acceptance = QuoteAcceptance::of(&quote, accepted_by, now, method)?;
             w.report.accept_quote(acceptance.clone())?;
             reports::save(tx, &w.report, now)?;
-            let change = Change::QuoteAccepted {
-                job_id,
-                revision: w.report.revision,
-                acceptance: acceptance.clone(),
-            };
+            let change = Change::QuoteAccepted { job_id, revision: w.report.revision, acceptance: acceptance.clone() };
             outbox::push(tx, &change, now)?;
             Ok(acceptance)
         })
@@ -291,13 +239,7 @@ impl Store {
 
     /// The customer signs with a handwritten signature (PNG): the image is kept as a blob,
     /// the report must be complete; it is frozen and the job moves to signed.
-    pub fn sign_report(
-        &self,
-        job_id: JobId,
-        signer_name: &str,
-        png: &[u8],
-        now: OffsetDateTime,
-    ) -> Result<Signature> {
+    pub fn sign_report(&self, job_id: JobId, signer_name: &str, png: &[u8], now: OffsetDateTime) -> Result<Signature> {
         check_signature_png(png)?;
         let image_sha256 = blobs::write_file(self.path(), png)?;
         self.write(|tx| {
@@ -306,25 +248,13 @@ impl Store {
             let mut w = load_editable(tx, job_id)?;
             let lines = parts::lines(tx, job_id)?;
             let quote = warranty_quote(tx, &w.job, &w.report, &lines)?;
-            let sign_off = SignOff {
-                signer_name,
-                image_sha256,
-                at: now,
-            };
+            let sign_off = SignOff { signer_name, image_sha256, at: now };
             let event = sign_report(&mut w.job, &mut w.report, &lines, &quote, w.actor, sign_off)?;
-            let signature = w
-                .report
-                .signature
-                .clone()
-                .ok_or(DomainError::ReportFrozen)?;
+            let signature = w.report.signature.clone().ok_or(DomainError::ReportFrozen)?;
             jobs::upsert(tx, &w.job)?;
             jobs::insert_event(tx, &event)?;
             reports::save(tx, &w.report, now)?;
-            let change = Change::ReportSigned {
-                job_id,
-                revision: w.report.revision,
-                signature: signature.clone(),
-            };
+            let change = Change::ReportSigned { job_id, revision: w.report.revision, signature: signature.clone() };
             outbox::push(tx, &change, now)?;
             Ok(signature)
         })
@@ -348,16 +278,9 @@ impl Store {
             let w = load(tx, job_id)?;
             let mut customer = crate::customers::get(tx, w.job.customer_id)?;
             let id = contact_id.unwrap_or(outpost_domain::ids::ContactId(uuid::Uuid::now_v7()));
-            let base_version = customer
-                .contacts
-                .iter()
-                .find(|c| c.id == id)
-                .map_or(0, |c| c.version);
+            let base_version = customer.contacts.iter().find(|c| c.id == id).map_or(0, |c| c.version);
             if contact_id.is_some() && base_version == 0 {
-                return Err(crate::StoreError::NotFound {
-                    what: "contact",
-                    id: id.to_text(),
-                });
+                return Err(crate::StoreError::NotFound { what: "contact", id: id.to_text() });
             }
             let edit = outpost_domain::customer::Contact::new(id, name, phone, role)?;
             customer.edit_contact(edit, base_version)?;
@@ -368,12 +291,8 @@ impl Store {
                 .cloned()
                 .ok_or_else(|| crate::StoreError::Corrupt("the edited contact vanished".into()))?;
             crate::customers::upsert(tx, &customer)?;
-            let change = Change::ContactEdited {
-                job_id,
-                customer_id: customer.id,
-                contact: contact.clone(),
-                base_version,
-            };
+            let change =
+                Change::ContactEdited { job_id, customer_id: customer.id, contact: contact.clone(), base_version };
             outbox::push(tx, &change, now)?;
             Ok(contact)
         })
@@ -398,10 +317,8 @@ pub fn parse_check_state(s: &str) -> Result<CheckState> {
     match s.trim() {
         "ok" => Ok(CheckState::Ok),
         "issue" => Ok(CheckState::Issue),
-        other => Err(DomainError::invalid(
-            "checklist answer",
-            format!("'{other}' is not an answer; use ok or issue"),
-        )
-        .into()),
+        other => {
+            Err(DomainError::invalid("checklist answer", format!("'{other}' is not an answer; use ok or issue")).into())
+        }
     }
 }

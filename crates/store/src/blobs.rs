@@ -41,13 +41,7 @@ pub fn write_file(db_path: &Path, bytes: &[u8]) -> Result<String> {
 }
 
 /// Records a blob as queued for upload (once).
-pub fn record(
-    tx: &Transaction<'_>,
-    sha256: &str,
-    size: usize,
-    media_type: &str,
-    at: OffsetDateTime,
-) -> Result<()> {
+pub fn record(tx: &Transaction<'_>, sha256: &str, size: usize, media_type: &str, at: OffsetDateTime) -> Result<()> {
     tx.execute(
         "INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![sha256, size as i64, media_type, time_to_sql(at)],
@@ -58,36 +52,25 @@ pub fn record(
 /// The bytes of a blob.
 pub fn read(db_path: &Path, sha256: &str) -> Result<Vec<u8>> {
     outpost_domain::signature::check_sha256("blob", sha256)?;
-    fs::read(dir(db_path).join(sha256)).map_err(|_| StoreError::NotFound {
-        what: "file",
-        id: sha256.to_owned(),
-    })
+    fs::read(dir(db_path).join(sha256)).map_err(|_| StoreError::NotFound { what: "file", id: sha256.to_owned() })
 }
 
 /// How many blobs wait for upload.
 pub fn queued_count(conn: &Connection) -> Result<u64> {
-    let n: i64 = conn.query_row(
-        "SELECT count(*) FROM blobs WHERE state = 'queued'",
-        [],
-        |r| r.get(0),
-    )?;
+    let n: i64 = conn.query_row("SELECT count(*) FROM blobs WHERE state = 'queued'", [], |r| r.get(0))?;
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
 /// Blobs not yet uploaded to HQ, oldest first: (sha256, size).
 pub fn queued(conn: &Connection, limit: usize) -> Result<Vec<(String, i64)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT sha256, size FROM blobs WHERE state = 'queued' ORDER BY created_at LIMIT ?1",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT sha256, size FROM blobs WHERE state = 'queued' ORDER BY created_at LIMIT ?1")?;
     let rows = stmt.query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// HQ has the bytes.
 pub fn mark_uploaded(tx: &Transaction<'_>, sha256: &str) -> Result<()> {
-    tx.execute(
-        "UPDATE blobs SET state = 'uploaded' WHERE sha256 = ?1 AND state = 'queued'",
-        [sha256],
-    )?;
+    tx.execute("UPDATE blobs SET state = 'uploaded' WHERE sha256 = ?1 AND state = 'queued'", [sha256])?;
     Ok(())
 }

@@ -43,6 +43,5 @@ pub fn opt_date_from_sql(s: Option<String>) -> Result<Option<Date>> {
 
 /// Parses a typed id (or any `FromStr` domain value) read from a column.
 pub fn parse<T: FromStr>(what: &str, s: &str) -> Result<T> {
-    s.parse()
-        .map_err(|_| StoreError::Corrupt(format!("{what} '{s}'")))
+    s.parse().map_err(|_| StoreError::Corrupt(format!("{what} '{s}'")))
 }

@@ -15,10 +15,7 @@ pub fn upsert(tx: &Transaction<'_>, c: &Customer) -> Result<()> {
          ON CONFLICT (id) DO UPDATE SET name = ?2, language = ?3, notes = ?4",
         params![c.id.to_text(), c.name, c.language.as_str(), c.notes],
     )?;
-    tx.execute(
-        "DELETE FROM contacts WHERE customer_id = ?1",
-        [c.id.to_text()],
-    )?;
+    tx.execute("DELETE FROM contacts WHERE customer_id = ?1", [c.id.to_text()])?;
     let mut insert = tx.prepare_cached(
         "INSERT INTO contacts (id, customer_id, name, phone, role, position, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
@@ -33,19 +30,9 @@ pub fn upsert(tx: &Transaction<'_>, c: &Customer) -> Result<()> {
             i64::try_from(contact.version).unwrap_or(i64::MAX)
         ])?;
     }
-    let body: Vec<String> = c
-        .contacts
-        .iter()
-        .map(|k| format!("{} {} {}", k.name, k.phone, k.role.as_deref().unwrap_or("")))
-        .collect();
-    search::index(
-        tx,
-        HitKind::Customer,
-        &c.id.to_text(),
-        None,
-        &c.name,
-        &body.join(" "),
-    )
+    let body: Vec<String> =
+        c.contacts.iter().map(|k| format!("{} {} {}", k.name, k.phone, k.role.as_deref().unwrap_or(""))).collect();
+    search::index(tx, HitKind::Customer, &c.id.to_text(), None, &c.name, &body.join(" "))
 }
 
 /// Inserts or replaces a site.
@@ -53,13 +40,7 @@ pub fn upsert_site(tx: &Transaction<'_>, s: &Site) -> Result<()> {
     tx.execute(
         "INSERT INTO sites (id, customer_id, name, address, directions) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (id) DO UPDATE SET customer_id = ?2, name = ?3, address = ?4, directions = ?5",
-        params![
-            s.id.to_text(),
-            s.customer_id.to_text(),
-            s.name,
-            s.address,
-            s.directions
-        ],
+        params![s.id.to_text(), s.customer_id.to_text(), s.name, s.address, s.directions],
     )?;
     Ok(())
 }
@@ -67,34 +48,17 @@ pub fn upsert_site(tx: &Transaction<'_>, s: &Site) -> Result<()> {
 /// A customer with its contacts.
 pub fn get(conn: &Connection, id: CustomerId) -> Result<Customer> {
     let row = conn
-        .query_row(
-            "SELECT name, language, notes FROM customers WHERE id = ?1",
-            [id.to_text()],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, Option<String>>(2)?,
-                ))
-            },
-        )
+        .query_row("SELECT name, language, notes FROM customers WHERE id = ?1", [id.to_text()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?))
+        })
         .optional()?
-        .ok_or_else(|| StoreError::NotFound {
-            what: "customer",
-            id: id.to_text(),
-        })?;
+        .ok_or_else(|| StoreError::NotFound { what: "customer", id: id.to_text() })?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, name, phone, role, version FROM contacts WHERE customer_id = ?1 ORDER BY position",
     )?;
     let contacts = stmt
         .query_map([id.to_text()], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get::<_, i64>(4)?,
-            ))
+            Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get::<_, i64>(4)?))
         })?
         .map(|row| {
             let (cid, name, phone, role, version) = row?;
@@ -107,34 +71,17 @@ pub fn get(conn: &Connection, id: CustomerId) -> Result<Customer> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(Customer {
-        id,
-        name: row.0,
-        language: Language::parse(&row.1)?,
-        contacts,
-        notes: row.2,
-    })
+    Ok(Customer { id, name: row.0, language: Language::parse(&row.1)?, contacts, notes: row.2 })
 }
 
 /// A site.
 pub fn get_site(conn: &Connection, id: SiteId) -> Result<Site> {
-    conn.query_row(
-        "SELECT customer_id, name, address, directions FROM sites WHERE id = ?1",
-        [id.to_text()],
-        |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )
-    .optional()?
-    .ok_or_else(|| StoreError::NotFound {
-        what: "site",
-        id: id.to_text(),
+    conn.query_row("SELECT customer_id, name, address, directions FROM sites WHERE id = ?1", [id.to_text()], |r| {
+        Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
     })
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound { what: "site", id: id.to_text() })
     .and_then(|(customer, name, address, directions)| {
-        Ok(Site {
-            id,
-            customer_id: parse("customer id", &customer)?,
-            name,
-            address,
-            directions,
-        })
+        Ok(Site { id, customer_id: parse("customer id", &customer)?, name, address, directions })
     })
 }

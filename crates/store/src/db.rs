@@ -36,10 +36,8 @@ impl Store {
             reason: format!("{e}; choose a folder you can write to"),
         })?;
         let path = data_dir.join(DB_FILE);
-        let open_error = |e: rusqlite::Error| StoreError::Open {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        };
+        let open_error =
+            |e: rusqlite::Error| StoreError::Open { path: path.display().to_string(), reason: e.to_string() };
         let mut writer = Connection::open(&path).map_err(open_error)?;
         configure(&writer).map_err(open_error)?;
         migrate(&mut writer)?;
@@ -91,10 +89,7 @@ impl Store {
                 if let Some(conn) = pool.pop() {
                     break conn;
                 }
-                pool = self
-                    .reader_freed
-                    .wait(pool)
-                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                pool = self.reader_freed.wait(pool).unwrap_or_else(|poisoned| poisoned.into_inner());
             }
         };
         let result = f(&conn);
@@ -114,9 +109,7 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(rusqlite::Error::InvalidParameterName(format!(
-            "journal_mode is {mode}, WAL is required"
-        )));
+        return Err(rusqlite::Error::InvalidParameterName(format!("journal_mode is {mode}, WAL is required")));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -153,8 +146,7 @@ mod tests {
             Err(StoreError::Corrupt("stop".into()))
         });
         assert!(result.is_err());
-        let n: i64 =
-            store.read(|c| Ok(c.query_row("SELECT count(*) FROM device", [], |r| r.get(0))?))?;
+        let n: i64 = store.read(|c| Ok(c.query_row("SELECT count(*) FROM device", [], |r| r.get(0))?))?;
         assert_eq!(n, 0);
         Ok(())
     }
@@ -167,10 +159,7 @@ mod tests {
         conn.pragma_update(None, "user_version", 99)?;
         drop(conn);
         let err = Store::open(dir.path()).unwrap_err();
-        assert!(
-            err.to_string().contains("written by a newer Outpost"),
-            "{err}"
-        );
+        assert!(err.to_string().contains("written by a newer Outpost"), "{err}");
         Ok(())
     }
 }

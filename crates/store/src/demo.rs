@@ -11,10 +11,7 @@ use crate::error::Result;
 pub fn load(store: &Store, data: &DemoData) -> Result<usize> {
     let me = &data.engineers[0];
     store.import(|import| {
-        import.engineer(&Engineer {
-            id: me.id,
-            name: me.name.clone(),
-        })?;
+        import.engineer(&Engineer { id: me.id, name: me.name.clone() })?;
         import.charging_policy(&data.policy)?;
         for c in &data.customers {
             import.customer(c)?;
@@ -29,11 +26,7 @@ pub fn load(store: &Store, data: &DemoData) -> Result<usize> {
             import.part(p)?;
         }
         let mut loaded = 0;
-        for j in data
-            .jobs
-            .iter()
-            .filter(|j| j.job.engineer_id == Some(me.id))
-        {
+        for j in data.jobs.iter().filter(|j| j.job.engineer_id == Some(me.id)) {
             import.job(&j.job)?;
             for e in &j.events {
                 import.event(e)?;

@@ -37,17 +37,11 @@ pub fn job_detail(conn: &Connection, id: JobId) -> Result<JobDetail> {
     let job = jobs::get(conn, id)?;
     let report = reports::get_or_new(conn, &job)?;
     let lines = parts::lines(conn, id)?;
-    let equipment = job
-        .equipment_id
-        .map(|e| equipment::get(conn, e))
-        .transpose()?;
+    let equipment = job.equipment_id.map(|e| equipment::get(conn, e)).transpose()?;
     let warranty = warranty_on_visit(&job, equipment.as_ref());
     let quote = quote(conn, &report, &lines, warranty)?;
     let history = match job.equipment_id {
-        Some(e) => jobs::history(conn, e, 50)?
-            .into_iter()
-            .filter(|s| s.id != id)
-            .collect(),
+        Some(e) => jobs::history(conn, e, 50)?.into_iter().filter(|s| s.id != id).collect(),
         None => Vec::new(),
     };
     Ok(JobDetail {
@@ -67,26 +61,12 @@ pub fn job_detail(conn: &Connection, id: JobId) -> Result<JobDetail> {
 
 /// The warranty state on the day of the visit (arrival, or the scheduled day before that).
 pub fn warranty_on_visit(job: &Job, equipment: Option<&Equipment>) -> WarrantyState {
-    let day = job
-        .times
-        .arrived_at
-        .map(|t| t.date())
-        .unwrap_or(job.scheduled_on);
+    let day = job.times.arrived_at.map(|t| t.date()).unwrap_or(job.scheduled_on);
     equipment.map_or(WarrantyState::Unknown, |e| e.warranty_on(day))
 }
 
 /// Prices the job's parts and labour under the laptop's charging policy.
-pub fn quote(
-    conn: &Connection,
-    report: &ServiceReport,
-    lines: &[PartLine],
-    warranty: WarrantyState,
-) -> Result<Quote> {
+pub fn quote(conn: &Connection, report: &ServiceReport, lines: &[PartLine], warranty: WarrantyState) -> Result<Quote> {
     let policy = device::charging_policy(conn)?;
-    Ok(price_job(
-        &policy,
-        warranty,
-        lines,
-        report.labour_minutes.unwrap_or(0),
-    )?)
+    Ok(price_job(&policy, warranty, lines, report.labour_minutes.unwrap_or(0))?)
 }

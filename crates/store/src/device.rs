@@ -13,10 +13,7 @@ const ENGINEER_NAME: &str = "engineer_name";
 const CHARGING_POLICY: &str = "charging_policy";
 
 fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached("SELECT value FROM device WHERE key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?)
+    Ok(conn.prepare_cached("SELECT value FROM device WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?)
 }
 
 fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
@@ -43,10 +40,7 @@ pub fn set_engineer(tx: &Transaction<'_>, engineer: &Engineer) -> Result<()> {
 /// The laptop's engineer, if enrolled.
 pub fn engineer(conn: &Connection) -> Result<Option<Engineer>> {
     match (get(conn, ENGINEER_ID)?, get(conn, ENGINEER_NAME)?) {
-        (Some(id), Some(name)) => Ok(Some(Engineer {
-            id: parse("engineer id", &id)?,
-            name,
-        })),
+        (Some(id), Some(name)) => Ok(Some(Engineer { id: parse("engineer id", &id)?, name })),
         _ => Ok(None),
     }
 }
@@ -89,19 +83,12 @@ pub struct Enrollment {
 impl std::fmt::Debug for Enrollment {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // The token never goes into a log.
-        f.debug_struct("Enrollment")
-            .field("hq_url", &self.hq_url)
-            .field("client_id", &self.client_id)
-            .finish()
+        f.debug_struct("Enrollment").field("hq_url", &self.hq_url).field("client_id", &self.client_id).finish()
     }
 }
 
 /// Records a successful enrollment (and the engineer it made this laptop belong to).
-pub fn set_enrollment(
-    tx: &Transaction<'_>,
-    enrollment: &Enrollment,
-    engineer: &Engineer,
-) -> Result<()> {
+pub fn set_enrollment(tx: &Transaction<'_>, enrollment: &Enrollment, engineer: &Engineer) -> Result<()> {
     set(tx, HQ_URL, &enrollment.hq_url)?;
     set(tx, DEVICE_TOKEN, &enrollment.token)?;
     set(tx, CLIENT_ID, &enrollment.client_id.to_text())?;
@@ -110,16 +97,10 @@ pub fn set_enrollment(
 
 /// The enrollment, if this laptop has one.
 pub fn enrollment(conn: &Connection) -> Result<Option<Enrollment>> {
-    match (
-        get(conn, HQ_URL)?,
-        get(conn, DEVICE_TOKEN)?,
-        get(conn, CLIENT_ID)?,
-    ) {
-        (Some(hq_url), Some(token), Some(client)) => Ok(Some(Enrollment {
-            hq_url,
-            token,
-            client_id: parse("client id", &client)?,
-        })),
+    match (get(conn, HQ_URL)?, get(conn, DEVICE_TOKEN)?, get(conn, CLIENT_ID)?) {
+        (Some(hq_url), Some(token), Some(client)) => {
+            Ok(Some(Enrollment { hq_url, token, client_id: parse("client id", &client)? }))
+        }
         _ => Ok(None),
     }
 }

@@ -10,11 +10,7 @@ const CURSOR: &str = "sync_cursor";
 const STAGED_CURSOR: &str = "sync_staged_cursor";
 
 fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn
-        .query_row("SELECT value FROM device WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?)
+    Ok(conn.query_row("SELECT value FROM device WHERE key = ?1", [key], |r| r.get(0)).optional()?)
 }
 
 fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
@@ -69,9 +65,6 @@ pub fn finish(tx: &Transaction<'_>) -> Result<()> {
 /// Forgets the download position (HQ said start over): the next download starts from empty.
 pub fn start_over(tx: &Transaction<'_>) -> Result<()> {
     tx.execute("DELETE FROM sync_staging", [])?;
-    tx.execute(
-        "DELETE FROM device WHERE key IN (?1, ?2)",
-        params![CURSOR, STAGED_CURSOR],
-    )?;
+    tx.execute("DELETE FROM device WHERE key IN (?1, ?2)", params![CURSOR, STAGED_CURSOR])?;
     Ok(())
 }

@@ -31,14 +31,7 @@ pub fn upsert(tx: &Transaction<'_>, e: &Equipment) -> Result<()> {
         ],
     )?;
     let title = format!("{} {} {}", e.brand, e.model, e.serial);
-    search::index(
-        tx,
-        HitKind::Equipment,
-        &e.id.to_text(),
-        None,
-        &title,
-        e.connection_notes.as_deref().unwrap_or(""),
-    )
+    search::index(tx, HitKind::Equipment, &e.id.to_text(), None, &title, e.connection_notes.as_deref().unwrap_or(""))
 }
 
 /// One piece of equipment.

@@ -45,15 +45,8 @@ impl Housekeeper {
                     }
                 }
             })
-            .map_err(|e| {
-                rusqlite::Error::InvalidParameterName(format!(
-                    "cannot start the housekeeping thread: {e}"
-                ))
-            })?;
-        Ok(Housekeeper {
-            wake: Some(wake),
-            thread: Some(thread),
-        })
+            .map_err(|e| rusqlite::Error::InvalidParameterName(format!("cannot start the housekeeping thread: {e}")))?;
+        Ok(Housekeeper { wake: Some(wake), thread: Some(thread) })
     }
 
     /// Something was saved: tidy up once saves pause.

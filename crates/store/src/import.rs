@@ -103,17 +103,14 @@ impl Import<'_> {
             return Ok(false);
         }
         let id = job.id.to_text();
-        self.tx
-            .execute("DELETE FROM pending_removals WHERE job_id = ?1", [&id])?;
+        self.tx.execute("DELETE FROM pending_removals WHERE job_id = ?1", [&id])?;
         jobs::upsert(self.tx, job)?;
         jobs::index(self.tx, job)?;
-        self.tx
-            .execute("DELETE FROM job_events WHERE job_id = ?1", [&id])?;
+        self.tx.execute("DELETE FROM job_events WHERE job_id = ?1", [&id])?;
         for e in events {
             jobs::insert_event(self.tx, e)?;
         }
-        self.tx
-            .execute("DELETE FROM part_lines WHERE job_id = ?1", [&id])?;
+        self.tx.execute("DELETE FROM part_lines WHERE job_id = ?1", [&id])?;
         let at = events.last().map_or(job.reported_at, |e| e.at);
         for l in lines {
             parts::insert_line(self.tx, l, at)?;
@@ -121,8 +118,7 @@ impl Import<'_> {
         match report {
             Some(r) => reports::save(self.tx, r, at)?,
             None => {
-                self.tx
-                    .execute("DELETE FROM reports WHERE job_id = ?1", [&id])?;
+                self.tx.execute("DELETE FROM reports WHERE job_id = ?1", [&id])?;
             }
         }
         Ok(true)
@@ -150,10 +146,7 @@ impl Import<'_> {
     /// still wait for HQ, as soon as they are acknowledged.
     pub fn remove_job(&self, job: JobId) -> Result<()> {
         if self.has_local_work(job)? {
-            self.tx.execute(
-                "INSERT OR IGNORE INTO pending_removals (job_id) VALUES (?1)",
-                [job.to_text()],
-            )?;
+            self.tx.execute("INSERT OR IGNORE INTO pending_removals (job_id) VALUES (?1)", [job.to_text()])?;
             return Ok(());
         }
         delete_job(self.tx, job)
@@ -163,9 +156,7 @@ impl Import<'_> {
     /// on them still waits for HQ.
     pub fn keep_only_jobs(&self, seen: &HashSet<JobId>) -> Result<usize> {
         let mut stmt = self.tx.prepare("SELECT id FROM jobs")?;
-        let all: Vec<String> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let all: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         let mut removed = 0;
         for id in all {
             let job: JobId = crate::codec::parse("job id", &id)?;
@@ -217,10 +208,7 @@ impl Store {
     }
 
     /// Applies the staged download through `f` and moves the cursor, in one transaction.
-    pub fn apply_download<T>(
-        &self,
-        f: impl FnOnce(&Import<'_>, Vec<String>) -> Result<T>,
-    ) -> Result<T> {
+    pub fn apply_download<T>(&self, f: impl FnOnce(&Import<'_>, Vec<String>) -> Result<T>) -> Result<T> {
         self.write(|tx| {
             let staged = crate::downloads::staged(tx)?;
             let value = f(&Import { tx }, staged)?;

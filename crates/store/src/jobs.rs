@@ -1,16 +1,13 @@
 //! Jobs, their events, and the job lists of the engineer's day.
 
 use outpost_domain::ids::{EquipmentId, JobId};
-use outpost_domain::job::{
-    Actor, Job, JobEvent, JobStatus, JobType, Severity, Unresolved, VisitTimes, Window,
-};
+use outpost_domain::job::{Actor, Job, JobEvent, JobStatus, JobType, Severity, Unresolved, VisitTimes, Window};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
 use crate::codec::{
-    date_from_sql, date_to_sql, opt_date_from_sql, opt_time_from_sql, parse, time_from_sql,
-    time_to_sql,
+    date_from_sql, date_to_sql, opt_date_from_sql, opt_time_from_sql, parse, time_from_sql, time_to_sql,
 };
 use crate::error::{Result, StoreError};
 use crate::search::{self, HitKind};
@@ -77,13 +74,7 @@ pub fn index(tx: &Transaction<'_>, j: &Job) -> Result<()> {
         None => None,
     };
     let title = format!("{} {} {}", j.number, customer, site);
-    let body = format!(
-        "{} {} {} {}",
-        j.job_type.as_str(),
-        j.reported_fault,
-        address,
-        equipment.unwrap_or_default()
-    );
+    let body = format!("{} {} {} {}", j.job_type.as_str(), j.reported_fault, address, equipment.unwrap_or_default());
     let id = j.id.to_text();
     search::index(tx, HitKind::Job, &id, Some(&id), &title, &body)
 }
@@ -94,20 +85,11 @@ const JOB_COLUMNS: &str = "id, number, job_type, status, severity, customer_id, 
 
 fn job_from_row(r: &Row<'_>) -> Result<Job> {
     let window = match (r.get::<_, Option<i64>>(12)?, r.get::<_, Option<i64>>(13)?) {
-        (Some(from), Some(until)) => Some(Window {
-            from: time_from_sql(from)?,
-            until: time_from_sql(until)?,
-        }),
+        (Some(from), Some(until)) => Some(Window { from: time_from_sql(from)?, until: time_from_sql(until)? }),
         _ => None,
     };
-    let unresolved = match (
-        r.get::<_, Option<String>>(15)?,
-        opt_date_from_sql(r.get(16)?)?,
-    ) {
-        (Some(reason), Some(promised_on)) => Some(Unresolved {
-            reason,
-            promised_on,
-        }),
+    let unresolved = match (r.get::<_, Option<String>>(15)?, opt_date_from_sql(r.get(16)?)?) {
+        (Some(reason), Some(promised_on)) => Some(Unresolved { reason, promised_on }),
         _ => None,
     };
     Ok(Job {
@@ -118,22 +100,13 @@ fn job_from_row(r: &Row<'_>) -> Result<Job> {
         severity: parse_severity(&r.get::<_, String>(4)?)?,
         customer_id: parse("customer id", &r.get::<_, String>(5)?)?,
         site_id: parse("site id", &r.get::<_, String>(6)?)?,
-        equipment_id: r
-            .get::<_, Option<String>>(7)?
-            .map(|s| parse("equipment id", &s))
-            .transpose()?,
-        engineer_id: r
-            .get::<_, Option<String>>(8)?
-            .map(|s| parse("engineer id", &s))
-            .transpose()?,
+        equipment_id: r.get::<_, Option<String>>(7)?.map(|s| parse("equipment id", &s)).transpose()?,
+        engineer_id: r.get::<_, Option<String>>(8)?.map(|s| parse("engineer id", &s)).transpose()?,
         reported_fault: r.get(9)?,
         reported_at: time_from_sql(r.get(10)?)?,
         scheduled_on: date_from_sql(&r.get::<_, String>(11)?)?,
         window,
-        previous_visit: r
-            .get::<_, Option<String>>(14)?
-            .map(|s| parse("job id", &s))
-            .transpose()?,
+        previous_visit: r.get::<_, Option<String>>(14)?.map(|s| parse("job id", &s)).transpose()?,
         unresolved,
         cancel_reason: r.get(17)?,
         times: VisitTimes {
@@ -153,29 +126,18 @@ pub fn get(conn: &Connection, id: JobId) -> Result<Job> {
     let mut rows = stmt.query([id.to_text()])?;
     match rows.next()? {
         Some(row) => job_from_row(row),
-        None => Err(StoreError::NotFound {
-            what: "job",
-            id: id.to_text(),
-        }),
+        None => Err(StoreError::NotFound { what: "job", id: id.to_text() }),
     }
 }
 
 /// Finds a job by its id or its number (what people type).
 pub fn find(conn: &Connection, id_or_number: &str) -> Result<Job> {
     let key = id_or_number.trim();
-    let id: Option<String> = conn
-        .query_row(
-            "SELECT id FROM jobs WHERE id = ?1 OR number = ?1",
-            [key],
-            |r| r.get(0),
-        )
-        .optional()?;
+    let id: Option<String> =
+        conn.query_row("SELECT id FROM jobs WHERE id = ?1 OR number = ?1", [key], |r| r.get(0)).optional()?;
     match id {
         Some(id) => get(conn, parse("job id", &id)?),
-        None => Err(StoreError::NotFound {
-            what: "job",
-            id: key.to_owned(),
-        }),
+        None => Err(StoreError::NotFound { what: "job", id: key.to_owned() }),
     }
 }
 
@@ -294,25 +256,15 @@ fn summary_from_row(r: &Row<'_>) -> Result<JobSummary> {
 }
 
 /// A job list for the engineer's day.
-pub fn list(
-    conn: &Connection,
-    filter: JobFilter,
-    today: Date,
-    limit: usize,
-) -> Result<Vec<JobSummary>> {
+pub fn list(conn: &Connection, filter: JobFilter, today: Date, limit: usize) -> Result<Vec<JobSummary>> {
     let (condition, order) = match filter {
-        JobFilter::Today => (
-            "j.scheduled_on = ?1 AND j.status <> 'cancelled'",
-            "j.window_from, j.number",
-        ),
-        JobFilter::Overdue => (
-            "j.scheduled_on < ?1 AND j.status IN ('assigned', 'en_route', 'on_site')",
-            "j.scheduled_on, j.number",
-        ),
-        JobFilter::Upcoming => (
-            "j.scheduled_on > ?1 AND j.status <> 'cancelled'",
-            "j.scheduled_on, j.window_from, j.number",
-        ),
+        JobFilter::Today => ("j.scheduled_on = ?1 AND j.status <> 'cancelled'", "j.window_from, j.number"),
+        JobFilter::Overdue => {
+            ("j.scheduled_on < ?1 AND j.status IN ('assigned', 'en_route', 'on_site')", "j.scheduled_on, j.number")
+        }
+        JobFilter::Upcoming => {
+            ("j.scheduled_on > ?1 AND j.status <> 'cancelled'", "j.scheduled_on, j.window_from, j.number")
+        }
         JobFilter::All => ("?1 = ?1", "j.scheduled_on DESC, j.number DESC"),
     };
     let sql = format!("{SUMMARY_SQL} WHERE {condition} ORDER BY {order} LIMIT ?2");
@@ -340,8 +292,7 @@ pub fn summaries(conn: &Connection, ids: &[JobId]) -> Result<Vec<JobSummary>> {
 
 /// The service history of a piece of equipment (客户档案), newest first.
 pub fn history(conn: &Connection, equipment: EquipmentId, limit: usize) -> Result<Vec<JobSummary>> {
-    let sql =
-        format!("{SUMMARY_SQL} WHERE j.equipment_id = ?1 ORDER BY j.reported_at DESC LIMIT ?2");
+    let sql = format!("{SUMMARY_SQL} WHERE j.equipment_id = ?1 ORDER BY j.reported_at DESC LIMIT ?2");
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params![equipment.to_text(), limit as i64])?;
     let mut out = Vec::new();

@@ -12,15 +12,8 @@ use crate::error::Result;
 
 /// Appends a change; returns its mutation id.
 pub fn push(tx: &Transaction<'_>, change: &Change, at: OffsetDateTime) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO outbox (created_at, kind, entity_id, payload) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![
-        time_to_sql(at),
-        change.kind(),
-        change.job_id().to_text(),
-        serde_json::to_string(change)?
-    ])?;
+    tx.prepare_cached("INSERT INTO outbox (created_at, kind, entity_id, payload) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![time_to_sql(at), change.kind(), change.job_id().to_text(), serde_json::to_string(change)?])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -64,11 +57,7 @@ fn read(conn: &Connection, condition: &str, limit: usize) -> Result<Vec<Mutation
 
 /// How many changes wait for HQ.
 pub fn pending_count(conn: &Connection) -> Result<u64> {
-    let n: i64 = conn.query_row(
-        "SELECT count(*) FROM outbox WHERE state = 'pending'",
-        [],
-        |r| r.get(0),
-    )?;
+    let n: i64 = conn.query_row("SELECT count(*) FROM outbox WHERE state = 'pending'", [], |r| r.get(0))?;
     Ok(u64::try_from(n).unwrap_or(0))
 }
 
@@ -81,9 +70,6 @@ pub fn acknowledge(tx: &Transaction<'_>, last: i64, rejections: &[(i64, String)]
             params![id, reason],
         )?;
     }
-    tx.execute(
-        "DELETE FROM outbox WHERE mutation_id <= ?1 AND state = 'pending'",
-        [last],
-    )?;
+    tx.execute("DELETE FROM outbox WHERE mutation_id <= ?1 AND state = 'pending'", [last])?;
     Ok(())
 }

@@ -41,48 +41,30 @@ fn part_from_row(r: &Row<'_>) -> Result<Part> {
         name: r.get(2)?,
         spec: r.get(3)?,
         substitutes: serde_json::from_str(&substitutes)?,
-        unit_cost: Money {
-            minor: r.get(5)?,
-            currency,
-        },
-        unit_price: Money {
-            minor: r.get(6)?,
-            currency,
-        },
+        unit_cost: Money { minor: r.get(5)?, currency },
+        unit_price: Money { minor: r.get(6)?, currency },
     })
 }
 
 /// The catalogue part with this code.
 pub fn by_code(conn: &Connection, code: &str) -> Result<Part> {
-    let mut stmt =
-        conn.prepare_cached(&format!("SELECT {PART_COLUMNS} FROM parts WHERE code = ?1"))?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT {PART_COLUMNS} FROM parts WHERE code = ?1"))?;
     let mut rows = stmt.query([code.trim()])?;
     match rows.next()? {
         Some(row) => part_from_row(row),
-        None => Err(StoreError::NotFound {
-            what: "part",
-            id: code.trim().to_owned(),
-        }),
+        None => Err(StoreError::NotFound { what: "part", id: code.trim().to_owned() }),
     }
 }
 
 /// Catalogue parts whose code or name starts with or contains what was typed, codes first.
 pub fn find(conn: &Connection, typed: &str, limit: usize) -> Result<Vec<Part>> {
-    let escaped = typed
-        .trim()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
+    let escaped = typed.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {PART_COLUMNS} FROM parts
           WHERE code LIKE ?1 ESCAPE '\\' OR name LIKE ?2 ESCAPE '\\'
           ORDER BY (code LIKE ?1 ESCAPE '\\') DESC, code LIMIT ?3"
     ))?;
-    let mut rows = stmt.query(params![
-        format!("{escaped}%"),
-        format!("%{escaped}%"),
-        limit as i64
-    ])?;
+    let mut rows = stmt.query(params![format!("{escaped}%"), format!("%{escaped}%"), limit as i64])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         out.push(part_from_row(row)?);
@@ -118,10 +100,7 @@ pub fn delete_line(tx: &Transaction<'_>, job_id: JobId, line_id: PartLineId) -> 
         params![line_id.to_text(), job_id.to_text()],
     )?;
     if n == 0 {
-        return Err(StoreError::NotFound {
-            what: "part line",
-            id: line_id.to_text(),
-        });
+        return Err(StoreError::NotFound { what: "part line", id: line_id.to_text() });
     }
     Ok(())
 }
@@ -141,17 +120,10 @@ pub fn lines(conn: &Connection, job_id: JobId) -> Result<Vec<PartLine>> {
             job_id,
             part_code: r.get(1)?,
             part_name: r.get(2)?,
-            quantity: u32::try_from(r.get::<_, i64>(3)?)
-                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            quantity: u32::try_from(r.get::<_, i64>(3)?).map_err(|e| StoreError::Corrupt(e.to_string()))?,
             origin: FaultOrigin::parse(&r.get::<_, String>(4)?)?,
-            unit_cost: Money {
-                minor: r.get(5)?,
-                currency,
-            },
-            unit_price: Money {
-                minor: r.get(6)?,
-                currency,
-            },
+            unit_cost: Money { minor: r.get(5)?, currency },
+            unit_price: Money { minor: r.get(6)?, currency },
         });
     }
     Ok(out)
@@ -159,14 +131,7 @@ pub fn lines(conn: &Connection, job_id: JobId) -> Result<Vec<PartLine>> {
 
 /// Whether a job has this part line.
 pub fn line_exists(conn: &Connection, line_id: PartLineId) -> Result<bool> {
-    Ok(conn
-        .query_row(
-            "SELECT 1 FROM part_lines WHERE id = ?1",
-            [line_id.to_text()],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+    Ok(conn.query_row("SELECT 1 FROM part_lines WHERE id = ?1", [line_id.to_text()], |_| Ok(())).optional()?.is_some())
 }
 
 fn origin_str(origin: FaultOrigin) -> &'static str {

@@ -21,8 +21,7 @@ pub fn get(conn: &Connection, job_id: JobId) -> Result<Option<ServiceReport>> {
 
 /// The current report, or a new empty one for the job.
 pub fn get_or_new(conn: &Connection, job: &Job) -> Result<ServiceReport> {
-    Ok(get(conn, job.id)?
-        .unwrap_or_else(|| ServiceReport::new(job.id, job.job_type, &job.reported_fault)))
+    Ok(get(conn, job.id)?.unwrap_or_else(|| ServiceReport::new(job.id, job.job_type, &job.reported_fault)))
 }
 
 /// Saves the current revision; its text is indexed for search shortly after, in the
@@ -35,11 +34,7 @@ pub fn save(tx: &Transaction<'_>, report: &ServiceReport, at: OffsetDateTime) ->
 }
 
 /// Saves the current revision and indexes it in the same transaction (bulk loads from HQ).
-pub fn save_indexed(
-    tx: &Transaction<'_>,
-    report: &ServiceReport,
-    at: OffsetDateTime,
-) -> Result<()> {
+pub fn save_indexed(tx: &Transaction<'_>, report: &ServiceReport, at: OffsetDateTime) -> Result<()> {
     write(tx, report, at)?;
     index(tx, report)
 }
@@ -84,11 +79,8 @@ pub fn index_backlog(tx: &Transaction<'_>, limit: usize) -> Result<usize> {
         .query_map([limit as i64], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in &ids {
-        let body: Option<String> = tx
-            .query_row("SELECT body FROM reports WHERE job_id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
+        let body: Option<String> =
+            tx.query_row("SELECT body FROM reports WHERE job_id = ?1", [id], |r| r.get(0)).optional()?;
         if let Some(body) = body {
             index(tx, &serde_json::from_str(&body)?)?;
         }

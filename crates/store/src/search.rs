@@ -135,10 +135,7 @@ pub fn index(
     let doc_id = match existing {
         Some(id) => {
             tx.execute("DELETE FROM search WHERE rowid = ?1", [id])?;
-            tx.execute(
-                "UPDATE search_docs SET title = ?2 WHERE doc_id = ?1",
-                params![id, title],
-            )?;
+            tx.execute("UPDATE search_docs SET title = ?2 WHERE doc_id = ?1", params![id, title])?;
             id
         }
         None => {
@@ -211,10 +208,7 @@ mod tests {
         assert_eq!(query_form("压缩机").as_deref(), Some("\"压 缩 机\""));
         assert_eq!(query_form("GA-37 ").as_deref(), Some("\"GA 37\" *"));
         assert_eq!(query_form("济南GA").as_deref(), Some("\"济 南\" \"GA\" *"));
-        assert_eq!(
-            query_form("\"OR\" NEAR(").as_deref(),
-            Some("\"OR\" * \"NEAR\" *")
-        );
+        assert_eq!(query_form("\"OR\" NEAR(").as_deref(), Some("\"OR\" * \"NEAR\" *"));
         assert_eq!(query_form("  -- ").as_deref(), None);
     }
 }

@@ -23,9 +23,7 @@ fn every_change_writes_its_outbox_row_in_the_same_transaction() -> TestResult {
     let f = demo_store(60)?;
     let job = f.job(JobType::Repair, JobStatus::OnSite);
     let before = f.outbox_len()?;
-    let id = f
-        .store
-        .set_report_field(job, ReportField::FaultCause, "冷却风扇电机烧毁", NOW)?;
+    let id = f.store.set_report_field(job, ReportField::FaultCause, "冷却风扇电机烧毁", NOW)?;
     assert_eq!(f.outbox_len()?, before + 1);
     let pending = f.store.read(|c| outbox::pending(c, 100))?;
     let last = pending.last().expect("a pending change");
@@ -49,45 +47,18 @@ fn a_refused_change_writes_nothing() -> TestResult {
     let f = demo_store(60)?;
     let job = f.job(JobType::Repair, JobStatus::OnSite);
     let before = f.outbox_len()?;
-    let err = f
-        .store
-        .set_report_field(job, ReportField::LabourMinutes, "-5", NOW)
-        .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "labour minutes: is -5; minutes cannot be negative"
-    );
+    let err = f.store.set_report_field(job, ReportField::LabourMinutes, "-5", NOW).unwrap_err();
+    assert_eq!(err.to_string(), "labour minutes: is -5; minutes cannot be negative");
     assert!(f.store.rate(job, Dimension::Overall, 6, NOW).is_err());
-    let err = f
-        .store
-        .add_part_line(job, line_id(1), "NOPE-1", 1, FaultOrigin::Quality, NOW)
-        .unwrap_err();
-    assert!(
-        matches!(err, StoreError::NotFound { what: "part", .. }),
-        "{err}"
-    );
+    let err = f.store.add_part_line(job, line_id(1), "NOPE-1", 1, FaultOrigin::Quality, NOW).unwrap_err();
+    assert!(matches!(err, StoreError::NotFound { what: "part", .. }), "{err}");
     let code = f.data.parts[0].code.clone();
-    assert!(
-        f.store
-            .add_part_line(job, line_id(2), &code, -1, FaultOrigin::Quality, NOW)
-            .is_err()
-    );
+    assert!(f.store.add_part_line(job, line_id(2), &code, -1, FaultOrigin::Quality, NOW).is_err());
     let cancelled = f.job(JobType::Repair, JobStatus::Cancelled);
-    let err = f
-        .store
-        .set_report_field(cancelled, ReportField::Solution, "x", NOW)
-        .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "job: the job is cancelled: its report can no longer change"
-    );
+    let err = f.store.set_report_field(cancelled, ReportField::Solution, "x", NOW).unwrap_err();
+    assert_eq!(err.to_string(), "job: the job is cancelled: its report can no longer change");
     assert_eq!(f.outbox_len()?, before);
-    assert!(
-        f.store
-            .read(|c| parts::lines(c, job))?
-            .iter()
-            .all(|l| l.id != line_id(2))
-    );
+    assert!(f.store.read(|c| parts::lines(c, job))?.iter().all(|l| l.id != line_id(2)));
     Ok(())
 }
 
@@ -95,30 +66,14 @@ fn a_refused_change_writes_nothing() -> TestResult {
 fn transitions_record_events_and_refuse_illegal_moves() -> TestResult {
     let f = demo_store(60)?;
     let job = f.job(JobType::Inspection, JobStatus::Assigned);
-    let event = f
-        .store
-        .transition_job(job, JobStatus::EnRoute, MoveDetails::default(), NOW)?;
-    assert_eq!(
-        (event.from, event.to),
-        (JobStatus::Assigned, JobStatus::EnRoute)
-    );
-    f.store.transition_job(
-        job,
-        JobStatus::OnSite,
-        MoveDetails::default(),
-        NOW + Duration::hours(1),
-    )?;
+    let event = f.store.transition_job(job, JobStatus::EnRoute, MoveDetails::default(), NOW)?;
+    assert_eq!((event.from, event.to), (JobStatus::Assigned, JobStatus::EnRoute));
+    f.store.transition_job(job, JobStatus::OnSite, MoveDetails::default(), NOW + Duration::hours(1))?;
     let stored = f.store.read(|c| jobs::get(c, job))?;
     assert_eq!(stored.status, JobStatus::OnSite);
     assert_eq!(stored.times.arrived_at, Some(NOW + Duration::hours(1)));
-    let err = f
-        .store
-        .transition_job(job, JobStatus::Closed, MoveDetails::default(), NOW)
-        .unwrap_err();
-    assert!(matches!(
-        err,
-        StoreError::Domain(DomainError::IllegalTransition { .. })
-    ));
+    let err = f.store.transition_job(job, JobStatus::Closed, MoveDetails::default(), NOW).unwrap_err();
+    assert!(matches!(err, StoreError::Domain(DomainError::IllegalTransition { .. })));
     let events = f.store.read(|c| jobs::events(c, job))?;
     assert_eq!(events.last().map(|e| e.to), Some(JobStatus::OnSite));
     Ok(())
@@ -141,74 +96,35 @@ fn a_whole_repair_through_the_store() -> TestResult {
         f.store.set_report_field(job, field, value, NOW)?;
     }
     let code = f.data.parts[3].code.clone();
-    f.store
-        .add_part_line(job, line_id(10), &code, 1, FaultOrigin::Quality, NOW)?;
-    f.store
-        .add_part_line(job, line_id(11), &code, 2, FaultOrigin::Misuse, NOW)?;
+    f.store.add_part_line(job, line_id(10), &code, 1, FaultOrigin::Quality, NOW)?;
+    f.store.add_part_line(job, line_id(11), &code, 2, FaultOrigin::Misuse, NOW)?;
     let quote = f.store.read(|c| detail::job_detail(c, job))?.quote;
     let charged = !quote.total.is_zero();
     if charged {
-        let err = f
-            .store
-            .transition_job(job, JobStatus::Completed, MoveDetails::default(), NOW)
-            .unwrap_err();
-        assert!(
-            matches!(
-                err,
-                StoreError::Domain(DomainError::QuoteNotAccepted { .. })
-            ),
-            "{err}"
-        );
-        f.store
-            .accept_quote(job, "李经理", AcceptanceMethod::Confirmation, NOW)?;
+        let err = f.store.transition_job(job, JobStatus::Completed, MoveDetails::default(), NOW).unwrap_err();
+        assert!(matches!(err, StoreError::Domain(DomainError::QuoteNotAccepted { .. })), "{err}");
+        f.store.accept_quote(job, "李经理", AcceptanceMethod::Confirmation, NOW)?;
     }
-    f.store
-        .transition_job(job, JobStatus::Completed, MoveDetails::default(), NOW)?;
+    f.store.transition_job(job, JobStatus::Completed, MoveDetails::default(), NOW)?;
     let png = b"\x89PNG\r\n\x1a\nsignature strokes".to_vec();
     let err = f.store.sign_report(job, "李经理", &png, NOW).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "The report cannot be signed yet: fill in satisfaction ratings (or declined) first"
-    );
+    assert_eq!(err.to_string(), "The report cannot be signed yet: fill in satisfaction ratings (or declined) first");
     for d in Dimension::ALL {
         f.store.rate(job, d, 5, NOW)?;
     }
-    assert!(
-        f.store
-            .sign_report(job, "李经理", b"not a png", NOW)
-            .is_err()
-    );
-    let signature = f
-        .store
-        .sign_report(job, "李经理", &png, NOW + Duration::minutes(5))?;
+    assert!(f.store.sign_report(job, "李经理", b"not a png", NOW).is_err());
+    let signature = f.store.sign_report(job, "李经理", &png, NOW + Duration::minutes(5))?;
     assert_eq!(signature.image_sha256, sha256_hex(&png));
-    assert_eq!(
-        outpost_store::blobs::read(f.store.path(), &signature.image_sha256)?,
-        png
-    );
+    assert_eq!(outpost_store::blobs::read(f.store.path(), &signature.image_sha256)?, png);
     assert_eq!(f.store.read(outpost_store::blobs::queued_count)?, 1);
     let detail = f.store.read(|c| detail::job_detail(c, job))?;
     assert_eq!(detail.job.status, JobStatus::Signed);
-    assert!(
-        verify(&detail.job, &detail.report, &detail.parts)?,
-        "the hash survives SQLite"
-    );
-    assert_eq!(
-        detail.report.signature.as_ref().map(|s| s.short_hash()),
-        Some(signature.short_hash())
-    );
-    let err = f
-        .store
-        .set_report_field(job, ReportField::Solution, "changed", NOW)
-        .unwrap_err();
+    assert!(verify(&detail.job, &detail.report, &detail.parts)?, "the hash survives SQLite");
+    assert_eq!(detail.report.signature.as_ref().map(|s| s.short_hash()), Some(signature.short_hash()));
+    let err = f.store.set_report_field(job, ReportField::Solution, "changed", NOW).unwrap_err();
     assert!(matches!(err, StoreError::Domain(DomainError::ReportFrozen)));
     assert!(f.store.remove_part_line(job, line_id(10), NOW).is_err());
-    let kinds: Vec<&str> = f
-        .store
-        .read(|c| outbox::pending(c, 100))?
-        .iter()
-        .map(|m| m.change.kind())
-        .collect();
+    let kinds: Vec<&str> = f.store.read(|c| outbox::pending(c, 100))?.iter().map(|m| m.change.kind()).collect();
     assert_eq!(kinds.last(), Some(&"report_signed"));
     assert!(kinds.contains(&"part_line_added") && kinds.contains(&"satisfaction_set"));
     Ok(())
@@ -219,16 +135,10 @@ fn another_engineers_job_cannot_be_touched() -> TestResult {
     let f = demo_store(60)?;
     let job = f.job(JobType::Repair, JobStatus::OnSite);
     f.store.write(|tx| {
-        tx.execute(
-            "UPDATE jobs SET engineer_id = ?1 WHERE id = ?2",
-            [Uuid::from_u128(9).to_string(), job.to_text()],
-        )?;
+        tx.execute("UPDATE jobs SET engineer_id = ?1 WHERE id = ?2", [Uuid::from_u128(9).to_string(), job.to_text()])?;
         Ok(())
     })?;
-    let err = f
-        .store
-        .set_report_field(job, ReportField::Solution, "x", NOW)
-        .unwrap_err();
+    let err = f.store.set_report_field(job, ReportField::Solution, "x", NOW).unwrap_err();
     assert!(err.to_string().contains("assigned to another engineer"));
     Ok(())
 }
@@ -237,29 +147,17 @@ fn another_engineers_job_cannot_be_touched() -> TestResult {
 fn acknowledged_changes_leave_and_rejected_ones_stay_with_their_reason() -> TestResult {
     let f = demo_store(60)?;
     let job = f.job(JobType::Repair, JobStatus::OnSite);
-    let a = f
-        .store
-        .set_report_field(job, ReportField::Solution, "a", NOW)?;
-    let b = f
-        .store
-        .set_report_field(job, ReportField::Solution, "b", NOW)?;
-    let c = f
-        .store
-        .set_report_field(job, ReportField::Solution, "c", NOW)?;
+    let a = f.store.set_report_field(job, ReportField::Solution, "a", NOW)?;
+    let b = f.store.set_report_field(job, ReportField::Solution, "b", NOW)?;
+    let c = f.store.set_report_field(job, ReportField::Solution, "c", NOW)?;
     assert_eq!((b, c), (a + 1, a + 2), "mutation ids rise by one");
-    f.store
-        .write(|tx| outbox::acknowledge(tx, b, &[(b, "job was reassigned".into())]))?;
+    f.store.write(|tx| outbox::acknowledge(tx, b, &[(b, "job was reassigned".into())]))?;
     let pending = f.store.read(|c| outbox::pending(c, 10))?;
-    assert_eq!(
-        pending.iter().map(|m| m.mutation_id).collect::<Vec<_>>(),
-        vec![c]
-    );
+    assert_eq!(pending.iter().map(|m| m.mutation_id).collect::<Vec<_>>(), vec![c]);
     let rejected = f.store.read(|c| outbox::rejected(c, 10))?;
     assert_eq!(rejected[0].rejected.as_deref(), Some("job was reassigned"));
     assert_eq!(f.store.read(outbox::pending_count)?, 1);
-    let d = f
-        .store
-        .set_report_field(job, ReportField::Solution, "d", NOW)?;
+    let d = f.store.set_report_field(job, ReportField::Solution, "d", NOW)?;
     assert_eq!(d, c + 1, "ids are never reused after acknowledgement");
     Ok(())
 }
@@ -272,10 +170,7 @@ fn reads_do_not_wait_behind_a_long_write() -> TestResult {
         let (started_tx, started) = std::sync::mpsc::channel();
         let writer = s.spawn(move || {
             store.write(|tx| {
-                tx.execute(
-                    "INSERT INTO device (key, value) VALUES ('long', 'write')",
-                    [],
-                )?;
+                tx.execute("INSERT INTO device (key, value) VALUES ('long', 'write')", [])?;
                 let _ = started_tx.send(());
                 std::thread::sleep(std::time::Duration::from_millis(600));
                 Ok(())
@@ -283,14 +178,9 @@ fn reads_do_not_wait_behind_a_long_write() -> TestResult {
         });
         started.recv()?;
         let t = std::time::Instant::now();
-        let n: i64 =
-            store.read(|c| Ok(c.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))?))?;
+        let n: i64 = store.read(|c| Ok(c.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))?))?;
         assert_eq!(n, 60);
-        assert!(
-            t.elapsed() < std::time::Duration::from_millis(300),
-            "read waited {:?}",
-            t.elapsed()
-        );
+        assert!(t.elapsed() < std::time::Duration::from_millis(300), "read waited {:?}", t.elapsed());
         writer.join().map_err(|_| "writer panicked")??;
         Ok(())
     })?;
@@ -302,55 +192,16 @@ fn contacts_edited_on_site_carry_the_version_they_were_made_on() -> TestResult {
     let f = demo_store(60)?;
     let job = f.job(JobType::Repair, JobStatus::OnSite);
     let customer = f.store.read(|c| jobs::get(c, job))?.customer_id;
-    let before = f
-        .store
-        .read(|c| outpost_store::customers::get(c, customer))?
-        .contacts[0]
-        .clone();
-    let edited = f.store.edit_contact(
-        job,
-        Some(before.id),
-        &before.name,
-        "139 0013 9000",
-        "维修班长",
-        NOW,
-    )?;
+    let before = f.store.read(|c| outpost_store::customers::get(c, customer))?.contacts[0].clone();
+    let edited = f.store.edit_contact(job, Some(before.id), &before.name, "139 0013 9000", "维修班长", NOW)?;
     assert_eq!(edited.version, before.version + 1);
-    let added = f
-        .store
-        .edit_contact(job, None, "赵工", "13600136000", "", NOW)?;
+    let added = f.store.edit_contact(job, None, "赵工", "13600136000", "", NOW)?;
     assert_eq!(added.version, 1);
-    let stored = f
-        .store
-        .read(|c| outpost_store::customers::get(c, customer))?;
-    assert_eq!(
-        stored
-            .contacts
-            .iter()
-            .find(|c| c.id == before.id)
-            .map(|c| c.phone.as_str()),
-        Some("139 0013 9000")
-    );
-    let changes: Vec<Change> = f
-        .store
-        .read(|c| outbox::pending(c, 10))?
-        .into_iter()
-        .map(|m| m.change)
-        .collect();
-    assert!(
-        matches!(&changes[0], Change::ContactEdited { base_version, .. } if *base_version == before.version)
-    );
-    assert!(matches!(
-        &changes[1],
-        Change::ContactEdited {
-            base_version: 0,
-            ..
-        }
-    ));
-    assert!(
-        f.store
-            .edit_contact(job, None, "赵工", "not a phone", "", NOW)
-            .is_err()
-    );
+    let stored = f.store.read(|c| outpost_store::customers::get(c, customer))?;
+    assert_eq!(stored.contacts.iter().find(|c| c.id == before.id).map(|c| c.phone.as_str()), Some("139 0013 9000"));
+    let changes: Vec<Change> = f.store.read(|c| outbox::pending(c, 10))?.into_iter().map(|m| m.change).collect();
+    assert!(matches!(&changes[0], Change::ContactEdited { base_version, .. } if *base_version == before.version));
+    assert!(matches!(&changes[1], Change::ContactEdited { base_version: 0, .. }));
+    assert!(f.store.edit_contact(job, None, "赵工", "not a phone", "", NOW).is_err());
     Ok(())
 }

@@ -9,30 +9,14 @@ use outpost_store::search::{self, HitKind};
 fn job_lists_split_the_day() -> TestResult {
     let f = demo_store(200)?;
     let today = NOW.to_offset(time::UtcOffset::from_hms(8, 0, 0)?).date();
-    let todays = f
-        .store
-        .read(|c| jobs::list(c, JobFilter::Today, today, 100))?;
+    let todays = f.store.read(|c| jobs::list(c, JobFilter::Today, today, 100))?;
     assert!(todays.len() >= 6);
-    assert!(
-        todays
-            .iter()
-            .all(|j| j.scheduled_on == today && j.status != JobStatus::Cancelled)
-    );
-    let overdue = f
-        .store
-        .read(|c| jobs::list(c, JobFilter::Overdue, today, 100))?;
-    assert!(
-        overdue
-            .iter()
-            .all(|j| j.scheduled_on < today && j.status.is_open())
-    );
-    let upcoming = f
-        .store
-        .read(|c| jobs::list(c, JobFilter::Upcoming, today, 500))?;
+    assert!(todays.iter().all(|j| j.scheduled_on == today && j.status != JobStatus::Cancelled));
+    let overdue = f.store.read(|c| jobs::list(c, JobFilter::Overdue, today, 100))?;
+    assert!(overdue.iter().all(|j| j.scheduled_on < today && j.status.is_open()));
+    let upcoming = f.store.read(|c| jobs::list(c, JobFilter::Upcoming, today, 500))?;
     assert!(!upcoming.is_empty() && upcoming.iter().all(|j| j.scheduled_on > today));
-    let all = f
-        .store
-        .read(|c| jobs::list(c, JobFilter::All, today, 1000))?;
+    let all = f.store.read(|c| jobs::list(c, JobFilter::All, today, 1000))?;
     assert_eq!(all.len(), 200);
     assert!(JobFilter::parse("yesterday").is_err());
     Ok(())
@@ -41,17 +25,12 @@ fn job_lists_split_the_day() -> TestResult {
 #[test]
 fn search_finds_chinese_substrings_serials_and_numbers() -> TestResult {
     let f = demo_store(300)?;
-    let chinese = f
-        .data
-        .customers
-        .iter()
-        .find(|c| c.name.chars().count() > 6 && !c.name.is_ascii())
-        .expect("a Chinese customer");
+    let chinese =
+        f.data.customers.iter().find(|c| c.name.chars().count() > 6 && !c.name.is_ascii()).expect("a Chinese customer");
     let middle: String = chinese.name.chars().skip(2).take(3).collect();
     let hits = f.store.read(|c| search::search(c, &middle, 50))?;
     assert!(
-        hits.iter()
-            .any(|h| h.kind == HitKind::Customer && h.id == chinese.id.to_text()),
+        hits.iter().any(|h| h.kind == HitKind::Customer && h.id == chinese.id.to_text()),
         "'{middle}' should find {}",
         chinese.name
     );
@@ -59,28 +38,13 @@ fn search_finds_chinese_substrings_serials_and_numbers() -> TestResult {
     let e = &f.data.equipment[0];
     let serial_start: String = e.serial.chars().take(6).collect();
     let hits = f.store.read(|c| search::search(c, &serial_start, 200))?;
-    assert!(
-        hits.iter().any(|h| h.id == e.id.to_text()),
-        "serial prefix {serial_start}"
-    );
+    assert!(hits.iter().any(|h| h.id == e.id.to_text()), "serial prefix {serial_start}");
 
     let job = &f.data.jobs[17].job;
     let hits = f.store.read(|c| search::search(c, &job.number, 5))?;
-    assert_eq!(
-        hits.first().map(|h| h.id.clone()),
-        Some(job.id.to_text()),
-        "job number is the best hit"
-    );
+    assert_eq!(hits.first().map(|h| h.id.clone()), Some(job.id.to_text()), "job number is the best hit");
 
-    for nasty in [
-        "\"",
-        "AND OR NOT",
-        "NEAR(a b)",
-        "*",
-        "col:val",
-        "'; DROP TABLE jobs; --",
-        "😀",
-    ] {
+    for nasty in ["\"", "AND OR NOT", "NEAR(a b)", "*", "col:val", "'; DROP TABLE jobs; --", "😀"] {
         f.store.read(|c| search::search(c, nasty, 10))?;
     }
     Ok(())
@@ -89,28 +53,10 @@ fn search_finds_chinese_substrings_serials_and_numbers() -> TestResult {
 #[test]
 fn english_words_match_by_prefix() -> TestResult {
     let f = demo_store(300)?;
-    let english = f
-        .data
-        .customers
-        .iter()
-        .find(|c| c.name.is_ascii())
-        .expect("an English customer");
-    let word: String = english
-        .name
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .chars()
-        .take(5)
-        .collect();
-    let hits = f
-        .store
-        .read(|c| search::search(c, &word.to_lowercase(), 100))?;
-    assert!(
-        hits.iter().any(|h| h.id == english.id.to_text()),
-        "'{word}' should find {}",
-        english.name
-    );
+    let english = f.data.customers.iter().find(|c| c.name.is_ascii()).expect("an English customer");
+    let word: String = english.name.split_whitespace().next().unwrap_or("").chars().take(5).collect();
+    let hits = f.store.read(|c| search::search(c, &word.to_lowercase(), 100))?;
+    assert!(hits.iter().any(|h| h.id == english.id.to_text()), "'{word}' should find {}", english.name);
     Ok(())
 }
 
@@ -121,18 +67,9 @@ fn the_job_screen_has_customer_equipment_history_and_quote() -> TestResult {
         .data
         .jobs
         .iter()
-        .find(|j| {
-            f.data
-                .jobs
-                .iter()
-                .filter(|o| o.job.equipment_id == j.job.equipment_id)
-                .count()
-                > 2
-        })
+        .find(|j| f.data.jobs.iter().filter(|o| o.job.equipment_id == j.job.equipment_id).count() > 2)
         .expect("equipment with several jobs");
-    let detail = f
-        .store
-        .read(|c| outpost_store::detail::job_detail(c, repeat.job.id))?;
+    let detail = f.store.read(|c| outpost_store::detail::job_detail(c, repeat.job.id))?;
     assert_eq!(detail.customer.id, repeat.job.customer_id);
     assert!(!detail.customer.contacts.is_empty());
     assert!(detail.equipment.is_some());
@@ -146,12 +83,7 @@ fn the_job_screen_has_customer_equipment_history_and_quote() -> TestResult {
 fn report_text_becomes_searchable_once_typing_pauses() -> TestResult {
     let f = demo_store(60)?;
     let job = f.job(outpost_domain::job::JobType::Repair, JobStatus::OnSite);
-    f.store.set_report_field(
-        job,
-        outpost_domain::report::ReportField::FaultCause,
-        "减速机齿轮断齿",
-        NOW,
-    )?;
+    f.store.set_report_field(job, outpost_domain::report::ReportField::FaultCause, "减速机齿轮断齿", NOW)?;
     let found = |store: &outpost_store::Store| -> Result<bool, Box<dyn std::error::Error>> {
         Ok(store
             .read(|c| search::search(c, "齿轮断齿", 10))?
@@ -160,19 +92,11 @@ fn report_text_becomes_searchable_once_typing_pauses() -> TestResult {
     };
     let start = std::time::Instant::now();
     while !found(&f.store)? {
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(5),
-            "never indexed"
-        );
+        assert!(start.elapsed() < std::time::Duration::from_secs(5), "never indexed");
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     // A save followed at once by closing the store (a CLI command) is indexed on close.
-    f.store.set_report_field(
-        job,
-        outpost_domain::report::ReportField::Solution,
-        "更换输出轴承",
-        NOW,
-    )?;
+    f.store.set_report_field(job, outpost_domain::report::ReportField::Solution, "更换输出轴承", NOW)?;
     let dir = f.dir;
     drop(f.store);
     let reopened = outpost_store::Store::open(dir.path())?;

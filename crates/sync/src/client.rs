@@ -61,47 +61,26 @@ impl HqClient {
             return Ok(response);
         }
         let body: Option<ErrorBody> = response.json().ok();
-        let (code, message) = body.map_or_else(
-            || (String::new(), status.to_string()),
-            |b| (b.code, b.message),
-        );
+        let (code, message) = body.map_or_else(|| (String::new(), status.to_string()), |b| (b.code, b.message));
         if status == StatusCode::UNAUTHORIZED && code != "enrollment_refused" {
             return Err(SyncError::NotEnrolled(message));
         }
-        Err(SyncError::Refused {
-            status: status.as_u16(),
-            code,
-            message,
-        })
+        Err(SyncError::Refused { status: status.as_u16(), code, message })
     }
 
     /// Is HQ answering? A cheap `GET /healthz`.
     pub fn probe(&self) -> Result<()> {
-        Self::send(
-            self.http
-                .get(format!("{}/healthz", self.base))
-                .timeout(Duration::from_secs(5)),
-        )
-        .map(drop)
+        Self::send(self.http.get(format!("{}/healthz", self.base)).timeout(Duration::from_secs(5))).map(drop)
     }
 
     /// Trades a one-time code for a device token.
     pub fn enroll(&self, code: &str, device_name: &str) -> Result<EnrollResponse> {
-        let body = EnrollRequest {
-            code: code.to_owned(),
-            device_name: device_name.to_owned(),
-        };
-        let response = Self::send(
-            self.http
-                .post(format!("{}/api/v1/enroll", self.base))
-                .json(&body),
-        );
+        let body = EnrollRequest { code: code.to_owned(), device_name: device_name.to_owned() };
+        let response = Self::send(self.http.post(format!("{}/api/v1/enroll", self.base)).json(&body));
         match response {
-            Err(SyncError::NotEnrolled(message)) => Err(SyncError::Refused {
-                status: 401,
-                code: "unauthorized".into(),
-                message,
-            }),
+            Err(SyncError::NotEnrolled(message)) => {
+                Err(SyncError::Refused { status: 401, code: "unauthorized".into(), message })
+            }
             other => other?.json().map_err(|e| SyncError::Protocol(short(&e))),
         }
     }
@@ -114,57 +93,27 @@ impl HqClient {
         let bytes = Self::send(req.header("content-type", "application/json").body(body))?
             .bytes()
             .map_err(|e| SyncError::Offline(short(&e)))?;
-        let answer =
-            serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(e.to_string()))?;
-        Ok((
-            answer,
-            Traffic {
-                sent,
-                received: bytes.len() as u64,
-            },
-        ))
+        let answer = serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(e.to_string()))?;
+        Ok((answer, Traffic { sent, received: bytes.len() as u64 }))
     }
 
     /// Fetches one page of changes after `cursor`.
     pub fn pull(&self, cursor: &str, limit: usize) -> Result<(PullResponse, Traffic)> {
         // Cursors are HQ's own `<hex>.<n>.<n>`; anything else is not sent.
-        if !cursor
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '.')
-        {
-            return Err(SyncError::Protocol(format!(
-                "the stored cursor '{cursor}' is not HQ's"
-            )));
+        if !cursor.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
+            return Err(SyncError::Protocol(format!("the stored cursor '{cursor}' is not HQ's")));
         }
-        let req = self.authorized(self.http.get(format!(
-            "{}/api/v1/sync/pull?cursor={cursor}&limit={limit}",
-            self.base
-        )))?;
-        let bytes = Self::send(req)?
-            .bytes()
-            .map_err(|e| SyncError::Offline(short(&e)))?;
-        let answer =
-            serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(e.to_string()))?;
-        Ok((
-            answer,
-            Traffic {
-                sent: 0,
-                received: bytes.len() as u64,
-            },
-        ))
+        let req =
+            self.authorized(self.http.get(format!("{}/api/v1/sync/pull?cursor={cursor}&limit={limit}", self.base)))?;
+        let bytes = Self::send(req)?.bytes().map_err(|e| SyncError::Offline(short(&e)))?;
+        let answer = serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(e.to_string()))?;
+        Ok((answer, Traffic { sent: 0, received: bytes.len() as u64 }))
     }
 
     /// Uploads a file under its SHA-256 (idempotent at HQ).
     pub fn put_blob(&self, sha256: &str, bytes: Vec<u8>) -> Result<()> {
-        let req = self.authorized(
-            self.http
-                .put(format!("{}/api/v1/blobs/{sha256}", self.base)),
-        )?;
-        Self::send(
-            req.header("content-type", "application/octet-stream")
-                .body(bytes),
-        )
-        .map(drop)
+        let req = self.authorized(self.http.put(format!("{}/api/v1/blobs/{sha256}", self.base)))?;
+        Self::send(req.header("content-type", "application/octet-stream").body(bytes)).map(drop)
     }
 }
 

@@ -40,8 +40,7 @@ impl CycleReport {
 /// Enrolls this laptop with a one-time code. The data folder must not hold another engineer's
 /// work or changes that were never sent.
 pub fn enroll(store: &Store, hq_url: &str, code: &str, device_name: &str) -> Result<Engineer> {
-    let (pending, current) =
-        store.read(|c| Ok((outbox::pending_count(c)?, device::engineer(c)?)))?;
+    let (pending, current) = store.read(|c| Ok((outbox::pending_count(c)?, device::engineer(c)?)))?;
     if pending > 0 {
         return Err(SyncError::Protocol(format!(
             "this data folder holds {pending} changes not sent to HQ: sync them first, or use a new data folder"
@@ -50,19 +49,14 @@ pub fn enroll(store: &Store, hq_url: &str, code: &str, device_name: &str) -> Res
     let answer = HqClient::new(hq_url, None)?.enroll(code, device_name)?;
     if let Some(current) = current
         && current.id != answer.engineer_id
-        && store
-            .read(|c| Ok(c.query_row("SELECT count(*) FROM jobs", [], |r| r.get::<_, i64>(0))?))?
-            > 0
+        && store.read(|c| Ok(c.query_row("SELECT count(*) FROM jobs", [], |r| r.get::<_, i64>(0))?))? > 0
     {
         return Err(SyncError::Protocol(format!(
             "this data folder holds {}'s jobs: enroll {} in a new data folder",
             current.name, answer.engineer_name
         )));
     }
-    let engineer = Engineer {
-        id: answer.engineer_id,
-        name: answer.engineer_name,
-    };
+    let engineer = Engineer { id: answer.engineer_id, name: answer.engineer_name };
     let enrollment = Enrollment {
         hq_url: hq_url.trim().trim_end_matches('/').to_owned(),
         token: answer.token,
@@ -78,20 +72,39 @@ pub fn enroll(store: &Store, hq_url: &str, code: &str, device_name: &str) -> Res
     Ok(engineer)
 }
 
-/// Runs one full cycle against the enrolled HQ.
+/// Runs one full cycle against the enrolled HQ: [`upload`], then [`download`].
 pub fn sync_once(store: &Store) -> Result<CycleReport> {
-    let enrollment = store
-        .read(device::enrollment)?
-        .ok_or(SyncError::NoEnrollment)?;
+    let mut report = upload(store)?;
+    let down = download(store)?;
+    report.pulled = down.pulled;
+    report.requests += down.requests;
+    report.traffic.sent += down.traffic.sent;
+    report.traffic.received += down.traffic.received;
+    let now = OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    store.write(|tx| device::set_last_sync(tx, &now))?;
+    Ok(report)
+}
+
+fn connect(store: &Store) -> Result<(Enrollment, HqClient)> {
+    let enrollment = store.read(device::enrollment)?.ok_or(SyncError::NoEnrollment)?;
     let client = HqClient::new(&enrollment.hq_url, Some(enrollment.token.clone()))?;
+    Ok((enrollment, client))
+}
+
+/// Uploads waiting files, then the outbox until it is empty.
+pub fn upload(store: &Store) -> Result<CycleReport> {
+    let (enrollment, client) = connect(store)?;
     let mut report = CycleReport::default();
     upload_files(store, &client, &mut report)?;
     push(store, &client, &enrollment, &mut report)?;
+    Ok(report)
+}
+
+/// Downloads to HQ's checkpoint and applies it whole.
+pub fn download(store: &Store) -> Result<CycleReport> {
+    let (_, client) = connect(store)?;
+    let mut report = CycleReport::default();
     pull(store, &client, &mut report)?;
-    let now = OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
-    store.write(|tx| device::set_last_sync(tx, &now))?;
     Ok(report)
 }
 
@@ -106,20 +119,12 @@ fn upload_files(store: &Store, client: &HqClient, report: &mut CycleReport) -> R
             client.put_blob(&sha, bytes)?;
             store.write(|tx| blobs::mark_uploaded(tx, &sha))?;
             report.files += 1;
-            report.count(Traffic {
-                sent: u64::try_from(size).unwrap_or(0),
-                received: 0,
-            });
+            report.count(Traffic { sent: u64::try_from(size).unwrap_or(0), received: 0 });
         }
     }
 }
 
-fn push(
-    store: &Store,
-    client: &HqClient,
-    enrollment: &Enrollment,
-    report: &mut CycleReport,
-) -> Result<()> {
+fn push(store: &Store, client: &HqClient, enrollment: &Enrollment, report: &mut CycleReport) -> Result<()> {
     loop {
         let batch = store.read(|c| outbox::pending(c, PUSH_BATCH))?;
         let Some(last) = batch.last().map(|m| m.mutation_id) else {
@@ -127,13 +132,7 @@ fn push(
         };
         let request = PushRequest {
             client_id: enrollment.client_id,
-            mutations: batch
-                .into_iter()
-                .map(|m| Mutation {
-                    mutation_id: m.mutation_id,
-                    change: m.change,
-                })
-                .collect(),
+            mutations: batch.into_iter().map(|m| Mutation { mutation_id: m.mutation_id, change: m.change }).collect(),
         };
         let (answer, traffic) = match client.push(&request) {
             Err(SyncError::Refused { code, message, .. }) if code == "mutation_gap" => {
@@ -145,21 +144,13 @@ fn push(
         };
         report.count(traffic);
         if answer.last_mutation_id < last {
-            return Err(SyncError::Protocol(format!(
-                "HQ processed up to {} of {last}",
-                answer.last_mutation_id
-            )));
+            return Err(SyncError::Protocol(format!("HQ processed up to {} of {last}", answer.last_mutation_id)));
         }
         let refusals: Vec<(i64, String)> = answer
             .results
             .iter()
             .filter(|r| matches!(r.outcome, Outcome::Rejected | Outcome::Conflict))
-            .map(|r| {
-                (
-                    r.mutation_id,
-                    r.reason.clone().unwrap_or_else(|| "refused by HQ".into()),
-                )
-            })
+            .map(|r| (r.mutation_id, r.reason.clone().unwrap_or_else(|| "refused by HQ".into())))
             .collect();
         report.pushed += answer.results.len();
         report.refused += refusals.len();
@@ -175,9 +166,7 @@ fn pull(store: &Store, client: &HqClient, report: &mut CycleReport) -> Result<()
         report.count(traffic);
         if page.start_over {
             if started_over || cursor.is_empty() {
-                return Err(SyncError::Protocol(
-                    "HQ asked to start over again; not looping, try later".into(),
-                ));
+                return Err(SyncError::Protocol("HQ asked to start over again; not looping, try later".into()));
             }
             started_over = true;
             store.write(downloads::start_over)?;
@@ -199,8 +188,8 @@ fn pull(store: &Store, client: &HqClient, report: &mut CycleReport) -> Result<()
     store.apply_download(|import, staged| {
         let mut seen = HashSet::new();
         for raw in staged {
-            let delta: Delta = serde_json::from_str(&raw)
-                .map_err(|e| outpost_store::StoreError::Corrupt(e.to_string()))?;
+            let delta: Delta =
+                serde_json::from_str(&raw).map_err(|e| outpost_store::StoreError::Corrupt(e.to_string()))?;
             apply(import, delta, &mut seen)?;
         }
         if from_scratch {
@@ -211,11 +200,7 @@ fn pull(store: &Store, client: &HqClient, report: &mut CycleReport) -> Result<()
     Ok(())
 }
 
-fn apply(
-    import: &Import<'_>,
-    delta: Delta,
-    seen: &mut HashSet<JobId>,
-) -> outpost_store::Result<()> {
+fn apply(import: &Import<'_>, delta: Delta, seen: &mut HashSet<JobId>) -> outpost_store::Result<()> {
     match delta {
         Delta::Upsert { record } => match record {
             Record::Customer(c) => import.customer_from_hq(&c).map(drop),
@@ -225,9 +210,7 @@ fn apply(
             Record::Policy(p) => import.charging_policy(&p),
             Record::Job(b) => {
                 seen.insert(b.job.id);
-                import
-                    .job_bundle(&b.job, &b.events, b.report.as_ref(), &b.parts)
-                    .map(drop)
+                import.job_bundle(&b.job, &b.events, b.report.as_ref(), &b.parts).map(drop)
             }
         },
         Delta::RemoveJob { job_id } => {

@@ -16,11 +16,7 @@ pub enum SyncError {
     NoEnrollment,
     /// HQ answered with an error.
     #[error("HQ refused the request ({status}): {message}")]
-    Refused {
-        status: u16,
-        code: String,
-        message: String,
-    },
+    Refused { status: u16, code: String, message: String },
     /// HQ's answer does not follow the protocol.
     #[error("HQ answered something unexpected: {0}")]
     Protocol(String),

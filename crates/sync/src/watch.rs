@@ -80,13 +80,7 @@ fn jitter(d: Duration) -> Duration {
 
 fn counts(store: &Store) -> (u64, u64, Option<String>) {
     store
-        .read(|c| {
-            Ok((
-                outbox::pending_count(c)?,
-                outbox::rejected(c, 100_000)?.len() as u64,
-                device::last_sync(c)?,
-            ))
-        })
+        .read(|c| Ok((outbox::pending_count(c)?, outbox::rejected(c, 100_000)?.len() as u64, device::last_sync(c)?)))
         .unwrap_or((0, 0, None))
 }
 
@@ -126,7 +120,14 @@ impl SyncLoop {
                         }
                     }
                     let (pending_before, refused, last_success) = counts(&store);
-                    publish(SyncStatus { state: SyncState::Syncing, pending: pending_before, refused, last_success, last_error: None, next_attempt_in: None });
+                    publish(SyncStatus {
+                        state: SyncState::Syncing,
+                        pending: pending_before,
+                        refused,
+                        last_success,
+                        last_error: None,
+                        next_attempt_in: None,
+                    });
                     let result = sync_once(&store);
                     let (pending, refused, last_success) = counts(&store);
                     let (state, error) = match result {
@@ -135,7 +136,12 @@ impl SyncLoop {
                             stalled = if pending > 0 && pending >= pending_before { stalled + 1 } else { 0 };
                             wait = if pending > 0 { FIRST_BACKOFF } else { IDLE };
                             if stalled >= STALL_CYCLES {
-                                (SyncState::Error, Some(format!("{pending} changes are not going out although HQ answers; tell HQ support")))
+                                (
+                                    SyncState::Error,
+                                    Some(format!(
+                                        "{pending} changes are not going out although HQ answers; tell HQ support"
+                                    )),
+                                )
                             } else {
                                 (SyncState::Online, None)
                             }
@@ -151,15 +157,18 @@ impl SyncLoop {
                             (state, Some(e.to_string()))
                         }
                     };
-                    publish(SyncStatus { state, pending, refused, last_success, last_error: error, next_attempt_in: Some(wait.as_secs()) });
+                    publish(SyncStatus {
+                        state,
+                        pending,
+                        refused,
+                        last_success,
+                        last_error: error,
+                        next_attempt_in: Some(wait.as_secs()),
+                    });
                 }
             })
             .ok();
-        SyncLoop {
-            wake,
-            status,
-            thread,
-        }
+        SyncLoop { wake, status, thread }
     }
 
     /// Syncs now (the "sync now" button, or right after a local change).
@@ -169,10 +178,7 @@ impl SyncLoop {
 
     /// The latest status.
     pub fn status(&self) -> SyncStatus {
-        self.status
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+        self.status.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 }
 
@@ -187,7 +193,5 @@ impl Drop for SyncLoop {
 
 /// Now as RFC 3339 (for status lines).
 pub fn now_text() -> String {
-    OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
+    OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
 }

@@ -12,10 +12,7 @@ use time::OffsetDateTime;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let dir = PathBuf::from(
-        args.next()
-            .ok_or("usage: crash-writer DATA_DIR FIRST_STEP JOB_ID...")?,
-    );
+    let dir = PathBuf::from(args.next().ok_or("usage: crash-writer DATA_DIR FIRST_STEP JOB_ID...")?);
     let first: u64 = args.next().ok_or("missing FIRST_STEP")?.parse()?;
     let jobs: Vec<JobId> = args.map(|a| a.parse()).collect::<Result<_, _>>()?;
     let part_code = std::env::var("CRASH_PART_CODE")?;

@@ -14,18 +14,8 @@ fn a_visit_goes_through_its_steps_with_timestamps() -> Result<()> {
     let mut j = job(JobType::Repair);
     let e1 = j.transition(JobStatus::EnRoute, engineer(), T0, MoveDetails::default())?;
     assert_eq!((e1.from, e1.to), (JobStatus::Assigned, JobStatus::EnRoute));
-    j.transition(
-        JobStatus::OnSite,
-        engineer(),
-        T0 + Duration::hours(1),
-        MoveDetails::default(),
-    )?;
-    j.transition(
-        JobStatus::Completed,
-        engineer(),
-        T0 + Duration::hours(2),
-        MoveDetails::default(),
-    )?;
+    j.transition(JobStatus::OnSite, engineer(), T0 + Duration::hours(1), MoveDetails::default())?;
+    j.transition(JobStatus::Completed, engineer(), T0 + Duration::hours(2), MoveDetails::default())?;
     assert_eq!(j.times.en_route_at, Some(T0));
     assert_eq!(j.times.arrived_at, Some(T0 + Duration::hours(1)));
     assert_eq!(j.times.finished_at, Some(T0 + Duration::hours(2)));
@@ -35,69 +25,38 @@ fn a_visit_goes_through_its_steps_with_timestamps() -> Result<()> {
 #[test]
 fn an_illegal_move_says_which_are_allowed() {
     let mut j = job(JobType::Repair);
-    let err = j
-        .transition(JobStatus::Completed, engineer(), T0, MoveDetails::default())
-        .unwrap_err();
+    let err = j.transition(JobStatus::Completed, engineer(), T0, MoveDetails::default()).unwrap_err();
     assert_eq!(
         err.to_string(),
         "Cannot move a job from assigned to completed: from assigned it can go to en_route; HQ can move it to assigned, cancelled"
     );
-    assert_eq!(
-        j.status,
-        JobStatus::Assigned,
-        "a refused move changes nothing"
-    );
+    assert_eq!(j.status, JobStatus::Assigned, "a refused move changes nothing");
 }
 
 #[test]
 fn terminal_states_say_so() {
     let mut j = job(JobType::Repair);
     j.status = JobStatus::Closed;
-    let err = j
-        .transition(JobStatus::OnSite, engineer(), T0, MoveDetails::default())
-        .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "Cannot move a job from closed to on_site: a closed job cannot change any more"
-    );
+    let err = j.transition(JobStatus::OnSite, engineer(), T0, MoveDetails::default()).unwrap_err();
+    assert_eq!(err.to_string(), "Cannot move a job from closed to on_site: a closed job cannot change any more");
 }
 
 #[test]
 fn only_hq_cancels_and_it_needs_a_reason() {
     let mut j = job(JobType::Repair);
-    let err = j
-        .transition(JobStatus::Cancelled, engineer(), T0, MoveDetails::default())
-        .unwrap_err();
-    assert_eq!(
-        err,
-        DomainError::HqOnly {
-            to: JobStatus::Cancelled
-        }
-    );
-    assert!(
-        j.transition(JobStatus::Cancelled, Actor::Hq, T0, MoveDetails::default())
-            .is_err()
-    );
-    let details = MoveDetails {
-        reason: Some("客户取消".into()),
-        ..Default::default()
-    };
-    j.transition(JobStatus::Cancelled, Actor::Hq, T0, details)
-        .unwrap();
+    let err = j.transition(JobStatus::Cancelled, engineer(), T0, MoveDetails::default()).unwrap_err();
+    assert_eq!(err, DomainError::HqOnly { to: JobStatus::Cancelled });
+    assert!(j.transition(JobStatus::Cancelled, Actor::Hq, T0, MoveDetails::default()).is_err());
+    let details = MoveDetails { reason: Some("客户取消".into()), ..Default::default() };
+    j.transition(JobStatus::Cancelled, Actor::Hq, T0, details).unwrap();
     assert_eq!(j.cancel_reason.as_deref(), Some("客户取消"));
 }
 
 #[test]
 fn another_engineer_cannot_move_the_job() {
     let mut j = job(JobType::Repair);
-    let err = j
-        .transition(
-            JobStatus::EnRoute,
-            Actor::Engineer(OTHER_ENGINEER),
-            T0,
-            MoveDetails::default(),
-        )
-        .unwrap_err();
+    let err =
+        j.transition(JobStatus::EnRoute, Actor::Engineer(OTHER_ENGINEER), T0, MoveDetails::default()).unwrap_err();
     assert!(err.to_string().contains("assigned to another engineer"));
 }
 
@@ -105,69 +64,39 @@ fn another_engineer_cannot_move_the_job() {
 fn unresolved_needs_a_reason_and_a_promised_date_not_in_the_past() {
     let mut j = job(JobType::Repair);
     j.status = JobStatus::OnSite;
-    let no_date = MoveDetails {
-        reason: Some("等配件".into()),
-        ..Default::default()
-    };
-    assert!(
-        j.transition(JobStatus::Unresolved, engineer(), T0, no_date)
-            .is_err()
-    );
-    let past = MoveDetails {
-        reason: Some("等配件".into()),
-        promised_on: Some(date!(2026 - 11 - 01)),
-        ..Default::default()
-    };
-    assert!(
-        j.transition(JobStatus::Unresolved, engineer(), T0, past)
-            .is_err()
-    );
-    let ok = MoveDetails {
-        reason: Some("等配件".into()),
-        promised_on: Some(date!(2026 - 11 - 25)),
-        ..Default::default()
-    };
-    let event = j
-        .transition(JobStatus::Unresolved, engineer(), T0, ok)
-        .unwrap();
+    let no_date = MoveDetails { reason: Some("等配件".into()), ..Default::default() };
+    assert!(j.transition(JobStatus::Unresolved, engineer(), T0, no_date).is_err());
+    let past =
+        MoveDetails {
+            reason: Some("等配件".into()), promised_on: Some(date!(2026 - 11 - 01)), ..Default::default()
+        };
+    assert!(j.transition(JobStatus::Unresolved, engineer(), T0, past).is_err());
+    let ok =
+        MoveDetails {
+            reason: Some("等配件".into()), promised_on: Some(date!(2026 - 11 - 25)), ..Default::default()
+        };
+    let event = j.transition(JobStatus::Unresolved, engineer(), T0, ok).unwrap();
     assert_eq!(event.note.as_deref(), Some("等配件 (promised 2026-11-25)"));
-    assert_eq!(
-        j.unresolved.as_ref().map(|u| u.promised_on),
-        Some(date!(2026 - 11 - 25))
-    );
+    assert_eq!(j.unresolved.as_ref().map(|u| u.promised_on), Some(date!(2026 - 11 - 25)));
 }
 
 #[test]
 fn reassignment_hands_the_job_to_the_new_engineer() {
     let mut j = job(JobType::Repair);
-    j.transition(JobStatus::EnRoute, engineer(), T0, MoveDetails::default())
-        .unwrap();
-    let details = MoveDetails {
-        engineer: Some(OTHER_ENGINEER),
-        ..Default::default()
-    };
-    j.transition(JobStatus::Assigned, Actor::Hq, T0, details)
-        .unwrap();
+    j.transition(JobStatus::EnRoute, engineer(), T0, MoveDetails::default()).unwrap();
+    let details = MoveDetails { engineer: Some(OTHER_ENGINEER), ..Default::default() };
+    j.transition(JobStatus::Assigned, Actor::Hq, T0, details).unwrap();
     assert_eq!(j.engineer_id, Some(OTHER_ENGINEER));
     assert_eq!(j.times.en_route_at, None);
-    let same = MoveDetails {
-        engineer: Some(OTHER_ENGINEER),
-        ..Default::default()
-    };
-    assert!(
-        j.transition(JobStatus::Assigned, Actor::Hq, T0, same)
-            .is_err()
-    );
+    let same = MoveDetails { engineer: Some(OTHER_ENGINEER), ..Default::default() };
+    assert!(j.transition(JobStatus::Assigned, Actor::Hq, T0, same).is_err());
 }
 
 #[test]
 fn signing_is_not_a_plain_move() {
     let mut j = job(JobType::Repair);
     j.status = JobStatus::Completed;
-    assert!(
-        j.transition(JobStatus::Signed, engineer(), T0, MoveDetails::default())
-            .is_err()
-    );
+    assert!(j.transition(JobStatus::Signed, engineer(), T0, MoveDetails::default()).is_err());
 }
 
 #[test]
@@ -186,11 +115,7 @@ fn any_status() -> impl Strategy<Value = JobStatus> {
 }
 
 fn any_actor() -> impl Strategy<Value = Actor> {
-    prop_oneof![
-        Just(Actor::Hq),
-        Just(Actor::Engineer(ENGINEER)),
-        Just(Actor::Engineer(OTHER_ENGINEER)),
-    ]
+    prop_oneof![Just(Actor::Hq), Just(Actor::Engineer(ENGINEER)), Just(Actor::Engineer(OTHER_ENGINEER)),]
 }
 
 fn any_details() -> impl Strategy<Value = MoveDetails> {

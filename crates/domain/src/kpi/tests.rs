@@ -10,12 +10,7 @@ fn record(n: u128, f: impl FnOnce(&mut Job)) -> JobRecord {
     let mut j = job(JobType::Repair);
     j.id = JobId(Uuid::from_u128(n));
     f(&mut j);
-    JobRecord {
-        job: j,
-        report: None,
-        parts: vec![],
-        complaint: false,
-    }
+    JobRecord { job: j, report: None, parts: vec![], complaint: false }
 }
 
 fn finished(j: &mut Job, at: OffsetDateTime) {
@@ -30,21 +25,12 @@ fn sla_badges_count_down_and_then_up() {
     let mut j = job(JobType::Repair);
     j.window = Some(Window::new(T0, T0 + Duration::hours(2)).unwrap());
     assert_eq!(policy.badge(&j, T0), SlaBadge::ArriveDueIn(120));
-    assert_eq!(
-        policy.badge(&j, T0 + Duration::hours(3)),
-        SlaBadge::ArriveOverdue(60)
-    );
+    assert_eq!(policy.badge(&j, T0 + Duration::hours(3)), SlaBadge::ArriveOverdue(60));
     j.status = JobStatus::OnSite;
     j.times.arrived_at = Some(T0);
-    assert_eq!(
-        policy.badge(&j, T0 + Duration::minutes(10)),
-        SlaBadge::FixDueIn(20)
-    );
+    assert_eq!(policy.badge(&j, T0 + Duration::minutes(10)), SlaBadge::FixDueIn(20));
     j.severity = Severity::Major;
-    assert_eq!(
-        policy.badge(&j, T0 + Duration::minutes(150)),
-        SlaBadge::FixOverdue(30)
-    );
+    assert_eq!(policy.badge(&j, T0 + Duration::minutes(150)), SlaBadge::FixOverdue(30));
     j.status = JobStatus::Signed;
     assert_eq!(policy.badge(&j, T0), SlaBadge::None);
 }
@@ -59,23 +45,11 @@ fn kpis_follow_the_design_formulas() {
     let late = record(2, |j| {
         j.window = Some(window);
         finished(j, T0 + Duration::hours(4));
-        j.unresolved = Some(Unresolved {
-            reason: "等配件".into(),
-            promised_on: T0.date(),
-        });
+        j.unresolved = Some(Unresolved { reason: "等配件".into(), promised_on: T0.date() });
     });
-    let not_due = record(3, |j| {
-        j.window = Some(Window {
-            from: T0 + Duration::days(9),
-            until: T0 + Duration::days(10),
-        })
-    });
-    let missed = record(4, |j| {
-        j.window = Some(Window {
-            from: T0 - Duration::days(2),
-            until: T0 - Duration::days(1),
-        })
-    });
+    let not_due =
+        record(3, |j| j.window = Some(Window { from: T0 + Duration::days(9), until: T0 + Duration::days(10) }));
+    let missed = record(4, |j| j.window = Some(Window { from: T0 - Duration::days(2), until: T0 - Duration::days(1) }));
     let mut rated = record(5, |j| {
         finished(j, T0);
         j.previous_visit = Some(JobId(Uuid::from_u128(99)));
@@ -89,49 +63,13 @@ fn kpis_follow_the_design_formulas() {
         j.window = Some(window);
     });
     let k = compute(&[on_time, late, not_due, missed, rated, cancelled], T0);
-    assert_eq!(
-        k.on_time_arrival,
-        Ratio {
-            numerator: 1,
-            denominator: 3
-        }
-    );
-    assert_eq!(
-        k.fix_rate,
-        Ratio {
-            numerator: 2,
-            denominator: 3
-        }
-    );
-    assert_eq!(
-        k.first_visit_fix,
-        Ratio {
-            numerator: 1,
-            denominator: 2
-        }
-    );
-    assert_eq!(
-        k.satisfied,
-        Ratio {
-            numerator: 0,
-            denominator: 1
-        }
-    );
+    assert_eq!(k.on_time_arrival, Ratio { numerator: 1, denominator: 3 });
+    assert_eq!(k.fix_rate, Ratio { numerator: 2, denominator: 3 });
+    assert_eq!(k.first_visit_fix, Ratio { numerator: 1, denominator: 2 });
+    assert_eq!(k.satisfied, Ratio { numerator: 0, denominator: 1 });
     assert_eq!(k.mean_overall(), Some(3.0));
-    assert_eq!(
-        k.complaint,
-        Ratio {
-            numerator: 1,
-            denominator: 3
-        }
-    );
-    assert_eq!(
-        k.report_completeness,
-        Ratio {
-            numerator: 0,
-            denominator: 0
-        }
-    );
+    assert_eq!(k.complaint, Ratio { numerator: 1, denominator: 3 });
+    assert_eq!(k.report_completeness, Ratio { numerator: 0, denominator: 0 });
     assert_eq!(k.complaint.percent().map(|p| p.round()), Some(33.0));
 }
 
@@ -145,21 +83,9 @@ fn a_repair_of_the_same_equipment_within_30_days_is_a_repeat() {
         j.equipment_id = Some(equipment);
     });
     let k = compute(&[first.clone(), again], T0);
-    assert_eq!(
-        k.repeat_repair,
-        Ratio {
-            numerator: 1,
-            denominator: 1
-        }
-    );
+    assert_eq!(k.repeat_repair, Ratio { numerator: 1, denominator: 1 });
     let k = compute(&[first, much_later], T0);
-    assert_eq!(
-        k.repeat_repair,
-        Ratio {
-            numerator: 0,
-            denominator: 1
-        }
-    );
+    assert_eq!(k.repeat_repair, Ratio { numerator: 0, denominator: 1 });
 }
 
 #[test]

@@ -7,10 +7,7 @@ use crate::rating::Satisfaction;
 fn an_empty_repair_report_lists_every_mandatory_field() {
     let j = job(JobType::Repair);
     let r = ServiceReport::new(j.id, j.job_type, &j.reported_fault);
-    assert_eq!(
-        r.symptom_reported.as_deref(),
-        Some("空压机排气温度高，自动停机")
-    );
+    assert_eq!(r.symptom_reported.as_deref(), Some("空压机排气温度高，自动停机"));
     let err = r.check_complete(&[]).unwrap_err();
     assert_eq!(
         err.to_string(),
@@ -46,9 +43,7 @@ fn typed_fields_are_parsed_with_clear_errors() {
     r.set(ReportField::LabourMinutes, "90").unwrap();
     assert_eq!(r.labour_minutes, Some(90));
     assert_eq!(
-        r.set(ReportField::LabourMinutes, "-5")
-            .unwrap_err()
-            .to_string(),
+        r.set(ReportField::LabourMinutes, "-5").unwrap_err().to_string(),
         "labour minutes: is -5; minutes cannot be negative"
     );
     assert!(r.set(ReportField::LabourMinutes, "1.5h").is_err());
@@ -57,25 +52,13 @@ fn typed_fields_are_parsed_with_clear_errors() {
     assert!(r.set(ReportField::Result, "fixed").is_err());
     r.set(ReportField::Result, "").unwrap();
     assert_eq!(r.result, None);
-    assert!(
-        r.set(
-            ReportField::FaultCause,
-            &"因".repeat(crate::text::NOTE_MAX + 1)
-        )
-        .is_err()
-    );
+    assert!(r.set(ReportField::FaultCause, &"因".repeat(crate::text::NOTE_MAX + 1)).is_err());
 }
 
 #[test]
 fn field_names_parse_and_unknown_ones_are_listed() {
-    assert_eq!(
-        ReportField::parse("fault_cause").unwrap(),
-        ReportField::FaultCause
-    );
-    assert_eq!(
-        ReportField::parse("customer_opinion").unwrap(),
-        ReportField::CustomerOpinion
-    );
+    assert_eq!(ReportField::parse("fault_cause").unwrap(), ReportField::FaultCause);
+    assert_eq!(ReportField::parse("customer_opinion").unwrap(), ReportField::CustomerOpinion);
     let err = ReportField::parse("cause").unwrap_err().to_string();
     assert!(err.contains("'cause' is not a report field; use one of symptom_reported"));
 }
@@ -86,20 +69,15 @@ fn inspection_needs_every_check_answered_and_issues_need_a_note() {
     let mut r = ServiceReport::new(j.id, j.job_type, "");
     assert_eq!(r.checklist.len(), INSPECTION_ITEMS.len());
     assert!(r.missing(&[]).contains(&ReportField::Checklist));
-    assert!(
-        r.set_check("safety_hazards", CheckState::Issue, " ")
-            .is_err()
-    );
+    assert!(r.set_check("safety_hazards", CheckState::Issue, " ").is_err());
     assert!(r.set_check("paint", CheckState::Ok, "").is_err());
     for key in INSPECTION_ITEMS {
         r.set_check(key, CheckState::Ok, "").unwrap();
     }
-    r.set_check("safety_hazards", CheckState::Issue, "接地线松动，已紧固")
-        .unwrap();
+    r.set_check("safety_hazards", CheckState::Issue, "接地线松动，已紧固").unwrap();
     r.set(ReportField::PartsReplaced, "none").unwrap();
     r.set(ReportField::CustomerOpinion, "good").unwrap();
-    r.set_satisfaction(Satisfaction::Declined { at: T0 })
-        .unwrap();
+    r.set_satisfaction(Satisfaction::Declined { at: T0 }).unwrap();
     assert_eq!(r.missing(&[]), vec![]);
 }
 
@@ -108,18 +86,14 @@ fn installation_needs_acceptance_and_training_sign_off() {
     let j = job(JobType::Installation);
     let r = ServiceReport::new(j.id, j.job_type, "");
     let missing = r.missing(&[]);
-    assert_eq!(
-        &missing[..2],
-        &[ReportField::Acceptance, ReportField::TraineeName]
-    );
+    assert_eq!(&missing[..2], &[ReportField::Acceptance, ReportField::TraineeName]);
 }
 
 #[test]
 fn callback_needs_notes_opinion_and_survey() {
     let j = job(JobType::Callback);
     let mut r = ServiceReport::new(j.id, j.job_type, "");
-    r.set(ReportField::CallbackNotes, "电话回访，设备运行正常")
-        .unwrap();
+    r.set(ReportField::CallbackNotes, "电话回访，设备运行正常").unwrap();
     r.set(ReportField::CustomerOpinion, "满意").unwrap();
     r.set_satisfaction(satisfaction([4, 4, 4, 4])).unwrap();
     assert_eq!(r.missing(&[]), vec![]);
@@ -129,8 +103,7 @@ fn callback_needs_notes_opinion_and_survey() {
 fn a_partial_survey_does_not_count() {
     let j = job(JobType::Repair);
     let mut r = complete_repair_report(&j);
-    r.set_satisfaction(Satisfaction::rated(Default::default(), "").unwrap())
-        .unwrap();
+    r.set_satisfaction(Satisfaction::rated(Default::default(), "").unwrap()).unwrap();
     assert_eq!(r.missing(&[]), vec![ReportField::Satisfaction]);
 }
 

@@ -16,64 +16,32 @@ fn completed_job() -> Job {
 }
 
 fn free_quote(parts: &[PartLine]) -> Quote {
-    price_job(
-        &ChargingPolicy::default_for(Currency::CNY),
-        WarrantyState::Unknown,
-        parts,
-        0,
-    )
-    .unwrap()
+    price_job(&ChargingPolicy::default_for(Currency::CNY), WarrantyState::Unknown, parts, 0).unwrap()
 }
 
 fn sign_off() -> SignOff<'static> {
-    SignOff {
-        signer_name: "李经理",
-        image_sha256: PNG_SHA,
-        at: T0,
-    }
+    SignOff { signer_name: "李经理", image_sha256: PNG_SHA, at: T0 }
 }
 
 #[test]
 fn signing_freezes_the_report_and_moves_the_job() {
     let mut j = completed_job();
     let mut r = complete_repair_report(&j);
-    let event = sign_report(
-        &mut j,
-        &mut r,
-        &[],
-        &free_quote(&[]),
-        Actor::Engineer(ENGINEER),
-        sign_off(),
-    )
-    .unwrap();
-    assert_eq!(
-        (event.from, event.to),
-        (JobStatus::Completed, JobStatus::Signed)
-    );
+    let event = sign_report(&mut j, &mut r, &[], &free_quote(&[]), Actor::Engineer(ENGINEER), sign_off()).unwrap();
+    assert_eq!((event.from, event.to), (JobStatus::Completed, JobStatus::Signed));
     assert_eq!(j.times.signed_at, Some(T0));
     let sig = r.signature.clone().unwrap();
     assert_eq!(sig.content_sha256.len(), 64);
     assert_eq!(sig.short_hash().len(), 14);
     assert!(verify(&j, &r, &[]).unwrap());
-    assert_eq!(
-        r.set(ReportField::Solution, "changed"),
-        Err(DomainError::ReportFrozen)
-    );
+    assert_eq!(r.set(ReportField::Solution, "changed"), Err(DomainError::ReportFrozen));
 }
 
 #[test]
 fn any_change_to_the_content_breaks_verification() {
     let mut j = completed_job();
     let mut r = complete_repair_report(&j);
-    sign_report(
-        &mut j,
-        &mut r,
-        &[],
-        &free_quote(&[]),
-        Actor::Engineer(ENGINEER),
-        sign_off(),
-    )
-    .unwrap();
+    sign_report(&mut j, &mut r, &[], &free_quote(&[]), Actor::Engineer(ENGINEER), sign_off()).unwrap();
     let mut tampered = r.clone();
     tampered.fault_cause = Some("别的原因".into());
     assert!(!verify(&j, &tampered, &[]).unwrap());
@@ -91,10 +59,7 @@ fn the_hash_is_stable_and_independent_of_part_order() {
     let one = canonical_content(&j, &r, &[a.clone(), b.clone()], "李", PNG_SHA, T0).unwrap();
     let two = canonical_content(&j, &r, &[b, a], "李", PNG_SHA, T0).unwrap();
     assert_eq!(one, two);
-    assert!(
-        one.starts_with("{\"image_sha256\":"),
-        "keys are sorted: {one}"
-    );
+    assert!(one.starts_with("{\"image_sha256\":"), "keys are sorted: {one}");
 }
 
 #[test]
@@ -103,21 +68,8 @@ fn an_incomplete_report_cannot_be_signed_and_nothing_changes() {
     let mut r = complete_repair_report(&j);
     r.set(ReportField::FaultCause, "").unwrap();
     let before = (j.clone(), r.clone());
-    let err = sign_report(
-        &mut j,
-        &mut r,
-        &[],
-        &free_quote(&[]),
-        Actor::Engineer(ENGINEER),
-        sign_off(),
-    )
-    .unwrap_err();
-    assert_eq!(
-        err,
-        DomainError::ReportIncomplete {
-            missing: vec![ReportField::FaultCause]
-        }
-    );
+    let err = sign_report(&mut j, &mut r, &[], &free_quote(&[]), Actor::Engineer(ENGINEER), sign_off()).unwrap_err();
+    assert_eq!(err, DomainError::ReportIncomplete { missing: vec![ReportField::FaultCause] });
     assert_eq!((j, r), before);
 }
 
@@ -129,29 +81,10 @@ fn an_unaccepted_charge_blocks_signing() {
     let parts = [line(1, &p, 1, FaultOrigin::Quality)];
     let quote = free_quote(&parts);
     assert_eq!(quote.total, cny(30_000));
-    let err = sign_report(
-        &mut j,
-        &mut r,
-        &parts,
-        &quote,
-        Actor::Engineer(ENGINEER),
-        sign_off(),
-    )
-    .unwrap_err();
+    let err = sign_report(&mut j, &mut r, &parts, &quote, Actor::Engineer(ENGINEER), sign_off()).unwrap_err();
     assert!(matches!(err, DomainError::QuoteNotAccepted { .. }));
-    r.accept_quote(
-        QuoteAcceptance::of(&quote, "李经理", T0, AcceptanceMethod::Confirmation).unwrap(),
-    )
-    .unwrap();
-    sign_report(
-        &mut j,
-        &mut r,
-        &parts,
-        &quote,
-        Actor::Engineer(ENGINEER),
-        sign_off(),
-    )
-    .unwrap();
+    r.accept_quote(QuoteAcceptance::of(&quote, "李经理", T0, AcceptanceMethod::Confirmation).unwrap()).unwrap();
+    sign_report(&mut j, &mut r, &parts, &quote, Actor::Engineer(ENGINEER), sign_off()).unwrap();
     assert!(verify(&j, &r, &parts).unwrap());
 }
 
@@ -160,35 +93,12 @@ fn signing_twice_or_in_the_wrong_state_is_refused() {
     let mut j = job(JobType::Repair);
     j.status = JobStatus::OnSite;
     let mut r = complete_repair_report(&j);
-    let err = sign_report(
-        &mut j,
-        &mut r,
-        &[],
-        &free_quote(&[]),
-        Actor::Engineer(ENGINEER),
-        sign_off(),
-    )
-    .unwrap_err();
+    let err = sign_report(&mut j, &mut r, &[], &free_quote(&[]), Actor::Engineer(ENGINEER), sign_off()).unwrap_err();
     assert!(matches!(err, DomainError::IllegalTransition { .. }));
     assert!(!r.is_signed());
     j.status = JobStatus::Completed;
-    sign_report(
-        &mut j,
-        &mut r,
-        &[],
-        &free_quote(&[]),
-        Actor::Engineer(ENGINEER),
-        sign_off(),
-    )
-    .unwrap();
-    let again = sign_report(
-        &mut j,
-        &mut r,
-        &[],
-        &free_quote(&[]),
-        Actor::Engineer(ENGINEER),
-        sign_off(),
-    );
+    sign_report(&mut j, &mut r, &[], &free_quote(&[]), Actor::Engineer(ENGINEER), sign_off()).unwrap();
+    let again = sign_report(&mut j, &mut r, &[], &free_quote(&[]), Actor::Engineer(ENGINEER), sign_off());
     assert_eq!(again.unwrap_err(), DomainError::ReportFrozen);
 }
 
@@ -196,36 +106,10 @@ fn signing_twice_or_in_the_wrong_state_is_refused() {
 fn bad_signer_or_image_hash_is_refused() {
     let mut j = completed_job();
     let mut r = complete_repair_report(&j);
-    let bad = SignOff {
-        image_sha256: "abc",
-        ..sign_off()
-    };
-    assert!(
-        sign_report(
-            &mut j,
-            &mut r,
-            &[],
-            &free_quote(&[]),
-            Actor::Engineer(ENGINEER),
-            bad
-        )
-        .is_err()
-    );
-    let nameless = SignOff {
-        signer_name: "  ",
-        ..sign_off()
-    };
-    assert!(
-        sign_report(
-            &mut j,
-            &mut r,
-            &[],
-            &free_quote(&[]),
-            Actor::Engineer(ENGINEER),
-            nameless
-        )
-        .is_err()
-    );
+    let bad = SignOff { image_sha256: "abc", ..sign_off() };
+    assert!(sign_report(&mut j, &mut r, &[], &free_quote(&[]), Actor::Engineer(ENGINEER), bad).is_err());
+    let nameless = SignOff { signer_name: "  ", ..sign_off() };
+    assert!(sign_report(&mut j, &mut r, &[], &free_quote(&[]), Actor::Engineer(ENGINEER), nameless).is_err());
 }
 
 #[test]

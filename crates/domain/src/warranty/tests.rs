@@ -4,12 +4,8 @@ use time::macros::date;
 use super::*;
 use crate::fixtures::{T0, cny, line, part};
 
-const IN: WarrantyState = WarrantyState::InWarranty {
-    until: date!(2027 - 01 - 01),
-};
-const OUT: WarrantyState = WarrantyState::Expired {
-    ended: date!(2026 - 01 - 01),
-};
+const IN: WarrantyState = WarrantyState::InWarranty { until: date!(2027 - 01 - 01) };
+const OUT: WarrantyState = WarrantyState::Expired { ended: date!(2026 - 01 - 01) };
 
 fn policy() -> ChargingPolicy {
     ChargingPolicy::default_for(Currency::CNY)
@@ -52,13 +48,7 @@ fn out_of_warranty_charges_parts_and_the_configured_labour() {
 #[test]
 fn unknown_warranty_is_out_of_warranty() {
     let p = part("FAN-7", 100, 200);
-    let q = price_job(
-        &policy(),
-        WarrantyState::Unknown,
-        &[line(1, &p, 1, FaultOrigin::Quality)],
-        0,
-    )
-    .unwrap();
+    let q = price_job(&policy(), WarrantyState::Unknown, &[line(1, &p, 1, FaultOrigin::Quality)], 0).unwrap();
     assert_eq!(q.total, cny(100));
 }
 
@@ -74,10 +64,7 @@ fn a_charge_needs_acceptance_of_exactly_that_total() {
     let ok = QuoteAcceptance::of(&q, "李经理", T0, AcceptanceMethod::Confirmation).unwrap();
     assert!(q.check_accepted(Some(&ok)).is_ok());
     let bigger = price_job(&policy(), OUT, &[line(1, &p, 2, FaultOrigin::Quality)], 0).unwrap();
-    assert!(
-        bigger.check_accepted(Some(&ok)).is_err(),
-        "a changed total needs a new acceptance"
-    );
+    assert!(bigger.check_accepted(Some(&ok)).is_err(), "a changed total needs a new acceptance");
     assert!(QuoteAcceptance::of(&q, " ", T0, AcceptanceMethod::Signature).is_err());
 }
 

@@ -98,6 +98,15 @@ CREATE TABLE change_log (
     PRIMARY KEY (scope, seq)
 );
 
+-- The digest of the latest version of each record in each scope: a record identical to the
+-- one a laptop already has is not appended again (a customer with many jobs goes down once).
+CREATE TABLE scope_records (
+    scope      TEXT NOT NULL,
+    record_key TEXT NOT NULL,
+    digest     TEXT NOT NULL,
+    PRIMARY KEY (scope, record_key)
+);
+
 CREATE TABLE job_numbers (prefix TEXT PRIMARY KEY, last BIGINT NOT NULL);
 
 -- Every accepted or refused change, append-only.

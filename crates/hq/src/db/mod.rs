@@ -55,18 +55,14 @@ pub struct Row(pub Vec<Value>);
 
 impl Row {
     fn value(&self, i: usize) -> Result<&Value> {
-        self.0
-            .get(i)
-            .ok_or_else(|| AppError::internal(format!("row has no column {i}")))
+        self.0.get(i).ok_or_else(|| AppError::internal(format!("row has no column {i}")))
     }
 
     /// An integer column.
     pub fn int(&self, i: usize) -> Result<i64> {
         match self.value(i)? {
             Value::Int(v) => Ok(*v),
-            other => Err(AppError::internal(format!(
-                "column {i} is {other:?}, not an integer"
-            ))),
+            other => Err(AppError::internal(format!("column {i} is {other:?}, not an integer"))),
         }
     }
 
@@ -74,9 +70,7 @@ impl Row {
     pub fn text(&self, i: usize) -> Result<String> {
         match self.value(i)? {
             Value::Text(v) => Ok(v.clone()),
-            other => Err(AppError::internal(format!(
-                "column {i} is {other:?}, not text"
-            ))),
+            other => Err(AppError::internal(format!("column {i} is {other:?}, not text"))),
         }
     }
 
@@ -100,16 +94,13 @@ impl Row {
     pub fn bytes(&self, i: usize) -> Result<Vec<u8>> {
         match self.value(i)? {
             Value::Bytes(v) => Ok(v.clone()),
-            other => Err(AppError::internal(format!(
-                "column {i} is {other:?}, not bytes"
-            ))),
+            other => Err(AppError::internal(format!("column {i} is {other:?}, not bytes"))),
         }
     }
 
     /// A JSON text column decoded into a record.
     pub fn json<T: serde::de::DeserializeOwned>(&self, i: usize) -> Result<T> {
-        serde_json::from_str(&self.text(i)?)
-            .map_err(|e| AppError::internal(format!("stored JSON in column {i}: {e}")))
+        serde_json::from_str(&self.text(i)?).map_err(|e| AppError::internal(format!("stored JSON in column {i}: {e}")))
     }
 }
 
@@ -141,16 +132,12 @@ enum Backend {
 impl Db {
     /// Opens (creating and migrating) the SQLite file `hq.sqlite` in `data_dir`.
     pub fn open_sqlite(data_dir: &std::path::Path) -> Result<Db> {
-        Ok(Db(Arc::new(Backend::Sqlite(sqlite::Sqlite::open(
-            data_dir,
-        )?))))
+        Ok(Db(Arc::new(Backend::Sqlite(sqlite::Sqlite::open(data_dir)?))))
     }
 
     /// Connects (and migrates) a PostgreSQL database.
     pub fn open_postgres(url: &str) -> Result<Db> {
-        Ok(Db(Arc::new(Backend::Postgres(postgres::Postgres::open(
-            url,
-        )?))))
+        Ok(Db(Arc::new(Backend::Postgres(postgres::Postgres::open(url)?))))
     }
 
     /// Runs `f` in one transaction on a blocking thread; commits on `Ok`, rolls back on `Err`.

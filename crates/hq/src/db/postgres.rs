@@ -33,26 +33,15 @@ struct Connection {
 
 impl Postgres {
     pub(super) fn open(url: &str) -> Result<Postgres> {
-        let connect = || {
-            Client::connect(url, NoTls)
-                .map_err(|e| AppError::setup(format!("cannot connect to PostgreSQL: {e}")))
-        };
+        let connect =
+            || Client::connect(url, NoTls).map_err(|e| AppError::setup(format!("cannot connect to PostgreSQL: {e}")));
         let mut first = connect()?;
         migrate(&mut first)?;
-        let mut clients = vec![Connection {
-            client: first,
-            statements: HashMap::new(),
-        }];
+        let mut clients = vec![Connection { client: first, statements: HashMap::new() }];
         for _ in 1..POOL {
-            clients.push(Connection {
-                client: connect()?,
-                statements: HashMap::new(),
-            });
+            clients.push(Connection { client: connect()?, statements: HashMap::new() });
         }
-        Ok(Postgres {
-            clients: Mutex::new(clients),
-            freed: Condvar::new(),
-        })
+        Ok(Postgres { clients: Mutex::new(clients), freed: Condvar::new() })
     }
 
     pub(super) fn tx<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
@@ -67,18 +56,12 @@ impl Postgres {
         };
         let result = (|| {
             let tx = conn.client.transaction()?;
-            let mut wrapped = PgTx {
-                tx,
-                statements: &mut conn.statements,
-            };
+            let mut wrapped = PgTx { tx, statements: &mut conn.statements };
             let value = f(&mut wrapped)?;
             wrapped.tx.commit()?;
             Ok(value)
         })();
-        self.clients
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(conn);
+        self.clients.lock().unwrap_or_else(|p| p.into_inner()).push(conn);
         self.freed.notify_one();
         result
     }
@@ -98,10 +81,7 @@ fn migrate(client: &mut Client) -> Result<()> {
     let mut tx = client.transaction()?;
     tx.execute("SELECT pg_advisory_xact_lock(7318)", &[])?;
     tx.batch_execute("CREATE TABLE IF NOT EXISTS hq_schema (version BIGINT NOT NULL)")?;
-    let applied: i64 = tx
-        .query_opt("SELECT version FROM hq_schema", &[])?
-        .map(|r| r.get(0))
-        .unwrap_or(0);
+    let applied: i64 = tx.query_opt("SELECT version FROM hq_schema", &[])?.map(|r| r.get(0)).unwrap_or(0);
     if applied == 0 {
         tx.execute("INSERT INTO hq_schema (version) VALUES (0)", &[])?;
     }
@@ -113,10 +93,7 @@ fn migrate(client: &mut Client) -> Result<()> {
     }
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
         tx.batch_execute(sql)?;
-        tx.execute(
-            "UPDATE hq_schema SET version = $1",
-            &[&((index + 1) as i64)],
-        )?;
+        tx.execute("UPDATE hq_schema SET version = $1", &[&((index + 1) as i64)])?;
     }
     tx.commit()?;
     Ok(())
@@ -163,15 +140,13 @@ impl ToSql for Value {
 impl Tx for PgTx<'_> {
     fn execute(&mut self, sql: &str, params: &[Value]) -> Result<u64> {
         let statement = self.statement(sql)?;
-        let params: Vec<&(dyn ToSql + Sync)> =
-            params.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        let params: Vec<&(dyn ToSql + Sync)> = params.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
         Ok(self.tx.execute(&statement, &params)?)
     }
 
     fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
         let statement = self.statement(sql)?;
-        let params: Vec<&(dyn ToSql + Sync)> =
-            params.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        let params: Vec<&(dyn ToSql + Sync)> = params.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
         let rows = self.tx.query(&statement, &params)?;
         rows.iter()
             .map(|r| {
@@ -179,29 +154,20 @@ impl Tx for PgTx<'_> {
                 for (i, column) in r.columns().iter().enumerate() {
                     let ty = column.type_();
                     let value = if *ty == Type::INT8 {
-                        r.try_get::<_, Option<i64>>(i)?
-                            .map_or(Value::Null, Value::Int)
+                        r.try_get::<_, Option<i64>>(i)?.map_or(Value::Null, Value::Int)
                     } else if *ty == Type::INT4 {
-                        r.try_get::<_, Option<i32>>(i)?
-                            .map_or(Value::Null, |v| Value::Int(v.into()))
+                        r.try_get::<_, Option<i32>>(i)?.map_or(Value::Null, |v| Value::Int(v.into()))
                     } else if *ty == Type::BYTEA {
-                        r.try_get::<_, Option<Vec<u8>>>(i)?
-                            .map_or(Value::Null, Value::Bytes)
+                        r.try_get::<_, Option<Vec<u8>>>(i)?.map_or(Value::Null, Value::Bytes)
                     } else {
-                        r.try_get::<_, Option<String>>(i)?
-                            .map_or(Value::Null, Value::Text)
+                        r.try_get::<_, Option<String>>(i)?.map_or(Value::Null, Value::Text)
                     };
                     values.push(value);
                 }
                 Ok(Row(values))
             })
             .collect::<std::result::Result<Vec<_>, postgres::Error>>()
-            .map_err(|e| {
-                AppError::internal(format!(
-                    "{e}{}",
-                    e.source().map(|s| format!(": {s}")).unwrap_or_default()
-                ))
-            })
+            .map_err(|e| AppError::internal(format!("{e}{}", e.source().map(|s| format!(": {s}")).unwrap_or_default())))
     }
 
     fn for_update(&self) -> &'static str {

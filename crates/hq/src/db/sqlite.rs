@@ -23,8 +23,8 @@ impl Sqlite {
         std::fs::create_dir_all(data_dir)
             .map_err(|e| AppError::setup(format!("cannot create {}: {e}", data_dir.display())))?;
         let path = data_dir.join("hq.sqlite");
-        let mut conn = Connection::open(&path)
-            .map_err(|e| AppError::setup(format!("cannot open {}: {e}", path.display())))?;
+        let mut conn =
+            Connection::open(&path).map_err(|e| AppError::setup(format!("cannot open {}: {e}", path.display())))?;
         conn.busy_timeout(Duration::from_secs(10))?;
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -43,9 +43,7 @@ impl Sqlite {
             tx.pragma_update(None, "user_version", (index + 1) as i64)?;
             tx.commit()?;
         }
-        Ok(Sqlite {
-            conn: Mutex::new(conn),
-        })
+        Ok(Sqlite { conn: Mutex::new(conn) })
     }
 
     pub(super) fn tx<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {

@@ -33,9 +33,7 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 pub async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, BoxError> + Send + 'static,
 ) -> Result<T, Box<dyn std::error::Error>> {
-    Ok(tokio::task::spawn_blocking(f)
-        .await?
-        .map_err(|e| e.to_string())?)
+    Ok(tokio::task::spawn_blocking(f).await?.map_err(|e| e.to_string())?)
 }
 
 /// A fresh HQ on every backend available to this run.
@@ -53,12 +51,7 @@ pub async fn backends() -> Result<Vec<Hq>, Box<dyn std::error::Error>> {
 
 fn build(db: Db, backend: &'static str, dir: Option<tempfile::TempDir>) -> Result<Hq, BoxError> {
     let state = AppState::with_clock(db.clone(), Arc::new(|| NOW))?;
-    Ok(Hq {
-        app: app(state),
-        db,
-        backend,
-        _dir: dir,
-    })
+    Ok(Hq { app: app(state), db, backend, _dir: dir })
 }
 
 /// A new, empty database on the test cluster for each test.
@@ -84,9 +77,7 @@ impl Hq {
             req = req.header("authorization", format!("Bearer {t}"));
         }
         let req = match body {
-            Some(b) => req
-                .header("content-type", "application/json")
-                .body(Body::from(serde_json::to_vec(&b)?))?,
+            Some(b) => req.header("content-type", "application/json").body(Body::from(serde_json::to_vec(&b)?))?,
             None => req.body(Body::empty())?,
         };
         let res = self.app.clone().oneshot(req).await?;
@@ -105,18 +96,11 @@ impl Hq {
         content_type: &str,
         body: Vec<u8>,
     ) -> Result<(StatusCode, Vec<u8>), Box<dyn std::error::Error>> {
-        let mut req = Request::builder()
-            .method(method)
-            .uri(path)
-            .header("content-type", content_type);
+        let mut req = Request::builder().method(method).uri(path).header("content-type", content_type);
         if let Some(t) = token {
             req = req.header("authorization", format!("Bearer {t}"));
         }
-        let res = self
-            .app
-            .clone()
-            .oneshot(req.body(Body::from(body))?)
-            .await?;
+        let res = self.app.clone().oneshot(req.body(Body::from(body))?).await?;
         let status = res.status();
         Ok((status, res.into_body().collect().await?.to_bytes().to_vec()))
     }
@@ -134,10 +118,7 @@ impl Hq {
     }
 
     /// A new engineer with an enrolled laptop: (engineer id, client id, device token).
-    pub async fn enrolled(
-        &self,
-        name: &str,
-    ) -> Result<(String, String, String), Box<dyn std::error::Error>> {
+    pub async fn enrolled(&self, name: &str) -> Result<(String, String, String), Box<dyn std::error::Error>> {
         let code = self.engineer(name).await?;
         let (status, body) = self
             .call(

@@ -39,8 +39,6 @@ impl Fixture {
     }
 
     pub fn outbox_len(&self) -> Result<i64, Box<dyn std::error::Error>> {
-        Ok(self
-            .store
-            .read(|c| Ok(c.query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?))?)
+        Ok(self.store.read(|c| Ok(c.query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?))?)
     }
 }
