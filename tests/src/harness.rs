@@ -25,6 +25,9 @@ impl Hq {
     /// Starts HQ (the binary `bin`, from `env!("CARGO_BIN_EXE_hq-under-test")`) over `dir`
     /// (created if needed) on a free port.
     pub fn start(bin: &str, dir: &Path) -> Result<Hq, BoxError> {
+        // reqwest is built without a default TLS provider here (the sync client installs ring);
+        // tests that call HQ directly need it too.
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         let mut hq =
             Hq { bin: bin.into(), dir: dir.to_owned(), url: format!("http://127.0.0.1:{port}"), port, child: None };

@@ -214,6 +214,8 @@ fn run(backend: &str, engineers: usize, db_args: &[&str], db: Db, seconds: u64) 
 }
 
 fn main() -> Result<(), BoxError> {
+    // reqwest is built without a default TLS provider in this workspace (the sync client installs ring).
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let seconds: u64 = std::env::var("LOAD_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
     println!("HQ load: each engineer pushes 5 mutations and pulls, every 0.5-1.5 s, for {seconds} s");
     for n in [50, 500] {

@@ -6,7 +6,9 @@ use outpost_domain::DomainError;
 use outpost_domain::change::Change;
 use outpost_domain::customer::ContactEdit;
 use outpost_domain::equipment::WarrantyState;
-use outpost_domain::ids::EngineerId;
+use std::collections::{BTreeSet, HashMap};
+
+use outpost_domain::ids::{EngineerId, JobId};
 use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails};
 use outpost_domain::money::Currency;
 use outpost_domain::part::{MAX_QUANTITY, PartLine};
@@ -57,15 +59,19 @@ fn refuse<T>(message: String) -> std::result::Result<T, ApplyError> {
 }
 
 /// Applies one change made by `engineer`.
-pub fn apply(tx: &mut dyn Tx, engineer: EngineerId, change: &Change) -> std::result::Result<Applied, ApplyError> {
+pub fn apply(
+    tx: &mut dyn Tx,
+    batch: &mut Batch,
+    engineer: EngineerId,
+    change: &Change,
+) -> std::result::Result<Applied, ApplyError> {
     let job_id = change.job_id();
-    let mut job = records::job(tx, job_id)?;
+    let mut job = batch.job(tx, job_id)?;
     if job.engineer_id != Some(engineer) {
         return refuse(format!("job {} is no longer assigned to you: HQ reassigned or cancelled it", job.number));
     }
     let actor = Actor::Engineer(engineer);
-    let mut report =
-        records::report(tx, job_id)?.unwrap_or_else(|| ServiceReport::new(job.id, job.job_type, &job.reported_fault));
+    let mut report = batch.report(tx, &job)?;
     match change {
         Change::JobTransitioned { to, at, reason, promised_on, .. } => {
             if *to == JobStatus::Completed {
@@ -75,21 +81,21 @@ pub fn apply(tx: &mut dyn Tx, engineer: EngineerId, change: &Change) -> std::res
             let old = job.status.as_str().to_owned();
             let details = MoveDetails { reason: reason.clone(), promised_on: *promised_on, engineer: None };
             let event = job.transition(*to, actor, *at, details)?;
-            records::save_job(tx, &job)?;
             records::add_event(tx, &event)?;
+            batch.put_job(job);
             Ok(Applied { field: Some("status".into()), old: Some(old), new: Some(to.as_str().into()) })
         }
         Change::ReportFieldSet { revision, field, value, .. } => {
             editable(&job, &report, *revision)?;
             let old = serde_json::to_value(&report).ok().and_then(|v| v.get(field.as_str()).map(|x| x.to_string()));
             report.set(*field, value)?;
-            records::save_report(tx, &report, None)?;
+            batch.put_report(report, None);
             Ok(Applied { field: Some(field.as_str().into()), old, new: Some(value.clone()) })
         }
         Change::ChecklistItemSet { revision, key, state, note, .. } => {
             editable(&job, &report, *revision)?;
             report.set_check(key, *state, note)?;
-            records::save_report(tx, &report, None)?;
+            batch.put_report(report, None);
             Ok(Applied { field: Some(format!("checklist.{key}")), old: None, new: Some(format!("{state:?} {note}")) })
         }
         Change::PartLineAdded { line } => {
@@ -97,7 +103,7 @@ pub fn apply(tx: &mut dyn Tx, engineer: EngineerId, change: &Change) -> std::res
             check_line(line)?;
             report.part_added()?;
             records::save_part_line(tx, line)?;
-            records::save_report(tx, &report, None)?;
+            batch.put_report(report, None);
             Ok(Applied {
                 field: Some("parts".into()),
                 old: None,
@@ -114,13 +120,13 @@ pub fn apply(tx: &mut dyn Tx, engineer: EngineerId, change: &Change) -> std::res
         Change::SatisfactionSet { revision, satisfaction, .. } => {
             editable(&job, &report, *revision)?;
             report.set_satisfaction(satisfaction.clone())?;
-            records::save_report(tx, &report, None)?;
+            batch.put_report(report, None);
             Ok(Applied { field: Some("satisfaction".into()), old: None, new: serde_json::to_string(satisfaction).ok() })
         }
         Change::QuoteAccepted { revision, acceptance, .. } => {
             editable(&job, &report, *revision)?;
             report.accept_quote(acceptance.clone())?;
-            records::save_report(tx, &report, None)?;
+            batch.put_report(report, None);
             Ok(Applied { field: Some("quote_acceptance".into()), old: None, new: Some(acceptance.total.to_string()) })
         }
         Change::ReportSigned { revision, signature, .. } => {
@@ -144,9 +150,9 @@ pub fn apply(tx: &mut dyn Tx, engineer: EngineerId, change: &Change) -> std::res
             let have_image = tx
                 .query_opt("SELECT 1 FROM blobs WHERE sha256 = $1", &[signature.image_sha256.as_str().into()])?
                 .is_some();
-            records::save_job(tx, &job)?;
             records::add_event(tx, &event)?;
-            records::save_report(tx, &report, (!have_image).then_some(signature.image_sha256.as_str()))?;
+            batch.put_job(job);
+            batch.put_report(report, (!have_image).then(|| signature.image_sha256.clone()));
             Ok(Applied { field: Some("signature".into()), old: None, new: Some(signature.short_hash()) })
         }
         Change::ContactEdited { customer_id, contact, base_version, .. } => {
@@ -176,6 +182,63 @@ pub fn apply(tx: &mut dyn Tx, engineer: EngineerId, change: &Change) -> std::res
                 }),
             }
         }
+    }
+}
+
+/// The jobs and reports one push works on: each loaded once and written once, at the end,
+/// however many of the batch's mutations touch it (500 field saves on one report are one
+/// write, not 500).
+#[derive(Debug, Default)]
+pub struct Batch {
+    jobs: HashMap<JobId, Job>,
+    reports: HashMap<JobId, (ServiceReport, Option<String>)>,
+    dirty_jobs: BTreeSet<JobId>,
+    dirty_reports: BTreeSet<JobId>,
+}
+
+impl Batch {
+    fn job(&mut self, tx: &mut dyn Tx, id: JobId) -> Result<Job> {
+        if let Some(job) = self.jobs.get(&id) {
+            return Ok(job.clone());
+        }
+        let job = records::job(tx, id)?;
+        self.jobs.insert(id, job.clone());
+        Ok(job)
+    }
+
+    fn report(&mut self, tx: &mut dyn Tx, job: &Job) -> Result<ServiceReport> {
+        if let Some((report, _)) = self.reports.get(&job.id) {
+            return Ok(report.clone());
+        }
+        let report = records::report(tx, job.id)?
+            .unwrap_or_else(|| ServiceReport::new(job.id, job.job_type, &job.reported_fault));
+        self.reports.insert(job.id, (report.clone(), None));
+        Ok(report)
+    }
+
+    fn put_job(&mut self, job: Job) {
+        self.dirty_jobs.insert(job.id);
+        self.jobs.insert(job.id, job);
+    }
+
+    fn put_report(&mut self, report: ServiceReport, waiting_for: Option<String>) {
+        self.dirty_reports.insert(report.job_id);
+        self.reports.insert(report.job_id, (report, waiting_for));
+    }
+
+    /// Writes what changed; returns the jobs it touched.
+    pub fn flush(self, tx: &mut dyn Tx) -> Result<BTreeSet<JobId>> {
+        for id in &self.dirty_jobs {
+            if let Some(job) = self.jobs.get(id) {
+                records::save_job(tx, job)?;
+            }
+        }
+        for id in &self.dirty_reports {
+            if let Some((report, waiting)) = self.reports.get(id) {
+                records::save_report(tx, report, waiting.as_deref())?;
+            }
+        }
+        Ok(self.dirty_jobs.union(&self.dirty_reports).copied().collect())
     }
 }
 

@@ -10,7 +10,7 @@ use outpost_domain::money::{Currency, Money};
 use outpost_domain::part::Part;
 use outpost_domain::text::{self, NOTE_MAX};
 use outpost_wire::dispatch::{CustomerInput, EquipmentInput, JobInput, JobUpdate, PartInput, SiteInput};
-use outpost_wire::sync::{Delta, Record};
+use outpost_wire::sync::Record;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -45,7 +45,7 @@ pub fn publish_customer(tx: &mut dyn Tx, customer: &Customer) -> Result<()> {
         &[customer.id.to_text().into()],
     )?;
     for row in engineers {
-        log::append(tx, &row.text(0)?, &Delta::Upsert { record: Record::Customer(customer.clone()) })?;
+        log::upsert(tx, &row.text(0)?, Record::Customer(customer.clone()))?;
     }
     Ok(())
 }
@@ -56,7 +56,7 @@ fn publish_to_open_jobs(tx: &mut dyn Tx, column: &str, id: &str, record: Record)
         "SELECT DISTINCT engineer_id FROM jobs WHERE {column} = $1 AND engineer_id IS NOT NULL AND status NOT IN ('closed', 'cancelled')"
     );
     for row in tx.query(&sql, &[id.into()])? {
-        log::append(tx, &row.text(0)?, &Delta::Upsert { record: record.clone() })?;
+        log::upsert(tx, &row.text(0)?, record.clone())?;
     }
     Ok(())
 }
@@ -121,13 +121,13 @@ pub fn set_charging_policy(tx: &mut dyn Tx, policy: &outpost_domain::warranty::C
         "INSERT INTO hq_meta (key, value) VALUES ('charging_policy', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         &[serde_json::to_string(policy)?.into()],
     )?;
-    log::append(tx, CATALOGUE, &Delta::Upsert { record: Record::Policy(*policy) }).map(drop)
+    log::upsert(tx, CATALOGUE, Record::Policy(*policy)).map(drop)
 }
 
 /// Saves a part and puts it into the catalogue scope.
 pub fn publish_part(tx: &mut dyn Tx, part: &Part) -> Result<()> {
     records::save_part(tx, part)?;
-    log::append(tx, CATALOGUE, &Delta::Upsert { record: Record::Part(part.clone()) }).map(drop)
+    log::upsert(tx, CATALOGUE, Record::Part(part.clone())).map(drop)
 }
 
 fn engineer_exists(tx: &mut dyn Tx, id: EngineerId) -> Result<()> {

@@ -83,13 +83,13 @@ pub fn publish_job(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
     let scope = engineer.to_text();
     let customer = records::customer(tx, bundle.job.customer_id)?;
     let site = records::site(tx, bundle.job.site_id)?;
-    append(tx, &scope, &Delta::Upsert { record: Record::Customer(customer) })?;
-    append(tx, &scope, &Delta::Upsert { record: Record::Site(site) })?;
+    upsert(tx, &scope, Record::Customer(customer))?;
+    upsert(tx, &scope, Record::Site(site))?;
     if let Some(e) = bundle.job.equipment_id {
         let equipment = records::equipment(tx, e)?;
-        append(tx, &scope, &Delta::Upsert { record: Record::Equipment(equipment) })?;
+        upsert(tx, &scope, Record::Equipment(equipment))?;
     }
-    append(tx, &scope, &Delta::Upsert { record: Record::Job(Box::new(bundle)) })?;
+    upsert(tx, &scope, Record::Job(Box::new(bundle)))?;
     Ok(())
 }
 
@@ -98,9 +98,7 @@ pub fn publish_job(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
 pub fn publish_job_state(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
     let bundle = records::bundle(tx, job_id)?;
     match bundle.job.engineer_id {
-        Some(engineer) => {
-            append(tx, &engineer.to_text(), &Delta::Upsert { record: Record::Job(Box::new(bundle)) }).map(drop)
-        }
+        Some(engineer) => upsert(tx, &engineer.to_text(), Record::Job(Box::new(bundle))).map(drop),
         None => Ok(()),
     }
 }

@@ -11,7 +11,7 @@ use outpost_wire::limits::{MAX_BATCH, MAX_BLOB_BYTES, MAX_PULL_PAGE};
 use outpost_wire::sync::{MutationResult, Outcome, PullResponse, PushRequest, PushResponse};
 use serde::Deserialize;
 
-use crate::apply::{ApplyError, apply};
+use crate::apply::{ApplyError, Batch, apply};
 use crate::auth::Device;
 use crate::error::{AppError, Result};
 use crate::json::Body;
@@ -61,13 +61,14 @@ pub async fn push(
             }
             let mut results = Vec::with_capacity(req.mutations.len());
             let mut touched = BTreeSet::new();
+            let mut batch = Batch::default();
             let mut new_last = last;
             for m in &req.mutations {
                 if m.mutation_id <= last {
                     results.push(MutationResult { mutation_id: m.mutation_id, outcome: Outcome::Duplicate, reason: None });
                     continue;
                 }
-                let (outcome, reason, applied) = match apply(tx, device.engineer_id, &m.change) {
+                let (outcome, reason, applied) = match apply(tx, &mut batch, device.engineer_id, &m.change) {
                     Ok(applied) => {
                         touched.insert(m.change.job_id());
                         (Outcome::Applied, None, applied)
@@ -88,7 +89,8 @@ pub async fn push(
                                 kept.into(),
                             ],
                         )?;
-                        // The laptop gets HQ's value back on its next pull.
+                        // The laptop changed its copy: it gets HQ's value back on its next pull, even
+                        // though this scope already had that version.
                         let customer = crate::records::customer(tx, customer_id.parse().map_err(|_| AppError::internal("customer id"))?)?;
                         log::append(tx, &device.engineer_id.to_text(), &outpost_wire::sync::Delta::Upsert { record: outpost_wire::sync::Record::Customer(customer) })?;
                         (Outcome::Conflict, Some(reason), Default::default())
@@ -120,6 +122,7 @@ pub async fn push(
                 results.push(MutationResult { mutation_id: m.mutation_id, outcome, reason });
                 new_last = m.mutation_id;
             }
+            batch.flush(tx)?;
             for job in touched {
                 log::publish_job_state(tx, job)?;
             }

@@ -54,6 +54,9 @@ fn database(url: &str) -> Result<String, Box<dyn std::error::Error>> {
 
 #[test]
 fn two_hq_processes_on_one_postgres_serve_one_laptop() -> TestResult {
+    // reqwest is built without a default TLS provider in this workspace (the sync client
+    // installs ring); HTTP on loopback still needs one installed.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let Ok(url) = std::env::var("OUTPOST_TEST_PG_URL") else {
         eprintln!("scale-out test needs OUTPOST_TEST_PG_URL: run it through scripts/with-postgres.sh (make test does)");
         return Ok(());

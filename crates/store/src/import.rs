@@ -105,7 +105,9 @@ impl Import<'_> {
         let id = job.id.to_text();
         self.tx.execute("DELETE FROM pending_removals WHERE job_id = ?1", [&id])?;
         jobs::upsert(self.tx, job)?;
-        jobs::index(self.tx, job)?;
+        self.tx
+            .prepare_cached("INSERT OR IGNORE INTO search_queue (kind, ref_id) VALUES ('job', ?1)")?
+            .execute([&id])?;
         self.tx.execute("DELETE FROM job_events WHERE job_id = ?1", [&id])?;
         for e in events {
             jobs::insert_event(self.tx, e)?;
@@ -180,7 +182,7 @@ fn delete_job(tx: &Transaction<'_>, job: JobId) -> Result<()> {
         tx.execute("DELETE FROM search WHERE rowid = ?1", [doc])?;
         tx.execute("DELETE FROM search_docs WHERE doc_id = ?1", [doc])?;
     }
-    tx.execute("DELETE FROM search_backlog WHERE job_id = ?1", [&id])?;
+    tx.execute("DELETE FROM search_queue WHERE ref_id = ?1", [&id])?;
     tx.execute("DELETE FROM pending_removals WHERE job_id = ?1", [&id])?;
     tx.execute("DELETE FROM jobs WHERE id = ?1", [&id])?;
     Ok(())

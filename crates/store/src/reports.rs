@@ -28,7 +28,7 @@ pub fn get_or_new(conn: &Connection, job: &Job) -> Result<ServiceReport> {
 /// background (see `housekeeping`), so typing in the report never waits for the index.
 pub fn save(tx: &Transaction<'_>, report: &ServiceReport, at: OffsetDateTime) -> Result<()> {
     write(tx, report, at)?;
-    tx.prepare_cached("INSERT OR IGNORE INTO search_backlog (job_id) VALUES (?1)")?
+    tx.prepare_cached("INSERT OR IGNORE INTO search_queue (kind, ref_id) VALUES ('report', ?1)")?
         .execute([report.job_id.to_text()])?;
     Ok(())
 }
@@ -72,19 +72,28 @@ fn index(tx: &Transaction<'_>, report: &ServiceReport) -> Result<()> {
     search::index(tx, HitKind::Report, &id, Some(&id), title, &text.join(" "))
 }
 
-/// Indexes up to `limit` reports saved since they were last indexed; returns how many.
+/// Indexes up to `limit` queued jobs and reports; returns how many.
 pub fn index_backlog(tx: &Transaction<'_>, limit: usize) -> Result<usize> {
-    let ids: Vec<String> = tx
-        .prepare_cached("SELECT job_id FROM search_backlog LIMIT ?1")?
-        .query_map([limit as i64], |r| r.get(0))?
+    let queued: Vec<(String, String)> = tx
+        .prepare_cached("SELECT kind, ref_id FROM search_queue LIMIT ?1")?
+        .query_map([limit as i64], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for id in &ids {
-        let body: Option<String> =
-            tx.query_row("SELECT body FROM reports WHERE job_id = ?1", [id], |r| r.get(0)).optional()?;
-        if let Some(body) = body {
-            index(tx, &serde_json::from_str(&body)?)?;
+    for (kind, id) in &queued {
+        match kind.as_str() {
+            "job" => {
+                if let Ok(job) = crate::jobs::get(tx, crate::codec::parse("job id", id)?) {
+                    crate::jobs::index(tx, &job)?;
+                }
+            }
+            _ => {
+                let body: Option<String> =
+                    tx.query_row("SELECT body FROM reports WHERE job_id = ?1", [id], |r| r.get(0)).optional()?;
+                if let Some(body) = body {
+                    index(tx, &serde_json::from_str(&body)?)?;
+                }
+            }
         }
-        tx.execute("DELETE FROM search_backlog WHERE job_id = ?1", [id])?;
+        tx.execute("DELETE FROM search_queue WHERE kind = ?1 AND ref_id = ?2", [kind, id])?;
     }
-    Ok(ids.len())
+    Ok(queued.len())
 }
