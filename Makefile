@@ -2,7 +2,6 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 DEMO_DIR ?= demo-data
-DEMO_JOBS ?= 2000
 HQ_DIR ?= hq-data
 HQ_LISTEN ?= 127.0.0.1:8730
 
@@ -17,11 +16,9 @@ deps:
 	@scripts/ensure-debs.sh $(BUILD_DEBS)
 
 run: deps
-	$(CARGO) build --release -p outpost-cli
-	@if [ ! -f $(DEMO_DIR)/outpost.sqlite ]; then \
-	  target/release/outpost-cli --data-dir $(DEMO_DIR) demo --jobs $(DEMO_JOBS); fi
-	target/release/outpost-cli --data-dir $(DEMO_DIR) status
-	target/release/outpost-cli --data-dir $(DEMO_DIR) jobs --when today
+	@scripts/ensure-debs.sh curl
+	$(CARGO) build --release -p outpost-cli -p outpost-hq
+	@HQ_DIR=$(HQ_DIR) DEMO_DIR=$(DEMO_DIR) HQ_LISTEN=$(HQ_LISTEN) scripts/run-demo.sh
 
 # A local HQ with demo data, in the foreground (Ctrl-C stops it).
 hq: deps

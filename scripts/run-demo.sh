@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `make run`: a local HQ with demo data, and a laptop data folder enrolled and synced against
+# it. HQ stays in the foreground (Ctrl-C stops it); use the CLI from another terminal.
+set -euo pipefail
+hq_dir=${HQ_DIR:-hq-data}
+laptop_dir=${DEMO_DIR:-demo-data}
+listen=${HQ_LISTEN:-127.0.0.1:8730}
+hq=target/release/outpost-hq
+cli="target/release/outpost-cli --data-dir $laptop_dir"
+
+codes=$($hq admin --data-dir "$hq_dir" seed-demo --jobs "${DEMO_JOBS:-400}")
+token=$($hq admin --data-dir "$hq_dir" dispatcher-token | tail -1)
+$hq serve --data-dir "$hq_dir" --listen "$listen" 2>"$hq_dir/serve.log" &
+hq_pid=$!
+trap 'kill $hq_pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do curl -fsS "http://$listen/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+
+enroll() {
+  rm -rf "$laptop_dir"
+  $cli enroll --hq "http://$listen" --code "$(echo "$codes" | head -1 | cut -f2)" \
+    --device-name "demo laptop of $(echo "$codes" | head -1 | cut -f1)"
+}
+# A laptop folder from an earlier run syncs on; one that HQ no longer knows enrolls afresh.
+if $cli status --json | grep -q '"hq": "http'; then
+  $cli sync || { enroll && $cli sync; }
+else
+  enroll && $cli sync
+fi
+echo
+$cli status
+echo
+echo "Today's jobs:"
+$cli jobs --when today
+cat <<MSG
+
+HQ runs at http://$listen (log: $hq_dir/serve.log) until you press Ctrl-C.
+  dispatcher token:  $token
+  other demo engineers' enrollment codes:
+$(echo "$codes" | tail -n +2 | sed 's/^/    /')
+Try, in another terminal (docs/cli.md and docs/api.md list everything):
+  $cli job show <job number>
+  $cli report set <job number> fault_cause "冷却风扇电机烧毁"
+  $cli sync
+  $cli search 空压机
+  curl -H "Authorization: Bearer $token" "http://$listen/api/v1/jobs?limit=3"
+MSG
+wait $hq_pid
