@@ -381,3 +381,54 @@ fn a_laptop_killed_during_sync_resumes_without_loss_doubling_or_stuck_state() ->
     eprintln!("laptop kill -9: {kills} kills, {written} changes, all on HQ once");
     Ok(())
 }
+
+/// The background loop: online after its first cycle, wakes at once on "sync now", shows
+/// offline (with the reason and the change still waiting) when HQ dies, and comes back online
+/// by itself, the change sent, when HQ returns.
+#[test]
+fn the_background_loop_follows_hq_and_wakes_on_demand() -> TestResult {
+    use outpost_sync::watch::{SyncLoop, SyncState, SyncStatus};
+    let dir = tempfile::tempdir()?;
+    let mut hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(40)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let (sender, statuses) = std::sync::mpsc::channel::<SyncStatus>();
+    let sync = SyncLoop::start(laptop.store.clone(), move |s| {
+        let _ = sender.send(s.clone());
+    });
+    let wait_for = |what: &str, ok: &dyn Fn(&SyncStatus) -> bool| -> Result<SyncStatus, BoxError> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let s = statuses.recv_timeout(left).map_err(|_| format!("no status '{what}' within 20 s"))?;
+            if ok(&s) {
+                return Ok(s);
+            }
+        }
+    };
+    wait_for("online", &|s| s.state == SyncState::Online)?;
+
+    let job = assigned_repair(&laptop.store)?;
+    laptop.store.set_report_field(job, ReportField::FaultCause, "在线保存", now())?;
+    let started = std::time::Instant::now();
+    sync.sync_now();
+    wait_for("sent", &|s| s.state == SyncState::Online && s.pending == 0)?;
+    assert!(started.elapsed() < Duration::from_secs(5), "'sync now' does not wait for the idle timer");
+
+    hq.kill9()?;
+    laptop.store.set_report_field(job, ReportField::FaultCause, "离线保存", now())?;
+    sync.sync_now();
+    let offline = wait_for("offline", &|s| s.state == SyncState::Offline)?;
+    assert_eq!(offline.pending, 1);
+    assert!(offline.last_error.as_deref().is_some_and(|e| e.contains("not reachable")), "{offline:?}");
+    assert!(offline.next_attempt_in.is_some());
+
+    hq.restart()?;
+    let back = wait_for("back online", &|s| s.state == SyncState::Online && s.pending == 0)?;
+    assert!(back.last_success.is_some());
+    assert_eq!(sync.status().state, SyncState::Online);
+    drop(sync);
+    let cause = hq_job(&hq, &hq.dispatcher()?, job)?["report"]["fault_cause"].clone();
+    assert_eq!(cause, "离线保存");
+    Ok(())
+}
