@@ -7,6 +7,7 @@ use outpost_domain::job::{Job, JobEvent};
 use outpost_domain::part::{Part, PartLine};
 use outpost_domain::report::ServiceReport;
 use outpost_domain::warranty::ChargingPolicy;
+use std::cell::Cell;
 use std::collections::HashSet;
 
 use outpost_domain::ids::JobId;
@@ -22,9 +23,28 @@ use crate::{customers, equipment, jobs, parts, reports};
 #[derive(Debug)]
 pub struct Import<'a> {
     tx: &'a Transaction<'a>,
+    /// Whether any local change waits for HQ (asked once per import, not once per job).
+    local_work: Cell<Option<bool>>,
 }
 
-impl Import<'_> {
+impl<'a> Import<'a> {
+    fn new(tx: &'a Transaction<'a>) -> Import<'a> {
+        Import { tx, local_work: Cell::new(None) }
+    }
+
+    fn any_local_work(&self) -> Result<bool> {
+        if let Some(known) = self.local_work.get() {
+            return Ok(known);
+        }
+        let any: bool = self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM outbox WHERE state = 'pending') OR EXISTS (SELECT 1 FROM pending_removals)",
+            [],
+            |r| r.get(0),
+        )?;
+        self.local_work.set(Some(any));
+        Ok(any)
+    }
+
     /// The laptop's engineer.
     pub fn engineer(&self, engineer: &Engineer) -> Result<()> {
         device::set_engineer(self.tx, engineer)
@@ -78,6 +98,9 @@ impl Import<'_> {
 
     /// Whether changes to this job still wait in the outbox (HQ's copy would undo them).
     pub fn has_local_work(&self, job: JobId) -> Result<bool> {
+        if !self.any_local_work()? {
+            return Ok(false);
+        }
         Ok(self
             .tx
             .query_row(
@@ -103,25 +126,31 @@ impl Import<'_> {
             return Ok(false);
         }
         let id = job.id.to_text();
-        self.tx.execute("DELETE FROM pending_removals WHERE job_id = ?1", [&id])?;
+        let known = self.tx.prepare_cached("SELECT 1 FROM jobs WHERE id = ?1")?.exists([&id])?;
+        if self.any_local_work()? {
+            self.tx.prepare_cached("DELETE FROM pending_removals WHERE job_id = ?1")?.execute([&id])?;
+        }
         jobs::upsert(self.tx, job)?;
         self.tx
             .prepare_cached("INSERT OR IGNORE INTO search_queue (kind, ref_id) VALUES ('job', ?1)")?
             .execute([&id])?;
-        self.tx.execute("DELETE FROM job_events WHERE job_id = ?1", [&id])?;
+        if known {
+            // Replacing HQ's earlier version: what hangs off the job is replaced too.
+            self.tx.prepare_cached("DELETE FROM job_events WHERE job_id = ?1")?.execute([&id])?;
+            self.tx.prepare_cached("DELETE FROM part_lines WHERE job_id = ?1")?.execute([&id])?;
+            if report.is_none() {
+                self.tx.prepare_cached("DELETE FROM reports WHERE job_id = ?1")?.execute([&id])?;
+            }
+        }
         for e in events {
             jobs::insert_event(self.tx, e)?;
         }
-        self.tx.execute("DELETE FROM part_lines WHERE job_id = ?1", [&id])?;
         let at = events.last().map_or(job.reported_at, |e| e.at);
         for l in lines {
             parts::insert_line(self.tx, l, at)?;
         }
-        match report {
-            Some(r) => reports::save(self.tx, r, at)?,
-            None => {
-                self.tx.execute("DELETE FROM reports WHERE job_id = ?1", [&id])?;
-            }
+        if let Some(r) = report {
+            reports::save(self.tx, r, at)?;
         }
         Ok(true)
     }
@@ -206,14 +235,14 @@ pub fn process_pending_removals(tx: &Transaction<'_>) -> Result<usize> {
 impl Store {
     /// Applies HQ data in one transaction: all of it or none.
     pub fn import<T>(&self, f: impl FnOnce(&Import<'_>) -> Result<T>) -> Result<T> {
-        self.write(|tx| f(&Import { tx }))
+        self.write(|tx| f(&Import::new(tx)))
     }
 
     /// Applies the staged download through `f` and moves the cursor, in one transaction.
     pub fn apply_download<T>(&self, f: impl FnOnce(&Import<'_>, Vec<String>) -> Result<T>) -> Result<T> {
         self.write(|tx| {
             let staged = crate::downloads::staged(tx)?;
-            let value = f(&Import { tx }, staged)?;
+            let value = f(&Import::new(tx), staged)?;
             crate::downloads::finish(tx)?;
             process_pending_removals(tx)?;
             Ok(value)
