@@ -12,7 +12,7 @@ use outpost_domain::job::{JobStatus, MoveDetails};
 use outpost_domain::report::ReportField;
 use outpost_store::jobs::{self, JobFilter};
 use outpost_store::{Store, device, outbox};
-use outpost_tests::harness::{BoxError, Hq, Laptop};
+use outpost_tests::harness::{BoxError, Hq, Laptop, env_or, seed};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
@@ -27,8 +27,7 @@ fn open_jobs(store: &Store) -> Result<Vec<JobId>, BoxError> {
 
 #[test]
 fn laptops_and_hq_agree_after_random_interleavings() -> Result<(), BoxError> {
-    let steps: u64 = std::env::var("CONVERGE_STEPS").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
-    let seed: u64 = std::env::var("SYNC_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(std::process::id().into());
+    let (steps, seed) = (env_or("CONVERGE_STEPS", 300), seed());
     eprintln!("convergence: {steps} steps, SYNC_SEED={seed}");
     let dir = tempfile::tempdir()?;
     let hq = Hq::start(env!("CARGO_BIN_EXE_hq-under-test"), dir.path())?;

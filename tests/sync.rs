@@ -9,7 +9,7 @@ use outpost_domain::report::ReportField;
 use outpost_store::jobs::{self, JobFilter};
 use outpost_store::{Store, device, downloads, outbox};
 use outpost_sync::SyncError;
-use outpost_tests::harness::{BoxError, Hq, Laptop};
+use outpost_tests::harness::{BoxError, Hq, Laptop, env_or, seed};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
@@ -35,17 +35,10 @@ fn assigned_repair(store: &Store) -> Result<JobId, BoxError> {
 fn repair(store: &Store, job: JobId) -> Result<(), BoxError> {
     store.transition_job(job, JobStatus::EnRoute, MoveDetails::default(), now())?;
     store.transition_job(job, JobStatus::OnSite, MoveDetails::default(), now())?;
-    for (field, value) in [
-        (ReportField::SymptomFound, "排气温度112°C"),
-        (ReportField::FaultCause, "冷却风扇电机烧毁"),
-        (ReportField::Solution, "更换风扇电机"),
-        (ReportField::TestsDone, "满载运行30分钟"),
-        (ReportField::Result, "resolved"),
-        (ReportField::CustomerOpinion, "满意"),
-        (ReportField::PartsReplaced, "none"),
-    ] {
+    for (field, value) in outpost_demo::REPAIR_REPORT {
         store.set_report_field(job, field, value, now())?;
     }
+    store.set_report_field(job, ReportField::PartsReplaced, "none", now())?;
     store.transition_job(job, JobStatus::Completed, MoveDetails::default(), now())?;
     for d in Dimension::ALL {
         store.rate(job, d, 5, now())?;
@@ -186,7 +179,7 @@ fn a_reset_hq_is_noticed_without_losing_work_or_looping() -> TestResult {
 
 #[test]
 fn hq_killed_mid_batch_loses_and_doubles_nothing() -> TestResult {
-    let kills: u64 = std::env::var("HQ_KILLS").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
+    let kills = env_or("HQ_KILLS", 50);
     let dir = tempfile::tempdir()?;
     let mut hq = Hq::start(HQ_BIN, dir.path())?;
     let codes = hq.seed(60)?;
@@ -208,22 +201,7 @@ fn hq_killed_mid_batch_loses_and_doubles_nothing() -> TestResult {
     }
     outpost_sync::sync_once(&laptop.store)?;
     assert_eq!(laptop.pending()?, 0, "the outbox drains once HQ stays up");
-    // HQ's own record: each mutation audited once, all of them, numbered 1..=written.
-    let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
-    let row = db
-        .tx_blocking(|tx| {
-            tx.query_opt(
-                "SELECT count(*), count(DISTINCT mutation_id), min(mutation_id), max(mutation_id) FROM audit_log",
-                &[],
-            )
-        })?
-        .ok_or("audit")?;
-    let written = written as i64;
-    assert_eq!(
-        (row.int(0)?, row.int(1)?, row.int(2)?, row.int(3)?),
-        (written, written, 1, written),
-        "every mutation exactly once"
-    );
+    hq.assert_each_change_once(written as i64, kills)?; // the kill count seeds this test
     let last = laptop.store.read(|c| outpost_store::reports::get(c, job))?.and_then(|r| r.solution);
     let at_hq = hq_job(&hq, &hq.dispatcher()?, job)?;
     assert_eq!(at_hq["report"]["solution"].as_str(), last.as_deref(), "laptop and HQ agree");
@@ -235,8 +213,7 @@ fn hq_killed_mid_batch_loses_and_doubles_nothing() -> TestResult {
 /// replays a run; a failure prints its seed.
 #[test]
 fn a_thousand_rounds_through_a_faulty_network_lose_and_double_nothing() -> TestResult {
-    let rounds: u64 = std::env::var("SYNC_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
-    let seed: u64 = std::env::var("SYNC_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(std::process::id().into());
+    let (rounds, seed) = (env_or("SYNC_ROUNDS", 1000), seed());
     eprintln!("fault proxy: {rounds} rounds, SYNC_SEED={seed}");
     let dir = tempfile::tempdir()?;
     let hq = Hq::start(HQ_BIN, dir.path())?;
@@ -265,20 +242,7 @@ fn a_thousand_rounds_through_a_faulty_network_lose_and_double_nothing() -> TestR
         tries += 1;
         assert!(tries < 5, "the outbox does not drain after the faults stop (seed {seed})");
     }
-    let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
-    let row = db
-        .tx_blocking(|tx| {
-            tx.query_opt(
-                "SELECT count(*), count(DISTINCT mutation_id), min(mutation_id), max(mutation_id) FROM audit_log",
-                &[],
-            )
-        })?
-        .ok_or("audit")?;
-    assert_eq!(
-        (row.int(0)?, row.int(1)?, row.int(2)?, row.int(3)?),
-        (written, written, 1, written),
-        "0 lost, 0 doubled (seed {seed})"
-    );
+    hq.assert_each_change_once(written, seed)?;
     let local = laptop.store.read(|c| outpost_store::reports::get(c, job))?.and_then(|r| r.fault_cause);
     let at_hq = hq_job(&hq, &hq.dispatcher()?, job)?;
     assert_eq!(at_hq["report"]["fault_cause"].as_str(), local.as_deref(), "laptop and HQ agree (seed {seed})");
@@ -296,8 +260,7 @@ fn a_thousand_rounds_through_a_faulty_network_lose_and_double_nothing() -> TestR
 /// doubled, nothing is stuck, and the file passes SQLite's integrity check.
 #[test]
 fn a_laptop_killed_during_sync_resumes_without_loss_doubling_or_stuck_state() -> TestResult {
-    let kills: u64 = std::env::var("LAPTOP_KILLS").ok().and_then(|v| v.parse().ok()).unwrap_or(200);
-    let seed: u64 = std::env::var("SYNC_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(std::process::id().into());
+    let (kills, seed) = (env_or("LAPTOP_KILLS", 200), seed());
     eprintln!("laptop kill -9: {kills} kills, SYNC_SEED={seed}");
     let dir = tempfile::tempdir()?;
     let hq = Hq::start(HQ_BIN, dir.path())?;
@@ -357,16 +320,7 @@ fn a_laptop_killed_during_sync_resumes_without_loss_doubling_or_stuck_state() ->
     assert_eq!(store.read(outbox::pending_count)?, 0, "nothing stuck (seed {seed})");
     assert!(store.read(downloads::staged)?.is_empty(), "no half download left (seed {seed})");
 
-    let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
-    let row = db
-        .tx_blocking(|tx| {
-            tx.query_opt(
-                "SELECT count(*), count(DISTINCT mutation_id), COALESCE(max(mutation_id), 0) FROM audit_log",
-                &[],
-            )
-        })?
-        .ok_or("audit")?;
-    assert_eq!((row.int(0)?, row.int(1)?, row.int(2)?), (written, written, written), "0 lost, 0 doubled (seed {seed})");
+    hq.assert_each_change_once(written, seed)?;
     let local = store.read(|c| outpost_store::reports::get(c, job))?.and_then(|r| r.solution);
     assert_eq!(hq_job(&hq, &dispatcher, job)?["report"]["solution"].as_str(), local.as_deref(), "seed {seed}");
     for other in others.iter().take(20) {

@@ -115,3 +115,31 @@ impl Laptop {
         Ok(self.store.read(outpost_store::outbox::pending_count)?)
     }
 }
+
+/// A number from the environment (soak runs scale the tests with it), or the default.
+pub fn env_or(name: &str, default: u64) -> u64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// The seed of a randomised test: `SYNC_SEED` to replay a run, a fresh one otherwise.
+pub fn seed() -> u64 {
+    env_or("SYNC_SEED", std::process::id().into())
+}
+
+impl Hq {
+    /// Checks HQ's own audit log: `written` mutations, each exactly once, numbered 1..=written.
+    pub fn assert_each_change_once(&self, written: i64, seed: u64) -> Result<(), BoxError> {
+        let db = outpost_hq::db::Db::open_sqlite(&self.dir)?;
+        let row = db
+            .tx_blocking(|tx| {
+                tx.query_opt(
+                    "SELECT count(*), count(DISTINCT mutation_id), COALESCE(min(mutation_id), 0), COALESCE(max(mutation_id), 0) FROM audit_log",
+                    &[],
+                )
+            })?
+            .ok_or("no audit")?;
+        let found = (row.int(0)?, row.int(1)?, row.int(2)?, row.int(3)?);
+        assert_eq!(found, (written, written, i64::from(written > 0), written), "0 lost, 0 doubled (seed {seed})");
+        Ok(())
+    }
+}

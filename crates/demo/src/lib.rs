@@ -22,6 +22,17 @@ use uuid::Uuid;
 pub use rng::Rng;
 use words::*;
 
+/// The text fields of a finished repair report (parts not included), as an engineer fills
+/// them: the fixture tests across the crates share.
+pub const REPAIR_REPORT: [(ReportField, &str); 6] = [
+    (ReportField::SymptomFound, "排气温度112°C"),
+    (ReportField::FaultCause, "冷却风扇电机烧毁"),
+    (ReportField::Solution, "更换风扇电机"),
+    (ReportField::TestsDone, "满载运行30分钟"),
+    (ReportField::Result, "resolved"),
+    (ReportField::CustomerOpinion, "满意"),
+];
+
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
 pub struct DemoConfig {

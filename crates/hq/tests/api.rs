@@ -238,14 +238,7 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
             ratings.set(d, Rating::new(5)?);
         }
         let mut changes = vec![transition(job, JobStatus::EnRoute), transition(job, JobStatus::OnSite)];
-        for (field, value) in [
-            (ReportField::SymptomFound, "排气温度112°C"),
-            (ReportField::FaultCause, "冷却风扇电机烧毁"),
-            (ReportField::Solution, "更换风扇电机"),
-            (ReportField::TestsDone, "满载运行30分钟"),
-            (ReportField::Result, "resolved"),
-            (ReportField::CustomerOpinion, "满意"),
-        ] {
+        for (field, value) in outpost_demo::REPAIR_REPORT {
             changes.push(Change::ReportFieldSet { job_id: job, revision: 1, field, value: value.into() });
         }
         changes.push(Change::PartLineAdded { line: line.clone() });

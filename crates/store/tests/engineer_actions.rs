@@ -85,14 +85,7 @@ fn transitions_record_events_and_refuse_illegal_moves() -> TestResult {
 fn a_whole_repair_through_the_store() -> TestResult {
     let f = demo_store(60)?;
     let job = f.job(JobType::Repair, JobStatus::OnSite);
-    for (field, value) in [
-        (ReportField::SymptomFound, "排气温度112°C"),
-        (ReportField::FaultCause, "冷却风扇电机烧毁"),
-        (ReportField::Solution, "更换风扇电机"),
-        (ReportField::TestsDone, "满载运行30分钟"),
-        (ReportField::Result, "resolved"),
-        (ReportField::CustomerOpinion, "满意"),
-    ] {
+    for (field, value) in outpost_demo::REPAIR_REPORT {
         f.store.set_report_field(job, field, value, NOW)?;
     }
     let code = f.data.parts[3].code.clone();
