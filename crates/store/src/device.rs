@@ -12,11 +12,13 @@ const ENGINEER_ID: &str = "engineer_id";
 const ENGINEER_NAME: &str = "engineer_name";
 const CHARGING_POLICY: &str = "charging_policy";
 
-fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+/// A value of the laptop's key-value settings.
+pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn.prepare_cached("SELECT value FROM device WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?)
 }
 
-fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
+/// Sets a value of the laptop's key-value settings.
+pub(crate) fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
     tx.execute(
         "INSERT INTO device (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
         params![key, value],

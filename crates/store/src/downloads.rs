@@ -2,24 +2,13 @@
 //! or a crash resumes where it stopped), then applied whole, with the new cursor, in one
 //! transaction. The records themselves are applied through [`crate::Import`].
 
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, Transaction, params};
 
+use crate::device::{get, set};
 use crate::error::Result;
 
 const CURSOR: &str = "sync_cursor";
 const STAGED_CURSOR: &str = "sync_staged_cursor";
-
-fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(conn.query_row("SELECT value FROM device WHERE key = ?1", [key], |r| r.get(0)).optional()?)
-}
-
-fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
-    tx.execute(
-        "INSERT INTO device (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
-        params![key, value],
-    )?;
-    Ok(())
-}
 
 /// The cursor of the last download applied (empty before the first).
 pub fn applied_cursor(conn: &Connection) -> Result<String> {
