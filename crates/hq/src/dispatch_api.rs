@@ -412,3 +412,65 @@ pub async fn conflicts(
         .collect::<Result<_>>()?;
     Ok(Json(entries))
 }
+
+/// The answer to a receipt check.
+#[derive(Debug, Serialize)]
+pub struct Verification {
+    /// Whether HQ holds a signed report with this hash.
+    valid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    job_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    job_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signer_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    signed_at: Option<time::OffsetDateTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_sha256: Option<String>,
+}
+
+/// `GET /api/v1/verify/{hash}`: does a printed receipt's hash (the full SHA-256, or the short
+/// form `3F2A-91C0-77BE`) match a signed report HQ holds?
+pub async fn verify(State(s): State<AppState>, _: Dispatcher, Path(hash): Path<String>) -> Result<Json<Verification>> {
+    let hex: String = hash.chars().filter(|c| *c != '-').collect::<String>().to_ascii_lowercase();
+    if !(hex.len() == 12 || hex.len() == 64) || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(AppError::invalid(
+            "hash",
+            "give the receipt's hash: 12 hex digits as printed (e.g. 3F2A-91C0-77BE) or the full 64",
+        ));
+    }
+    let row =
+        s.db.tx(move |tx| {
+            tx.query_opt(
+                "SELECT r.body, j.number FROM reports r JOIN jobs j ON j.id = r.job_id
+                  WHERE r.signed = 1 AND r.content_sha256 LIKE $1 ORDER BY j.number LIMIT 1",
+                &[format!("{hex}%").into()],
+            )
+        })
+        .await?;
+    let Some(row) = row else {
+        return Ok(Json(Verification {
+            valid: false,
+            job_id: None,
+            job_number: None,
+            revision: None,
+            signer_name: None,
+            signed_at: None,
+            content_sha256: None,
+        }));
+    };
+    let report: outpost_domain::report::ServiceReport = row.json(0)?;
+    let signature = report.signature.ok_or_else(|| AppError::internal("signed report without signature"))?;
+    Ok(Json(Verification {
+        valid: true,
+        job_id: Some(report.job_id.to_text()),
+        job_number: Some(row.text(1)?),
+        revision: Some(report.revision),
+        signer_name: Some(signature.signer_name),
+        signed_at: Some(signature.signed_at),
+        content_sha256: Some(signature.content_sha256),
+    }))
+}

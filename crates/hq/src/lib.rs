@@ -52,6 +52,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/engineers", get(dispatch_api::list_engineers))
         .route("/api/v1/audit", get(dispatch_api::audit))
         .route("/api/v1/conflicts", get(dispatch_api::conflicts))
+        .route("/api/v1/verify/{hash}", get(dispatch_api::verify))
         .route("/api/v1/kpis", get(dispatch_api::kpis))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
     Router::new()

@@ -139,14 +139,15 @@ pub fn events(tx: &mut dyn Tx, id: JobId) -> Result<Vec<JobEvent>> {
 /// Saves the current report revision; `waiting_for` names a signature image not received yet.
 pub fn save_report(tx: &mut dyn Tx, r: &ServiceReport, waiting_for: Option<&str>) -> Result<()> {
     tx.execute(
-        "INSERT INTO reports (job_id, revision, signed, waiting_for, body) VALUES ($1, $2, $3, $4, $5)
+        "INSERT INTO reports (job_id, revision, signed, waiting_for, content_sha256, body) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (job_id) DO UPDATE SET revision = excluded.revision, signed = excluded.signed,
-             waiting_for = excluded.waiting_for, body = excluded.body",
+             waiting_for = excluded.waiting_for, content_sha256 = excluded.content_sha256, body = excluded.body",
         &[
             r.job_id.to_text().into(),
             i64::from(r.revision).into(),
             i64::from(r.is_signed()).into(),
             waiting_for.into(),
+            r.signature.as_ref().map(|s| s.content_sha256.clone()).into(),
             json(r)?,
         ],
     )?;

@@ -328,6 +328,22 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
         let (_, bundle) = hq.call(Method::GET, &format!("/api/v1/jobs/{job}"), Some(&dispatcher), None).await?;
         check!(hq, bundle["job"]["status"] == "signed", "{}", bundle["job"]);
         check!(hq, bundle["report"]["signature"]["content_sha256"] == signature.content_sha256.as_str(), "stored");
+
+        // A printed receipt's hash checks out at HQ, short or full; others do not.
+        for printed in [signature.short_hash(), signature.content_sha256.clone()] {
+            let (s, answer) =
+                hq.call(Method::GET, &format!("/api/v1/verify/{printed}"), Some(&dispatcher), None).await?;
+            check!(hq, s == StatusCode::OK && answer["valid"] == true, "{printed}: {answer}");
+            check!(
+                hq,
+                answer["job_number"] == bundle["job"]["number"] && answer["signer_name"] == "李经理",
+                "{answer}"
+            );
+        }
+        let (_, unknown) = hq.call(Method::GET, "/api/v1/verify/0000-0000-0000", Some(&dispatcher), None).await?;
+        check!(hq, unknown == json!({"valid": false}), "{unknown}");
+        let (s, _) = hq.call(Method::GET, "/api/v1/verify/not-a-hash", Some(&dispatcher), None).await?;
+        check!(hq, s == StatusCode::UNPROCESSABLE_ENTITY, "malformed hash");
     }
     Ok(())
 }

@@ -73,8 +73,11 @@ CREATE TABLE reports (
     revision    BIGINT NOT NULL,
     signed      BIGINT NOT NULL DEFAULT 0,
     waiting_for TEXT,
+    -- The SHA-256 a signature was given over, for verifying a printed receipt.
+    content_sha256 TEXT,
     body        TEXT NOT NULL
 );
+CREATE INDEX reports_by_hash ON reports (content_sha256);
 
 CREATE TABLE part_lines (id TEXT PRIMARY KEY, job_id TEXT NOT NULL REFERENCES jobs(id), body TEXT NOT NULL);
 CREATE INDEX part_lines_by_job ON part_lines (job_id);
