@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `make run`: a local HQ with demo data, and a laptop data folder enrolled and synced against
-# it. HQ stays in the foreground (Ctrl-C stops it); use the CLI from another terminal.
+# `make run`: a local HQ with demo data, a laptop data folder enrolled and synced against it,
+# and the desktop app opened on that folder. HQ stays up until Ctrl-C; without a display the
+# app is not opened and the CLI drives the laptop instead.
 set -euo pipefail
 hq_dir=${HQ_DIR:-hq-data}
 laptop_dir=${DEMO_DIR:-demo-data}
@@ -44,4 +45,10 @@ Try, in another terminal (docs/cli.md and docs/api.md list everything):
   $cli search 空压机
   curl -H "Authorization: Bearer $token" "http://$listen/api/v1/jobs?limit=3"
 MSG
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo "Opening the desktop app on $laptop_dir…"
+  target/debug/outpost-app --data-dir "$laptop_dir" &
+else
+  echo "(No display here: the desktop app is not opened. On a desktop, make run opens it.)"
+fi
 wait $hq_pid

@@ -77,6 +77,8 @@ fn a_repair_done_offline_reaches_hq_once_with_its_signature() -> TestResult {
     let local = laptop.store.read(|c| outpost_store::detail::job_detail(c, job))?;
     let local_hash = local.report.signature.as_ref().map(|s| s.content_sha256.clone()).ok_or("signed locally")?;
     assert_eq!(at_hq["report"]["signature"]["content_sha256"], local_hash.as_str());
+    let company = laptop.store.read(outpost_store::device::company)?;
+    assert!(company.name.contains("Hongli") && company.logo_png.is_some(), "the receipt header came down: {company:?}");
     let audit: Value = reqwest::blocking::Client::new()
         .get(format!("{}/api/v1/audit?job_id={job}", hq.url))
         .bearer_auth(&dispatcher)
@@ -337,11 +339,12 @@ fn a_laptop_killed_during_sync_resumes_without_loss_doubling_or_stuck_state() ->
 }
 
 /// The background loop: online after its first cycle, wakes at once on "sync now", shows
-/// offline (with the reason and the change still waiting) when HQ dies, and comes back online
-/// by itself, the change sent, when HQ returns.
+/// offline (with the reason and the changes still waiting) when HQ dies, and comes back online
+/// by itself when HQ returns, showing the changes going out batch by batch.
 #[test]
 fn the_background_loop_follows_hq_and_wakes_on_demand() -> TestResult {
-    use outpost_sync::watch::{SyncLoop, SyncState, SyncStatus};
+    use outpost_sync::engine::PUSH_BATCH;
+    use outpost_sync::watch::{SyncLoop, SyncProgress, SyncState, SyncStatus};
     let dir = tempfile::tempdir()?;
     let mut hq = Hq::start(HQ_BIN, dir.path())?;
     let codes = hq.seed(40)?;
@@ -350,15 +353,22 @@ fn the_background_loop_follows_hq_and_wakes_on_demand() -> TestResult {
     let sync = SyncLoop::start(laptop.store.clone(), move |s| {
         let _ = sender.send(s.clone());
     });
-    let wait_for = |what: &str, ok: &dyn Fn(&SyncStatus) -> bool| -> Result<SyncStatus, BoxError> {
+    // Every status up to the first that passes `ok`.
+    let statuses_until = |what: &str, ok: &dyn Fn(&SyncStatus) -> bool| -> Result<Vec<SyncStatus>, BoxError> {
         let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        let mut seen = Vec::new();
         loop {
             let left = deadline.saturating_duration_since(std::time::Instant::now());
             let s = statuses.recv_timeout(left).map_err(|_| format!("no status '{what}' within 20 s"))?;
-            if ok(&s) {
-                return Ok(s);
+            let done = ok(&s);
+            seen.push(s);
+            if done {
+                return Ok(seen);
             }
         }
+    };
+    let wait_for = |what: &str, ok: &dyn Fn(&SyncStatus) -> bool| -> Result<SyncStatus, BoxError> {
+        Ok(statuses_until(what, ok)?.pop().ok_or("no status")?)
     };
     wait_for("online", &|s| s.state == SyncState::Online)?;
 
@@ -370,19 +380,76 @@ fn the_background_loop_follows_hq_and_wakes_on_demand() -> TestResult {
     assert!(started.elapsed() < Duration::from_secs(5), "'sync now' does not wait for the idle timer");
 
     hq.kill9()?;
-    laptop.store.set_report_field(job, ReportField::FaultCause, "离线保存", now())?;
+    let offline_changes = 2 * PUSH_BATCH as u64 + 200;
+    for i in (0..offline_changes).rev() {
+        let cause = if i == 0 { "离线保存".to_owned() } else { format!("离线草稿 {i}") };
+        laptop.store.set_report_field(job, ReportField::FaultCause, &cause, now())?;
+    }
     sync.sync_now();
     let offline = wait_for("offline", &|s| s.state == SyncState::Offline)?;
-    assert_eq!(offline.pending, 1);
+    assert_eq!(offline.pending, offline_changes);
     assert!(offline.last_error.as_deref().is_some_and(|e| e.contains("not reachable")), "{offline:?}");
-    assert!(offline.next_attempt_in.is_some());
+    assert!(offline.next_attempt_in.is_some() && offline.progress.is_none());
 
     hq.restart()?;
-    let back = wait_for("back online", &|s| s.state == SyncState::Online && s.pending == 0)?;
-    assert!(back.last_success.is_some());
+    sync.sync_now();
+    let seen = statuses_until("back online", &|s| s.state == SyncState::Online && s.pending == 0)?;
+    let back = seen.last().ok_or("no status")?;
+    assert!(back.last_success.is_some() && back.progress.is_none());
+    let mut sent: Vec<u64> =
+        seen.iter().filter_map(|s| s.progress.filter(|p| p.to_send == offline_changes).map(|p| p.sent)).collect();
+    sent.dedup(); // a cycle that met HQ still starting shows 0 again; pages received repeat the total
+    let batch = PUSH_BATCH as u64;
+    assert_eq!(sent, [0, batch, 2 * batch, offline_changes], "sent, batch by batch, of {offline_changes}");
+    let last: SyncProgress = seen.iter().rev().find_map(|s| s.progress).ok_or("progress shown")?;
+    assert!(last.received > 0, "the download is counted too: {last:?}");
     assert_eq!(sync.status().state, SyncState::Online);
     drop(sync);
     let cause = hq_job(&hq, &hq.dispatcher()?, job)?["report"]["fault_cause"].clone();
     assert_eq!(cause, "离线保存");
+    Ok(())
+}
+
+/// HQ's count of the van reaches the laptop; every part line after it takes from it, once,
+/// also after the line has been to HQ and back; stock that lay still is flagged.
+#[test]
+fn the_van_count_reaches_the_laptop_and_each_part_line_takes_from_it() -> TestResult {
+    use outpost_domain::ids::PartLineId;
+    use outpost_domain::part::FaultOrigin;
+    use outpost_domain::van::Staleness;
+    use outpost_store::parts;
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(40)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let carried = laptop.store.read(|c| parts::in_van(c, 100))?;
+    assert_eq!(carried.len(), 12, "the demo van carries a dozen parts");
+    let level = |code: &str| -> Result<parts::VanLevel, BoxError> {
+        Ok(laptop.store.read(|c| parts::van_level(c, code, now()))?.ok_or("carried")?)
+    };
+    let still: Vec<Staleness> =
+        carried.iter().map(|p| level(&p.code).map(|l| l.staleness)).collect::<Result<_, _>>()?;
+    assert!(still.contains(&Staleness::Moving) && still.contains(&Staleness::StillForThreeMonths), "{still:?}");
+
+    let engineer = laptop.store.read(device::engineer)?.ok_or("enrolled")?;
+    let code = carried[0].code.clone();
+    let answer = reqwest::blocking::Client::new()
+        .put(format!("{}/api/v1/engineers/{}/van-stock", hq.url, engineer.id))
+        .bearer_auth(hq.dispatcher()?)
+        .json(&json!({"parts": [{"part_code": code, "counted": 6}]}))
+        .send()?;
+    assert_eq!(answer.status(), reqwest::StatusCode::OK);
+    outpost_sync::sync_once(&laptop.store)?;
+    assert_eq!(level(&code)?.on_hand, 6, "the recount arrived");
+
+    let job = assigned_repair(&laptop.store)?;
+    laptop.store.transition_job(job, JobStatus::EnRoute, MoveDetails::default(), now())?;
+    laptop.store.transition_job(job, JobStatus::OnSite, MoveDetails::default(), now())?;
+    let line = PartLineId(uuid::Uuid::now_v7());
+    laptop.store.add_part_line(job, line, &code, 2, FaultOrigin::Quality, now())?;
+    assert_eq!((level(&code)?.on_hand, level(&code)?.staleness), (4, Staleness::Moving));
+    outpost_sync::sync_once(&laptop.store)?;
+    assert_eq!(laptop.pending()?, 0);
+    assert_eq!(level(&code)?.on_hand, 4, "the line back from HQ is not counted twice");
     Ok(())
 }

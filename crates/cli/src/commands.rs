@@ -1,15 +1,15 @@
 //! What each command does: open the store, call one library function, print.
 
-use std::collections::HashSet;
-
 use outpost_demo::{DemoConfig, generate};
+use outpost_domain::customer::Language;
 use outpost_domain::ids::{JobId, PartLineId};
 use outpost_domain::job::{JobStatus, MoveDetails};
 use outpost_domain::part::FaultOrigin;
 use outpost_domain::rating::Dimension;
 use outpost_domain::report::ReportField;
+use outpost_receipt::PageLayout;
 use outpost_store::jobs::{self, JobFilter};
-use outpost_store::search::{self, HitKind};
+use outpost_store::search;
 use outpost_store::{Store, blobs, detail, device, outbox, parse_acceptance_method, parse_check_state, parts};
 use serde::Serialize;
 use time::macros::format_description;
@@ -146,6 +146,16 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             out!("accepted {} by {}", acceptance.total, acceptance.accepted_by);
             Ok(())
         }
+        Command::Receipt { job, out, layout, lang } => {
+            let layout = PageLayout::parse(&layout)
+                .ok_or_else(|| CliError::Refused(format!("'{layout}' is not a receipt layout: use a4 or 80mm")))?;
+            let language = lang.as_deref().map(Language::parse).transpose()?;
+            let (pdf, _) =
+                outpost_receipt::receipt_for(&store, find_job(&store, &job)?, layout, language, clock.offset)?;
+            outpost_receipt::save_receipt(&out, &pdf)?;
+            out!("wrote {} ({} KB)", out.display(), pdf.len().div_ceil(1024));
+            Ok(())
+        }
         Command::Sign { job, name, png } => {
             let id = find_job(&store, &job)?;
             let bytes =
@@ -240,16 +250,7 @@ fn list_jobs(store: &Store, clock: Clock, when: &str, query: Option<&str>, json:
     let filter = JobFilter::parse(when)?;
     let list = store.read(|c| match query {
         None => jobs::list(c, filter, clock.today(), 100_000),
-        Some(q) => {
-            let mut seen = HashSet::new();
-            let ids: Vec<JobId> = search::search(c, q, 200)?
-                .into_iter()
-                .filter(|h| matches!(h.kind, HitKind::Job | HitKind::Report))
-                .filter_map(|h| h.job_id.and_then(|id| id.parse().ok()))
-                .filter(|id| seen.insert(*id))
-                .collect();
-            jobs::summaries(c, &ids)
-        }
+        Some(q) => search::matching_jobs(c, q, 200),
     })?;
     if json {
         return print::json(&list);

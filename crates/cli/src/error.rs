@@ -15,6 +15,9 @@ pub enum CliError {
     #[error(transparent)]
     Sync(#[from] outpost_sync::SyncError),
 
+    #[error(transparent)]
+    Receipt(#[from] outpost_receipt::ReceiptError),
+
     #[error("cannot read {path}: {source}")]
     Read { path: String, source: std::io::Error },
 

@@ -113,6 +113,18 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         png: PathBuf,
     },
+    /// Makes the visit receipt of a job as PDF (marked as a draft until the report is signed).
+    Receipt {
+        job: String,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// a4 or 80mm (a thermal roll).
+        #[arg(long, default_value = "a4")]
+        layout: String,
+        /// zh-CN or en (default: the customer's language).
+        #[arg(long)]
+        lang: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

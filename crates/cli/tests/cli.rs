@@ -80,3 +80,49 @@ fn mistakes_exit_non_zero_with_a_message_that_says_what_to_do() -> TestResult {
     assert!(stdout(&ok).contains("still missing before signing"), "{}", stdout(&ok));
     Ok(())
 }
+
+#[test]
+fn receipts_are_written_whole_in_either_layout_and_language() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    cli(dir.path(), &["demo", "--jobs", "80"])?;
+    let jobs: serde_json::Value = serde_json::from_slice(&cli(dir.path(), &["jobs", "--json"])?.stdout)?;
+    let number_in = |status: &str| {
+        jobs.as_array()
+            .and_then(|a| a.iter().find(|j| j["status"] == status))
+            .and_then(|j| j["number"].as_str())
+            .map(str::to_owned)
+            .ok_or(format!("a job {status}"))
+    };
+    let (signed, on_site) = (number_in("signed")?, number_in("on_site")?);
+    for (job, layout, lang, expected) in [
+        (&signed, "a4", "zh-CN", "售后服务回执"),
+        (&signed, "80mm", "en", "Service visit receipt"),
+        (&on_site, "a4", "en", "DRAFT"),
+    ] {
+        let pdf = dir.path().join(format!("{job}-{layout}-{lang}.pdf"));
+        let pdf_arg = pdf.to_str().ok_or("a UTF-8 path")?;
+        let out = cli(dir.path(), &["receipt", job, "--out", pdf_arg, "--layout", layout, "--lang", lang])?;
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out).contains("wrote"), "{}", stdout(&out));
+        let text = Command::new("pdftotext").arg(&pdf).arg("-").output()?;
+        let text = String::from_utf8(text.stdout)?;
+        assert!(text.contains(expected) && text.contains(job.as_str()), "{job} {layout} {lang}:\n{text}");
+        assert_eq!(
+            text.contains("DRAFT") || text.contains("草稿"),
+            job == &on_site,
+            "only the unsigned one is a draft"
+        );
+    }
+    let missing = dir.path().join("no-such-folder/r.pdf");
+    for (args, expected) in [
+        (vec!["receipt", &signed, "--out", "r.pdf", "--layout", "letter"], "use a4 or 80mm"),
+        (vec!["receipt", &signed, "--out", "r.pdf", "--lang", "fr"], "use zh-CN or en"),
+        (vec!["receipt", &signed, "--out", missing.to_str().ok_or("path")?], "choose a folder you can write to"),
+    ] {
+        let out = cli(dir.path(), &args)?;
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&out).contains(expected), "{args:?}: {}", stderr(&out));
+    }
+    assert!(!missing.parent().ok_or("parent")?.exists(), "nothing partial is left behind");
+    Ok(())
+}

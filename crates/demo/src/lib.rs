@@ -6,6 +6,7 @@
 mod rng;
 mod words;
 
+use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Contact, Customer, Language, Site};
 use outpost_domain::equipment::{Equipment, EquipmentInput};
 use outpost_domain::ids::*;
@@ -73,12 +74,20 @@ pub struct DemoJob {
 pub struct DemoData {
     pub engineers: Vec<DemoEngineer>,
     pub policy: ChargingPolicy,
+    /// The receipt header.
+    pub company: CompanyProfile,
     pub customers: Vec<Customer>,
     pub sites: Vec<Site>,
     pub equipment: Vec<Equipment>,
     pub parts: Vec<Part>,
     pub jobs: Vec<DemoJob>,
 }
+
+/// The demo company's logo (the Outpost mark, 96 px).
+static LOGO_PNG: &[u8] = include_bytes!("../../../assets/logo.png");
+
+/// The one signature every demo customer signs with (a scribble, 360 × 120 px).
+pub static SIGNATURE_PNG: &[u8] = include_bytes!("../../../assets/demo-signature.png");
 
 /// Generates the demo data for a configuration; the same configuration gives the same data.
 pub fn generate(cfg: &DemoConfig) -> DemoData {
@@ -110,7 +119,12 @@ pub fn generate(cfg: &DemoConfig) -> DemoData {
             g.job(i, engineer, customer, &e, &parts, &policy)
         })
         .collect();
-    DemoData { engineers, policy, customers, sites, equipment, parts, jobs }
+    let company = CompanyProfile {
+        name: "山东宏力机电设备有限公司 Hongli Service".into(),
+        hotline: "400-800-1234".into(),
+        logo_png: Some(LOGO_PNG.to_vec()),
+    };
+    DemoData { engineers, policy, company, customers, sites, equipment, parts, jobs }
 }
 
 struct Generator {
@@ -414,7 +428,7 @@ impl Generator {
             }
             at += Duration::minutes(self.rng.range(5, 20));
             let signer = self.person(chinese);
-            let image = sha256_hex(format!("demo signature {}", job.number).as_bytes());
+            let image = sha256_hex(SIGNATURE_PNG);
             let sign_off = SignOff { signer_name: &signer, image_sha256: &image, at };
             let event =
                 sign_report(job, &mut report, &demo.parts, &quote, me, sign_off).expect("demo reports are complete");
@@ -451,6 +465,7 @@ impl Generator {
         let (cause, fix) = if chinese { (cause_zh, fix_zh) } else { (cause_en, fix_en) };
         let text = |zh: &'static str, en: &'static str| if chinese { zh } else { en };
         let minutes = self.rng.range(30, 240).to_string();
+        let trainee_signature = sha256_hex(SIGNATURE_PNG);
         let mut fields = vec![
             (ReportField::SymptomFound, text("现场确认故障现象与报修一致", "Confirmed the reported symptom on site")),
             (ReportField::FaultCause, cause),
@@ -469,6 +484,7 @@ impl Generator {
             (ReportField::Result, "resolved"),
             (ReportField::Acceptance, "passed"),
             (ReportField::TraineeName, text("李操作工", "Tom Baker")),
+            (ReportField::TraineeSignature, &trainee_signature),
             (ReportField::CallbackNotes, text("电话回访，设备运行正常", "Called the customer, machine runs fine")),
             (ReportField::CustomerOpinion, text("服务及时，态度很好", "Quick and friendly service")),
             (ReportField::LabourMinutes, &minutes),

@@ -60,11 +60,7 @@ impl SlaPolicy {
     /// The badge for a job at `now`.
     pub fn badge(&self, job: &Job, now: OffsetDateTime) -> SlaBadge {
         match job.status {
-            JobStatus::Assigned | JobStatus::EnRoute => match job.window {
-                Some(w) if now <= w.until => SlaBadge::ArriveDueIn((w.until - now).whole_minutes()),
-                Some(w) => SlaBadge::ArriveOverdue((now - w.until).whole_minutes()),
-                None => SlaBadge::None,
-            },
+            JobStatus::Assigned | JobStatus::EnRoute => arrival_badge(job.status, job.window.map(|w| w.until), now),
             JobStatus::OnSite if job.job_type == JobType::Repair => {
                 let Some(arrived) = job.times.arrived_at else {
                     return SlaBadge::None;
@@ -78,6 +74,20 @@ impl SlaPolicy {
             }
             _ => SlaBadge::None,
         }
+    }
+}
+
+/// The arrival part of the badge, from what a job list row holds: before arrival, how long
+/// until (or since) the promised window ends.
+pub fn arrival_badge(status: JobStatus, window_until: Option<OffsetDateTime>, now: OffsetDateTime) -> SlaBadge {
+    match (status, window_until) {
+        (JobStatus::Assigned | JobStatus::EnRoute, Some(until)) if now <= until => {
+            SlaBadge::ArriveDueIn((until - now).whole_minutes())
+        }
+        (JobStatus::Assigned | JobStatus::EnRoute, Some(until)) => {
+            SlaBadge::ArriveOverdue((now - until).whole_minutes())
+        }
+        _ => SlaBadge::None,
     }
 }
 

@@ -4,6 +4,7 @@
 //! laptop, HQ and tests all get the same answers from the same inputs.
 
 pub mod change;
+pub mod company;
 pub mod customer;
 pub mod equipment;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod rating;
 pub mod report;
 pub mod signature;
 pub mod text;
+pub mod van;
 pub mod warranty;
 
 #[cfg(test)]

@@ -38,6 +38,8 @@ pub enum ReportField {
     Acceptance,
     AcceptanceNotes,
     TraineeName,
+    /// The trainee's handwritten signature (SHA-256 of its PNG) confirming the training.
+    TraineeSignature,
     CallbackNotes,
     CustomerOpinion,
     Satisfaction,
@@ -45,7 +47,7 @@ pub enum ReportField {
 
 impl ReportField {
     /// Fields set as plain values with [`ServiceReport::set`].
-    pub const SETTABLE: [ReportField; 16] = [
+    pub const SETTABLE: [ReportField; 17] = [
         ReportField::SymptomReported,
         ReportField::SymptomFound,
         ReportField::FaultCause,
@@ -61,6 +63,7 @@ impl ReportField {
         ReportField::Acceptance,
         ReportField::AcceptanceNotes,
         ReportField::TraineeName,
+        ReportField::TraineeSignature,
         ReportField::CallbackNotes,
     ];
 
@@ -83,6 +86,7 @@ impl ReportField {
             ReportField::Acceptance => "acceptance",
             ReportField::AcceptanceNotes => "acceptance_notes",
             ReportField::TraineeName => "trainee_name",
+            ReportField::TraineeSignature => "trainee_signature",
             ReportField::CallbackNotes => "callback_notes",
             ReportField::CustomerOpinion => "customer_opinion",
             ReportField::Satisfaction => "satisfaction",
@@ -123,6 +127,7 @@ impl ReportField {
             ReportField::Acceptance => "acceptance",
             ReportField::AcceptanceNotes => "acceptance notes",
             ReportField::TraineeName => "operator training sign-off",
+            ReportField::TraineeSignature => "trainee's signature",
             ReportField::CallbackNotes => "callback notes",
             ReportField::CustomerOpinion => "customer opinion",
             ReportField::Satisfaction => "satisfaction ratings (or declined)",
@@ -148,6 +153,7 @@ impl ReportField {
             ReportField::Acceptance => "验收结果",
             ReportField::AcceptanceNotes => "验收说明",
             ReportField::TraineeName => "操作培训签字",
+            ReportField::TraineeSignature => "培训签收人签字",
             ReportField::CallbackNotes => "回访记录",
             ReportField::CustomerOpinion => "用户意见",
             ReportField::Satisfaction => "满意度评价（或拒评）",
@@ -277,6 +283,10 @@ pub struct ServiceReport {
     pub acceptance: Option<Acceptance>,
     pub acceptance_notes: Option<String>,
     pub trainee_name: Option<String>,
+    /// SHA-256 of the PNG the trainee signed with; absent from the JSON when unset so the
+    /// hashes of reports signed before it existed stay the same.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trainee_signature: Option<String>,
     pub callback_notes: Option<String>,
     pub customer_opinion: Option<String>,
     pub satisfaction: Option<Satisfaction>,
@@ -312,6 +322,7 @@ impl ServiceReport {
             acceptance: None,
             acceptance_notes: None,
             trainee_name: None,
+            trainee_signature: None,
             callback_notes: None,
             customer_opinion: None,
             satisfaction: None,
@@ -351,6 +362,14 @@ impl ServiceReport {
             ReportField::CallbackNotes => self.callback_notes = note(value)?,
             ReportField::CustomerOpinion => self.customer_opinion = note(value)?,
             ReportField::TraineeName => self.trainee_name = text::optional(name, value, NAME_MAX)?,
+            ReportField::TraineeSignature => {
+                self.trainee_signature = if choice.is_empty() {
+                    None
+                } else {
+                    crate::signature::check_sha256(name, choice)?;
+                    Some(choice.to_ascii_lowercase())
+                }
+            }
             ReportField::PartsReplaced => {
                 self.no_parts_replaced = match choice {
                     "none" | "无" => true,
@@ -433,9 +452,15 @@ impl ServiceReport {
                 F::CustomerOpinion,
                 F::Satisfaction,
             ],
-            JobType::Installation => {
-                &[F::Acceptance, F::TraineeName, F::PartsReplaced, F::TestsDone, F::CustomerOpinion, F::Satisfaction]
-            }
+            JobType::Installation => &[
+                F::Acceptance,
+                F::TraineeName,
+                F::TraineeSignature,
+                F::PartsReplaced,
+                F::TestsDone,
+                F::CustomerOpinion,
+                F::Satisfaction,
+            ],
             JobType::Inspection => &[F::Checklist, F::PartsReplaced, F::CustomerOpinion, F::Satisfaction],
             JobType::Maintenance => &[F::WorkDone, F::PartsReplaced, F::TestsDone, F::CustomerOpinion, F::Satisfaction],
             JobType::Callback => &[F::CallbackNotes, F::CustomerOpinion, F::Satisfaction],
@@ -462,6 +487,7 @@ impl ServiceReport {
             F::Acceptance => self.acceptance.is_some(),
             F::AcceptanceNotes => self.acceptance_notes.is_some(),
             F::TraineeName => self.trainee_name.is_some(),
+            F::TraineeSignature => self.trainee_signature.is_some(),
             F::CallbackNotes => self.callback_notes.is_some(),
             F::CustomerOpinion => self.customer_opinion.is_some(),
             F::Satisfaction => self.satisfaction.as_ref().is_some_and(Satisfaction::is_answered),

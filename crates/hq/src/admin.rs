@@ -2,6 +2,7 @@
 
 use outpost_demo::{DemoConfig, generate};
 use outpost_domain::ids::{ClientId, EngineerId};
+use outpost_wire::dispatch::VanCountLine;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
@@ -51,6 +52,18 @@ pub fn seed_demo(db: &Db, jobs: usize, now: OffsetDateTime) -> Result<Vec<(Strin
             enroll::add_engineer(tx, e.id, &e.name, now)?;
         }
         crate::dispatch::set_charging_policy(tx, &data.policy)?;
+        crate::dispatch::set_company(tx, &data.company)?;
+        let signature = outpost_demo::SIGNATURE_PNG;
+        tx.execute(
+            "INSERT INTO blobs (sha256, owner, size, bytes, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING",
+            &[
+                outpost_domain::signature::sha256_hex(signature).into(),
+                data.engineers[0].id.to_text().into(),
+                (signature.len() as i64).into(),
+                signature.to_vec().into(),
+                crate::records::ns(now).into(),
+            ],
+        )?;
         for c in &data.customers {
             records::save_customer(tx, c)?;
         }
@@ -75,6 +88,18 @@ pub fn seed_demo(db: &Db, jobs: usize, now: OffsetDateTime) -> Result<Vec<(Strin
                 records::save_report(tx, r, None)?;
             }
             log::publish_job(tx, j.job.id)?;
+        }
+        // Each van carries a dozen catalogue parts, counted today, 45 days or 120 days ago (so
+        // the stale-stock flags show).
+        for e in &data.engineers {
+            for (age, counted) in [0, 45, 120].into_iter().zip(data.parts.chunks(4)) {
+                let lines: Vec<VanCountLine> = counted
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| VanCountLine { part_code: p.code.clone(), counted: 1 + (i as i64 * 3) % 7 })
+                    .collect();
+                crate::dispatch::count_van(tx, e.id, &lines, now - time::Duration::days(age))?;
+            }
         }
         data.engineers.iter().map(|e| Ok((e.name.clone(), enroll::new_code(tx, e.id, now)?))).collect()
     })

@@ -2,6 +2,7 @@
 //! and cancelling. Plain functions over a transaction, shared by the HTTP handlers and
 //! `admin seed-demo`. Every change that a laptop must see goes into its scope's pull log.
 
+use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Contact, Customer, Site};
 use outpost_domain::equipment::{self, Equipment};
 use outpost_domain::ids::{ContactId, CustomerId, EngineerId, EquipmentId, JobId, PartId, SiteId};
@@ -9,7 +10,8 @@ use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails, VisitTimes, Window
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::part::Part;
 use outpost_domain::text::{self, NOTE_MAX};
-use outpost_wire::dispatch::{CustomerInput, EquipmentInput, JobInput, JobUpdate, PartInput, SiteInput};
+use outpost_domain::van::VanStock;
+use outpost_wire::dispatch::{CustomerInput, EquipmentInput, JobInput, JobUpdate, PartInput, SiteInput, VanCountLine};
 use outpost_wire::sync::Record;
 use time::OffsetDateTime;
 use uuid::Uuid;
@@ -124,10 +126,73 @@ pub fn set_charging_policy(tx: &mut dyn Tx, policy: &outpost_domain::warranty::C
     log::upsert(tx, CATALOGUE, Record::Policy(*policy)).map(drop)
 }
 
+/// Sets the company's receipt header; every laptop receives it.
+pub fn set_company(tx: &mut dyn Tx, profile: &CompanyProfile) -> Result<()> {
+    profile.validate()?;
+    tx.execute(
+        "INSERT INTO hq_meta (key, value) VALUES ('company', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        &[serde_json::to_string(profile)?.into()],
+    )?;
+    log::upsert(tx, CATALOGUE, Record::Company(profile.clone())).map(drop)
+}
+
+/// The company's receipt header, until one is set the placeholder laptops print.
+pub fn company(tx: &mut dyn Tx) -> Result<CompanyProfile> {
+    match tx.query_opt("SELECT value FROM hq_meta WHERE key = 'company'", &[])? {
+        Some(row) => Ok(serde_json::from_str(&row.text(0)?)?),
+        None => Ok(CompanyProfile::unset()),
+    }
+}
+
 /// Saves a part and puts it into the catalogue scope.
 pub fn publish_part(tx: &mut dyn Tx, part: &Part) -> Result<()> {
     records::save_part(tx, part)?;
     log::upsert(tx, CATALOGUE, Record::Part(part.clone())).map(drop)
+}
+
+/// Records a count of an engineer's van at `now`: each counted part (a catalogue code) replaces
+/// its earlier count and reaches the engineer's laptop; parts not counted keep theirs.
+pub fn count_van(
+    tx: &mut dyn Tx,
+    engineer: EngineerId,
+    counts: &[VanCountLine],
+    now: OffsetDateTime,
+) -> Result<Vec<VanStock>> {
+    van_of(tx, engineer)?;
+    let mut counted = Vec::with_capacity(counts.len());
+    for line in counts {
+        let stock = VanStock::new(&line.part_code, line.counted, now)?;
+        if records::part_by_code(tx, &stock.part_code)?.is_none() {
+            return Err(AppError::invalid(
+                "part_code",
+                format!("no part {} in the catalogue; add it to the catalogue first", stock.part_code),
+            ));
+        }
+        tx.execute(
+            "INSERT INTO van_stock (engineer_id, part_code, body) VALUES ($1, $2, $3)
+             ON CONFLICT (engineer_id, part_code) DO UPDATE SET body = excluded.body",
+            &[engineer.to_text().into(), stock.part_code.as_str().into(), serde_json::to_string(&stock)?.into()],
+        )?;
+        log::upsert(tx, &engineer.to_text(), Record::VanStock(stock.clone()))?;
+        counted.push(stock);
+    }
+    Ok(counted)
+}
+
+/// An engineer's van as last counted, by part code.
+pub fn van_stock(tx: &mut dyn Tx, engineer: EngineerId) -> Result<Vec<VanStock>> {
+    van_of(tx, engineer)?;
+    tx.query("SELECT body FROM van_stock WHERE engineer_id = $1 ORDER BY part_code", &[engineer.to_text().into()])?
+        .iter()
+        .map(|r| r.json(0))
+        .collect()
+}
+
+/// The engineer named in the address exists (else 404).
+fn van_of(tx: &mut dyn Tx, id: EngineerId) -> Result<()> {
+    tx.query_opt("SELECT 1 FROM engineers WHERE id = $1", &[id.to_text().into()])?
+        .map(drop)
+        .ok_or_else(|| AppError::NotFound(format!("no engineer {id}: see GET /api/v1/engineers")))
 }
 
 fn engineer_exists(tx: &mut dyn Tx, id: EngineerId) -> Result<()> {

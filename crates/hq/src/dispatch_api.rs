@@ -4,14 +4,16 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Customer, Site};
 use outpost_domain::equipment::Equipment;
 use outpost_domain::ids::{CustomerId, EngineerId, EquipmentId, JobId, PartId, SiteId};
 use outpost_domain::job::Job;
 use outpost_domain::kpi::{self, JobRecord, Kpis};
 use outpost_domain::part::Part;
+use outpost_domain::van::VanStock;
 use outpost_wire::dispatch::{
-    AssignInput, CancelInput, CustomerInput, EquipmentInput, JobInput, JobUpdate, PartInput, SiteInput,
+    AssignInput, CancelInput, CustomerInput, EquipmentInput, JobInput, JobUpdate, PartInput, SiteInput, VanCountInput,
 };
 use outpost_wire::sync::JobBundle;
 use serde::{Deserialize, Serialize};
@@ -258,6 +260,45 @@ pub async fn close(State(s): State<AppState>, _: Dispatcher, Path(id): Path<Stri
 pub struct EngineerOut {
     id: String,
     name: String,
+}
+
+/// `GET /api/v1/company`: the receipt header every laptop prints.
+pub async fn get_company(State(s): State<AppState>, _: Dispatcher) -> Result<Json<CompanyProfile>> {
+    Ok(Json(s.db.tx(|tx| dispatch::company(tx)).await?))
+}
+
+/// `PUT /api/v1/company`: sets the receipt header (name, hotline, optional PNG logo as hex).
+pub async fn set_company(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Body(profile): Body<CompanyProfile>,
+) -> Result<Json<CompanyProfile>> {
+    let stored = profile.clone();
+    s.db.tx(move |tx| dispatch::set_company(tx, &stored)).await?;
+    Ok(Json(profile))
+}
+
+/// `GET /api/v1/engineers/{id}/van-stock`: the engineer's van as last counted.
+pub async fn get_van_stock(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<VanStock>>> {
+    let id: EngineerId = parse_id("engineer", &id)?;
+    Ok(Json(s.db.tx(move |tx| dispatch::van_stock(tx, id)).await?))
+}
+
+/// `PUT /api/v1/engineers/{id}/van-stock`: a count of the engineer's van; answers the counts
+/// recorded (each timestamped by HQ), which reach the engineer's laptop at its next sync.
+pub async fn count_van(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<VanCountInput>,
+) -> Result<Json<Vec<VanStock>>> {
+    let id: EngineerId = parse_id("engineer", &id)?;
+    let now = s.now();
+    Ok(Json(s.db.tx(move |tx| dispatch::count_van(tx, id, &input.parts, now)).await?))
 }
 
 pub async fn list_engineers(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<EngineerOut>>> {

@@ -50,6 +50,8 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/jobs/{id}/cancel", post(dispatch_api::cancel))
         .route("/api/v1/jobs/{id}/close", post(dispatch_api::close))
         .route("/api/v1/engineers", get(dispatch_api::list_engineers))
+        .route("/api/v1/engineers/{id}/van-stock", get(dispatch_api::get_van_stock).put(dispatch_api::count_van))
+        .route("/api/v1/company", get(dispatch_api::get_company).put(dispatch_api::set_company))
         .route("/api/v1/audit", get(dispatch_api::audit))
         .route("/api/v1/conflicts", get(dispatch_api::conflicts))
         .route("/api/v1/verify/{hash}", get(dispatch_api::verify))

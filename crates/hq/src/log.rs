@@ -39,6 +39,8 @@ fn record_key(record: &Record) -> String {
         Record::Equipment(e) => format!("equipment:{}", e.id),
         Record::Part(p) => format!("part:{}", p.id),
         Record::Policy(_) => "policy".to_owned(),
+        Record::Company(_) => "company".to_owned(),
+        Record::VanStock(v) => format!("van:{}", v.part_code),
         Record::Job(b) => format!("job:{}", b.job.id),
     }
 }

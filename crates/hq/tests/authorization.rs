@@ -166,6 +166,25 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 Kind::Dispatcher,
             ),
             (Method::GET, "/api/v1/engineers".into(), None, Kind::Dispatcher),
+            (
+                Method::PUT,
+                format!("/api/v1/engineers/{}/van-stock", third.as_str().unwrap_or_default()),
+                Some(json!({"parts": [{"part_code": "P-1", "counted": 3}]})),
+                Kind::Dispatcher,
+            ),
+            (
+                Method::GET,
+                format!("/api/v1/engineers/{}/van-stock", third.as_str().unwrap_or_default()),
+                None,
+                Kind::Dispatcher,
+            ),
+            (Method::GET, "/api/v1/company".into(), None, Kind::Dispatcher),
+            (
+                Method::PUT,
+                "/api/v1/company".into(),
+                Some(json!({"name": "Hongli", "hotline": "400-800-1234"})),
+                Kind::Dispatcher,
+            ),
             (Method::GET, "/api/v1/audit".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/kpis?month=2026-11".into(), None, Kind::Dispatcher),
         ];

@@ -104,6 +104,22 @@ impl Store {
         })
     }
 
+    /// The trainee signs for the operator training of an installation: the PNG is kept (and
+    /// queued for HQ) and its hash recorded in the report; returns the mutation id.
+    pub fn sign_training(&self, job_id: JobId, png: &[u8], now: OffsetDateTime) -> Result<i64> {
+        check_signature_png(png)?;
+        let sha = blobs::write_file(self.path(), png)?;
+        self.write(|tx| {
+            blobs::record(tx, &sha, png.len(), "image/png", now)?;
+            let mut w = load_editable(tx, job_id)?;
+            w.report.set(ReportField::TraineeSignature, &sha)?;
+            reports::save(tx, &w.report, now)?;
+            let field = ReportField::TraineeSignature;
+            let change = Change::ReportFieldSet { job_id, revision: w.report.revision, field, value: sha.clone() };
+            outbox::push(tx, &change, now)
+        })
+    }
+
     /// Answers one inspection checklist item.
     pub fn set_check(
         &self,

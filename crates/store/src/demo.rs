@@ -10,9 +10,12 @@ use crate::error::Result;
 /// demo engineer and holds that engineer's jobs.
 pub fn load(store: &Store, data: &DemoData) -> Result<usize> {
     let me = &data.engineers[0];
+    // The signed demo reports all carry this image; it is on the laptop as if captured there.
+    crate::blobs::write_file(store.path(), outpost_demo::SIGNATURE_PNG)?;
     store.import(|import| {
         import.engineer(&Engineer { id: me.id, name: me.name.clone() })?;
         import.charging_policy(&data.policy)?;
+        import.company(&data.company)?;
         for c in &data.customers {
             import.customer(c)?;
         }

@@ -1,5 +1,6 @@
 //! Everything the job screen shows, read in one go.
 
+use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Customer, Site};
 use outpost_domain::equipment::{Equipment, WarrantyState};
 use outpost_domain::ids::JobId;
@@ -10,9 +11,10 @@ use outpost_domain::warranty::{Quote, price_job};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::error::Result;
+use crate::Store;
+use crate::error::{Result, StoreError};
 use crate::jobs::{self, JobSummary};
-use crate::{customers, device, equipment, parts, reports};
+use crate::{blobs, customers, device, equipment, parts, reports};
 
 /// A job with its customer, site, equipment, report, priced parts and history.
 #[derive(Debug, Clone, Serialize)]
@@ -69,4 +71,34 @@ pub fn warranty_on_visit(job: &Job, equipment: Option<&Equipment>) -> WarrantySt
 pub fn quote(conn: &Connection, report: &ServiceReport, lines: &[PartLine], warranty: WarrantyState) -> Result<Quote> {
     let policy = device::charging_policy(conn)?;
     Ok(price_job(&policy, warranty, lines, report.labour_minutes.unwrap_or(0))?)
+}
+
+/// Everything a visit receipt is made from.
+#[derive(Debug, Clone)]
+pub struct ReceiptData {
+    pub detail: JobDetail,
+    /// The engineer's name as printed.
+    pub engineer: String,
+    pub company: CompanyProfile,
+    /// The customer's signature image, when the report is signed.
+    pub signature_png: Option<Vec<u8>>,
+}
+
+impl Store {
+    /// Reads what the receipt of a job shows. A signed report whose signature image is not on
+    /// this laptop (signed on another one) is refused with a hint rather than printed as a draft.
+    pub fn receipt_data(&self, id: JobId) -> Result<ReceiptData> {
+        let (detail, engineer, company) = self.read(|c| {
+            let engineer = device::engineer(c)?.map(|e| e.name).unwrap_or_default();
+            Ok((job_detail(c, id)?, engineer, device::company(c)?))
+        })?;
+        let signature_png = match &detail.report.signature {
+            Some(s) => Some(blobs::read(self.path(), &s.image_sha256).map_err(|_| StoreError::NotFound {
+                what: "signature image",
+                id: format!("{} (signed on another laptop: print the receipt there or from HQ)", detail.job.number),
+            })?),
+            None => None,
+        };
+        Ok(ReceiptData { detail, engineer, company, signature_png })
+    }
 }

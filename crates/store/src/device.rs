@@ -1,5 +1,7 @@
 //! Facts about this laptop: who uses it and the company settings it last received.
 
+use outpost_domain::company::CompanyProfile;
+use outpost_domain::customer::Language;
 use outpost_domain::ids::EngineerId;
 use outpost_domain::money::Currency;
 use outpost_domain::warranty::ChargingPolicy;
@@ -69,6 +71,22 @@ pub fn charging_policy(conn: &Connection) -> Result<ChargingPolicy> {
     }
 }
 
+const COMPANY: &str = "company";
+
+/// Stores the company's receipt header as received from HQ.
+pub fn set_company(tx: &Transaction<'_>, profile: &CompanyProfile) -> Result<()> {
+    profile.validate()?;
+    set(tx, COMPANY, &serde_json::to_string(profile)?)
+}
+
+/// The company's receipt header; a placeholder until HQ sends one.
+pub fn company(conn: &Connection) -> Result<CompanyProfile> {
+    match get(conn, COMPANY)? {
+        Some(json) => Ok(serde_json::from_str(&json)?),
+        None => Ok(CompanyProfile::unset()),
+    }
+}
+
 const HQ_URL: &str = "hq_url";
 const DEVICE_TOKEN: &str = "device_token";
 const CLIENT_ID: &str = "client_id";
@@ -115,4 +133,48 @@ pub fn set_last_sync(tx: &Transaction<'_>, at: &str) -> Result<()> {
 /// The time of the last complete sync, if any.
 pub fn last_sync(conn: &Connection) -> Result<Option<String>> {
     get(conn, LAST_SYNC)
+}
+
+const UI_LANGUAGE: &str = "ui_language";
+
+/// The language the engineer chose for the app (`zh-CN` or `en`); none until chosen.
+pub fn ui_language(conn: &Connection) -> Result<Option<Language>> {
+    get(conn, UI_LANGUAGE)?.map(|tag| Ok(Language::parse(&tag)?)).transpose()
+}
+
+/// Remembers the app's language.
+pub fn set_ui_language(tx: &Transaction<'_>, language: Language) -> Result<()> {
+    set(tx, UI_LANGUAGE, language.as_str())
+}
+
+impl crate::Store {
+    /// Signs this laptop out: every job, report and setting is removed so the next engineer
+    /// enrolls afresh. Refused, with the reason, while anything waits for HQ: signing out then
+    /// would lose work nobody else has.
+    pub fn sign_out(&self) -> Result<()> {
+        self.write(|tx| {
+            let (pending, files, removals): (i64, i64, i64) = tx.query_row(
+                "SELECT (SELECT count(*) FROM outbox WHERE state = 'pending'),
+                        (SELECT count(*) FROM blobs WHERE state = 'queued'),
+                        (SELECT count(*) FROM pending_removals)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            if pending + files + removals > 0 {
+                return Err(StoreError::Refused(format!(
+                    "{pending} changes and {files} files have not reached HQ yet; sync first (connect to the \
+                     network and press Sync now), then sign out"
+                )));
+            }
+            tx.execute_batch(
+                "INSERT INTO search (search) VALUES ('delete-all');
+                 DELETE FROM search_docs; DELETE FROM search_queue;
+                 DELETE FROM part_lines; DELETE FROM report_revisions; DELETE FROM reports;
+                 DELETE FROM job_events; DELETE FROM jobs; DELETE FROM equipment; DELETE FROM parts; DELETE FROM van_stock;
+                 DELETE FROM contacts; DELETE FROM sites; DELETE FROM customers;
+                 DELETE FROM outbox; DELETE FROM blobs; DELETE FROM sync_staging; DELETE FROM device;",
+            )?;
+            Ok(())
+        })
+    }
 }

@@ -13,6 +13,10 @@ pub enum StoreError {
     #[error("{what} {id} is not on this laptop: check what you typed, or sync with HQ")]
     NotFound { what: &'static str, id: String },
 
+    /// The laptop's state forbids the action; the message says what to do first.
+    #[error("{0}")]
+    Refused(String),
+
     /// The database file could not be opened or migrated.
     #[error("cannot open the local database {path}: {reason}")]
     Open { path: String, reason: String },

@@ -1,11 +1,13 @@
 //! Writing data that comes from HQ (a sync download, or demo data standing in for one).
 //! No outbox rows: these changes are HQ's, not the engineer's.
 
+use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Customer, Site};
 use outpost_domain::equipment::Equipment;
 use outpost_domain::job::{Job, JobEvent};
 use outpost_domain::part::{Part, PartLine};
 use outpost_domain::report::ServiceReport;
+use outpost_domain::van::VanStock;
 use outpost_domain::warranty::ChargingPolicy;
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -55,6 +57,11 @@ impl<'a> Import<'a> {
         device::set_charging_policy(self.tx, policy)
     }
 
+    /// The company's receipt header.
+    pub fn company(&self, profile: &CompanyProfile) -> Result<()> {
+        device::set_company(self.tx, profile)
+    }
+
     /// A customer with contacts.
     pub fn customer(&self, c: &Customer) -> Result<()> {
         customers::upsert(self.tx, c)
@@ -89,6 +96,17 @@ impl<'a> Import<'a> {
     /// A report as HQ holds it.
     pub fn report(&self, r: &ServiceReport, at: OffsetDateTime) -> Result<()> {
         reports::save_indexed(self.tx, r, at)
+    }
+
+    /// HQ's count of a part in the van.
+    pub fn van_stock(&self, stock: &VanStock) -> Result<()> {
+        parts::set_van_stock(self.tx, stock)
+    }
+
+    /// Drops every van count (before a download from scratch brings HQ's).
+    pub fn forget_van_stock(&self) -> Result<()> {
+        self.tx.execute("DELETE FROM van_stock", [])?;
+        Ok(())
     }
 
     /// A part line as HQ holds it.

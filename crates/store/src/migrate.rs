@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_sync.sql"),
     include_str!("../migrations/0003_search_queue.sql"),
+    include_str!("../migrations/0004_van_stock.sql"),
 ];
 
 /// Brings the database up to the newest schema.

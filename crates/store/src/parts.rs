@@ -3,10 +3,11 @@
 use outpost_domain::ids::{JobId, PartLineId};
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::part::{FaultOrigin, Part, PartLine};
+use outpost_domain::van::{self, Staleness, VanStock};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use time::OffsetDateTime;
 
-use crate::codec::{parse, time_to_sql};
+use crate::codec::{parse, time_from_sql, time_to_sql};
 use crate::error::{Result, StoreError};
 
 /// Inserts or replaces a catalogue part.
@@ -65,6 +66,60 @@ pub fn find(conn: &Connection, typed: &str, limit: usize) -> Result<Vec<Part>> {
           ORDER BY (code LIKE ?1 ESCAPE '\\') DESC, code LIMIT ?3"
     ))?;
     let mut rows = stmt.query(params![format!("{escaped}%"), format!("%{escaped}%"), limit as i64])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        out.push(part_from_row(row)?);
+    }
+    Ok(out)
+}
+
+/// Records HQ's count of one part in the van (replacing the earlier count).
+pub fn set_van_stock(tx: &Transaction<'_>, stock: &VanStock) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO van_stock (part_code, counted, counted_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (part_code) DO UPDATE SET counted = ?2, counted_at = ?3",
+    )?
+    .execute(params![stock.part_code, i64::from(stock.counted), time_to_sql(stock.counted_at)])?;
+    Ok(())
+}
+
+/// What the van holds of a part now: HQ's count less the part lines added since, and how long
+/// the part has lain still.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VanLevel {
+    pub on_hand: i64,
+    pub staleness: Staleness,
+}
+
+/// The van's level of this part, or `None` when the van does not carry it.
+pub fn van_level(conn: &Connection, code: &str, now: OffsetDateTime) -> Result<Option<VanLevel>> {
+    let count = conn
+        .prepare_cached("SELECT counted, counted_at FROM van_stock WHERE part_code = ?1")?
+        .query_row([code], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))
+        .optional()?;
+    let Some((counted, counted_at)) = count else {
+        return Ok(None);
+    };
+    let (used, last_used): (i64, Option<i64>) = conn
+        .prepare_cached(
+            "SELECT coalesce(sum(quantity), 0), max(added_at) FROM part_lines WHERE part_code = ?1 AND added_at > ?2",
+        )?
+        .query_row(params![code, counted_at], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let stock = VanStock::new(code, counted, time_from_sql(counted_at)?)?;
+    let last_movement = time_from_sql(last_used.unwrap_or(counted_at).max(counted_at))?;
+    Ok(Some(VanLevel {
+        on_hand: stock.on_hand(u64::try_from(used).unwrap_or(0)),
+        staleness: van::staleness(last_movement, now),
+    }))
+}
+
+/// The catalogue parts the van carries, by code.
+pub fn in_van(conn: &Connection, limit: usize) -> Result<Vec<Part>> {
+    let columns = PART_COLUMNS.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ");
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {columns} FROM van_stock v JOIN parts p ON p.code = v.part_code ORDER BY p.code LIMIT ?1"
+    ))?;
+    let mut rows = stmt.query([limit as i64])?;
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         out.push(part_from_row(row)?);

@@ -194,6 +194,18 @@ pub fn search(conn: &Connection, typed: &str, limit: usize) -> Result<Vec<Search
     Ok(hits)
 }
 
+/// The jobs whose job or report text matches what was typed, best first, each once.
+pub fn matching_jobs(conn: &Connection, typed: &str, limit: usize) -> Result<Vec<crate::jobs::JobSummary>> {
+    let mut seen = HashSet::new();
+    let ids: Vec<outpost_domain::ids::JobId> = search(conn, typed, limit)?
+        .into_iter()
+        .filter(|h| matches!(h.kind, HitKind::Job | HitKind::Report))
+        .filter_map(|h| h.job_id.and_then(|id| id.parse().ok()))
+        .filter(|id| seen.insert(*id))
+        .collect();
+    crate::jobs::summaries(conn, &ids)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -198,3 +198,66 @@ fn contacts_edited_on_site_carry_the_version_they_were_made_on() -> TestResult {
     assert!(f.store.edit_contact(job, None, "赵工", "not a phone", "", NOW).is_err());
     Ok(())
 }
+
+#[test]
+fn signing_out_waits_for_hq_then_leaves_an_empty_laptop() -> TestResult {
+    let f = demo_store(40)?;
+    let job = f.job(JobType::Repair, JobStatus::OnSite);
+    let last = f.store.set_report_field(job, ReportField::Solution, "更换密封圈", NOW)?;
+    let refused = f.store.sign_out().err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(refused.contains("1 changes and 0 files have not reached HQ yet; sync first"), "{refused}");
+    assert!(f.store.read(|c| jobs::get(c, job)).is_ok(), "nothing was removed");
+
+    f.store.write(|tx| outbox::acknowledge(tx, last, &[]))?;
+    f.store.sign_out()?;
+    assert!(f.store.read(outpost_store::device::engineer)?.is_none());
+    assert!(f.store.read(|c| jobs::get(c, job)).is_err());
+    assert!(f.store.read(|c| outpost_store::search::search(c, "更换", 10))?.is_empty(), "the index is empty too");
+    Ok(())
+}
+
+#[test]
+fn the_trainee_signs_for_the_training_with_a_kept_image() -> TestResult {
+    let f = demo_store(80)?;
+    let job = f.job(JobType::Installation, JobStatus::OnSite);
+    let before = f.store.read(|c| detail::job_detail(c, job))?;
+    assert!(before.missing.contains(&ReportField::TraineeSignature), "an installation needs the trainee's signature");
+    let png = outpost_demo::SIGNATURE_PNG;
+    f.store.sign_training(job, png, NOW)?;
+    let after = f.store.read(|c| detail::job_detail(c, job))?;
+    assert!(!after.missing.contains(&ReportField::TraineeSignature));
+    assert_eq!(after.report.trainee_signature.as_deref(), Some(sha256_hex(png).as_str()));
+    assert_eq!(outpost_store::blobs::read(f.store.path(), &sha256_hex(png))?, png, "the image is kept");
+    assert!(f.store.read(outpost_store::blobs::queued_count)? >= 1, "and queued for HQ");
+    assert!(f.store.sign_training(job, b"GIF89a", NOW).is_err(), "only a PNG");
+    Ok(())
+}
+
+#[test]
+fn each_part_line_after_the_van_count_takes_from_the_van() -> TestResult {
+    use outpost_domain::van::{Staleness, VanStock};
+    let f = demo_store(60)?;
+    let job = f.job(JobType::Repair, JobStatus::OnSite);
+    let (carried, other) = (f.data.parts[0].code.clone(), f.data.parts[1].code.clone());
+    let counted_at = NOW - Duration::days(40);
+    f.store.add_part_line(job, line_id(10), &carried, 4, FaultOrigin::Quality, counted_at - Duration::days(1))?;
+    f.store.write(|tx| parts::set_van_stock(tx, &VanStock::new(&carried, 5, counted_at)?))?;
+
+    let level = |now| f.store.read(|c| parts::van_level(c, &carried, now));
+    let before = level(NOW)?.expect("the van carries it");
+    assert_eq!(before.on_hand, 5, "a line from before the count is already off the count");
+    assert_eq!(before.staleness, Staleness::StillForAMonth, "not moved for 40 days");
+
+    f.store.add_part_line(job, line_id(11), &carried, 2, FaultOrigin::Quality, NOW)?;
+    let after = level(NOW)?.expect("still carried");
+    assert_eq!((after.on_hand, after.staleness), (3, Staleness::Moving));
+    f.store.add_part_line(job, line_id(12), &carried, 5, FaultOrigin::Quality, NOW)?;
+    assert_eq!(level(NOW)?.map(|l| l.on_hand), Some(-2), "more used than counted shows short");
+    f.store.remove_part_line(job, line_id(12), NOW)?;
+    assert_eq!(level(NOW)?.map(|l| l.on_hand), Some(3), "a removed line gives its parts back");
+
+    assert_eq!(f.store.read(|c| parts::van_level(c, &other, NOW))?, None);
+    let in_van: Vec<String> = f.store.read(|c| parts::in_van(c, 50))?.into_iter().map(|p| p.code).collect();
+    assert_eq!(in_van, [carried]);
+    Ok(())
+}

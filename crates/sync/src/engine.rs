@@ -74,12 +74,17 @@ pub fn enroll(store: &Store, hq_url: &str, code: &str, device_name: &str) -> Res
 
 /// Runs one full cycle against the enrolled HQ: [`upload`], then [`download`].
 pub fn sync_once(store: &Store) -> Result<CycleReport> {
-    let mut report = upload(store)?;
-    let down = download(store)?;
-    report.pulled = down.pulled;
-    report.requests += down.requests;
-    report.traffic.sent += down.traffic.sent;
-    report.traffic.received += down.traffic.received;
+    sync_reporting(store, &mut |_| {})
+}
+
+/// [`sync_once`], telling `on_step` how far the cycle has got after every file sent, batch of
+/// changes sent and page received (the "syncing" progress the app shows).
+pub fn sync_reporting(store: &Store, on_step: &mut dyn FnMut(&CycleReport)) -> Result<CycleReport> {
+    let (enrollment, client) = connect(store)?;
+    let mut report = CycleReport::default();
+    upload_files(store, &client, &mut report, on_step)?;
+    push(store, &client, &enrollment, &mut report, on_step)?;
+    pull(store, &client, &mut report, on_step)?;
     let now = OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
     store.write(|tx| device::set_last_sync(tx, &now))?;
     Ok(report)
@@ -95,8 +100,8 @@ fn connect(store: &Store) -> Result<(Enrollment, HqClient)> {
 pub fn upload(store: &Store) -> Result<CycleReport> {
     let (enrollment, client) = connect(store)?;
     let mut report = CycleReport::default();
-    upload_files(store, &client, &mut report)?;
-    push(store, &client, &enrollment, &mut report)?;
+    upload_files(store, &client, &mut report, &mut |_| {})?;
+    push(store, &client, &enrollment, &mut report, &mut |_| {})?;
     Ok(report)
 }
 
@@ -104,11 +109,13 @@ pub fn upload(store: &Store) -> Result<CycleReport> {
 pub fn download(store: &Store) -> Result<CycleReport> {
     let (_, client) = connect(store)?;
     let mut report = CycleReport::default();
-    pull(store, &client, &mut report)?;
+    pull(store, &client, &mut report, &mut |_| {})?;
     Ok(report)
 }
 
-fn upload_files(store: &Store, client: &HqClient, report: &mut CycleReport) -> Result<()> {
+type OnStep<'a> = &'a mut dyn FnMut(&CycleReport);
+
+fn upload_files(store: &Store, client: &HqClient, report: &mut CycleReport, on_step: OnStep<'_>) -> Result<()> {
     loop {
         let queued = store.read(|c| blobs::queued(c, 50))?;
         if queued.is_empty() {
@@ -120,11 +127,18 @@ fn upload_files(store: &Store, client: &HqClient, report: &mut CycleReport) -> R
             store.write(|tx| blobs::mark_uploaded(tx, &sha))?;
             report.files += 1;
             report.count(Traffic { sent: u64::try_from(size).unwrap_or(0), received: 0 });
+            on_step(report);
         }
     }
 }
 
-fn push(store: &Store, client: &HqClient, enrollment: &Enrollment, report: &mut CycleReport) -> Result<()> {
+fn push(
+    store: &Store,
+    client: &HqClient,
+    enrollment: &Enrollment,
+    report: &mut CycleReport,
+    on_step: OnStep<'_>,
+) -> Result<()> {
     loop {
         let batch = store.read(|c| outbox::pending(c, PUSH_BATCH))?;
         let Some(last) = batch.last().map(|m| m.mutation_id) else {
@@ -155,10 +169,11 @@ fn push(store: &Store, client: &HqClient, enrollment: &Enrollment, report: &mut 
         report.pushed += answer.results.len();
         report.refused += refusals.len();
         store.write(|tx| outbox::acknowledge(tx, answer.last_mutation_id, &refusals))?;
+        on_step(report);
     }
 }
 
-fn pull(store: &Store, client: &HqClient, report: &mut CycleReport) -> Result<()> {
+fn pull(store: &Store, client: &HqClient, report: &mut CycleReport, on_step: OnStep<'_>) -> Result<()> {
     let mut started_over = false;
     loop {
         let cursor = store.read(downloads::download_cursor)?;
@@ -180,6 +195,7 @@ fn pull(store: &Store, client: &HqClient, report: &mut CycleReport) -> Result<()
             .map_err(|e| SyncError::Protocol(e.to_string()))?;
         report.pulled += raw.len();
         store.write(|tx| downloads::stage(tx, &raw, &page.cursor))?;
+        on_step(report);
         if !page.has_more {
             break;
         }
@@ -187,6 +203,10 @@ fn pull(store: &Store, client: &HqClient, report: &mut CycleReport) -> Result<()
     let from_scratch = store.read(downloads::applied_cursor)?.is_empty();
     store.apply_download(|import, staged| {
         let mut seen = HashSet::new();
+        if from_scratch {
+            // A download from scratch carries every count of the van HQ now holds.
+            import.forget_van_stock()?;
+        }
         for raw in staged {
             let delta: Delta =
                 serde_json::from_str(&raw).map_err(|e| outpost_store::StoreError::Corrupt(e.to_string()))?;
@@ -207,7 +227,9 @@ fn apply(import: &Import<'_>, delta: Delta, seen: &mut HashSet<JobId>) -> outpos
             Record::Site(s) => import.site(&s),
             Record::Equipment(e) => import.equipment(&e),
             Record::Part(p) => import.part(&p),
+            Record::VanStock(v) => import.van_stock(&v),
             Record::Policy(p) => import.charging_policy(&p),
+            Record::Company(c) => import.company(&c),
             Record::Job(b) => {
                 seen.insert(b.job.id);
                 import.job_bundle(&b.job, &b.events, b.report.as_ref(), &b.parts).map(drop)

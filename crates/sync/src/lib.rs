@@ -7,5 +7,5 @@ pub mod engine;
 pub mod error;
 pub mod watch;
 
-pub use engine::{CycleReport, enroll, sync_once};
+pub use engine::{CycleReport, enroll, sync_once, sync_reporting};
 pub use error::{Result, SyncError};

@@ -13,7 +13,7 @@ use outpost_store::{Store, device, outbox};
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use crate::engine::sync_once;
+use crate::engine::{CycleReport, sync_reporting};
 use crate::error::SyncError;
 
 /// How often an idle, online laptop checks HQ for new work.
@@ -55,6 +55,18 @@ pub struct SyncStatus {
     pub last_error: Option<String>,
     /// Seconds until the next attempt.
     pub next_attempt_in: Option<u64>,
+    /// How far the running cycle has got (while syncing).
+    pub progress: Option<SyncProgress>,
+}
+
+/// A running cycle's progress: changes sent of those waiting when it began, files sent, and
+/// changes received from HQ so far.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SyncProgress {
+    pub sent: u64,
+    pub to_send: u64,
+    pub files_sent: u64,
+    pub received: u64,
 }
 
 enum Wake {
@@ -95,6 +107,7 @@ impl SyncLoop {
             last_success,
             last_error: None,
             next_attempt_in: Some(0),
+            progress: None,
         };
         let status = Arc::new(Mutex::new(initial));
         let (wake, woken) = mpsc::channel();
@@ -102,9 +115,11 @@ impl SyncLoop {
         let thread = std::thread::Builder::new()
             .name("outpost-sync".into())
             .spawn(move || {
+                // Stored before it is announced, so whoever hears of a status and then asks
+                // `status()` sees that status or a newer one.
                 let publish = |s: SyncStatus| {
+                    *shared.lock().unwrap_or_else(|p| p.into_inner()) = s.clone();
                     on_status(&s);
-                    *shared.lock().unwrap_or_else(|p| p.into_inner()) = s;
                 };
                 let mut backoff = FIRST_BACKOFF;
                 let mut stalled = 0u32;
@@ -120,15 +135,25 @@ impl SyncLoop {
                         }
                     }
                     let (pending_before, refused, last_success) = counts(&store);
-                    publish(SyncStatus {
-                        state: SyncState::Syncing,
-                        pending: pending_before,
-                        refused,
-                        last_success,
-                        last_error: None,
-                        next_attempt_in: None,
-                    });
-                    let result = sync_once(&store);
+                    let syncing = |done: &CycleReport| {
+                        let sent = done.pushed as u64;
+                        publish(SyncStatus {
+                            state: SyncState::Syncing,
+                            pending: pending_before.saturating_sub(sent),
+                            refused,
+                            last_success: last_success.clone(),
+                            last_error: None,
+                            next_attempt_in: None,
+                            progress: Some(SyncProgress {
+                                sent,
+                                to_send: pending_before,
+                                files_sent: done.files as u64,
+                                received: done.pulled as u64,
+                            }),
+                        })
+                    };
+                    syncing(&CycleReport::default());
+                    let result = sync_reporting(&store, &mut |done| syncing(done));
                     let (pending, refused, last_success) = counts(&store);
                     let (state, error) = match result {
                         Ok(_) => {
@@ -164,6 +189,7 @@ impl SyncLoop {
                         last_success,
                         last_error: error,
                         next_attempt_in: Some(wait.as_secs()),
+                        progress: None,
                     });
                 }
             })

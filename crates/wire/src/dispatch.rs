@@ -73,6 +73,21 @@ pub struct PartInput {
     pub currency: String,
 }
 
+/// `PUT /api/v1/engineers/{id}/van-stock`: a count of the engineer's van.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VanCountInput {
+    pub parts: Vec<VanCountLine>,
+}
+
+/// One counted part: its catalogue code and how many are in the van.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VanCountLine {
+    pub part_code: String,
+    pub counted: i64,
+}
+
 /// `POST /api/v1/jobs`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,12 +1,14 @@
 //! Enrollment and sync: what a laptop sends and receives.
 
 use outpost_domain::change::Change;
+use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Customer, Site};
 use outpost_domain::equipment::Equipment;
 use outpost_domain::ids::{ClientId, EngineerId, JobId};
 use outpost_domain::job::{Job, JobEvent};
 use outpost_domain::part::{Part, PartLine};
 use outpost_domain::report::ServiceReport;
+use outpost_domain::van::VanStock;
 use outpost_domain::warranty::ChargingPolicy;
 use serde::{Deserialize, Serialize};
 
@@ -84,6 +86,10 @@ pub enum Record {
     Equipment(Equipment),
     Part(Part),
     Policy(ChargingPolicy),
+    /// The company's receipt header.
+    Company(CompanyProfile),
+    /// One part in this engineer's van, as HQ last counted it.
+    VanStock(VanStock),
     /// A job with its events, report and part lines as HQ holds them.
     Job(Box<JobBundle>),
 }

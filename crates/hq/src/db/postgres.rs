@@ -11,7 +11,10 @@ use postgres::{Client, NoTls, Statement};
 use super::{Row, Tx, Value};
 use crate::error::{AppError, Result};
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/postgres/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/postgres/0001_init.sql"),
+    include_str!("../../migrations/postgres/0002_van_stock.sql"),
+];
 const POOL: usize = 8;
 
 impl std::fmt::Debug for Postgres {

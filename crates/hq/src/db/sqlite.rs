@@ -11,7 +11,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use super::{Row, Tx, Value};
 use crate::error::{AppError, Result};
 
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/sqlite/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/sqlite/0001_init.sql"),
+    include_str!("../../migrations/sqlite/0002_van_stock.sql"),
+];
 
 #[derive(Debug)]
 pub(super) struct Sqlite {

@@ -1,0 +1,18 @@
+//! Visit receipts (服务回执) as PDF, made on the laptop, offline: the customer's language
+//! (zh-CN or English), A4 or an 80 mm roll, the parts with their warranty decisions, the
+//! ratings, the signature image, and the report's hash as text and QR code so a printed copy
+//! can be checked against HQ. Depends on the domain only.
+
+mod error;
+#[cfg(feature = "store")]
+mod from_store;
+pub mod labels;
+mod layout;
+mod model;
+mod render;
+
+pub use error::{ReceiptError, Result};
+#[cfg(feature = "store")]
+pub use from_store::{receipt_for, save_receipt};
+pub use model::{PartRow, Receipt, ReceiptInput, SignatureBlock};
+pub use render::{PageLayout, render};
