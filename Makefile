@@ -5,19 +5,48 @@ DEMO_DIR ?= demo-data
 HQ_DIR ?= hq-data
 HQ_LISTEN ?= 127.0.0.1:8730
 
-# Debian packages: the C compiler for bundled SQLite; PostgreSQL for the HQ's second backend in tests.
+# Debian packages: the C compiler for bundled SQLite; PostgreSQL for the HQ's second backend in tests;
+# poppler-utils (pdftotext, pdftoppm, pdfimages) to read receipts back.
 BUILD_DEBS := gcc pkg-config
-TEST_DEBS := python3 postgresql
+# The desktop app (Tauri 2 on WebKitGTK); Node builds its UI.
+APP_DEBS := libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libayatana-appindicator3-dev
+TEST_DEBS := python3 postgresql poppler-utils
+# The real window under a virtual display, driven over WebDriver.
+E2E_DEBS := webkit2gtk-driver xvfb procps poppler-utils
+TAURI_DRIVER_VERSION := 2.1.0
 
-.PHONY: run hq test bench deps fmt lint
+.PHONY: run hq test bench deps ui ui-test e2e e2e-run fmt lint
 
 deps:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust with rustup (https://rustup.rs)"; exit 1; }
-	@scripts/ensure-debs.sh $(BUILD_DEBS)
+	@scripts/ensure-debs.sh $(BUILD_DEBS) $(APP_DEBS)
+	@command -v npm >/dev/null || scripts/ensure-debs.sh nodejs npm
 
-run: deps
+# The UI bundle the app embeds (built before any cargo step that compiles src-tauri).
+ui: deps
+	@# npm ci refuses this lock (npm leaves the other platforms' optional rollup binaries out of
+	@# it); npm install with --no-save installs exactly the locked versions and changes nothing.
+	cd ui && npm install --no-save --no-audit --no-fund --loglevel=error
+	cd ui && npm run build
+
+ui-test: ui
+	cd ui && npm test
+
+# The real window under Xvfb through tauri-driver, against a real HQ (shared/e2e.md).
+e2e: ui e2e-run
+
+e2e-run:
+	@scripts/ensure-debs.sh $(E2E_DEBS)
+	@command -v tauri-driver >/dev/null || [ -x "$$HOME/.cargo/bin/tauri-driver" ] || $(CARGO) install tauri-driver --locked --version $(TAURI_DRIVER_VERSION)
+	@# Built as `make test` builds (whole workspace, test features) so nothing compiles twice;
+	@# this also builds target/debug/outpost-app, the binary the E2E run starts.
+	$(CARGO) test --workspace --locked --no-run
+	$(CARGO) test --workspace --locked --test e2e -- --ignored --nocapture --test-threads=1
+
+run: ui
 	@scripts/ensure-debs.sh curl
 	$(CARGO) build --release -p outpost-cli -p outpost-hq
+	$(CARGO) build -p outpost-app
 	@HQ_DIR=$(HQ_DIR) DEMO_DIR=$(DEMO_DIR) HQ_LISTEN=$(HQ_LISTEN) scripts/run-demo.sh
 
 # A local HQ with demo data, in the foreground (Ctrl-C stops it).
@@ -28,20 +57,24 @@ hq: deps
 	@echo "Dispatcher token: $$(target/release/outpost-hq admin --data-dir $(HQ_DIR) dispatcher-token | tail -1)"
 	target/release/outpost-hq serve --data-dir $(HQ_DIR) --listen $(HQ_LISTEN)
 
-test: deps
+test: ui
 	@scripts/ensure-debs.sh $(TEST_DEBS)
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	scripts/with-postgres.sh $(CARGO) test --workspace --locked
+	@git diff --exit-code --stat -- ui/src/bindings || { echo "ui/src/bindings changed: commit the regenerated TypeScript bindings"; exit 1; }
+	cd ui && npm test
+	$(MAKE) e2e-run
 
 bench: deps
 	@scripts/ensure-debs.sh $(TEST_DEBS)
 	$(CARGO) bench --locked -p outpost-store --bench store
 	$(CARGO) bench --locked -p outpost-tests --bench sync
+	$(CARGO) bench --locked -p outpost-receipt --bench render
 	scripts/with-postgres.sh $(CARGO) bench --locked -p outpost-hq --bench load
 
 fmt:
 	$(CARGO) fmt --all
 
-lint:
+lint: ui
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings

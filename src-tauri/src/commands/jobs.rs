@@ -1,0 +1,61 @@
+//! The job list, the job screen and the visit's status moves.
+
+use outpost_domain::job::{JobStatus, MoveDetails};
+use outpost_store::jobs::{self, JobFilter};
+use outpost_store::{detail, search};
+use tauri::State;
+use time::Date;
+use time::macros::format_description;
+
+use super::{job_id, now};
+use crate::error::{AppError, Result};
+use crate::state::AppState;
+use crate::views::{JobRow, JobView};
+
+/// Jobs of a list (`today`, `overdue`, `upcoming`, `all`), or those matching a search.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_jobs(state: State<'_, AppState>, when: String, search: Option<String>) -> Result<Vec<JobRow>> {
+    let filter = JobFilter::parse(&when)?;
+    let (now, today) = (now(), state.today());
+    let rows = state.store.read(|c| match search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        Some(q) => search::matching_jobs(c, q, 200),
+        None => jobs::list(c, filter, today, 5_000),
+    })?;
+    Ok(rows.iter().map(|s| JobRow::of(s, now)).collect())
+}
+
+pub(crate) fn view(state: &AppState, id: &str) -> Result<JobView> {
+    let id = job_id(id)?;
+    Ok(JobView::of(&state.store.read(|c| detail::job_detail(c, id))?, now()))
+}
+
+/// After a local change: wake the sync loop and answer with the job as it now stands.
+pub(crate) fn changed(state: &AppState, id: &str) -> Result<JobView> {
+    state.wake_sync();
+    view(state, id)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_job(state: State<'_, AppState>, id: String) -> Result<JobView> {
+    view(&state, &id)
+}
+
+/// Moves the visit on: en route, on site, completed, unresolved (reason and promised date), departed.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn transition_job(
+    state: State<'_, AppState>,
+    id: String,
+    to: String,
+    reason: Option<String>,
+    promised_on: Option<String>,
+) -> Result<JobView> {
+    let promised_on = promised_on.filter(|d| !d.trim().is_empty()).map(|d| parse_date(&d)).transpose()?;
+    let details = MoveDetails { reason, promised_on, ..Default::default() };
+    state.store.transition_job(job_id(&id)?, JobStatus::parse(&to)?, details, now())?;
+    changed(&state, &id)
+}
+
+fn parse_date(s: &str) -> Result<Date> {
+    Date::parse(s.trim(), format_description!("[year]-[month]-[day]"))
+        .map_err(|_| AppError::Invalid(format!("'{s}' is not a date: pick one in the calendar (2026-11-23)")))
+}

@@ -1,0 +1,80 @@
+//! The visit receipt: made as PDF into the data folder, then opened in the system viewer or
+//! sent to the printer (`lp`); Linux has no print dialog for a webview.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use outpost_domain::customer::Language;
+use outpost_receipt::{PageLayout, receipt_for, save_receipt};
+use tauri::State;
+
+use super::job_id;
+use crate::error::{AppError, Result};
+use crate::state::{AppState, blocking};
+use crate::views::ReceiptFile;
+
+/// Makes the receipt (`a4` or `80mm`, in `language` or the customer's) and saves it under
+/// `<data folder>/receipts/`.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn make_receipt(
+    state: State<'_, AppState>,
+    id: String,
+    layout: String,
+    language: Option<String>,
+) -> Result<ReceiptFile> {
+    let layout = PageLayout::parse(&layout)
+        .ok_or_else(|| AppError::Invalid(format!("'{layout}' is not a receipt layout: choose A4 or 80 mm")))?;
+    let language = language.as_deref().map(Language::parse).transpose()?;
+    let (store, offset, dir) = (state.store.clone(), state.offset, state.data_dir.join("receipts"));
+    let job = job_id(&id)?;
+    blocking(move || {
+        let (pdf, draft) = receipt_for(&store, job, layout, language, offset)?;
+        let number = store.read(|c| outpost_store::jobs::get(c, job))?.number;
+        std::fs::create_dir_all(&dir).map_err(|e| AppError::System(format!("cannot create {}: {e}", dir.display())))?;
+        let suffix = if layout == PageLayout::A4 { "a4" } else { "80mm" };
+        let path = dir.join(format!("{number}-{suffix}.pdf"));
+        save_receipt(&path, &pdf)?;
+        Ok(ReceiptFile { path: path.display().to_string(), bytes: pdf.len() as u64, draft })
+    })
+    .await
+}
+
+fn receipt_path(state: &AppState, path: &str) -> Result<PathBuf> {
+    let path = PathBuf::from(path);
+    let inside = path.parent().is_some_and(|p| p == state.data_dir.join("receipts"));
+    if !inside || !path.is_file() {
+        return Err(AppError::Invalid("that receipt is gone; make it again".into()));
+    }
+    Ok(path)
+}
+
+/// Opens a receipt in the system's PDF viewer.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_receipt(state: State<'_, AppState>, path: String) -> Result<()> {
+    let path = receipt_path(&state, &path)?;
+    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    Command::new(opener)
+        .arg(&path)
+        .spawn()
+        .map(drop)
+        .map_err(|e| AppError::System(format!("no PDF viewer could be started ({e}); the file is {}", path.display())))
+}
+
+/// Sends a receipt to the default printer with `lp` (CUPS).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_receipt(state: State<'_, AppState>, path: String) -> Result<String> {
+    let path = receipt_path(&state, &path)?;
+    let out = Command::new("lp").arg(&path).output().map_err(|_| {
+        AppError::System(format!(
+            "printing needs CUPS (the `lp` command), which is not installed; open the receipt and print it from the viewer: {}",
+            path.display()
+        ))
+    })?;
+    if !out.status.success() {
+        let why = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+        return Err(AppError::System(format!(
+            "the printer refused the receipt ({why}); check that a printer is set up"
+        )));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}

@@ -1,0 +1,124 @@
+//! The service report, parts and quote, ratings and the customer's signature. Every change is
+//! saved at once (autosave) and answered with the job screen as it now stands.
+
+use base64::Engine;
+use outpost_domain::ids::PartLineId;
+use outpost_domain::part::FaultOrigin;
+use outpost_domain::rating::Dimension;
+use outpost_domain::report::ReportField;
+use outpost_store::{blobs, parse_acceptance_method, parse_check_state, parts};
+use tauri::State;
+
+use super::jobs::changed;
+use super::{job_id, now};
+use crate::error::{AppError, Result};
+use crate::state::AppState;
+use crate::views::{JobView, PartView};
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_report_field(state: State<'_, AppState>, id: String, field: String, value: String) -> Result<JobView> {
+    state.store.set_report_field(job_id(&id)?, ReportField::parse(&field)?, &value, now())?;
+    changed(&state, &id)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_check(
+    state: State<'_, AppState>,
+    id: String,
+    item: String,
+    answer: String,
+    note: String,
+) -> Result<JobView> {
+    state.store.set_check(job_id(&id)?, &item, parse_check_state(&answer)?, &note, now())?;
+    changed(&state, &id)
+}
+
+/// Catalogue parts by code or name, each with what the van holds of it; with nothing typed,
+/// the parts the van carries.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn find_parts(state: State<'_, AppState>, text: String) -> Result<Vec<PartView>> {
+    let now = now();
+    Ok(state.store.read(|c| {
+        let found = if text.trim().is_empty() { parts::in_van(c, 200)? } else { parts::find(c, &text, 20)? };
+        found
+            .into_iter()
+            .map(|p| {
+                let van = parts::van_level(c, &p.code, now)?;
+                Ok(PartView::of(p, van))
+            })
+            .collect::<outpost_store::Result<Vec<_>>>()
+    })?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_part(
+    state: State<'_, AppState>,
+    id: String,
+    code: String,
+    quantity: i64,
+    origin: String,
+) -> Result<JobView> {
+    let line = PartLineId(uuid::Uuid::now_v7());
+    state.store.add_part_line(job_id(&id)?, line, &code, quantity, FaultOrigin::parse(&origin)?, now())?;
+    changed(&state, &id)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn remove_part(state: State<'_, AppState>, id: String, line: String) -> Result<JobView> {
+    let line = line.parse().map_err(|_| AppError::Invalid(format!("'{line}' is not a part line; reopen the job")))?;
+    state.store.remove_part_line(job_id(&id)?, PartLineId(line), now())?;
+    changed(&state, &id)
+}
+
+/// The customer accepts the quote as it stands.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn accept_quote(state: State<'_, AppState>, id: String, name: String, method: String) -> Result<JobView> {
+    state.store.accept_quote(job_id(&id)?, &name, parse_acceptance_method(&method)?, now())?;
+    changed(&state, &id)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn rate(state: State<'_, AppState>, id: String, dimension: String, rating: i64) -> Result<JobView> {
+    state.store.rate(job_id(&id)?, Dimension::parse(&dimension)?, rating, now())?;
+    changed(&state, &id)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn decline_rating(state: State<'_, AppState>, id: String) -> Result<JobView> {
+    state.store.decline_rating(job_id(&id)?, now())?;
+    changed(&state, &id)
+}
+
+/// The PNG a signature pad sends (a data URL or bare base64).
+fn decode_png(png_base64: &str) -> Result<Vec<u8>> {
+    base64::engine::general_purpose::STANDARD
+        .decode(png_base64.trim_start_matches("data:image/png;base64,"))
+        .map_err(|_| AppError::Invalid("the signature image was damaged; clear the pad and sign again".into()))
+}
+
+/// The trainee signs for the operator training (installations).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sign_training(state: State<'_, AppState>, id: String, png_base64: String) -> Result<JobView> {
+    state.store.sign_training(job_id(&id)?, &decode_png(&png_base64)?, now())?;
+    changed(&state, &id)
+}
+
+/// The customer signs: the PNG of the pad (base64) and its strokes (JSON, kept beside it).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sign_report(
+    state: State<'_, AppState>,
+    id: String,
+    name: String,
+    png_base64: String,
+    strokes: String,
+) -> Result<JobView> {
+    let png = decode_png(&png_base64)?;
+    if strokes.len() > outpost_domain::signature::MAX_SIGNATURE_PNG {
+        return Err(AppError::Invalid("the signature has too many strokes; clear the pad and sign again".into()));
+    }
+    serde_json::from_str::<serde_json::Value>(&strokes)
+        .map_err(|_| AppError::Invalid("the signature strokes were damaged; clear the pad and sign again".into()))?;
+    blobs::write_file(state.store.path(), strokes.as_bytes())?;
+    state.store.sign_report(job_id(&id)?, &name, &png, now())?;
+    changed(&state, &id)
+}

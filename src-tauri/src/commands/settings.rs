@@ -1,0 +1,66 @@
+//! First run and settings: enrollment, language, sign-out.
+
+use outpost_domain::customer::Language;
+use outpost_store::device;
+use tauri::{AppHandle, Runtime, State};
+
+use crate::error::Result;
+use crate::state::{AppState, blocking};
+use crate::views::SettingsView;
+
+fn settings(state: &AppState) -> Result<SettingsView> {
+    let data_dir = state.data_dir.display().to_string();
+    Ok(state.store.read(|c| {
+        let engineer = device::engineer(c)?;
+        let enrollment = device::enrollment(c)?;
+        Ok(SettingsView {
+            enrolled: enrollment.is_some(),
+            engineer: engineer.map(|e| e.name),
+            hq_url: enrollment.map(|e| e.hq_url),
+            data_dir,
+            language: device::ui_language(c)?.map(|l| l.as_str().to_owned()),
+            company: device::company(c)?.name,
+        })
+    })?)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_settings(state: State<'_, AppState>) -> Result<SettingsView> {
+    settings(&state)
+}
+
+/// Enrolls with HQ using the dispatcher's one-time code, then starts syncing.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn enroll<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    hq_url: String,
+    code: String,
+) -> Result<SettingsView> {
+    let store = state.store.clone();
+    let device_name = std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "laptop".into());
+    blocking(move || Ok(outpost_sync::enroll(&store, hq_url.trim(), code.trim(), &device_name)?)).await?;
+    state.start_sync(&app)?;
+    state.wake_sync();
+    settings(&state)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_language(state: State<'_, AppState>, language: String) -> Result<SettingsView> {
+    let language = Language::parse(&language)?;
+    state.store.write(|tx| device::set_ui_language(tx, language))?;
+    settings(&state)
+}
+
+/// Signs out, refused while changes wait for HQ.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sign_out(state: State<'_, AppState>) -> Result<SettingsView> {
+    state.store.sign_out()?;
+    state.stop_sync();
+    settings(&state)
+}

@@ -1,0 +1,27 @@
+//! The always-visible sync state, "sync now", and the changes HQ refused.
+
+use outpost_store::outbox;
+use tauri::State;
+
+use crate::error::Result;
+use crate::state::AppState;
+use crate::views::{RefusedView, SyncView};
+
+/// The status at page load (events sent before the page listens are lost).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_sync_status(state: State<'_, AppState>) -> Result<SyncView> {
+    state.sync_status()
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sync_now(state: State<'_, AppState>) -> Result<SyncView> {
+    state.wake_sync();
+    state.sync_status()
+}
+
+/// Changes HQ refused for good and conflicts it settled its way, newest first, with the reasons.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_refused(state: State<'_, AppState>) -> Result<Vec<RefusedView>> {
+    let refused = state.store.read(|c| outbox::rejected(c, 200))?;
+    Ok(refused.iter().rev().map(RefusedView::of).collect())
+}

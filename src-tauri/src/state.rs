@@ -1,0 +1,97 @@
+//! The app's state, managed once: the store, the data folder, the background sync loop.
+
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use outpost_store::Store;
+use outpost_sync::watch::{SyncLoop, SyncStatus};
+use tauri::{AppHandle, Emitter, Manager, Runtime, State};
+use time::{Date, OffsetDateTime, UtcOffset};
+
+use crate::error::{AppError, Result};
+use crate::views::SyncView;
+
+/// The event the status bar listens to.
+pub const SYNC_EVENT: &str = "sync-status";
+
+/// Everything the commands share.
+#[derive(Debug)]
+pub struct AppState {
+    pub store: Arc<Store>,
+    pub data_dir: PathBuf,
+    /// The laptop's time zone, read at start (it can only be read safely then).
+    pub offset: UtcOffset,
+    sync: Mutex<Option<SyncLoop>>,
+}
+
+impl AppState {
+    /// Opens (or creates) the store in `data_dir`.
+    pub fn open(data_dir: PathBuf, offset: UtcOffset) -> Result<AppState> {
+        let store = Arc::new(Store::open(&data_dir)?);
+        Ok(AppState { store, data_dir, offset, sync: Mutex::new(None) })
+    }
+
+    /// Today in the laptop's time zone.
+    pub fn today(&self) -> Date {
+        OffsetDateTime::now_utc().to_offset(self.offset).date()
+    }
+
+    /// Starts the background sync loop when the laptop is enrolled and no loop runs yet; every
+    /// status it publishes goes to the window as [`SYNC_EVENT`].
+    pub fn start_sync<R: Runtime>(&self, app: &AppHandle<R>) -> Result<()> {
+        if self.store.read(outpost_store::device::enrollment)?.is_none() {
+            return Ok(());
+        }
+        let mut slot = self.sync.lock().map_err(|_| AppError::System("the sync loop stopped".into()))?;
+        if slot.is_none() {
+            let app = app.clone();
+            *slot = Some(SyncLoop::start(self.store.clone(), move |s: &SyncStatus| {
+                let _ = app.emit(SYNC_EVENT, SyncView::of(s));
+            }));
+        }
+        Ok(())
+    }
+
+    /// Stops the loop (sign-out).
+    pub fn stop_sync(&self) {
+        if let Ok(mut slot) = self.sync.lock() {
+            slot.take();
+        }
+    }
+
+    /// The loop's latest status, or "not enrolled".
+    pub fn sync_status(&self) -> Result<SyncView> {
+        let slot = self.sync.lock().map_err(|_| AppError::System("the sync loop stopped".into()))?;
+        Ok(match slot.as_ref() {
+            Some(l) => SyncView::of(&l.status()),
+            None => SyncView {
+                state: "not_enrolled".into(),
+                pending: self.store.read(outpost_store::outbox::pending_count)?,
+                refused: 0,
+                last_success: None,
+                last_error: None,
+                next_attempt_in: None,
+                progress: None,
+            },
+        })
+    }
+
+    /// Asks the loop to sync at once (after a local change or "sync now").
+    pub fn wake_sync(&self) {
+        if let Ok(slot) = self.sync.lock()
+            && let Some(l) = slot.as_ref()
+        {
+            l.sync_now();
+        }
+    }
+}
+
+/// Runs store work off the async runtime (the store and the HQ client block).
+pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tauri::async_runtime::spawn_blocking(f).await.map_err(|e| AppError::System(format!("a task failed: {e}")))?
+}
+
+/// The state from any manager (commands get it as `State<AppState>`).
+pub fn state<R: Runtime>(app: &AppHandle<R>) -> State<'_, AppState> {
+    app.state::<AppState>()
+}

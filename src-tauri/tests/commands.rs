@@ -1,0 +1,74 @@
+//! The commands through Tauri's IPC on the mock runtime, over a real store with demo data:
+//! what the UI receives, including errors as `{code, message}`.
+
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+use tauri::{WebviewWindow, WebviewWindowBuilder};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn app_over(
+    dir: &std::path::Path,
+) -> Result<(tauri::App<tauri::test::MockRuntime>, WebviewWindow<tauri::test::MockRuntime>), Box<dyn std::error::Error>>
+{
+    let app = outpost_app::builder(mock_builder(), Some(dir.to_owned()), time::UtcOffset::UTC)
+        .build(mock_context(noop_assets()))?;
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build()?;
+    Ok((app, window))
+}
+
+fn call(window: &WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    let request = InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().map_err(|_| json!("url"))?,
+        body: InvokeBody::Json(args),
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    };
+    get_ipc_response(window, request).map(|b| b.deserialize::<Value>().unwrap_or(Value::Null))
+}
+
+#[test]
+fn the_job_list_and_a_report_change_go_through_ipc() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    {
+        let store = outpost_store::Store::open(dir.path())?;
+        let data = outpost_demo::generate(&outpost_demo::DemoConfig::new(3, 60, time::OffsetDateTime::now_utc()));
+        outpost_store::demo::load(&store, &data)?;
+    }
+    let (_app, window) = app_over(dir.path())?;
+    let settings = call(&window, "get_settings", json!({})).map_err(|e| e.to_string())?;
+    assert_eq!(settings["enrolled"], false, "a demo laptop: an engineer, no HQ");
+    assert!(settings["engineer"].is_string());
+
+    let rows = call(&window, "list_jobs", json!({"when": "all", "search": null})).map_err(|e| e.to_string())?;
+    let on_site = rows.as_array().and_then(|r| r.iter().find(|r| r["status"] == "on_site")).ok_or("a job on site")?;
+    let job =
+        call(&window, "set_report_field", json!({"id": on_site["id"], "field": "fault_cause", "value": "油封老化"}))
+            .map_err(|e| e.to_string())?;
+    assert!(
+        job["report"]["fields"].as_array().is_some_and(|f| f.contains(&json!(["fault_cause", "油封老化"]))),
+        "{job}"
+    );
+    assert!(!job["report"]["missing"].as_array().is_some_and(|m| m.contains(&json!("fault_cause"))));
+    Ok(())
+}
+
+#[test]
+fn refusals_reach_the_ui_as_code_and_words() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let (_app, window) = app_over(dir.path())?;
+    let bad = call(&window, "list_jobs", json!({"when": "yesterday", "search": null})).err().ok_or("refused")?;
+    assert_eq!(bad["code"], "error", "{bad}");
+    assert!(bad["message"].as_str().unwrap_or_default().contains("use today, overdue, upcoming or all"), "{bad}");
+    let bad = call(&window, "get_job", json!({"id": "nope"})).err().ok_or("refused")?;
+    assert!(bad["message"].as_str().unwrap_or_default().contains("reopen the job from the list"), "{bad}");
+    let bad =
+        call(&window, "enroll", json!({"hq_url": "http://127.0.0.1:9", "code": "ABCDEF"})).err().ok_or("refused")?;
+    assert!(bad["message"].as_str().unwrap_or_default().contains("HQ is not reachable"), "{bad}");
+    Ok(())
+}

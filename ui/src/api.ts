@@ -1,0 +1,54 @@
+// Typed wrappers over the Tauri commands; the types are generated from the Rust views.
+import { invoke } from "@tauri-apps/api/core";
+import type { JobRow } from "./bindings/JobRow";
+import type { JobView } from "./bindings/JobView";
+import type { PartView } from "./bindings/PartView";
+import type { ReceiptFile } from "./bindings/ReceiptFile";
+import type { RefusedView } from "./bindings/RefusedView";
+import type { SettingsView } from "./bindings/SettingsView";
+import type { SyncView } from "./bindings/SyncView";
+
+export type { JobRow, JobView, PartView, ReceiptFile, RefusedView, SettingsView, SyncView };
+
+/** What every failed command answers: a code the UI may switch on and words to show. */
+export interface AppError {
+  code: string;
+  message: string;
+}
+
+/** The words of any error, whatever threw it. */
+export function errorText(e: unknown): string {
+  if (e && typeof e === "object" && "message" in e) return String((e as AppError).message);
+  return String(e);
+}
+
+export const api = {
+  getSettings: () => invoke<SettingsView>("get_settings"),
+  enroll: (hq_url: string, code: string) => invoke<SettingsView>("enroll", { hq_url, code }),
+  setLanguage: (language: string) => invoke<SettingsView>("set_language", { language }),
+  signOut: () => invoke<SettingsView>("sign_out"),
+  listJobs: (when: string, search: string | null) => invoke<JobRow[]>("list_jobs", { when, search }),
+  getJob: (id: string) => invoke<JobView>("get_job", { id }),
+  transition: (id: string, to: string, reason: string | null = null, promised_on: string | null = null) =>
+    invoke<JobView>("transition_job", { id, to, reason, promised_on }),
+  setField: (id: string, field: string, value: string) => invoke<JobView>("set_report_field", { id, field, value }),
+  setCheck: (id: string, item: string, answer: string, note: string) =>
+    invoke<JobView>("set_check", { id, item, answer, note }),
+  findParts: (text: string) => invoke<PartView[]>("find_parts", { text }),
+  addPart: (id: string, code: string, quantity: number, origin: string) =>
+    invoke<JobView>("add_part", { id, code, quantity, origin }),
+  removePart: (id: string, line: string) => invoke<JobView>("remove_part", { id, line }),
+  acceptQuote: (id: string, name: string, method: string) => invoke<JobView>("accept_quote", { id, name, method }),
+  rate: (id: string, dimension: string, rating: number) => invoke<JobView>("rate", { id, dimension, rating }),
+  declineRating: (id: string) => invoke<JobView>("decline_rating", { id }),
+  sign: (id: string, name: string, png_base64: string, strokes: string) =>
+    invoke<JobView>("sign_report", { id, name, png_base64, strokes }),
+  signTraining: (id: string, png_base64: string) => invoke<JobView>("sign_training", { id, png_base64 }),
+  makeReceipt: (id: string, layout: string, language: string | null) =>
+    invoke<ReceiptFile>("make_receipt", { id, layout, language }),
+  openReceipt: (path: string) => invoke<void>("open_receipt", { path }),
+  printReceipt: (path: string) => invoke<string>("print_receipt", { path }),
+  syncStatus: () => invoke<SyncView>("get_sync_status"),
+  syncNow: () => invoke<SyncView>("sync_now"),
+  listRefused: () => invoke<RefusedView[]>("list_refused"),
+};

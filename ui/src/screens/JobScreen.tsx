@@ -1,0 +1,134 @@
+// One job: header with status and SLA, the visit's status buttons, and five tabs (Alt+1…5):
+// the job itself, the report, parts, the customer's sign-off, the receipt.
+import { useEffect, useState } from "preact/hooks";
+import { api, errorText, type JobView } from "../api";
+import { useUi } from "../context";
+import { checkUnresolved } from "../form";
+import { type Key, jobTypeLabel, statusLabel } from "../i18n";
+import { SlaBadge } from "./JobList";
+import { Overview } from "./Overview";
+import { Parts } from "./Parts";
+import { ReceiptTab } from "./ReceiptTab";
+import { Report } from "./Report";
+import { SignOff } from "./SignOff";
+
+const TABS = ["overview", "report", "parts", "signOff", "receipt"] as const;
+export type Tab = (typeof TABS)[number];
+
+/** Today in the laptop's zone, as YYYY-MM-DD. */
+export function todayText(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
+  const { lang, t, fail } = useUi();
+  const [job, setJob] = useState<JobView | null>(null);
+  const [tab, setTab] = useState<Tab>("overview");
+  const [unresolved, setUnresolved] = useState(false);
+
+  useEffect(() => {
+    api.getJob(id).then(setJob, (e) => fail(errorText(e)));
+  }, [id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const n = Number(e.key);
+      if (e.altKey && n >= 1 && n <= TABS.length) {
+        e.preventDefault();
+        setTab(TABS[n - 1]);
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  if (!job) return <section class="job" />;
+  const move = (to: string) => {
+    if (to === "unresolved") return setUnresolved(true);
+    if (to === "signed") return setTab("signOff");
+    api.transition(id, to).then(setJob, (e) => fail(errorText(e)));
+  };
+  return (
+    <section class="job" data-testid="job">
+      <div class="stickyhead">
+      <div class="jobhead">
+        <button class="ghost" onClick={onBack} title="Esc">
+          ← {t("back")}
+        </button>
+        <h1>
+          {job.row.customer} <small>{job.row.number}</small>
+        </h1>
+        <span class="pill">{jobTypeLabel(lang, job.row.job_type)}</span>
+        <span class={`status s-${job.row.status}`} data-testid="status">
+          {statusLabel(lang, job.row.status)}
+        </span>
+        <SlaBadge row={job} lang={lang} t={t} />
+        <div class="moves">
+          {job.next.map((to) => (
+            <button key={to} class={to === "signed" ? "" : "primary"} onClick={() => move(to)} data-testid={`move-${to}`}>
+              {t(`move_${to}` as Key)}
+            </button>
+          ))}
+        </div>
+      </div>
+      <nav class="tabs" role="tablist">
+        {TABS.map((name, i) => (
+          <button key={name} role="tab" class={tab === name ? "on" : ""} onClick={() => setTab(name)} data-testid={`tab-${name}`} title={`Alt+${i + 1}`}>
+            {t(name)}
+            {name === "report" && job.report.missing.length > 0 && <span class="count">{job.report.missing.length}</span>}
+          </button>
+        ))}
+      </nav>
+      </div>
+      {unresolved && (
+        <UnresolvedForm
+          onCancel={() => setUnresolved(false)}
+          onDone={(reason, date) =>
+            api.transition(id, "unresolved", reason, date).then((j) => (setJob(j), setUnresolved(false)), (e) => fail(errorText(e)))
+          }
+        />
+      )}
+      
+      <div class="tabbody">
+        {tab === "overview" && <Overview job={job} />}
+        {tab === "report" && <Report job={job} onJob={setJob} />}
+        {tab === "parts" && <Parts job={job} onJob={setJob} />}
+        {tab === "signOff" && <SignOff job={job} onJob={setJob} />}
+        {tab === "receipt" && <ReceiptTab job={job} />}
+      </div>
+    </section>
+  );
+}
+
+function UnresolvedForm({ onCancel, onDone }: { onCancel: () => void; onDone: (reason: string, date: string) => void }) {
+  const { lang, t } = useUi();
+  const [reason, setReason] = useState("");
+  const [date, setDate] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const wrong = checkUnresolved(lang, reason, date, todayText());
+    setProblem(wrong);
+    if (!wrong) onDone(reason.trim(), date);
+  };
+  return (
+    <form class="card inline" onSubmit={submit} data-testid="unresolved-form">
+      <label>
+        {t("reason")}
+        <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} autoFocus />
+      </label>
+      <label>
+        {t("promisedOn")}
+        <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} min={todayText()} />
+      </label>
+      {problem && <p class="error">{problem}</p>}
+      <button class="primary" type="submit">
+        {t("confirmUnresolved")}
+      </button>
+      <button type="button" class="ghost" onClick={onCancel}>
+        {t("back")}
+      </button>
+    </form>
+  );
+}

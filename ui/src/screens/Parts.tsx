@@ -1,0 +1,186 @@
+// Parts: pick from the catalogue or the van stock by code or name, quantity, quality fault or
+// misuse; each line's warranty decision and price explained; totals; the quote the customer
+// accepts. Every part found shows what the van holds of it, flagged when it has lain still.
+import { useEffect, useState } from "preact/hooks";
+import { api, errorText, type JobView, type PartView } from "../api";
+import { useUi } from "../context";
+import { checkQuantity } from "../form";
+import type { T } from "../i18n";
+
+export function VanBadge({ part, t }: { part: PartView; t: T }) {
+  if (part.in_van === null) return <span class="badge">{t("notInVan")}</span>;
+  if (part.in_van < 0) return <span class="badge late">{t("vanShort", { n: -part.in_van })}</span>;
+  const still = part.van_staleness === "still_for_three_months" ? "stillQuarter" : part.van_staleness === "still_for_a_month" ? "stillMonth" : null;
+  return (
+    <span class={`badge ${still === "stillQuarter" ? "late" : still ? "soon" : "ok"}`} title={still ? t(still) : undefined}>
+      {t("inVan", { n: part.in_van })}
+      {still && ` · ${t(still)}`}
+    </span>
+  );
+}
+
+export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => void }) {
+  const { lang, t, fail } = useUi();
+  const [text, setText] = useState("");
+  const [found, setFound] = useState<PartView[]>([]);
+  const [picked, setPicked] = useState<PartView | null>(null);
+  const [qty, setQty] = useState("1");
+  const [misuse, setMisuse] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [acceptName, setAcceptName] = useState("");
+  const id = job.row.id;
+  const signed = job.report.signature !== null;
+  const q = job.quote;
+  const noneReplaced = job.report.fields.some(([k, v]) => k === "parts_replaced" && v === "none");
+
+  useEffect(() => {
+    if (!text.trim() || picked?.code === text) return setFound([]);
+    const h = setTimeout(() => api.findParts(text).then(setFound, (e) => fail(errorText(e))), 100);
+    return () => clearTimeout(h);
+  }, [text]);
+
+  const add = (e: Event) => {
+    e.preventDefault();
+    const code = picked?.code ?? text.trim();
+    const wrong = code ? checkQuantity(lang, qty) : lang === "en" ? "Choose a part first." : "请先选择配件。";
+    setProblem(wrong);
+    if (wrong) return;
+    api.addPart(id, code, Number(qty), misuse ? "misuse" : "quality").then(
+      (j) => (onJob(j), setText(""), setPicked(null), setQty("1"), setMisuse(false)),
+      (err) => setProblem(errorText(err)),
+    );
+  };
+  const pick = (p: PartView) => (setPicked(p), setText(p.code), setFound([]));
+  // The van's parts, or (pressed again) closes the list.
+  const showVan = () =>
+    found.length > 0 && !text.trim() ? setFound([]) : api.findParts("").then(setFound, (e) => fail(errorText(e)));
+  return (
+    <div class="parts" data-testid="parts">
+      {!signed && (
+        <form class="card addpart" onSubmit={add}>
+          <label class="grow">
+            {t("findPart")}
+            <input
+              value={text}
+              onInput={(e) => (setText(e.currentTarget.value), setPicked(null))}
+              onKeyDown={(e) => {
+                if (e.key === "ArrowDown" && found[0]) (e.preventDefault(), pick(found[0]));
+                // Escape closes the list first; only a second Escape leaves the job.
+                if (e.key === "Escape" && found.length > 0) (e.stopPropagation(), setFound([]));
+              }}
+              data-testid="part-search"
+              autoComplete="off"
+            />
+            {found.length > 0 && (
+              <ul class="suggest">
+                {found.map((p) => (
+                  <li key={p.code}>
+                    <button type="button" onClick={() => pick(p)} data-code={p.code}>
+                      <code>{p.code}</code> {p.name} <span class="hint">{p.unit_price}</span> <VanBadge part={p} t={t} />
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </label>
+          <button type="button" onClick={showVan} data-testid="van-stock">
+            {t("vanStock")}
+          </button>
+          <label class="qty">
+            {t("quantity")}
+            <input value={qty} inputMode="numeric" onInput={(e) => setQty(e.currentTarget.value)} data-testid="part-qty" />
+          </label>
+          <label class="check-inline">
+            <input type="checkbox" checked={misuse} onChange={(e) => setMisuse(e.currentTarget.checked)} data-testid="part-misuse" />
+            {t("misuse")}
+          </label>
+          <button class="primary" type="submit" data-testid="part-add">
+            {t("add")}
+          </button>
+          {problem && <p class="error full">{problem}</p>}
+        </form>
+      )}
+      {q.lines.length === 0 ? (
+        <div class="card empty">
+          <p>{t("noParts")}</p>
+          {!signed && (
+            <label class="check-inline">
+              <input
+                type="checkbox"
+                checked={noneReplaced}
+                onChange={(e) => api.setField(id, "parts_replaced", e.currentTarget.checked ? "none" : "").then(onJob, (err) => fail(errorText(err)))}
+                data-testid="no-parts"
+              />
+              {t("noPartsUsed")}
+            </label>
+          )}
+        </div>
+      ) : (
+        <table class="lines card" data-testid="part-lines">
+          <tbody>
+            {q.lines.map((l) => (
+              <tr key={l.id}>
+                <td>
+                  <code>{l.code}</code>
+                </td>
+                <td>{l.name}</td>
+                <td class="num">× {l.quantity}</td>
+                <td class="num">{l.unit_charge}</td>
+                <td class={l.free ? "good" : "warn"}>{lang === "en" ? l.explain_en : l.explain_zh}</td>
+                <td class="num strong">{l.total}</td>
+                <td>
+                  {!signed && (
+                    <button class="ghost small" onClick={() => api.removePart(id, l.id).then(onJob, (e) => fail(errorText(e)))}>
+                      {t("remove")}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div class="card totals" data-testid="totals">
+        <span>
+          {t("partsTotal")} {q.parts_total}
+        </span>
+        <span>
+          {t("labour")} {q.labour}
+        </span>
+        <span>
+          {t("serviceFee")} {q.service_fee}
+        </span>
+        <strong>
+          {t("total")} {q.total}
+        </strong>
+      </div>
+      {q.needs_acceptance && (
+        <div class={`card quote ${q.accepted_by ? "accepted" : ""}`} data-testid="quote">
+          {q.accepted_by ? (
+            <p class="good">✓ {t("acceptedBy", { n: q.accepted_by })}</p>
+          ) : (
+            <>
+              <p>{t("quoteToAccept", { t: q.total })}</p>
+              <label>
+                {t("customerName")}
+                <input value={acceptName} onInput={(e) => setAcceptName(e.currentTarget.value)} data-testid="accept-name" />
+              </label>
+              <button
+                class="primary"
+                disabled={signed}
+                onClick={() =>
+                  acceptName.trim()
+                    ? api.acceptQuote(id, acceptName.trim(), "confirmation").then(onJob, (e) => fail(errorText(e)))
+                    : fail(t("nameFirst"))
+                }
+                data-testid="accept-quote"
+              >
+                {t("acceptQuote")}
+              </button>
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+// Always visible: online/offline, syncing, pending changes, last sync, refused changes (with
+// their reasons on demand) and "sync now".
+import { useState } from "preact/hooks";
+import { api, errorText, type RefusedView, type SettingsView, type SyncView } from "../api";
+import { useUi } from "../context";
+import { localTime } from "../i18n";
+
+interface Props {
+  sync: SyncView | null;
+  settings: SettingsView;
+  onSettings: () => void;
+  onJobs: () => void;
+  onSync: () => void;
+}
+
+export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
+  const { t, fail } = useUi();
+  const [refused, setRefused] = useState<RefusedView[] | null>(null);
+  const state = sync?.state ?? "not_enrolled";
+  const label =
+    state === "online"
+      ? t("online")
+      : state === "offline"
+        ? t("offline")
+        : state === "syncing"
+          ? t("syncing")
+          : state === "error"
+            ? t("syncError")
+            : t("notEnrolled");
+  // While syncing, how far it has got instead of the last sync time (same place, no jumping).
+  const p = state === "syncing" ? sync?.progress : null;
+  const progress = p
+    ? [
+        p.to_send > 0 && t("progressSent", { sent: p.sent, total: p.to_send }),
+        p.files_sent > 0 && t("progressFiles", { n: p.files_sent }),
+        p.received > 0 && t("progressReceived", { n: p.received }),
+      ]
+        .filter(Boolean)
+        .join(" · ")
+    : "";
+  const toggleRefused = () =>
+    refused ? setRefused(null) : api.listRefused().then(setRefused, (e) => fail(errorText(e)));
+  return (
+    <header class="topbar">
+      <button class="brand ghost" onClick={onJobs}>
+        <span class="logo" aria-hidden="true" /> {t("jobs")}
+      </button>
+      <span class="company">{settings.engineer ? `${settings.engineer} · ${settings.company}` : settings.company}</span>
+      <div class="sync" data-state={state} data-testid="sync-state" title={sync?.last_error ?? ""}>
+        <span class="dot" />
+        <strong>{label}</strong>
+        <span data-testid="pending">{t("pending", { n: sync?.pending ?? 0 })}</span>
+        {progress ? (
+          <span data-testid="progress">{progress}</span>
+        ) : (
+          <span>{t("lastSync", { t: sync?.last_success ? localTime(sync.last_success) : t("never") })}</span>
+        )}
+        {state === "offline" && sync?.next_attempt_in != null && <span>{t("retryIn", { s: sync.next_attempt_in })}</span>}
+        {(sync?.refused ?? 0) > 0 && (
+          <button class="link warn" onClick={toggleRefused}>
+            {t("refused", { n: sync?.refused ?? 0 })}
+          </button>
+        )}
+        {state !== "not_enrolled" && (
+          <button class="primary small" onClick={onSync} title="Ctrl+S" data-testid="sync-now">
+            {t("syncNow")}
+          </button>
+        )}
+      </div>
+      <button class="ghost" onClick={onSettings} data-testid="open-settings">
+        {t("settings")}
+      </button>
+      {refused && (
+        <section class="refused" data-testid="refused">
+          <h3>{t("refusedTitle")}</h3>
+          {refused.length === 0 ? (
+            <p>{t("noRefused")}</p>
+          ) : (
+            <ul>
+              {refused.map((r) => (
+                <li key={r.at + r.kind}>
+                  <code>{r.kind}</code> {localTime(r.at)} — {r.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,220 @@
+// The screens against a mocked IPC: what the engineer sees and what is sent.
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import { UiContext } from "../src/context";
+import { translator } from "../src/i18n";
+import { JobList } from "../src/screens/JobList";
+import { Parts } from "../src/screens/Parts";
+import { Settings } from "../src/screens/Settings";
+import { SyncBar } from "../src/screens/SyncBar";
+import type { JobView, SyncView } from "../src/api";
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+const ui = (lang: "en" | "zh-CN", failures: string[] = []) => ({ lang, t: translator(lang), fail: (m: string) => void failures.push(m) });
+
+const row = {
+  id: "j1",
+  number: "J2611-000001",
+  job_type: "repair",
+  status: "assigned",
+  severity: "major",
+  customer: "济南恒丰机械",
+  site: "一号厂房",
+  address: "经十路 1 号",
+  equipment: "Atlas GA37",
+  reported_fault: "排气温度高",
+  scheduled_on: "2026-11-23",
+  window_from: null,
+  window_until: null,
+  sla: { kind: "arrive_overdue", minutes: 75 },
+};
+
+function job(over: Partial<JobView> = {}): JobView {
+  return {
+    row,
+    sla: row.sla,
+    customer_language: "zh-CN",
+    contacts: [],
+    directions: null,
+    equipment: null,
+    report: { revision: 1, fields: [], checklist: [], required: [], missing: [], satisfaction: { declined: false, ratings: [], comment: null }, signature: null },
+    quote: { lines: [], labour: "CNY 0.00", service_fee: "CNY 0.00", parts_total: "CNY 0.00", total: "CNY 0.00", needs_acceptance: false, accepted_by: null },
+    events: [],
+    history: [],
+    next: ["en_route"],
+    sections: ["fault", "parts"],
+    unresolved_reason: null,
+    promised_on: null,
+    ...over,
+  } as JobView;
+}
+
+describe("job list", () => {
+  it("shows today's jobs with status and SLA badges, in Chinese", async () => {
+    mockIPC((cmd, args) => (cmd === "list_jobs" && (args as { when: string }).when === "today" ? [row] : []));
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <JobList onOpen={() => {}} />
+      </UiContext.Provider>,
+    );
+    await screen.findByText("济南恒丰机械");
+    expect(screen.getByText("已派单")).toBeTruthy();
+    expect(screen.getByText("到达已超时 1 小时 15 分钟")).toBeTruthy();
+    expect(screen.getByText("重大")).toBeTruthy();
+  });
+
+  it("says so when a list is empty", async () => {
+    mockIPC(() => []);
+    render(
+      <UiContext.Provider value={ui("en")}>
+        <JobList onOpen={() => {}} />
+      </UiContext.Provider>,
+    );
+    await screen.findByText("No jobs here.");
+    expect(screen.getByText(/appear after the next sync/)).toBeTruthy();
+  });
+
+  it("opens the row on screen when Enter follows the search results at once", async () => {
+    const other = { ...row, id: "j2", number: "J2611-000002", customer: "Harbour Textiles" };
+    mockIPC((cmd, args) => (cmd === "list_jobs" && (args as { search: string | null }).search ? [row] : [other, row]));
+    const opened: string[] = [];
+    render(
+      <UiContext.Provider value={ui("en")}>
+        <JobList onOpen={(id) => void opened.push(id)} />
+      </UiContext.Provider>,
+    );
+    await screen.findByText("Harbour Textiles");
+    const search = screen.getByTestId("search");
+    fireEvent.input(search, { target: { value: "000001" } });
+    // Enter as soon as the one result is drawn, before effects run after the paint.
+    await waitFor(() => expect(document.querySelectorAll(".rows li").length).toBe(1), { interval: 1 });
+    fireEvent.keyDown(search, { key: "Enter" });
+    expect(opened).toEqual(["j1"]);
+  });
+});
+
+describe("parts", () => {
+  it("refuses a bad quantity without calling the backend", async () => {
+    const calls: string[] = [];
+    mockIPC((cmd) => void calls.push(cmd));
+    render(
+      <UiContext.Provider value={ui("en")}>
+        <Parts job={job()} onJob={() => {}} />
+      </UiContext.Provider>,
+    );
+    fireEvent.input(screen.getByTestId("part-search"), { target: { value: "FLT-0001" } });
+    fireEvent.input(screen.getByTestId("part-qty"), { target: { value: "0" } });
+    fireEvent.click(screen.getByTestId("part-add"));
+    await screen.findByText("Quantity is a whole number from 1 to 10 000.");
+    expect(calls).not.toContain("add_part");
+  });
+
+  it("asks for the customer's acceptance of a charged quote", async () => {
+    const sent: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "accept_quote") sent.push(args);
+      return job();
+    });
+    const charged = job({ quote: { ...job().quote, total: "CNY 724.00", needs_acceptance: true } });
+    render(
+      <UiContext.Provider value={ui("en")}>
+        <Parts job={charged} onJob={() => {}} />
+      </UiContext.Provider>,
+    );
+    expect(screen.getByText(/The customer pays CNY 724.00/)).toBeTruthy();
+    fireEvent.input(screen.getByTestId("accept-name"), { target: { value: "李经理" } });
+    fireEvent.click(screen.getByTestId("accept-quote"));
+    await waitFor(() => expect(sent).toEqual([{ id: "j1", name: "李经理", method: "confirmation" }]));
+  });
+
+  it("lists the van stock with what is left and what has lain still", async () => {
+    const part = { name: "滤芯", spec: null, unit_price: "CNY 80.00" };
+    const van = [
+      { ...part, code: "FLT-0001", in_van: 3, van_staleness: "moving" },
+      { ...part, code: "FLT-0002", in_van: 1, van_staleness: "still_for_three_months" },
+      { ...part, code: "FLT-0003", in_van: -2, van_staleness: "moving" },
+    ];
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => (cmd === "find_parts" ? (asked.push(args), van) : null));
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <Parts job={job()} onJob={() => {}} />
+      </UiContext.Provider>,
+    );
+    fireEvent.click(screen.getByTestId("van-stock"));
+    await screen.findByText("车上 3 件");
+    expect(asked).toEqual([{ text: "" }]);
+    expect(screen.getByText("车上 1 件 · 3 个月未动").className).toContain("late");
+    expect(screen.getByText("车上缺 2 件，请盘点")).toBeTruthy();
+
+    let left = false;
+    const leave = (e: KeyboardEvent) => void (left ||= e.key === "Escape");
+    window.addEventListener("keydown", leave);
+    fireEvent.keyDown(screen.getByTestId("part-search"), { key: "Escape" });
+    window.removeEventListener("keydown", leave);
+    expect(screen.queryByText("车上 3 件")).toBeNull();
+    expect(left).toBe(false);
+  });
+});
+
+describe("settings", () => {
+  it("shows why signing out is refused", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "sign_out") throw { code: "error", message: "3 changes and 0 files have not reached HQ yet; sync first" };
+    });
+    const settings = { enrolled: true, engineer: "王建国", hq_url: "http://127.0.0.1:8730", data_dir: "/data", language: "en", company: "Hongli" };
+    render(
+      <UiContext.Provider value={ui("en")}>
+        <Settings settings={settings} onChange={() => {}} />
+      </UiContext.Provider>,
+    );
+    fireEvent.click(screen.getByTestId("sign-out"));
+    const error = await screen.findByTestId("settings-error");
+    expect(error.textContent).toContain("have not reached HQ yet");
+  });
+});
+
+describe("sync bar", () => {
+  const settings = { enrolled: true, engineer: "王建国", hq_url: "http://127.0.0.1:8730", data_dir: "/data", language: "zh-CN", company: "Hongli" };
+  const bar = (sync: SyncView) =>
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <SyncBar sync={sync} settings={settings} onSettings={() => {}} onJobs={() => {}} onSync={() => {}} />
+      </UiContext.Provider>,
+    );
+  const base: SyncView = { state: "online", pending: 0, refused: 0, last_success: null, last_error: null, next_attempt_in: null, progress: null };
+
+  it("shows how far a running sync has got, in place of the last sync time", () => {
+    bar({ ...base, state: "syncing", pending: 700, progress: { sent: 500, to_send: 1200, files_sent: 3, received: 0 } });
+    expect(screen.getByTestId("progress").textContent).toBe("已发送 500/1200 · 3 个文件");
+    expect(screen.getByTestId("pending").textContent).toBe("700 条待同步");
+    expect(screen.queryByText(/上次同步/)).toBeNull();
+  });
+
+  it("shows the last sync time once the sync is over", () => {
+    bar({ ...base, progress: { sent: 5, to_send: 5, files_sent: 0, received: 9 } });
+    expect(screen.queryByTestId("progress")).toBeNull();
+    expect(screen.getByText("上次同步 从未")).toBeTruthy();
+  });
+});
+
+describe("receipt preview", () => {
+  it("marks an unsigned report as a draft and shows the report in the receipt's language", async () => {
+    const { Preview } = await import("../src/screens/ReceiptTab");
+    const j = job({ report: { ...job().report, fields: [["fault_cause", "油封老化"], ["result", "resolved"]] } });
+    render(
+      <UiContext.Provider value={ui("en")}>
+        <Preview job={j} lang="zh-CN" />
+      </UiContext.Provider>,
+    );
+    const paper = screen.getByTestId("receipt-preview");
+    expect(paper.textContent).toContain("草稿：报告尚未签字。");
+    expect(paper.textContent).toContain("故障原因油封老化");
+    expect(paper.textContent).toContain("已解决");
+  });
+});
