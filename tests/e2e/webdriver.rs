@@ -180,11 +180,7 @@ impl Session {
 fn wait_ready(http: &reqwest::blocking::Client, driver: &str) -> Result<(), BoxError> {
     let started = Instant::now();
     loop {
-        let ready = http
-            .get(format!("{driver}/status"))
-            .send()
-            .and_then(|r| r.json::<Value>())
-            .is_ok();
+        let ready = http.get(format!("{driver}/status")).send().and_then(|r| r.json::<Value>()).is_ok();
         if ready {
             return Ok(());
         }
