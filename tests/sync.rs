@@ -453,3 +453,49 @@ fn the_van_count_reaches_the_laptop_and_each_part_line_takes_from_it() -> TestRe
     assert_eq!(level(&code)?.on_hand, 4, "the line back from HQ is not counted twice");
     Ok(())
 }
+
+/// A part the van lacks is asked of HQ with the job; the dispatcher sees it, promises a date
+/// within the rules' 15 days (a later one is refused) and the laptop shows the answer.
+#[test]
+fn a_parts_request_reaches_the_dispatcher_and_the_answer_comes_back() -> TestResult {
+    use outpost_domain::ids::PartsRequestId;
+    use outpost_domain::part::FaultOrigin;
+    use outpost_domain::parts_request::RequestState;
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(40)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let job = assigned_repair(&laptop.store)?;
+    let code = laptop.store.read(|c| outpost_store::parts::find(c, "", 1))?.pop().ok_or("a part")?.code;
+    let id = PartsRequestId(uuid::Uuid::now_v7());
+    let requested_at = now();
+    laptop.store.request_parts(job, id, &code, 2, FaultOrigin::Quality, "库存不足", requested_at)?;
+    outpost_sync::sync_once(&laptop.store)?;
+    assert_eq!(laptop.pending()?, 0, "HQ took the request");
+
+    let http = reqwest::blocking::Client::new();
+    let token = hq.dispatcher()?;
+    let open: serde_json::Value =
+        http.get(format!("{}/api/v1/parts-requests", hq.url)).bearer_auth(&token).send()?.json()?;
+    let listed = open.as_array().and_then(|l| l.iter().find(|r| r["id"] == id.to_text())).ok_or("listed")?;
+    assert_eq!((listed["part_code"].as_str(), listed["quantity"].as_u64()), (Some(code.as_str()), Some(2)));
+    assert_eq!((listed["state"].as_str(), listed["overdue"].as_bool()), (Some("requested"), Some(false)));
+
+    let promise = |day: time::Date| {
+        http.post(format!("{}/api/v1/parts-requests/{id}/promise", hq.url))
+            .bearer_auth(&token)
+            .json(&json!({"deliver_by": day.to_string()}))
+            .send()
+    };
+    let today = requested_at.date();
+    let late = promise(today + time::Duration::days(16))?;
+    assert_eq!(late.status(), reqwest::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(late.text()?.contains("at most 15 days after the request"));
+    assert_eq!(promise(today + time::Duration::days(5))?.status(), reqwest::StatusCode::OK);
+
+    outpost_sync::sync_once(&laptop.store)?;
+    let requests = laptop.store.read(|c| outpost_store::parts_requests::of_job(c, job))?;
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].state, RequestState::Promised { deliver_by: today + time::Duration::days(5) });
+    Ok(())
+}

@@ -75,6 +75,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>, data_dir: Option<PathBuf>, offse
             commands::report::find_parts,
             commands::report::add_part,
             commands::report::remove_part,
+            commands::report::request_parts,
             commands::report::accept_quote,
             commands::report::rate,
             commands::report::decline_rating,

@@ -6,6 +6,7 @@ use outpost_domain::equipment::WarrantyState;
 use outpost_domain::job::{Job, Mover};
 use outpost_domain::kpi::{SlaBadge, SlaPolicy, arrival_badge};
 use outpost_domain::part::Part;
+use outpost_domain::parts_request::{PartsRequest, RequestState};
 use outpost_domain::rating::{Dimension, Satisfaction};
 use outpost_domain::report::{ReportField, ServiceReport};
 use outpost_store::detail::JobDetail;
@@ -228,6 +229,54 @@ pub struct JobView {
     pub sections: Vec<String>,
     pub unresolved_reason: Option<String>,
     pub promised_on: Option<String>,
+    /// Parts asked of HQ for this job (补件申请), oldest first.
+    pub parts_requests: Vec<PartsRequestView>,
+}
+
+/// A parts request and HQ's answer so far.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PartsRequestView {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub quantity: u32,
+    /// `quality` or `misuse`.
+    pub origin: String,
+    pub note: Option<String>,
+    pub requested_at: String,
+    /// `requested`, `promised`, `delivered` or `declined`.
+    pub state: String,
+    /// The date HQ promised (`promised`), else the latest the rules allow.
+    pub deliver_by: String,
+    pub delivered_at: Option<String>,
+    pub declined_reason: Option<String>,
+    pub overdue: bool,
+}
+
+impl PartsRequestView {
+    fn of(r: &PartsRequest, now: OffsetDateTime) -> PartsRequestView {
+        let (deliver_by, delivered_at, declined_reason) = match &r.state {
+            RequestState::Promised { deliver_by } => (*deliver_by, None, None),
+            RequestState::Delivered { at } => (r.due_by(), Some(rfc3339(*at)), None),
+            RequestState::Declined { reason } => (r.due_by(), None, Some(reason.clone())),
+            RequestState::Requested => (r.due_by(), None, None),
+        };
+        PartsRequestView {
+            id: r.id.to_string(),
+            code: r.part_code.clone(),
+            name: r.part_name.clone(),
+            quantity: r.quantity,
+            origin: snake(&r.origin),
+            note: r.note.clone(),
+            requested_at: rfc3339(r.requested_at),
+            state: r.state.as_str().into(),
+            deliver_by: deliver_by.to_string(),
+            delivered_at,
+            declined_reason,
+            overdue: r.is_overdue(now),
+        }
+    }
 }
 
 /// The value of a settable field as the form shows it.
@@ -409,6 +458,7 @@ impl JobView {
             sections: job.job_type.sections().iter().map(snake).collect(),
             unresolved_reason: job.unresolved.as_ref().map(|u| u.reason.clone()),
             promised_on: job.unresolved.as_ref().map(|u| u.promised_on.to_string()),
+            parts_requests: d.parts_requests.iter().map(|r| PartsRequestView::of(r, now)).collect(),
         }
     }
 }

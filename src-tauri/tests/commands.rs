@@ -72,3 +72,33 @@ fn refusals_reach_the_ui_as_code_and_words() -> TestResult {
     assert!(bad["message"].as_str().unwrap_or_default().contains("HQ is not reachable"), "{bad}");
     Ok(())
 }
+
+#[test]
+fn a_parts_request_is_kept_on_the_job_and_a_bad_one_says_why() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    {
+        let store = outpost_store::Store::open(dir.path())?;
+        let data = outpost_demo::generate(&outpost_demo::DemoConfig::new(3, 60, time::OffsetDateTime::now_utc()));
+        outpost_store::demo::load(&store, &data)?;
+    }
+    let (_app, window) = app_over(dir.path())?;
+    let rows = call(&window, "list_jobs", json!({"when": "all", "search": null})).map_err(|e| e.to_string())?;
+    let on_site = rows.as_array().and_then(|r| r.iter().find(|r| r["status"] == "on_site")).ok_or("a job on site")?;
+    let parts = call(&window, "find_parts", json!({"text": "filter"})).map_err(|e| e.to_string())?;
+    let code = parts[0]["code"].as_str().ok_or("a part")?;
+
+    let args = |quantity: i64| json!({"id": on_site["id"], "code": code, "quantity": quantity, "origin": "quality", "note": "库存不足"});
+    let job = call(&window, "request_parts", args(2)).map_err(|e| e.to_string())?;
+    let requests = job["parts_requests"].as_array().ok_or("requests")?;
+    assert_eq!(requests.len(), 1, "{job}");
+    assert_eq!((requests[0]["code"].as_str(), requests[0]["quantity"].as_u64()), (Some(code), Some(2)));
+    assert_eq!(requests[0]["state"], "requested");
+    assert_eq!(requests[0]["note"], "库存不足");
+    assert_eq!(requests[0]["overdue"], false);
+
+    let bad = call(&window, "request_parts", args(0)).err().ok_or("refused")?;
+    assert!(bad["message"].as_str().unwrap_or_default().contains("request 1 to 10000"), "{bad}");
+    let again = call(&window, "get_job", json!({"id": on_site["id"]})).map_err(|e| e.to_string())?;
+    assert_eq!(again["parts_requests"].as_array().map(Vec::len), Some(1), "a refused request leaves nothing");
+    Ok(())
+}

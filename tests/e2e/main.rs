@@ -230,6 +230,10 @@ fn an_engineers_day_in_the_real_window() -> TestResult {
     s.click("[data-testid=part-misuse]")?;
     s.click("[data-testid=part-add]")?;
     wait_text(&s, "[data-testid=part-lines]", &parts[1])?;
+    // A part the van lacks goes to HQ as a parts request (补件申请).
+    s.type_into("[data-testid=part-search]", &parts[2])?;
+    s.click("[data-testid=part-request]")?;
+    wait_text(&s, "[data-testid=parts-requests]", &parts[2])?;
     s.find("[data-testid=accept-name]")?;
     desktop.shot(&s, "05-parts-quote")?;
     s.type_into("[data-testid=accept-name]", "李经理")?;

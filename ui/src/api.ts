@@ -2,13 +2,14 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { JobRow } from "./bindings/JobRow";
 import type { JobView } from "./bindings/JobView";
+import type { PartsRequestView } from "./bindings/PartsRequestView";
 import type { PartView } from "./bindings/PartView";
 import type { ReceiptFile } from "./bindings/ReceiptFile";
 import type { RefusedView } from "./bindings/RefusedView";
 import type { SettingsView } from "./bindings/SettingsView";
 import type { SyncView } from "./bindings/SyncView";
 
-export type { JobRow, JobView, PartView, ReceiptFile, RefusedView, SettingsView, SyncView };
+export type { JobRow, JobView, PartsRequestView, PartView, ReceiptFile, RefusedView, SettingsView, SyncView };
 
 /** What every failed command answers: a code the UI may switch on and words to show. */
 export interface AppError {
@@ -37,6 +38,8 @@ export const api = {
   findParts: (text: string) => invoke<PartView[]>("find_parts", { text }),
   addPart: (id: string, code: string, quantity: number, origin: string) =>
     invoke<JobView>("add_part", { id, code, quantity, origin }),
+  requestParts: (id: string, code: string, quantity: number, origin: string, note: string) =>
+    invoke<JobView>("request_parts", { id, code, quantity, origin, note }),
   removePart: (id: string, line: string) => invoke<JobView>("remove_part", { id, line }),
   acceptQuote: (id: string, name: string, method: string) => invoke<JobView>("accept_quote", { id, name, method }),
   rate: (id: string, dimension: string, rating: number) => invoke<JobView>("rate", { id, dimension, rating }),

@@ -50,6 +50,7 @@ function job(over: Partial<JobView> = {}): JobView {
     sections: ["fault", "parts"],
     unresolved_reason: null,
     promised_on: null,
+    parts_requests: [],
     ...over,
   } as JobView;
 }
@@ -159,6 +160,45 @@ describe("parts", () => {
     window.removeEventListener("keydown", leave);
     expect(screen.queryByText("车上 3 件")).toBeNull();
     expect(left).toBe(false);
+  });
+
+  it("asks HQ for a part the van lacks and shows HQ's answers", async () => {
+    const sent: unknown[] = [];
+    const request = {
+      id: "r1", code: "MOT-0501", name: "风扇电机", quantity: 2, origin: "quality", note: null,
+      requested_at: "2026-11-23T09:30:00+08:00", state: "requested", deliver_by: "2026-12-08",
+      delivered_at: null, declined_reason: null, overdue: false,
+    };
+    mockIPC((cmd, args) => {
+      if (cmd === "request_parts") sent.push(args);
+      return job({ parts_requests: [request] });
+    });
+    let shown = job();
+    const { rerender } = render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <Parts job={shown} onJob={(j) => (shown = j)} />
+      </UiContext.Provider>,
+    );
+    expect(screen.queryByTestId("parts-requests")).toBeNull();
+    fireEvent.input(screen.getByTestId("part-search"), { target: { value: "MOT-0501" } });
+    fireEvent.input(screen.getByTestId("part-qty"), { target: { value: "2" } });
+    fireEvent.click(screen.getByTestId("part-request"));
+    await waitFor(() => expect(sent).toEqual([{ id: "j1", code: "MOT-0501", quantity: 2, origin: "quality", note: "" }]));
+    await waitFor(() => expect(shown.parts_requests.length).toBe(1));
+    const answered = [
+      request,
+      { ...request, id: "r2", state: "promised", deliver_by: "2026-11-20", overdue: true },
+      { ...request, id: "r3", state: "declined", declined_reason: "型号停产" },
+    ];
+    rerender(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <Parts job={job({ parts_requests: answered })} onJob={() => {}} />
+      </UiContext.Provider>,
+    );
+    expect(screen.getByText("已申请 · 最迟 2026-12-08 到货")).toBeTruthy();
+    expect(screen.getByText("总部承诺 2026-11-20 前到货").className).toContain("late");
+    expect(screen.getByText("逾期未到")).toBeTruthy();
+    expect(screen.getByText("已拒绝：型号停产")).toBeTruthy();
   });
 });
 

@@ -2,7 +2,7 @@
 
 use outpost_demo::{DemoConfig, generate};
 use outpost_domain::customer::Language;
-use outpost_domain::ids::{JobId, PartLineId};
+use outpost_domain::ids::{JobId, PartLineId, PartsRequestId};
 use outpost_domain::job::{JobStatus, MoveDetails};
 use outpost_domain::part::FaultOrigin;
 use outpost_domain::rating::Dimension;
@@ -122,6 +122,19 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
                 out!("{} × {}: {} ({})", priced.quantity, priced.part_code, priced.total, priced.explain_en());
             }
             out!("total: {}", quote.total);
+            Ok(())
+        }
+        Command::Part { command: PartCommand::Request { job, part_code, quantity, misuse, note } } => {
+            let id = find_job(&store, &job)?;
+            let origin = if misuse { FaultOrigin::Misuse } else { FaultOrigin::Quality };
+            let request = PartsRequestId(Uuid::now_v7());
+            let r = store.request_parts(id, request, &part_code, quantity, origin, &note, now)?;
+            out!(
+                "requested {} × {} from HQ; due by {} at the latest; sync to send it",
+                r.quantity,
+                r.part_code,
+                r.due_by()
+            );
             Ok(())
         }
         Command::Part { command: PartCommand::Find { text } } => {

@@ -179,6 +179,19 @@ enum PartCommand {
         #[arg(long)]
         misuse: bool,
     },
+    /// Asks HQ for a part the van does not hold (补件申请); HQ answers with a delivery date.
+    Request {
+        job: String,
+        part_code: String,
+        #[arg(allow_hyphen_values = true)]
+        quantity: i64,
+        /// The old part failed through misuse (人为损坏), not a quality fault.
+        #[arg(long)]
+        misuse: bool,
+        /// Why, for the dispatcher.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
     /// Finds catalogue parts by code or name.
     Find { text: String },
 }

@@ -6,6 +6,7 @@ macro_rules! out {
 }
 
 use outpost_domain::equipment::WarrantyState;
+use outpost_domain::parts_request::RequestState;
 use outpost_domain::rating::{Dimension, Satisfaction};
 use outpost_domain::report::ReportField;
 use outpost_store::detail::JobDetail;
@@ -159,6 +160,18 @@ pub fn detail(d: &JobDetail, offset: UtcOffset) -> Result<()> {
             out!("  {} × {} {}  {}  ({})", l.quantity, l.part_code, l.part_name, l.total, l.explain_en());
         }
         out!("  labour {}, service fee {}, total {}", d.quote.labour, d.quote.service_fee, d.quote.total);
+    }
+    if !d.parts_requests.is_empty() {
+        out!("parts requested from HQ:");
+        for q in &d.parts_requests {
+            let answer = match &q.state {
+                RequestState::Requested => format!("sent, due by {}", q.due_by()),
+                RequestState::Promised { deliver_by } => format!("HQ promises by {deliver_by}"),
+                RequestState::Delivered { at } => format!("delivered {}", when(*at, offset)),
+                RequestState::Declined { reason } => format!("declined: {reason}"),
+            };
+            out!("  {} × {} {}  {answer}", q.quantity, q.part_code, q.part_name);
+        }
     }
     if let Some(s) = &r.signature {
         out!("signed by {} at {}; hash {}", s.signer_name, when(s.signed_at, offset), s.short_hash());

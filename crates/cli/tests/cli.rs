@@ -68,6 +68,8 @@ fn mistakes_exit_non_zero_with_a_message_that_says_what_to_do() -> TestResult {
         ),
         (vec!["jobs", "--when", "yesterday"], "use today, overdue, upcoming or all"),
         (vec!["sign", &on_site, "--name", "李", "--png", "/nonexistent.png"], "cannot read /nonexistent.png"),
+        (vec!["part", "request", &on_site, "NOPE-1", "1"], "NOPE-1"),
+        (vec!["part", "request", &on_site, "FLT-0001", "0"], "request 1 to 10000 of a part"),
     ] {
         let out = cli(dir.path(), &args)?;
         assert_eq!(out.status.code(), Some(1), "{args:?}");
@@ -78,6 +80,11 @@ fn mistakes_exit_non_zero_with_a_message_that_says_what_to_do() -> TestResult {
 
     let ok = cli(dir.path(), &["report", "set", &on_site, "fault_cause", "油封老化"])?;
     assert!(stdout(&ok).contains("still missing before signing"), "{}", stdout(&ok));
+
+    let asked = cli(dir.path(), &["part", "request", &on_site, "FLT-0001", "2", "--note", "车上没有"])?;
+    assert!(stdout(&asked).starts_with("requested 2 × FLT-0001 from HQ; due by"), "{}", stderr(&asked));
+    let shown = stdout(&cli(dir.path(), &["job", "show", &on_site])?);
+    assert!(shown.contains("parts requested from HQ:") && shown.contains("sent, due by"), "{shown}");
     Ok(())
 }
 

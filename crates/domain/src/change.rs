@@ -8,6 +8,7 @@ use crate::customer::Contact;
 use crate::ids::{CustomerId, JobId, PartLineId};
 use crate::job::JobStatus;
 use crate::part::PartLine;
+use crate::parts_request::PartsRequest;
 use crate::rating::Satisfaction;
 use crate::report::{CheckState, ReportField};
 use crate::signature::Signature;
@@ -60,6 +61,10 @@ pub enum Change {
         revision: u32,
         signature: Signature,
     },
+    /// A part asked of HQ for the job (补件申请).
+    PartsRequested {
+        request: PartsRequest,
+    },
     /// A contact of the job's customer edited (or added, with `base_version` 0) on site.
     ContactEdited {
         job_id: JobId,
@@ -82,6 +87,7 @@ impl Change {
             Change::QuoteAccepted { .. } => "quote_accepted",
             Change::ReportSigned { .. } => "report_signed",
             Change::ContactEdited { .. } => "contact_edited",
+            Change::PartsRequested { .. } => "parts_requested",
         }
     }
 
@@ -97,6 +103,7 @@ impl Change {
             | Change::ReportSigned { job_id, .. }
             | Change::ContactEdited { job_id, .. } => *job_id,
             Change::PartLineAdded { line } => line.job_id,
+            Change::PartsRequested { request } => request.job_id,
         }
     }
 }

@@ -54,6 +54,8 @@ id_type!(/// A catalogue part.
     PartId, "part_id");
 id_type!(/// A part line on a job's report.
     PartLineId, "part_line_id");
+id_type!(/// A parts request (补件申请) sent from a job.
+    PartsRequestId, "parts_request_id");
 id_type!(/// A field engineer.
     EngineerId, "engineer_id");
 id_type!(/// One install of the desktop app (one laptop); sync numbers mutations per client.

@@ -13,6 +13,7 @@ pub mod job;
 pub mod kpi;
 pub mod money;
 pub mod part;
+pub mod parts_request;
 pub mod rating;
 pub mod report;
 pub mod signature;

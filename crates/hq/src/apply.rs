@@ -12,6 +12,7 @@ use outpost_domain::ids::{EngineerId, JobId};
 use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails};
 use outpost_domain::money::Currency;
 use outpost_domain::part::{MAX_QUANTITY, PartLine};
+use outpost_domain::parts_request::{PartsRequest, RequestState};
 use outpost_domain::report::ServiceReport;
 use outpost_domain::signature::{SignOff, short_hash, sign_report};
 use outpost_domain::warranty::{ChargingPolicy, Quote, price_job};
@@ -154,6 +155,31 @@ pub fn apply(
             batch.put_job(job);
             batch.put_report(report, (!have_image).then(|| signature.image_sha256.clone()));
             Ok(Applied { field: Some("signature".into()), old: None, new: Some(signature.short_hash()) })
+        }
+        Change::PartsRequested { request } => {
+            if job.status.is_terminal() {
+                return refuse(format!("job {} is {}: ask the dispatcher for parts directly", job.number, job.status));
+            }
+            let Some(part) = records::part_by_code(tx, &request.part_code)? else {
+                return refuse(format!("no part {} in HQ's catalogue", request.part_code));
+            };
+            if request.state != RequestState::Requested {
+                return refuse("a new parts request cannot arrive already answered".into());
+            }
+            if crate::parts_requests::get(tx, request.id)?.is_some() {
+                return refuse(format!("parts request {} was already sent", request.id));
+            }
+            // Checked again under the domain's rules, named as HQ's catalogue names the part.
+            let note = request.note.as_deref().unwrap_or_default();
+            let quantity = i64::from(request.quantity);
+            let checked =
+                PartsRequest::new(request.id, job_id, &part, quantity, request.origin, note, request.requested_at)?;
+            crate::parts_requests::save(tx, &checked)?;
+            Ok(Applied {
+                field: Some("parts_request".into()),
+                old: None,
+                new: Some(format!("{} × {}", checked.quantity, checked.part_code)),
+            })
         }
         Change::ContactEdited { customer_id, contact, base_version, .. } => {
             if *customer_id != job.customer_id {

@@ -12,6 +12,7 @@ pub mod enroll;
 pub mod error;
 mod json;
 pub mod log;
+pub mod parts_requests;
 pub mod records;
 pub mod state;
 mod sync;
@@ -51,6 +52,10 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/jobs/{id}/close", post(dispatch_api::close))
         .route("/api/v1/engineers", get(dispatch_api::list_engineers))
         .route("/api/v1/engineers/{id}/van-stock", get(dispatch_api::get_van_stock).put(dispatch_api::count_van))
+        .route("/api/v1/parts-requests", get(parts_requests::list_requests))
+        .route("/api/v1/parts-requests/{id}/promise", post(parts_requests::promise))
+        .route("/api/v1/parts-requests/{id}/deliver", post(parts_requests::deliver))
+        .route("/api/v1/parts-requests/{id}/decline", post(parts_requests::decline))
         .route("/api/v1/company", get(dispatch_api::get_company).put(dispatch_api::set_company))
         .route("/api/v1/audit", get(dispatch_api::audit))
         .route("/api/v1/conflicts", get(dispatch_api::conflicts))

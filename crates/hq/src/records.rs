@@ -185,7 +185,13 @@ pub fn part_lines(tx: &mut dyn Tx, id: JobId) -> Result<Vec<PartLine>> {
         .collect()
 }
 
-/// A job with its events, report and part lines.
+/// A job with its events, report, part lines and parts requests.
 pub fn bundle(tx: &mut dyn Tx, id: JobId) -> Result<JobBundle> {
-    Ok(JobBundle { job: job(tx, id)?, events: events(tx, id)?, report: report(tx, id)?, parts: part_lines(tx, id)? })
+    Ok(JobBundle {
+        job: job(tx, id)?,
+        events: events(tx, id)?,
+        report: report(tx, id)?,
+        parts: part_lines(tx, id)?,
+        parts_requests: crate::parts_requests::of_job(tx, id)?,
+    })
 }

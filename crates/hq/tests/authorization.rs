@@ -178,6 +178,25 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 None,
                 Kind::Dispatcher,
             ),
+            (Method::GET, "/api/v1/parts-requests?state=all".into(), None, Kind::Dispatcher),
+            (
+                Method::POST,
+                "/api/v1/parts-requests/0190a000-0000-7000-8000-000000000000/promise".into(),
+                Some(json!({"deliver_by": "2026-11-30"})),
+                Kind::Dispatcher,
+            ),
+            (
+                Method::POST,
+                "/api/v1/parts-requests/0190a000-0000-7000-8000-000000000000/deliver".into(),
+                None,
+                Kind::Dispatcher,
+            ),
+            (
+                Method::POST,
+                "/api/v1/parts-requests/0190a000-0000-7000-8000-000000000000/decline".into(),
+                Some(json!({"reason": "停产"})),
+                Kind::Dispatcher,
+            ),
             (Method::GET, "/api/v1/company".into(), None, Kind::Dispatcher),
             (
                 Method::PUT,
@@ -217,13 +236,16 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                     }
                     _ => StatusCode::UNAUTHORIZED,
                 };
-                // The signature of an unsigned job (404) and closing an open job (422) answer
-                // the dispatcher with a rule, not a refusal: they got past authorization.
+                // The signature of an unsigned job (404), closing an open job (422) and answering
+                // a request HQ does not hold (404) answer the dispatcher with a rule, not a
+                // refusal: they got past authorization.
                 let past_auth = !matches!(
                     status,
                     StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::INTERNAL_SERVER_ERROR
                 );
-                let ok = match (expected, path.ends_with("/signature") || path.ends_with("/close")) {
+                let ruled =
+                    path.ends_with("/signature") || path.ends_with("/close") || path.contains("/parts-requests/");
+                let ok = match (expected, ruled) {
                     (StatusCode::OK, true) => past_auth,
                     (StatusCode::OK, false) => status.is_success(),
                     _ => status == expected,

@@ -2,9 +2,10 @@
 //! decides, the domain tables change, and the outbox gets the change — all or nothing.
 
 use outpost_domain::DomainError;
-use outpost_domain::ids::{JobId, PartLineId};
+use outpost_domain::ids::{JobId, PartLineId, PartsRequestId};
 use outpost_domain::job::{Actor, Job, JobEvent, JobStatus, MoveDetails};
 use outpost_domain::part::{FaultOrigin, PartLine};
+use outpost_domain::parts_request::PartsRequest;
 use outpost_domain::rating::{Dimension, Rating, Ratings, Satisfaction};
 use outpost_domain::report::{CheckState, ReportField, ServiceReport};
 use outpost_domain::signature::{SignOff, Signature, check_signature_png, sign_report};
@@ -16,7 +17,7 @@ use crate::db::Store;
 use crate::detail::{quote, warranty_on_visit};
 use crate::error::Result;
 use crate::outbox::{self, Change};
-use crate::{blobs, device, equipment, jobs, parts, reports};
+use crate::{blobs, device, equipment, jobs, parts, parts_requests, reports};
 
 /// The job, the acting engineer and the report, loaded inside the action's transaction.
 struct Work {
@@ -163,6 +164,29 @@ impl Store {
             reports::save(tx, &w.report, now)?;
             outbox::push(tx, &Change::PartLineAdded { line: line.clone() }, now)?;
             Ok(line)
+        })
+    }
+
+    /// Asks HQ for a catalogue part the job needs and the van does not hold (补件申请); HQ
+    /// answers with a delivery date within 15 days, or declines.
+    #[allow(clippy::too_many_arguments)]
+    pub fn request_parts(
+        &self,
+        job_id: JobId,
+        request_id: PartsRequestId,
+        part_code: &str,
+        quantity: i64,
+        origin: FaultOrigin,
+        note: &str,
+        now: OffsetDateTime,
+    ) -> Result<PartsRequest> {
+        self.write(|tx| {
+            load_editable(tx, job_id)?;
+            let part = parts::by_code(tx, part_code)?;
+            let request = PartsRequest::new(request_id, job_id, &part, quantity, origin, note, now)?;
+            parts_requests::save(tx, &request)?;
+            outbox::push(tx, &Change::PartsRequested { request: request.clone() }, now)?;
+            Ok(request)
         })
     }
 

@@ -6,6 +6,7 @@ use outpost_domain::equipment::{Equipment, WarrantyState};
 use outpost_domain::ids::JobId;
 use outpost_domain::job::{Job, JobEvent};
 use outpost_domain::part::PartLine;
+use outpost_domain::parts_request::PartsRequest;
 use outpost_domain::report::{ReportField, ServiceReport};
 use outpost_domain::warranty::{Quote, price_job};
 use rusqlite::Connection;
@@ -14,7 +15,7 @@ use serde::Serialize;
 use crate::Store;
 use crate::error::{Result, StoreError};
 use crate::jobs::{self, JobSummary};
-use crate::{blobs, customers, device, equipment, parts, reports};
+use crate::{blobs, customers, device, equipment, parts, parts_requests, reports};
 
 /// A job with its customer, site, equipment, report, priced parts and history.
 #[derive(Debug, Clone, Serialize)]
@@ -27,6 +28,8 @@ pub struct JobDetail {
     pub report: ServiceReport,
     pub parts: Vec<PartLine>,
     pub quote: Quote,
+    /// Parts asked of HQ for this job, with HQ's answers.
+    pub parts_requests: Vec<PartsRequest>,
     /// Mandatory report fields still empty; signing is possible when this is empty.
     pub missing: Vec<ReportField>,
     pub events: Vec<JobEvent>,
@@ -50,6 +53,7 @@ pub fn job_detail(conn: &Connection, id: JobId) -> Result<JobDetail> {
         customer: customers::get(conn, job.customer_id)?,
         site: customers::get_site(conn, job.site_id)?,
         missing: report.missing(&lines),
+        parts_requests: parts_requests::of_job(conn, id)?,
         events: jobs::events(conn, id)?,
         equipment,
         warranty,

@@ -169,7 +169,7 @@ impl crate::Store {
             tx.execute_batch(
                 "INSERT INTO search (search) VALUES ('delete-all');
                  DELETE FROM search_docs; DELETE FROM search_queue;
-                 DELETE FROM part_lines; DELETE FROM report_revisions; DELETE FROM reports;
+                 DELETE FROM parts_requests; DELETE FROM part_lines; DELETE FROM report_revisions; DELETE FROM reports;
                  DELETE FROM job_events; DELETE FROM jobs; DELETE FROM equipment; DELETE FROM parts; DELETE FROM van_stock;
                  DELETE FROM contacts; DELETE FROM sites; DELETE FROM customers;
                  DELETE FROM outbox; DELETE FROM blobs; DELETE FROM sync_staging; DELETE FROM device;",

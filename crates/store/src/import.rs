@@ -6,6 +6,7 @@ use outpost_domain::customer::{Customer, Site};
 use outpost_domain::equipment::Equipment;
 use outpost_domain::job::{Job, JobEvent};
 use outpost_domain::part::{Part, PartLine};
+use outpost_domain::parts_request::PartsRequest;
 use outpost_domain::report::ServiceReport;
 use outpost_domain::van::VanStock;
 use outpost_domain::warranty::ChargingPolicy;
@@ -19,7 +20,7 @@ use time::OffsetDateTime;
 use crate::db::Store;
 use crate::device::{self, Engineer};
 use crate::error::Result;
-use crate::{customers, equipment, jobs, parts, reports};
+use crate::{customers, equipment, jobs, parts, parts_requests, reports};
 
 /// One transaction's worth of HQ data; see [`Store::import`].
 #[derive(Debug)]
@@ -139,6 +140,7 @@ impl<'a> Import<'a> {
         events: &[JobEvent],
         report: Option<&ServiceReport>,
         lines: &[PartLine],
+        requests: &[PartsRequest],
     ) -> Result<bool> {
         if self.has_local_work(job.id)? {
             return Ok(false);
@@ -156,6 +158,7 @@ impl<'a> Import<'a> {
             // Replacing HQ's earlier version: what hangs off the job is replaced too.
             self.tx.prepare_cached("DELETE FROM job_events WHERE job_id = ?1")?.execute([&id])?;
             self.tx.prepare_cached("DELETE FROM part_lines WHERE job_id = ?1")?.execute([&id])?;
+            self.tx.prepare_cached("DELETE FROM parts_requests WHERE job_id = ?1")?.execute([&id])?;
             if report.is_none() {
                 self.tx.prepare_cached("DELETE FROM reports WHERE job_id = ?1")?.execute([&id])?;
             }
@@ -166,6 +169,9 @@ impl<'a> Import<'a> {
         let at = events.last().map_or(job.reported_at, |e| e.at);
         for l in lines {
             parts::insert_line(self.tx, l, at)?;
+        }
+        for r in requests {
+            parts_requests::save(self.tx, r)?;
         }
         if let Some(r) = report {
             reports::save(self.tx, r, at)?;

@@ -20,6 +20,7 @@ pub mod jobs;
 mod migrate;
 pub mod outbox;
 pub mod parts;
+pub mod parts_requests;
 pub mod reports;
 pub mod search;
 

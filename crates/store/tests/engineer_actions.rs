@@ -261,3 +261,32 @@ fn each_part_line_after_the_van_count_takes_from_the_van() -> TestResult {
     assert_eq!(in_van, [carried]);
     Ok(())
 }
+
+#[test]
+fn a_parts_request_goes_to_the_outbox_with_the_job_and_a_bad_one_leaves_nothing() -> TestResult {
+    use outpost_domain::ids::PartsRequestId;
+    use outpost_domain::parts_request::RequestState;
+    let f = demo_store(60)?;
+    let job = f.job(JobType::Repair, JobStatus::OnSite);
+    let code = f.data.parts[0].code.clone();
+    let before = f.outbox_len()?;
+    let id = PartsRequestId(Uuid::from_u128(7));
+    let request = f.store.request_parts(job, id, &code, 3, FaultOrigin::Misuse, "客户要求加急", NOW)?;
+    assert_eq!((request.quantity, request.state.clone()), (3, RequestState::Requested));
+    let pending = f.store.read(|c| outbox::pending(c, 1000))?;
+    assert_eq!(pending.last().map(|m| &m.change), Some(&Change::PartsRequested { request: request.clone() }));
+    assert_eq!(f.store.read(|c| detail::job_detail(c, job))?.parts_requests, [request]);
+
+    let err =
+        f.store.request_parts(job, PartsRequestId(Uuid::from_u128(8)), "NOPE-1", 1, FaultOrigin::Quality, "", NOW);
+    assert!(matches!(err, Err(StoreError::NotFound { what: "part", .. })));
+    let err = f.store.request_parts(job, PartsRequestId(Uuid::from_u128(9)), &code, 0, FaultOrigin::Quality, "", NOW);
+    assert!(err.is_err());
+    let cancelled = f.job(JobType::Repair, JobStatus::Cancelled);
+    let err =
+        f.store.request_parts(cancelled, PartsRequestId(Uuid::from_u128(10)), &code, 1, FaultOrigin::Quality, "", NOW);
+    assert!(err.is_err());
+    assert_eq!(f.outbox_len()?, before + 1);
+    assert_eq!(f.store.read(|c| outpost_store::parts_requests::of_job(c, job))?.len(), 1);
+    Ok(())
+}

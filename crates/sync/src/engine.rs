@@ -232,7 +232,7 @@ fn apply(import: &Import<'_>, delta: Delta, seen: &mut HashSet<JobId>) -> outpos
             Record::Company(c) => import.company(&c),
             Record::Job(b) => {
                 seen.insert(b.job.id);
-                import.job_bundle(&b.job, &b.events, b.report.as_ref(), &b.parts).map(drop)
+                import.job_bundle(&b.job, &b.events, b.report.as_ref(), &b.parts, &b.parts_requests).map(drop)
             }
         },
         Delta::RemoveJob { job_id } => {

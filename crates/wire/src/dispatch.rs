@@ -88,6 +88,20 @@ pub struct VanCountLine {
     pub counted: i64,
 }
 
+/// `POST /api/v1/parts-requests/{id}/promise`: the date HQ promises the part by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PromiseInput {
+    pub deliver_by: Date,
+}
+
+/// `POST /api/v1/parts-requests/{id}/decline`: why HQ will not send the part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeclineInput {
+    pub reason: String,
+}
+
 /// `POST /api/v1/jobs`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -7,6 +7,7 @@ use outpost_domain::equipment::Equipment;
 use outpost_domain::ids::{ClientId, EngineerId, JobId};
 use outpost_domain::job::{Job, JobEvent};
 use outpost_domain::part::{Part, PartLine};
+use outpost_domain::parts_request::PartsRequest;
 use outpost_domain::report::ServiceReport;
 use outpost_domain::van::VanStock;
 use outpost_domain::warranty::ChargingPolicy;
@@ -101,6 +102,9 @@ pub struct JobBundle {
     pub events: Vec<JobEvent>,
     pub report: Option<ServiceReport>,
     pub parts: Vec<PartLine>,
+    /// Parts asked of HQ for the job, with HQ's answers (absent in logs older than requests).
+    #[serde(default)]
+    pub parts_requests: Vec<PartsRequest>,
 }
 
 /// One entry of the pull log.

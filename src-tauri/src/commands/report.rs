@@ -2,7 +2,7 @@
 //! saved at once (autosave) and answered with the job screen as it now stands.
 
 use base64::Engine;
-use outpost_domain::ids::PartLineId;
+use outpost_domain::ids::{PartLineId, PartsRequestId};
 use outpost_domain::part::FaultOrigin;
 use outpost_domain::rating::Dimension;
 use outpost_domain::report::ReportField;
@@ -60,6 +60,22 @@ pub async fn add_part(
 ) -> Result<JobView> {
     let line = PartLineId(uuid::Uuid::now_v7());
     state.store.add_part_line(job_id(&id)?, line, &code, quantity, FaultOrigin::parse(&origin)?, now())?;
+    changed(&state, &id)
+}
+
+/// Asks HQ for a part the van does not hold (补件申请); the request travels with the next sync.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn request_parts(
+    state: State<'_, AppState>,
+    id: String,
+    code: String,
+    quantity: i64,
+    origin: String,
+    note: String,
+) -> Result<JobView> {
+    let request = PartsRequestId(uuid::Uuid::now_v7());
+    let origin = FaultOrigin::parse(&origin)?;
+    state.store.request_parts(job_id(&id)?, request, &code, quantity, origin, &note, now())?;
     changed(&state, &id)
 }
 

@@ -3,6 +3,7 @@ import type { ContactView } from "./ContactView";
 import type { EquipmentView } from "./EquipmentView";
 import type { EventView } from "./EventView";
 import type { JobRow } from "./JobRow";
+import type { PartsRequestView } from "./PartsRequestView";
 import type { QuoteView } from "./QuoteView";
 import type { ReportView } from "./ReportView";
 import type { Sla } from "./Sla";
@@ -22,4 +23,8 @@ next: Array<string>,
 /**
  * The report sections of this job type, in form order.
  */
-sections: Array<string>, unresolved_reason: string | null, promised_on: string | null, };
+sections: Array<string>, unresolved_reason: string | null, promised_on: string | null, 
+/**
+ * Parts asked of HQ for this job (补件申请), oldest first.
+ */
+parts_requests: Array<PartsRequestView>, };

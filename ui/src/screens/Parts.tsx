@@ -2,7 +2,7 @@
 // misuse; each line's warranty decision and price explained; totals; the quote the customer
 // accepts. Every part found shows what the van holds of it, flagged when it has lain still.
 import { useEffect, useState } from "preact/hooks";
-import { api, errorText, type JobView, type PartView } from "../api";
+import { api, errorText, type JobView, type PartsRequestView, type PartView } from "../api";
 import { useUi } from "../context";
 import { checkQuantity } from "../form";
 import type { T } from "../i18n";
@@ -16,6 +16,42 @@ export function VanBadge({ part, t }: { part: PartView; t: T }) {
       {t("inVan", { n: part.in_van })}
       {still && ` · ${t(still)}`}
     </span>
+  );
+}
+
+/** Parts asked of HQ for this job and HQ's answers (补件申请). */
+function Requests({ requests, t }: { requests: PartsRequestView[]; t: T }) {
+  const said = (r: PartsRequestView) =>
+    r.state === "promised"
+      ? t("req_promised", { d: r.deliver_by })
+      : r.state === "delivered"
+        ? t("req_delivered", { d: (r.delivered_at ?? "").slice(0, 10) })
+        : r.state === "declined"
+          ? t("req_declined", { r: r.declined_reason ?? "" })
+          : t("req_requested", { d: r.deliver_by });
+  const tone = (r: PartsRequestView) =>
+    r.overdue || r.state === "declined" ? "late" : r.state === "delivered" ? "ok" : "soon";
+  return (
+    <div class="card requests" data-testid="parts-requests">
+      <h3>{t("partsRequests")}</h3>
+      <table class="lines">
+        <tbody>
+          {requests.map((r) => (
+            <tr key={r.id} data-state={r.state}>
+              <td>
+                <code>{r.code}</code>
+              </td>
+              <td>{r.name}</td>
+              <td class="num">× {r.quantity}</td>
+              <td>
+                <span class={`badge ${tone(r)}`}>{said(r)}</span>
+                {r.overdue && <span class="badge late">{t("req_overdue")}</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -39,17 +75,20 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
     return () => clearTimeout(h);
   }, [text]);
 
-  const add = (e: Event) => {
-    e.preventDefault();
+  // Adds the part to the job, or (request) asks HQ for it when the van does not hold it.
+  const submit = (request: boolean) => {
     const code = picked?.code ?? text.trim();
     const wrong = code ? checkQuantity(lang, qty) : lang === "en" ? "Choose a part first." : "请先选择配件。";
     setProblem(wrong);
     if (wrong) return;
-    api.addPart(id, code, Number(qty), misuse ? "misuse" : "quality").then(
+    const origin = misuse ? "misuse" : "quality";
+    const done = request ? api.requestParts(id, code, Number(qty), origin, "") : api.addPart(id, code, Number(qty), origin);
+    done.then(
       (j) => (onJob(j), setText(""), setPicked(null), setQty("1"), setMisuse(false)),
       (err) => setProblem(errorText(err)),
     );
   };
+  const add = (e: Event) => (e.preventDefault(), submit(false));
   const pick = (p: PartView) => (setPicked(p), setText(p.code), setFound([]));
   // The van's parts, or (pressed again) closes the list.
   const showVan = () =>
@@ -97,6 +136,9 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
           <button class="primary" type="submit" data-testid="part-add">
             {t("add")}
           </button>
+          <button type="button" onClick={() => submit(true)} data-testid="part-request">
+            {t("requestPart")}
+          </button>
           {problem && <p class="error full">{problem}</p>}
         </form>
       )}
@@ -140,6 +182,7 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
           </tbody>
         </table>
       )}
+      {job.parts_requests.length > 0 && <Requests requests={job.parts_requests} t={t} />}
       <div class="card totals" data-testid="totals">
         <span>
           {t("partsTotal")} {q.parts_total}

@@ -14,6 +14,7 @@ use crate::error::{AppError, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0001_init.sql"),
     include_str!("../../migrations/postgres/0002_van_stock.sql"),
+    include_str!("../../migrations/postgres/0003_parts_requests.sql"),
 ];
 const POOL: usize = 8;
 

@@ -14,6 +14,7 @@ use crate::error::{AppError, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_init.sql"),
     include_str!("../../migrations/sqlite/0002_van_stock.sql"),
+    include_str!("../../migrations/sqlite/0003_parts_requests.sql"),
 ];
 
 #[derive(Debug)]

@@ -1,0 +1,153 @@
+//! Parts requests (补件申请) at HQ: kept as engineers send them, answered by dispatchers (a
+//! promised date within the rules' 15 days, delivered, or declined), and every answer sent down
+//! to the engineer's laptop with the job.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use outpost_domain::ids::{EngineerId, JobId, PartsRequestId};
+use outpost_domain::parts_request::PartsRequest;
+use outpost_wire::dispatch::{DeclineInput, PromiseInput};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::auth::Dispatcher;
+use crate::db::Tx;
+use crate::error::{AppError, Result};
+use crate::json::Body;
+use crate::state::AppState;
+use crate::{log, records};
+
+/// Keeps a request as it now stands.
+pub fn save(tx: &mut dyn Tx, r: &PartsRequest) -> Result<()> {
+    tx.execute(
+        "INSERT INTO parts_requests (id, job_id, state, requested_at, body) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET state = excluded.state, body = excluded.body",
+        &[
+            r.id.to_text().into(),
+            r.job_id.to_text().into(),
+            r.state.as_str().into(),
+            records::ns(r.requested_at).into(),
+            serde_json::to_string(r)?.into(),
+        ],
+    )?;
+    Ok(())
+}
+
+/// A request, if HQ has it.
+pub fn get(tx: &mut dyn Tx, id: PartsRequestId) -> Result<Option<PartsRequest>> {
+    tx.query_opt("SELECT body FROM parts_requests WHERE id = $1", &[id.to_text().into()])?
+        .map(|r| r.json(0))
+        .transpose()
+}
+
+/// The requests of a job, oldest first.
+pub fn of_job(tx: &mut dyn Tx, job: JobId) -> Result<Vec<PartsRequest>> {
+    tx.query("SELECT body FROM parts_requests WHERE job_id = $1 ORDER BY requested_at, id", &[job.to_text().into()])?
+        .iter()
+        .map(|r| r.json(0))
+        .collect()
+}
+
+/// A request as the dispatcher lists it: with its job, engineer and whether it is overdue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestOut {
+    #[serde(flatten)]
+    pub request: PartsRequest,
+    pub job_number: String,
+    pub engineer_id: Option<EngineerId>,
+    pub due_by: time::Date,
+    pub overdue: bool,
+}
+
+/// Which requests to list: `open` (the default: requested or promised) or `all`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListQuery {
+    #[serde(default)]
+    pub state: Option<String>,
+}
+
+/// The requests in `state` (`open` or `all`), oldest first, as of `now`.
+pub fn list(tx: &mut dyn Tx, state: &str, now: OffsetDateTime) -> Result<Vec<RequestOut>> {
+    let filter = match state {
+        "open" => "WHERE r.state IN ('requested', 'promised')",
+        "all" => "",
+        other => return Err(AppError::invalid("state", format!("'{other}' is not a list; use open or all"))),
+    };
+    let sql = format!(
+        "SELECT r.body, j.number, j.engineer_id FROM parts_requests r JOIN jobs j ON j.id = r.job_id {filter}
+         ORDER BY r.requested_at, r.id"
+    );
+    tx.query(&sql, &[])?
+        .iter()
+        .map(|row| {
+            let request: PartsRequest = row.json(0)?;
+            let engineer_id = row.opt_text(2)?.map(|e| e.parse()).transpose().map_err(AppError::from)?;
+            Ok(RequestOut {
+                due_by: request.due_by(),
+                overdue: request.is_overdue(now),
+                job_number: row.text(1)?,
+                engineer_id,
+                request,
+            })
+        })
+        .collect()
+}
+
+/// Applies a dispatcher's answer to request `id` and sends the job's new state to its laptop.
+fn answer(
+    tx: &mut dyn Tx,
+    id: PartsRequestId,
+    decide: impl FnOnce(&mut PartsRequest) -> outpost_domain::Result<()>,
+) -> Result<PartsRequest> {
+    let mut request = get(tx, id)?
+        .ok_or_else(|| AppError::NotFound(format!("no parts request {id}: see GET /api/v1/parts-requests")))?;
+    decide(&mut request)?;
+    save(tx, &request)?;
+    log::publish_job_state(tx, request.job_id)?;
+    Ok(request)
+}
+
+fn parse(id: &str) -> Result<PartsRequestId> {
+    id.parse().map_err(|_| AppError::NotFound(format!("no parts request {id}: see GET /api/v1/parts-requests")))
+}
+
+/// `GET /api/v1/parts-requests?state=open|all`.
+pub async fn list_requests(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<Vec<RequestOut>>> {
+    let now = s.now();
+    let state = q.state.unwrap_or_else(|| "open".into());
+    Ok(Json(s.db.tx(move |tx| list(tx, &state, now)).await?))
+}
+
+/// `POST /api/v1/parts-requests/{id}/promise`.
+pub async fn promise(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<PromiseInput>,
+) -> Result<Json<PartsRequest>> {
+    let id = parse(&id)?;
+    Ok(Json(s.db.tx(move |tx| answer(tx, id, |r| r.promise(input.deliver_by))).await?))
+}
+
+/// `POST /api/v1/parts-requests/{id}/deliver`.
+pub async fn deliver(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<PartsRequest>> {
+    let id = parse(&id)?;
+    let now = s.now();
+    Ok(Json(s.db.tx(move |tx| answer(tx, id, |r| r.deliver(now))).await?))
+}
+
+/// `POST /api/v1/parts-requests/{id}/decline`.
+pub async fn decline(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<DeclineInput>,
+) -> Result<Json<PartsRequest>> {
+    let id = parse(&id)?;
+    Ok(Json(s.db.tx(move |tx| answer(tx, id, |r| r.decline(&input.reason))).await?))
+}
