@@ -1,7 +1,6 @@
 //! A real HQ process on a loopback port, and laptops (data folders with their store), for the
 //! tests across processes.
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -28,32 +27,65 @@ impl Hq {
         // reqwest is built without a default TLS provider here (the sync client installs ring);
         // tests that call HQ directly need it too.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let mut hq =
-            Hq { bin: bin.into(), dir: dir.to_owned(), url: format!("http://127.0.0.1:{port}"), port, child: None };
+        // Port 0: HQ takes a free port itself and says which, so tests running side by side
+        // never race for one.
+        let mut hq = Hq { bin: bin.into(), dir: dir.to_owned(), url: String::new(), port: 0, child: None };
         hq.restart()?;
         Ok(hq)
     }
 
-    /// Starts the process again on the same port (after [`Hq::kill9`]).
+    /// Starts the process again on the same port (after [`Hq::kill9`]); waits until HQ says
+    /// it is listening. A port still held a moment after a kill is tried again.
     pub fn restart(&mut self) -> Result<(), BoxError> {
-        let child = Command::new(&self.bin)
+        let started = Instant::now();
+        loop {
+            match self.spawn()? {
+                Some(port) => {
+                    self.port = port;
+                    self.url = format!("http://127.0.0.1:{port}");
+                    return Ok(());
+                }
+                None if self.port != 0 && started.elapsed() < Duration::from_secs(20) => {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                None => return Err(format!("HQ did not start on port {}", self.port).into()),
+            }
+        }
+    }
+
+    /// Spawns `serve`; the port HQ listens on, or `None` when it exited without listening.
+    fn spawn(&mut self) -> Result<Option<u16>, BoxError> {
+        let mut child = Command::new(&self.bin)
             .args(["serve", "--data-dir"])
             .arg(&self.dir)
             .args(["--listen", &format!("127.0.0.1:{}", self.port)])
             .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()?;
-        self.child = Some(child);
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            if started.elapsed() > Duration::from_secs(20) {
-                return Err("HQ did not start".into());
+        let stdout = child.stdout.take().ok_or("HQ's stdout")?;
+        let (tx, rx) = std::sync::mpsc::channel();
+        // Reads HQ's stdout to its end, so HQ never writes into a closed pipe.
+        std::thread::spawn(move || {
+            for line in std::io::BufRead::lines(std::io::BufReader::new(stdout)).map_while(Result::ok) {
+                let _ = tx.send(line);
             }
-            std::thread::sleep(Duration::from_millis(20));
+        });
+        let port = rx
+            .recv_timeout(Duration::from_secs(20))
+            .ok()
+            .and_then(|line| line.rsplit(':').next().and_then(|p| p.trim().parse().ok()));
+        match port {
+            Some(port) => {
+                self.child = Some(child);
+                Ok(Some(port))
+            }
+            None => {
+                let _ = child.kill();
+                let _ = child.wait();
+                Ok(None)
+            }
         }
-        Ok(())
     }
 
     /// SIGKILL, no goodbye.

@@ -148,7 +148,11 @@ fn serve(db: Db, listen: SocketAddr) -> Result<(), AppError> {
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .map_err(|e| AppError::setup(format!("cannot listen on {listen}: {e}")))?;
-        tracing::info!("outpost-hq listening on http://{listen}");
+        // One line on stdout once HQ answers, with the port it got (`--listen 127.0.0.1:0`
+        // picks a free one): scripts and tests wait for it.
+        let bound = listener.local_addr().map_err(|e| AppError::setup(format!("cannot listen on {listen}: {e}")))?;
+        println!("outpost-hq listening on http://{bound}");
+        std::io::Write::flush(&mut std::io::stdout()).map_err(|e| AppError::setup(e.to_string()))?;
         axum::serve(listener, app(state))
             .with_graceful_shutdown(shutdown())
             .await
