@@ -4,12 +4,11 @@ use std::time::Duration;
 
 use outpost_domain::ids::JobId;
 use outpost_domain::job::{JobStatus, JobType, MoveDetails};
-use outpost_domain::rating::Dimension;
 use outpost_domain::report::ReportField;
 use outpost_store::jobs::{self, JobFilter};
 use outpost_store::{Store, device, downloads, outbox};
 use outpost_sync::SyncError;
-use outpost_tests::harness::{BoxError, Hq, Laptop, env_or, seed};
+use outpost_tests::harness::{BoxError, Hq, Laptop, env_or, repair, seed};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
@@ -31,22 +30,6 @@ fn assigned_repair(store: &Store) -> Result<JobId, BoxError> {
         .id)
 }
 
-/// Everything an engineer does on a repair, through the store, offline.
-fn repair(store: &Store, job: JobId) -> Result<(), BoxError> {
-    store.transition_job(job, JobStatus::EnRoute, MoveDetails::default(), now())?;
-    store.transition_job(job, JobStatus::OnSite, MoveDetails::default(), now())?;
-    for (field, value) in outpost_demo::REPAIR_REPORT {
-        store.set_report_field(job, field, value, now())?;
-    }
-    store.set_report_field(job, ReportField::PartsReplaced, "none", now())?;
-    store.transition_job(job, JobStatus::Completed, MoveDetails::default(), now())?;
-    for d in Dimension::ALL {
-        store.rate(job, d, 5, now())?;
-    }
-    store.sign_report(job, "李经理", b"\x89PNG\r\n\x1a\nsignature strokes", now())?;
-    Ok(())
-}
-
 fn hq_job(hq: &Hq, token: &str, job: JobId) -> Result<Value, BoxError> {
     Ok(reqwest::blocking::Client::new()
         .get(format!("{}/api/v1/jobs/{job}", hq.url))
@@ -62,7 +45,7 @@ fn a_repair_done_offline_reaches_hq_once_with_its_signature() -> TestResult {
     let codes = hq.seed(80)?;
     let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
     let job = assigned_repair(&laptop.store)?;
-    repair(&laptop.store, job)?;
+    repair(&laptop.store, job, b"\x89PNG\r\n\x1a\nsignature strokes")?;
     assert!(laptop.pending()? > 10);
     let report = outpost_sync::sync_once(&laptop.store)?;
     assert_eq!((report.files, report.refused), (1, 0), "{report:?}");

@@ -12,7 +12,6 @@ use outpost_store::jobs::{self, JobFilter};
 use outpost_store::search;
 use outpost_store::{Store, blobs, detail, device, outbox, parse_acceptance_method, parse_check_state, parts};
 use serde::Serialize;
-use time::macros::format_description;
 use time::{Date, OffsetDateTime, UtcOffset};
 use uuid::Uuid;
 
@@ -47,8 +46,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
         }
         Command::Sync { watch: false } => {
             let report = outpost_sync::sync_once(&store)?;
-            let (pending, refused) =
-                store.read(|c| Ok((outbox::pending_count(c)?, outbox::rejected(c, 100_000)?.len())))?;
+            let (pending, refused) = store.read(|c| Ok((outbox::pending_count(c)?, outbox::rejected_count(c)?)))?;
             out!(
                 "synced: {} changes sent ({} refused by HQ), {} received, {} files uploaded",
                 report.pushed,
@@ -56,6 +54,16 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
                 report.pulled,
                 report.files
             );
+            if report.renumbered > 0 {
+                out!(
+                    "this data folder is a restored or copied one: HQ already held other changes under its numbers; \
+                     its {} waiting changes took a new client id and were sent again",
+                    report.renumbered
+                );
+            }
+            for file in store.read(blobs::set_aside_files)? {
+                out!("  set aside: {}", file.message());
+            }
             for m in store.read(|c| outbox::rejected(c, 20))? {
                 out!("  refused: {} on job {}: {}", m.change.kind(), m.change.job_id(), m.rejected.unwrap_or_default());
             }
@@ -193,8 +201,7 @@ fn find_job(store: &Store, id_or_number: &str) -> Result<JobId> {
 }
 
 fn parse_date(s: &str) -> Result<Date> {
-    Date::parse(s.trim(), format_description!("[year]-[month]-[day]"))
-        .map_err(|_| CliError::Refused(format!("'{s}' is not a date: write it as 2026-11-23")))
+    Ok(outpost_domain::calendar::parse_date("promised date", s)?)
 }
 
 fn demo(store: &Store, jobs: usize, seed: u64, clock: Clock) -> Result<()> {
@@ -221,8 +228,10 @@ struct Status {
     jobs: i64,
     today: usize,
     pending_changes: u64,
-    rejected_changes: usize,
+    rejected_changes: u64,
     queued_files: u64,
+    /// Files missing or damaged on this laptop, each with what to do.
+    set_aside_files: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -240,8 +249,9 @@ fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
             jobs: c.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))?,
             today: jobs::list(c, JobFilter::Today, clock.today(), 10_000)?.len(),
             pending_changes: outbox::pending_count(c)?,
-            rejected_changes: outbox::rejected(c, 10_000)?.len(),
+            rejected_changes: outbox::rejected_count(c)?,
             queued_files: blobs::queued_count(c)?,
+            set_aside_files: blobs::set_aside_files(c)?.iter().map(blobs::SetAsideFile::message).collect(),
         })
     })?;
     if json {
@@ -256,6 +266,9 @@ fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
     out!("jobs: {} ({} today)", status.jobs, status.today);
     out!("changes waiting for HQ: {} ({} refused)", status.pending_changes, status.rejected_changes);
     out!("files waiting for HQ: {}", status.queued_files);
+    for message in &status.set_aside_files {
+        out!("set aside: {message}");
+    }
     Ok(())
 }
 

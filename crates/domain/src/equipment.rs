@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use crate::calendar;
 use crate::error::{DomainError, Result};
 use crate::ids::{CustomerId, EquipmentId, SiteId};
 use crate::text::{self, NAME_MAX, NOTE_MAX};
@@ -64,12 +65,15 @@ impl Equipment {
         site_id: SiteId,
         input: EquipmentInput<'_>,
     ) -> Result<Equipment> {
-        let warranty_end = match (input.warranty_end, input.accepted_on) {
+        let installed_on = calendar::check_opt_date("installed on", input.installed_on)?;
+        let accepted_on = calendar::check_opt_date("accepted on", input.accepted_on)?;
+        calendar::check_opt_date("warranty end", input.warranty_end)?;
+        let warranty_end = match (input.warranty_end, accepted_on) {
             (Some(end), _) => Some(end),
             (None, Some(accepted)) => Some(default_warranty_end(accepted)),
             (None, None) => None,
         };
-        if let (Some(end), Some(accepted)) = (warranty_end, input.accepted_on)
+        if let (Some(end), Some(accepted)) = (warranty_end, accepted_on)
             && end < accepted
         {
             return Err(DomainError::invalid("warranty end", "is before the acceptance date; check both dates"));
@@ -81,8 +85,8 @@ impl Equipment {
             brand: text::required("brand", input.brand, NAME_MAX)?,
             model: text::required("model", input.model, NAME_MAX)?,
             serial: text::required("serial number", input.serial, NAME_MAX)?,
-            installed_on: input.installed_on,
-            accepted_on: input.accepted_on,
+            installed_on,
+            accepted_on,
             warranty_end,
             software_version: text::optional("software version", input.software_version, NAME_MAX)?,
             connection_notes: text::optional("connection notes", input.connection_notes, NOTE_MAX)?,

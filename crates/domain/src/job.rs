@@ -216,6 +216,8 @@ pub struct Window {
 impl Window {
     /// A window whose end is not before its start.
     pub fn new(from: OffsetDateTime, until: OffsetDateTime) -> Result<Window> {
+        crate::calendar::check_time("window_from", from)?;
+        crate::calendar::check_time("window_until", until)?;
         if until < from {
             return Err(DomainError::invalid("window", "ends before it starts; check the promised times"));
         }
@@ -321,6 +323,8 @@ impl Job {
         at: OffsetDateTime,
         details: MoveDetails,
     ) -> Result<JobEvent> {
+        crate::calendar::check_time("time", at)?;
+        crate::calendar::check_opt_date("promised date", details.promised_on)?;
         let from = self.status;
         let Some(&(_, mover)) = from.moves().iter().find(|(target, _)| *target == to) else {
             return Err(DomainError::IllegalTransition {

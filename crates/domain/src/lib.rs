@@ -3,6 +3,7 @@
 //! Pure: no storage, no network, no clock. Ids and times are passed in by the caller, so the
 //! laptop, HQ and tests all get the same answers from the same inputs.
 
+pub mod calendar;
 pub mod change;
 pub mod company;
 pub mod customer;

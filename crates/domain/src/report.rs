@@ -524,10 +524,7 @@ fn parse_date(field: &'static str, value: &str) -> Result<Option<Date>> {
     if value.is_empty() {
         return Ok(None);
     }
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(value, format)
-        .map(Some)
-        .map_err(|_| DomainError::invalid(field, format!("'{value}' is not a date; write it as 2026-11-23")))
+    crate::calendar::parse_date(field, value).map(Some)
 }
 
 #[cfg(test)]

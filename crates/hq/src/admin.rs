@@ -19,6 +19,14 @@ pub fn add_engineer(db: &Db, name: &str, now: OffsetDateTime) -> Result<String> 
     })
 }
 
+/// A new one-time code for the engineer of that name; earlier unused ones stop working.
+pub fn reissue_code(db: &Db, name: &str, now: OffsetDateTime) -> Result<String> {
+    db.tx_blocking(|tx| {
+        let id = enroll::engineer_named(tx, name)?;
+        enroll::reissue_code(tx, id, now)
+    })
+}
+
 /// A new dispatcher token.
 pub fn dispatcher_token(db: &Db, now: OffsetDateTime) -> Result<String> {
     db.tx_blocking(|tx| enroll::new_dispatcher_token(tx, "admin", now))

@@ -83,6 +83,12 @@ enum EngineerCommand {
         #[arg(long)]
         name: String,
     },
+    /// Prints a new one-time enrollment code for the engineer as the last line (a lost answer,
+    /// a replaced laptop); their earlier unused codes stop working.
+    Code {
+        #[arg(long)]
+        name: String,
+    },
 }
 
 /// Runs the command line (`std::env::args`).
@@ -113,6 +119,13 @@ fn run(cli: Cli) -> Result<(), AppError> {
                 AdminCommand::Engineer { command: EngineerCommand::Add { name } } => {
                     let code = admin::add_engineer(&db, &name, now)?;
                     println!("engineer {name} added; enrollment code (valid 7 days, once):");
+                    println!("{code}");
+                }
+                AdminCommand::Engineer { command: EngineerCommand::Code { name } } => {
+                    let code = admin::reissue_code(&db, &name, now)?;
+                    println!(
+                        "new enrollment code for {name} (valid 7 days, once; earlier unused codes no longer work):"
+                    );
                     println!("{code}");
                 }
                 AdminCommand::DispatcherToken => {
@@ -153,7 +166,8 @@ fn serve(db: Db, listen: SocketAddr) -> Result<(), AppError> {
         let bound = listener.local_addr().map_err(|e| AppError::setup(format!("cannot listen on {listen}: {e}")))?;
         println!("outpost-hq listening on http://{bound}");
         std::io::Write::flush(&mut std::io::stdout()).map_err(|e| AppError::setup(e.to_string()))?;
-        axum::serve(listener, app(state))
+        let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, service)
             .with_graceful_shutdown(shutdown())
             .await
             .map_err(|e| AppError::setup(format!("server failed: {e}")))?;

@@ -234,6 +234,7 @@ pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, now: OffsetDateT
             return Err(AppError::invalid("window_until", "give both window_from and window_until, or neither"));
         }
     };
+    outpost_domain::calendar::check_date("scheduled_on", input.scheduled_on)?;
     let job = Job {
         id,
         number: next_number(tx, input.scheduled_on)?,
@@ -268,7 +269,7 @@ pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate) -> Result<Job> 
         ));
     }
     job.reported_fault = text::required("reported_fault", &input.reported_fault, NOTE_MAX)?;
-    job.scheduled_on = input.scheduled_on;
+    job.scheduled_on = outpost_domain::calendar::check_date("scheduled_on", input.scheduled_on)?;
     job.window = match (input.window_from, input.window_until) {
         (Some(from), Some(until)) => Some(Window::new(from, until)?),
         (None, None) => None,

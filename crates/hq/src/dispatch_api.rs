@@ -306,6 +306,34 @@ pub async fn list_engineers(State(s): State<AppState>, _: Dispatcher) -> Result<
     Ok(Json(rows.iter().map(|r| Ok(EngineerOut { id: r.text(0)?, name: r.text(1)? })).collect::<Result<_>>()?))
 }
 
+/// A new one-time enrollment code for an engineer.
+#[derive(Debug, Serialize)]
+pub struct CodeOut {
+    engineer_id: String,
+    code: String,
+    #[serde(with = "time::serde::rfc3339")]
+    expires_at: time::OffsetDateTime,
+}
+
+/// `POST /api/v1/engineers/{id}/code`: a new enrollment code; the engineer's earlier unused
+/// codes stop working.
+pub async fn reissue_code(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<EngineerId>,
+) -> Result<Json<CodeOut>> {
+    let now = s.now();
+    let code =
+        s.db.tx(move |tx| {
+            if tx.query_opt("SELECT 1 FROM engineers WHERE id = $1", &[id.to_text().into()])?.is_none() {
+                return Err(AppError::NotFound(format!("no engineer {id}")));
+            }
+            crate::enroll::reissue_code(tx, id, now)
+        })
+        .await?;
+    Ok(Json(CodeOut { engineer_id: id.to_text(), code, expires_at: now + crate::enroll::CODE_VALID_FOR }))
+}
+
 /// Filters of the audit log.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -25,6 +25,10 @@ pub enum AppError {
     /// The request clashes with what HQ holds (a mutation gap, an existing code).
     #[error("{message}")]
     Conflict { code: &'static str, message: String },
+    /// Too many failed attempts from one place (wrong enrollment codes): 429 with
+    /// `Retry-After` in seconds.
+    #[error("{message}")]
+    TooMany { retry_after_secs: u64, message: String },
     /// Something broke inside HQ; the details are logged, not sent.
     #[error("internal error: {0}")]
     Internal(String),
@@ -72,6 +76,9 @@ impl AppError {
             AppError::Forbidden(m) => (StatusCode::FORBIDDEN, body("forbidden", m.clone(), None)),
             AppError::NotFound(m) => (StatusCode::NOT_FOUND, body("not_found", m.clone(), None)),
             AppError::Conflict { code, message } => (StatusCode::CONFLICT, body(code, message.clone(), None)),
+            AppError::TooMany { message, .. } => {
+                (StatusCode::TOO_MANY_REQUESTS, body("too_many_attempts", message.clone(), None))
+            }
             AppError::Internal(_) | AppError::Setup(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 body(
@@ -91,7 +98,11 @@ impl IntoResponse for AppError {
         if status.is_server_error() {
             tracing::error!(error = %self, "request failed");
         }
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let AppError::TooMany { retry_after_secs, .. } = self {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_secs.into());
+        }
+        response
     }
 }
 

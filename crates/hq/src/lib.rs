@@ -3,6 +3,7 @@
 
 pub mod admin;
 mod apply;
+pub mod attempts;
 pub mod auth;
 pub mod cli;
 pub mod db;
@@ -13,6 +14,7 @@ pub mod error;
 mod json;
 pub mod log;
 pub mod parts_requests;
+pub mod push;
 pub mod records;
 pub mod state;
 mod sync;
@@ -34,7 +36,8 @@ pub fn app(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BLOB_BYTES + 1024));
     let api = Router::new()
         .route("/api/v1/enroll", post(enroll::enroll))
-        .route("/api/v1/sync/push", post(sync::push))
+        .route("/api/v1/sync/push", post(push::push))
+        .route("/api/v1/sync/clients", post(push::register_client))
         .route("/api/v1/sync/pull", get(sync::pull))
         .route("/api/v1/customers", post(dispatch_api::create_customer).get(dispatch_api::list_customers))
         .route("/api/v1/customers/{id}", get(dispatch_api::get_customer).put(dispatch_api::update_customer))
@@ -51,6 +54,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/jobs/{id}/cancel", post(dispatch_api::cancel))
         .route("/api/v1/jobs/{id}/close", post(dispatch_api::close))
         .route("/api/v1/engineers", get(dispatch_api::list_engineers))
+        .route("/api/v1/engineers/{id}/code", post(dispatch_api::reissue_code))
         .route("/api/v1/engineers/{id}/van-stock", get(dispatch_api::get_van_stock).put(dispatch_api::count_van))
         .route("/api/v1/parts-requests", get(parts_requests::list_requests))
         .route("/api/v1/parts-requests/{id}/promise", post(parts_requests::promise))

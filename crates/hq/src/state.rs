@@ -4,7 +4,11 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
+use crate::attempts::FailedAttempts;
 use crate::db::Db;
+
+/// Wrong enrollment codes one client address may send in a minute before it must wait.
+pub const ENROLL_FAILURES: usize = 10;
 
 /// The clock HQ reads; tests pass a fixed one.
 pub type Clock = Arc<dyn Fn() -> OffsetDateTime + Send + Sync>;
@@ -16,6 +20,8 @@ pub struct AppState {
     pub clock: Clock,
     /// The random id of this HQ database, part of every pull cursor.
     pub epoch: String,
+    /// Wrong enrollment codes per client address.
+    pub enroll_failures: Arc<FailedAttempts>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -34,7 +40,8 @@ impl AppState {
     pub fn with_clock(db: Db, clock: Clock) -> crate::error::Result<AppState> {
         let fresh = crate::auth::random_hex(8)?;
         let epoch = db.tx_blocking(|tx| crate::log::epoch(tx, &fresh))?;
-        Ok(AppState { db, clock, epoch })
+        let enroll_failures = Arc::new(FailedAttempts::new(ENROLL_FAILURES, time::Duration::minutes(1)));
+        Ok(AppState { db, clock, epoch, enroll_failures })
     }
 
     /// Now, by HQ's clock.

@@ -1,140 +1,19 @@
-//! The laptop's endpoints: push mutations, pull changes, put and get blobs.
-
-use std::collections::BTreeSet;
+//! The laptop's endpoints: pull changes, put and get blobs (pushes are in `push`).
 
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use outpost_wire::limits::{MAX_BATCH, MAX_BLOB_BYTES, MAX_PULL_PAGE};
-use outpost_wire::sync::{MutationResult, Outcome, PullResponse, PushRequest, PushResponse};
+use outpost_wire::limits::{MAX_BLOB_BYTES, MAX_PULL_PAGE};
+use outpost_wire::sync::PullResponse;
 use serde::Deserialize;
 
-use crate::apply::{ApplyError, Batch, apply};
 use crate::auth::Device;
 use crate::error::{AppError, Result};
-use crate::json::Body;
 use crate::log::{self, CATALOGUE};
 use crate::records::ns;
 use crate::state::AppState;
-
-/// `POST /api/v1/sync/push`: one transaction for the batch. Mutations HQ has seen are skipped,
-/// a gap is refused, each new one is applied or refused for good, and the device's last
-/// mutation id moves to the end of the batch.
-pub async fn push(
-    State(state): State<AppState>,
-    device: Device,
-    Body(req): Body<PushRequest>,
-) -> Result<Json<PushResponse>> {
-    if req.client_id != device.client_id {
-        return Err(AppError::Forbidden("this push names another laptop's client id".into()));
-    }
-    if req.mutations.len() > MAX_BATCH {
-        return Err(AppError::invalid(
-            "mutations",
-            format!("{} mutations in one push; send at most {MAX_BATCH}", req.mutations.len()),
-        ));
-    }
-    for pair in req.mutations.windows(2) {
-        if pair[1].mutation_id != pair[0].mutation_id + 1 {
-            return Err(AppError::invalid("mutations", "mutation ids in a push must rise by one"));
-        }
-    }
-    let now = state.now();
-    let response = state
-        .db
-        .tx(move |tx| {
-            let lock = format!("SELECT last_mutation_id FROM devices WHERE client_id = $1{}", tx.for_update());
-            let last = tx.query_opt(&lock, &[device.client_id.to_text().into()])?.ok_or_else(|| AppError::internal("device vanished"))?.int(0)?;
-            if let Some(first_new) = req.mutations.iter().find(|m| m.mutation_id > last)
-                && first_new.mutation_id != last + 1
-            {
-                return Err(AppError::Conflict {
-                    code: "mutation_gap",
-                    message: format!(
-                        "HQ has every mutation up to {last}; this push continues at {}: send from {} on",
-                        first_new.mutation_id,
-                        last + 1
-                    ),
-                });
-            }
-            let mut results = Vec::with_capacity(req.mutations.len());
-            let mut touched = BTreeSet::new();
-            let mut batch = Batch::default();
-            let mut new_last = last;
-            for m in &req.mutations {
-                if m.mutation_id <= last {
-                    results.push(MutationResult { mutation_id: m.mutation_id, outcome: Outcome::Duplicate, reason: None });
-                    continue;
-                }
-                let (outcome, reason, applied) = match apply(tx, &mut batch, device.engineer_id, &m.change) {
-                    Ok(applied) => {
-                        touched.insert(m.change.job_id());
-                        (Outcome::Applied, None, applied)
-                    }
-                    Err(ApplyError::Refused(reason)) => (Outcome::Rejected, Some(reason), Default::default()),
-                    Err(ApplyError::Conflict { customer_id, theirs, kept, reason }) => {
-                        tx.execute(
-                            "INSERT INTO conflicts (at, engineer_id, client_id, mutation_id, job_id, customer_id, theirs, kept)
-                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                            &[
-                                ns(now).into(),
-                                device.engineer_id.to_text().into(),
-                                device.client_id.to_text().into(),
-                                m.mutation_id.into(),
-                                m.change.job_id().to_text().into(),
-                                customer_id.as_str().into(),
-                                theirs.into(),
-                                kept.into(),
-                            ],
-                        )?;
-                        // The laptop changed its copy: it gets HQ's value back on its next pull, even
-                        // though this scope already had that version.
-                        let customer = crate::records::customer(tx, customer_id.parse().map_err(|_| AppError::internal("customer id"))?)?;
-                        log::append(tx, &device.engineer_id.to_text(), &outpost_wire::sync::Delta::Upsert { record: outpost_wire::sync::Record::Customer(customer) })?;
-                        (Outcome::Conflict, Some(reason), Default::default())
-                    }
-                    Err(ApplyError::Failed(e)) => return Err(e),
-                };
-                tx.execute(
-                    "INSERT INTO audit_log (at, actor, client_id, mutation_id, job_id, kind, field, old_value, new_value, outcome, reason)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-                    &[
-                        ns(now).into(),
-                        format!("engineer:{}", device.engineer_id).into(),
-                        device.client_id.to_text().into(),
-                        m.mutation_id.into(),
-                        m.change.job_id().to_text().into(),
-                        m.change.kind().into(),
-                        applied.field.into(),
-                        applied.old.into(),
-                        applied.new.into(),
-                        (match outcome {
-                            Outcome::Applied => "applied",
-                            Outcome::Conflict => "conflict",
-                            _ => "rejected",
-                        })
-                        .into(),
-                        reason.clone().into(),
-                    ],
-                )?;
-                results.push(MutationResult { mutation_id: m.mutation_id, outcome, reason });
-                new_last = m.mutation_id;
-            }
-            batch.flush(tx)?;
-            for job in touched {
-                log::publish_job_state(tx, job)?;
-            }
-            tx.execute(
-                "UPDATE devices SET last_mutation_id = $2 WHERE client_id = $1",
-                &[device.client_id.to_text().into(), new_last.into()],
-            )?;
-            Ok(PushResponse { last_mutation_id: new_last, results })
-        })
-        .await?;
-    Ok(Json(response))
-}
 
 /// The query of a pull.
 #[derive(Debug, Deserialize)]

@@ -3,7 +3,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{Hq, NOW, TestResult, backends};
+use common::{Hq, NOW, TestResult, backends, mutation, push, transition, work_for};
 use outpost_domain::change::Change;
 use outpost_domain::equipment::WarrantyState;
 use outpost_domain::ids::{JobId, PartLineId};
@@ -16,84 +16,6 @@ use outpost_domain::signature::{SignOff, sha256_hex, sign_report};
 use outpost_domain::warranty::{ChargingPolicy, price_job};
 use outpost_wire::sync::JobBundle;
 use serde_json::{Value, json};
-
-/// Customer, site, equipment (out of warranty), a part, and a repair job for `engineer`.
-async fn work_for(hq: &Hq, dispatcher: &str, engineer: &str) -> Result<(String, Value), Box<dyn std::error::Error>> {
-    let (s, customer) = hq
-        .call(
-            Method::POST,
-            "/api/v1/customers",
-            Some(dispatcher),
-            Some(json!({
-                "name": "济南恒丰机械制造有限公司", "language": "zh-CN",
-                "contacts": [{"name": "李经理", "phone": "0531-8888 6666", "role": "设备科长"}]
-            })),
-        )
-        .await?;
-    assert_eq!(s, StatusCode::CREATED, "{customer}");
-    let (s, site) = hq
-        .call(
-            Method::POST,
-            "/api/v1/sites",
-            Some(dispatcher),
-            Some(json!({
-                "customer_id": customer["id"], "name": "一厂", "address": "济南市经十路100号", "directions": "东门进"
-            })),
-        )
-        .await?;
-    assert_eq!(s, StatusCode::CREATED, "{site}");
-    let (s, equipment) = hq
-        .call(
-            Method::POST,
-            "/api/v1/equipment",
-            Some(dispatcher),
-            Some(json!({
-                "site_id": site["id"], "brand": "宏力 Hongli", "model": "HL-37A", "serial": "HL37A-2023-000123",
-                "accepted_on": "2023-05-01"
-            })),
-        )
-        .await?;
-    assert_eq!(s, StatusCode::CREATED, "{equipment}");
-    let (s, part) = hq
-        .call(
-            Method::POST,
-            "/api/v1/parts",
-            Some(dispatcher),
-            Some(json!({
-                "code": "MOT-0501", "name": "风扇电机", "unit_cost": 165100, "unit_price": 222885, "currency": "CNY"
-            })),
-        )
-        .await?;
-    assert_eq!(s, StatusCode::CREATED, "{part}");
-    let (s, job) = hq
-        .call(
-            Method::POST,
-            "/api/v1/jobs",
-            Some(dispatcher),
-            Some(json!({
-                "job_type": "repair", "site_id": site["id"], "equipment_id": equipment["id"], "engineer_id": engineer,
-                "reported_fault": "排气温度高，自动停机", "scheduled_on": "2026-11-23",
-                "window_from": "2026-11-23T01:00:00Z", "window_until": "2026-11-23T04:00:00Z"
-            })),
-        )
-        .await?;
-    assert_eq!(s, StatusCode::CREATED, "{job}");
-    Ok((job["id"].as_str().ok_or("job id")?.to_owned(), part))
-}
-
-fn mutation(id: i64, change: &Change) -> Result<Value, serde_json::Error> {
-    Ok(json!({"mutation_id": id, "change": serde_json::to_value(change)?}))
-}
-
-async fn push(
-    hq: &Hq,
-    token: &str,
-    client: &str,
-    mutations: Vec<Value>,
-) -> Result<(StatusCode, Value), Box<dyn std::error::Error>> {
-    hq.call(Method::POST, "/api/v1/sync/push", Some(token), Some(json!({"client_id": client, "mutations": mutations})))
-        .await
-}
 
 async fn pull_all(hq: &Hq, token: &str, cursor: &str) -> Result<(Vec<Value>, String), Box<dyn std::error::Error>> {
     let mut cursor = cursor.to_owned();
@@ -109,10 +31,6 @@ async fn pull_all(hq: &Hq, token: &str, cursor: &str) -> Result<(Vec<Value>, Str
             return Ok((deltas, cursor));
         }
     }
-}
-
-fn transition(job: JobId, to: JobStatus) -> Change {
-    Change::JobTransitioned { job_id: job, to, at: NOW, reason: None, promised_on: None }
 }
 
 #[tokio::test]

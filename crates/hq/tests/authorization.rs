@@ -178,6 +178,13 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 None,
                 Kind::Dispatcher,
             ),
+            (
+                Method::POST,
+                format!("/api/v1/engineers/{}/code", third.as_str().unwrap_or_default()),
+                None,
+                Kind::Dispatcher,
+            ),
+            (Method::POST, "/api/v1/sync/clients".into(), None, Kind::Device),
             (Method::GET, "/api/v1/parts-requests?state=all".into(), None, Kind::Dispatcher),
             (
                 Method::POST,

@@ -7,7 +7,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use outpost_domain::signature::sha256_hex;
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
 use time::OffsetDateTime;
 
 use crate::codec::time_to_sql;
@@ -73,4 +74,134 @@ pub fn queued(conn: &Connection, limit: usize) -> Result<Vec<(String, i64)>> {
 pub fn mark_uploaded(tx: &Transaction<'_>, sha256: &str) -> Result<()> {
     tx.execute("UPDATE blobs SET state = 'uploaded' WHERE sha256 = ?1 AND state = 'queued'", [sha256])?;
     Ok(())
+}
+
+/// Why a queued file cannot be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileProblem {
+    /// The file is gone from the blobs folder.
+    Missing,
+    /// The file's bytes no longer match their hash (a disk error, a stray edit).
+    Damaged,
+}
+
+/// What a file is for, in the report that needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileUsage {
+    /// The customer's signature over the report.
+    Signature,
+    /// The trainee's signature of an installation's training.
+    TraineeSignature,
+    /// Any other file.
+    File,
+}
+
+/// A file set aside: out of the upload queue, with the job that needs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SetAsideFile {
+    pub sha256: String,
+    pub problem: FileProblem,
+    pub usage: FileUsage,
+    pub job_number: Option<String>,
+}
+
+impl SetAsideFile {
+    /// What happened and what to do, for `status`, `sync` and the sync bar.
+    pub fn message(&self) -> String {
+        let job = self.job_number.as_deref().unwrap_or("(no job)");
+        let state = match self.problem {
+            FileProblem::Missing => "is missing",
+            FileProblem::Damaged => "is damaged",
+        };
+        match self.usage {
+            FileUsage::Signature => {
+                format!("the signature image of job {job} {state} on this laptop: ask the customer to sign again")
+            }
+            FileUsage::TraineeSignature => {
+                format!("the trainee's signature of job {job} {state} on this laptop: ask the trainee to sign again")
+            }
+            FileUsage::File => format!("a file of job {job} {state} on this laptop: add it again"),
+        }
+    }
+}
+
+/// The bytes of a queued blob if they are whole; otherwise why not.
+pub fn read_checked(db_path: &Path, sha256: &str) -> Result<std::result::Result<Vec<u8>, FileProblem>> {
+    outpost_domain::signature::check_sha256("blob", sha256)?;
+    match fs::read(dir(db_path).join(sha256)) {
+        Ok(bytes) if sha256_hex(&bytes) == sha256 => Ok(Ok(bytes)),
+        Ok(_) => Ok(Err(FileProblem::Damaged)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Err(FileProblem::Missing)),
+        Err(e) => Err(StoreError::Open { path: dir(db_path).display().to_string(), reason: e.to_string() }),
+    }
+}
+
+/// Takes a file out of the upload queue and records why, with the report that needs it.
+pub fn set_aside(tx: &Transaction<'_>, sha256: &str, problem: FileProblem, at: OffsetDateTime) -> Result<SetAsideFile> {
+    let found: Option<(String, String, String)> = tx
+        .query_row(
+            "SELECT r.job_id, j.number,
+                    CASE WHEN json_extract(r.body, '$.signature.image_sha256') = ?1 THEN 'signature'
+                         WHEN json_extract(r.body, '$.trainee_signature') = ?1 THEN 'trainee_signature'
+                         ELSE 'file' END
+               FROM reports r JOIN jobs j ON j.id = r.job_id
+              WHERE json_extract(r.body, '$.signature.image_sha256') = ?1
+                 OR json_extract(r.body, '$.trainee_signature') = ?1",
+            [sha256],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let (job_id, job_number, usage) = match found {
+        Some((id, number, usage)) => (Some(id), Some(number), usage),
+        None => (None, None, "file".to_owned()),
+    };
+    let problem_text = match problem {
+        FileProblem::Missing => "missing",
+        FileProblem::Damaged => "damaged",
+    };
+    tx.execute(
+        "INSERT OR REPLACE INTO set_aside_files (sha256, problem, job_id, usage, found_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![sha256, problem_text, job_id, usage, time_to_sql(at)],
+    )?;
+    tx.execute("DELETE FROM blobs WHERE sha256 = ?1", [sha256])?;
+    Ok(SetAsideFile { sha256: sha256.to_owned(), problem, usage: usage_of(&usage), job_number })
+}
+
+fn usage_of(text: &str) -> FileUsage {
+    match text {
+        "signature" => FileUsage::Signature,
+        "trainee_signature" => FileUsage::TraineeSignature,
+        _ => FileUsage::File,
+    }
+}
+
+/// Every file set aside, newest first.
+pub fn set_aside_files(conn: &Connection) -> Result<Vec<SetAsideFile>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.sha256, s.problem, s.usage, j.number FROM set_aside_files s LEFT JOIN jobs j ON j.id = s.job_id
+          ORDER BY s.found_at DESC",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let problem: String = r.get(1)?;
+        let usage: String = r.get(2)?;
+        Ok(SetAsideFile {
+            sha256: r.get(0)?,
+            problem: if problem == "missing" { FileProblem::Missing } else { FileProblem::Damaged },
+            usage: usage_of(&usage),
+            job_number: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Does the job's report need the customer to sign again (its signature image was lost here)?
+pub fn needs_new_signature(conn: &Connection, job_id: outpost_domain::ids::JobId) -> Result<bool> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM set_aside_files WHERE job_id = ?1 AND usage = 'signature'",
+        [job_id.to_text()],
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
 }

@@ -91,6 +91,22 @@ const HQ_URL: &str = "hq_url";
 const DEVICE_TOKEN: &str = "device_token";
 const CLIENT_ID: &str = "client_id";
 const LAST_SYNC: &str = "last_sync_at";
+const INSTALL_SECRET: &str = "install_secret";
+
+/// The nonce this data folder sends with an enrollment code: made once per folder and kept
+/// before the first try, so a retry after a lost answer sends the same one.
+pub fn enrollment_nonce(tx: &Transaction<'_>, code: &str) -> Result<String> {
+    let secret = match get(tx, INSTALL_SECRET)? {
+        Some(s) => s,
+        None => {
+            let fresh = uuid::Uuid::now_v7().simple().to_string();
+            set(tx, INSTALL_SECRET, &fresh)?;
+            fresh
+        }
+    };
+    let typed: String = code.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_uppercase()).collect();
+    Ok(outpost_domain::signature::sha256_hex(format!("{secret}\n{typed}").as_bytes()))
+}
 
 /// How this laptop reaches HQ, from enrollment.
 #[derive(Clone, PartialEq, Eq)]
@@ -113,6 +129,11 @@ pub fn set_enrollment(tx: &Transaction<'_>, enrollment: &Enrollment, engineer: &
     set(tx, DEVICE_TOKEN, &enrollment.token)?;
     set(tx, CLIENT_ID, &enrollment.client_id.to_text())?;
     set_engineer(tx, engineer)
+}
+
+/// The client id this laptop's changes go to HQ under (a new one after a restored copy).
+pub(crate) fn set_client_id(tx: &Transaction<'_>, client_id: outpost_domain::ids::ClientId) -> Result<()> {
+    set(tx, CLIENT_ID, &client_id.to_text())
 }
 
 /// The enrollment, if this laptop has one.
@@ -172,7 +193,7 @@ impl crate::Store {
                  DELETE FROM parts_requests; DELETE FROM part_lines; DELETE FROM report_revisions; DELETE FROM reports;
                  DELETE FROM job_events; DELETE FROM jobs; DELETE FROM equipment; DELETE FROM parts; DELETE FROM van_stock;
                  DELETE FROM contacts; DELETE FROM sites; DELETE FROM customers;
-                 DELETE FROM outbox; DELETE FROM blobs; DELETE FROM sync_staging; DELETE FROM device;",
+                 DELETE FROM outbox; DELETE FROM blobs; DELETE FROM set_aside_files; DELETE FROM sync_staging; DELETE FROM device;",
             )?;
             Ok(())
         })

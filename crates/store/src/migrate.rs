@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_search_queue.sql"),
     include_str!("../migrations/0004_van_stock.sql"),
     include_str!("../migrations/0005_parts_requests.sql"),
+    include_str!("../migrations/0006_change_identity.sql"),
 ];
 
 /// Brings the database up to the newest schema.

@@ -3,8 +3,9 @@
 
 use std::time::Duration;
 
+use outpost_domain::ids::ClientId;
 use outpost_wire::ErrorBody;
-use outpost_wire::sync::{EnrollRequest, EnrollResponse, PullResponse, PushRequest, PushResponse};
+use outpost_wire::sync::{ClientResponse, EnrollRequest, EnrollResponse, PullResponse, PushRequest, PushResponse};
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, RequestBuilder, Response};
 
@@ -73,9 +74,11 @@ impl HqClient {
         Self::send(self.http.get(format!("{}/healthz", self.base)).timeout(Duration::from_secs(5))).map(drop)
     }
 
-    /// Trades a one-time code for a device token.
-    pub fn enroll(&self, code: &str, device_name: &str) -> Result<EnrollResponse> {
-        let body = EnrollRequest { code: code.to_owned(), device_name: device_name.to_owned() };
+    /// Trades a one-time code for a device token. `nonce` is this laptop's for this code, so a
+    /// retry after a lost answer gets the same enrollment.
+    pub fn enroll(&self, code: &str, device_name: &str, nonce: &str) -> Result<EnrollResponse> {
+        let body =
+            EnrollRequest { code: code.to_owned(), device_name: device_name.to_owned(), nonce: Some(nonce.to_owned()) };
         let response = Self::send(self.http.post(format!("{}/api/v1/enroll", self.base)).json(&body));
         match response {
             Err(SyncError::NotEnrolled(message)) => {
@@ -95,6 +98,13 @@ impl HqClient {
             .map_err(|e| SyncError::Offline(short(&e)))?;
         let answer = serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(e.to_string()))?;
         Ok((answer, Traffic { sent, received: bytes.len() as u64 }))
+    }
+
+    /// A new client id under this laptop's token, numbering from 1 (a restored or copied folder).
+    pub fn register_client(&self) -> Result<ClientId> {
+        let req = self.authorized(self.http.post(format!("{}/api/v1/sync/clients", self.base)))?;
+        let answer: ClientResponse = Self::send(req)?.json().map_err(|e| SyncError::Protocol(short(&e)))?;
+        Ok(answer.client_id)
     }
 
     /// Fetches one page of changes after `cursor`.

@@ -25,6 +25,11 @@ pub struct CycleReport {
     pub pushed: usize,
     pub refused: usize,
     pub pulled: usize,
+    /// Changes renumbered under a new client id because this folder is a restored or copied
+    /// one (HQ already held other changes under their numbers); they were sent again.
+    pub renumbered: u64,
+    /// Files found missing or damaged on this laptop and set aside (see `blobs::set_aside_files`).
+    pub set_aside: usize,
     pub requests: u32,
     pub traffic: Traffic,
 }
@@ -46,7 +51,8 @@ pub fn enroll(store: &Store, hq_url: &str, code: &str, device_name: &str) -> Res
             "this data folder holds {pending} changes not sent to HQ: sync them first, or use a new data folder"
         )));
     }
-    let answer = HqClient::new(hq_url, None)?.enroll(code, device_name)?;
+    let nonce = store.write(|tx| device::enrollment_nonce(tx, code))?;
+    let answer = HqClient::new(hq_url, None)?.enroll(code, device_name, &nonce)?;
     if let Some(current) = current
         && current.id != answer.engineer_id
         && store.read(|c| Ok(c.query_row("SELECT count(*) FROM jobs", [], |r| r.get::<_, i64>(0))?))? > 0
@@ -64,8 +70,7 @@ pub fn enroll(store: &Store, hq_url: &str, code: &str, device_name: &str) -> Res
     };
     store.write(|tx| {
         // A new enrollment numbers its mutations from 1 again.
-        tx.execute("DELETE FROM outbox", [])?;
-        tx.execute("DELETE FROM sqlite_sequence WHERE name = 'outbox'", [])?;
+        outbox::restart_numbering(tx)?;
         downloads::start_over(tx)?;
         device::set_enrollment(tx, &enrollment, &engineer)
     })?;
@@ -122,7 +127,17 @@ fn upload_files(store: &Store, client: &HqClient, report: &mut CycleReport, on_s
             return Ok(());
         }
         for (sha, size) in queued {
-            let bytes = blobs::read(store.path(), &sha)?;
+            let bytes = match blobs::read_checked(store.path(), &sha)? {
+                Ok(bytes) => bytes,
+                Err(problem) => {
+                    // Missing or damaged here: set aside with what to do, never retried, so it
+                    // cannot hold back the changes and files behind it.
+                    let now = OffsetDateTime::now_utc();
+                    store.write(|tx| blobs::set_aside(tx, &sha, problem, now))?;
+                    report.set_aside += 1;
+                    continue;
+                }
+            };
             client.put_blob(&sha, bytes)?;
             store.write(|tx| blobs::mark_uploaded(tx, &sha))?;
             report.files += 1;
@@ -139,14 +154,19 @@ fn push(
     report: &mut CycleReport,
     on_step: OnStep<'_>,
 ) -> Result<()> {
+    let mut client_id = enrollment.client_id;
+    let mut renumbered_once = false;
     loop {
         let batch = store.read(|c| outbox::pending(c, PUSH_BATCH))?;
-        let Some(last) = batch.last().map(|m| m.mutation_id) else {
+        let Some(last) = batch.last().map(|m| m.number) else {
             return Ok(());
         };
         let request = PushRequest {
-            client_id: enrollment.client_id,
-            mutations: batch.into_iter().map(|m| Mutation { mutation_id: m.mutation_id, change: m.change }).collect(),
+            client_id,
+            mutations: batch
+                .into_iter()
+                .map(|m| Mutation { mutation_id: m.number, change: m.change, digest: Some(m.digest) })
+                .collect(),
         };
         let (answer, traffic) = match client.push(&request) {
             Err(SyncError::Refused { code, message, .. }) if code == "mutation_gap" => {
@@ -157,7 +177,8 @@ fn push(
             other => other?,
         };
         report.count(traffic);
-        if answer.last_mutation_id < last {
+        let restored = answer.results.iter().any(|r| r.outcome == Outcome::RestoredCopy);
+        if answer.last_mutation_id < last && !restored {
             return Err(SyncError::Protocol(format!("HQ processed up to {} of {last}", answer.last_mutation_id)));
         }
         let refusals: Vec<(i64, String)> = answer
@@ -166,9 +187,24 @@ fn push(
             .filter(|r| matches!(r.outcome, Outcome::Rejected | Outcome::Conflict))
             .map(|r| (r.mutation_id, r.reason.clone().unwrap_or_else(|| "refused by HQ".into())))
             .collect();
-        report.pushed += answer.results.len();
+        report.pushed += answer.results.iter().filter(|r| r.outcome != Outcome::RestoredCopy).count();
         report.refused += refusals.len();
         store.write(|tx| outbox::acknowledge(tx, answer.last_mutation_id, &refusals))?;
+        if restored {
+            // Another change already holds these numbers at HQ: this folder is a restored or
+            // copied one. It goes on under a new client id, its pending changes numbered from 1.
+            if renumbered_once {
+                return Err(SyncError::Protocol(
+                    "HQ refused this laptop's changes as a restored copy twice in one sync; your changes are kept, \
+                     tell HQ support"
+                        .into(),
+                ));
+            }
+            renumbered_once = true;
+            client_id = client.register_client()?;
+            report.requests += 1;
+            report.renumbered += store.write(|tx| outbox::renumber(tx, client_id))?;
+        }
         on_step(report);
     }
 }

@@ -92,7 +92,7 @@ fn jitter(d: Duration) -> Duration {
 
 fn counts(store: &Store) -> (u64, u64, Option<String>) {
     store
-        .read(|c| Ok((outbox::pending_count(c)?, outbox::rejected(c, 100_000)?.len() as u64, device::last_sync(c)?)))
+        .read(|c| Ok((outbox::pending_count(c)?, outbox::rejected_count(c)?, device::last_sync(c)?)))
         .unwrap_or((0, 0, None))
 }
 

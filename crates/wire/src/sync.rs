@@ -19,7 +19,14 @@ use serde::{Deserialize, Serialize};
 pub struct EnrollRequest {
     pub code: String,
     pub device_name: String,
+    /// Made by the laptop before its first try: a retry with the same code and nonce within
+    /// [`ENROLL_RETRY_MINUTES`] (its answer was lost) gets the same enrollment again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<String>,
 }
+
+/// How long a used enrollment code still answers a retry that carries the same nonce.
+pub const ENROLL_RETRY_MINUTES: i64 = 10;
 
 /// The device token is shown once; HQ keeps only its hash.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +43,10 @@ pub struct EnrollResponse {
 pub struct Mutation {
     pub mutation_id: i64,
     pub change: Change,
+    /// The change's identity (SHA-256 hex, made once when the change was saved): a retry
+    /// carries the same digest, another change under a number HQ has seen does not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
 }
 
 /// `POST /api/v1/sync/push`: a batch of mutations in order, starting right after the last
@@ -60,6 +71,10 @@ pub enum Outcome {
     /// A shared field changed at HQ meanwhile: HQ kept its value, the edit is in the conflict
     /// log (reason says what HQ kept); it counts as processed.
     Conflict,
+    /// HQ already holds another change under this number (the laptop's folder was restored
+    /// from a backup or copied): nothing from here on was applied. Register a new client id
+    /// (`POST /api/v1/sync/clients`), number the pending changes again from 1 and send them.
+    RestoredCopy,
 }
 
 /// The answer for one mutation.
@@ -76,6 +91,13 @@ pub struct MutationResult {
 pub struct PushResponse {
     pub last_mutation_id: i64,
     pub results: Vec<MutationResult>,
+}
+
+/// `POST /api/v1/sync/clients`: a new client id for this device's token, numbering from 1
+/// (a restored or copied data folder takes one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientResponse {
+    pub client_id: ClientId,
 }
 
 /// A record HQ sends down.

@@ -5,10 +5,9 @@ use outpost_store::jobs::{self, JobFilter};
 use outpost_store::{detail, search};
 use tauri::State;
 use time::Date;
-use time::macros::format_description;
 
 use super::{job_id, now};
-use crate::error::{AppError, Result};
+use crate::error::Result;
 use crate::state::AppState;
 use crate::views::{JobRow, JobView};
 
@@ -56,6 +55,5 @@ pub async fn transition_job(
 }
 
 fn parse_date(s: &str) -> Result<Date> {
-    Date::parse(s.trim(), format_description!("[year]-[month]-[day]"))
-        .map_err(|_| AppError::Invalid(format!("'{s}' is not a date: pick one in the calendar (2026-11-23)")))
+    Ok(outpost_domain::calendar::parse_date("promised date", s)?)
 }

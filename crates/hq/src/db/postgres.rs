@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0001_init.sql"),
     include_str!("../../migrations/postgres/0002_van_stock.sql"),
     include_str!("../../migrations/postgres/0003_parts_requests.sql"),
+    include_str!("../../migrations/postgres/0004_change_identity.sql"),
 ];
 const POOL: usize = 8;
 

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0001_init.sql"),
     include_str!("../../migrations/sqlite/0002_van_stock.sql"),
     include_str!("../../migrations/sqlite/0003_parts_requests.sql"),
+    include_str!("../../migrations/sqlite/0004_change_identity.sql"),
 ];
 
 #[derive(Debug)]
