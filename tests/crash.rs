@@ -108,12 +108,8 @@ fn kill_9_loses_no_reported_write_and_keeps_the_outbox_in_step() -> TestResult {
             Change::PartLineAdded { line } => {
                 lines.insert(line.id);
             }
-            Change::SatisfactionSet { job_id, satisfaction: Satisfaction::Rated { ratings: r, .. }, .. } => {
-                for d in Dimension::ALL {
-                    if let Some(v) = r.get(d) {
-                        ratings.insert((*job_id, d.as_str()), v.value());
-                    }
-                }
+            Change::RatingSet { job_id, dimension, rating, .. } => {
+                ratings.insert((*job_id, dimension.as_str()), rating.value());
             }
             other => return Err(format!("unexpected change {other:?}").into()),
         }
@@ -167,10 +163,9 @@ fn matches_write(change: &Change, step: u64, jobs: &[JobId]) -> bool {
             *job_id == job && field == *f && value == *v
         }
         (Write::PartLine { line_id }, Change::PartLineAdded { line }) => line.job_id == job && line.id == line_id,
-        (
-            Write::Rating { dimension, rating },
-            Change::SatisfactionSet { job_id, satisfaction: Satisfaction::Rated { ratings, .. }, .. },
-        ) => *job_id == job && ratings.get(dimension).map(|r| i64::from(r.value())) == Some(rating),
+        (Write::Rating { dimension, rating }, Change::RatingSet { job_id, dimension: d, rating: r, .. }) => {
+            *job_id == job && *d == dimension && i64::from(r.value()) == rating
+        }
         _ => false,
     }
 }

@@ -57,17 +57,20 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), BoxError> {
     Ok(())
 }
 
-/// How many times HQ applied each value.
-fn applied_at_hq(hq: &Hq) -> Result<BTreeMap<String, i64>, BoxError> {
+/// How many times each value reached HQ: applied, or kept in the conflict log because it was
+/// made over a value another folder had changed meanwhile.
+fn arrived_at_hq(hq: &Hq) -> Result<BTreeMap<String, i64>, BoxError> {
     let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
-    let rows = db.tx_blocking(|tx| {
-        tx.query(
-            "SELECT new_value, count(*) FROM audit_log WHERE outcome = 'applied' AND kind = 'report_field_set'
-              GROUP BY new_value",
-            &[],
-        )
+    let (applied, conflicts) = db.tx_blocking(|tx| {
+        let applied =
+            tx.query("SELECT new_value FROM audit_log WHERE outcome = 'applied' AND kind = 'report_field_set'", &[])?;
+        Ok((applied, tx.query("SELECT theirs FROM report_conflicts", &[])?))
     })?;
-    rows.iter().map(|r| Ok((r.text(0)?, r.int(1)?))).collect()
+    let mut arrived = BTreeMap::new();
+    for value in applied.iter().map(|r| r.text(0)).chain(conflicts.iter().map(|r| r.json::<String>(0))) {
+        *arrived.entry(value?).or_insert(0) += 1;
+    }
+    Ok(arrived)
 }
 
 fn editable_jobs(store: &Store) -> Result<Vec<JobId>, BoxError> {
@@ -101,7 +104,11 @@ fn a_folder_restored_from_a_backup_at_random_points_loses_and_doubles_nothing() 
         if rng.chance(60) {
             let report = outpost_sync::sync_once(&folder.store)?;
             renumbered += report.renumbered;
-            assert_eq!(report.refused, 0, "seed {seed}: {report:?}");
+            let refused = folder.store.read(|c| outpost_store::outbox::rejected(c, 1000))?;
+            assert!(
+                refused.iter().all(|m| m.rejected.as_deref().is_some_and(|r| r.contains("conflict log"))),
+                "seed {seed}: only stale edits are refused, into the conflict log: {refused:?}"
+            );
             delivered.append(&mut folder.saved);
         }
         if backup.is_none() || rng.chance(40) {
@@ -118,12 +125,12 @@ fn a_folder_restored_from_a_backup_at_random_points_loses_and_doubles_nothing() 
     delivered.append(&mut folder.saved);
     assert_eq!(folder.store.read(outpost_store::outbox::pending_count)?, 0, "seed {seed}");
 
-    let at_hq = applied_at_hq(&hq)?;
+    let at_hq = arrived_at_hq(&hq)?;
     for value in &delivered {
-        assert_eq!(at_hq.get(value), Some(&1), "seed {seed}: {value} reached HQ once");
+        assert_eq!(at_hq.get(value), Some(&1), "seed {seed}: {value} reached HQ once (applied or in the conflict log)");
     }
     let doubled: Vec<_> = at_hq.iter().filter(|(_, n)| **n > 1).collect();
-    assert!(doubled.is_empty(), "seed {seed}: applied twice: {doubled:?}");
+    assert!(doubled.is_empty(), "seed {seed}: arrived twice: {doubled:?}");
     assert!(renumbered > 0, "seed {seed}: some restore made other changes under seen numbers");
     eprintln!(
         "{restores} restores, {counter} changes, {} delivered, {renumbered} renumbered (seed {seed})",
@@ -154,7 +161,7 @@ fn two_folders_copied_from_one_both_working_both_arrive() -> TestResult {
     outpost_sync::sync_once(&a.store)?;
     outpost_sync::sync_once(&b.store)?;
     outpost_sync::sync_once(&a.store)?;
-    let at_hq = applied_at_hq(&hq)?;
+    let at_hq = arrived_at_hq(&hq)?;
     for value in a.saved.iter().chain(&b.saved) {
         assert_eq!(at_hq.get(value), Some(&1), "{value} reached HQ once: {at_hq:?}");
     }
@@ -291,5 +298,126 @@ fn an_enrollment_whose_answer_was_lost_is_retried_and_guessing_codes_is_slowed()
     assert!((1..=60).contains(&retry_after), "{retry_after}");
     let body: serde_json::Value = blocked.json()?;
     assert_eq!(body["code"], "too_many_attempts", "{body}");
+    Ok(())
+}
+
+/// One edit a laptop made: the field as HQ's audit names it, and the value as text.
+type Edit = (String, String);
+
+fn edit(store: &Store, job: JobId, rng: &mut outpost_demo::Rng, n: usize) -> Result<Edit, BoxError> {
+    let now = OffsetDateTime::now_utc();
+    Ok(match rng.below(3) {
+        0 => {
+            let field = *rng.pick(&FIELDS);
+            let value = format!("{}-{n}", field.as_str());
+            store.set_report_field(job, field, &value, now)?;
+            (field.as_str().to_owned(), value)
+        }
+        1 => {
+            let dimension = *rng.pick(&outpost_domain::rating::Dimension::ALL);
+            let rating = rng.range(1, 5);
+            store.rate(job, dimension, rating, now)?;
+            (format!("rating.{}", dimension.as_str()), rating.to_string())
+        }
+        _ => {
+            let comment = format!("评价-{n}");
+            store.set_rating_comment(job, &comment, now)?;
+            ("survey_comment".to_owned(), comment)
+        }
+    })
+}
+
+/// The text of every field of the job's report as `store` holds it, keyed as HQ's audit names them.
+fn report_text(report: &outpost_domain::report::ServiceReport) -> BTreeMap<String, String> {
+    let mut out: BTreeMap<String, String> =
+        FIELDS.iter().map(|f| (f.as_str().to_owned(), report.field_text(*f))).collect();
+    for d in outpost_domain::rating::Dimension::ALL {
+        out.insert(format!("rating.{}", d.as_str()), outpost_domain::report::merge::rating_text(report.rating(d)));
+    }
+    out.insert("survey_comment".into(), report.survey_comment());
+    out
+}
+
+#[test]
+fn two_laptops_of_one_engineer_editing_one_job_lose_no_edit_silently() -> TestResult {
+    let seed = seed();
+    let rounds = env_or("MERGE_ROUNDS", 60);
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(200)?;
+    let again = hq.seed(200)?;
+    let a = Laptop::enrolled(&hq, &codes[0].1)?;
+    let second = &again.iter().find(|(name, _)| *name == codes[0].0).ok_or("same engineer")?.1;
+    let b = Laptop::enrolled(&hq, second)?;
+    let job = *editable_jobs(&a.store)?.first().ok_or("a job")?;
+    // The case that lost a rating: overall on one laptop, timeliness on the other, both offline.
+    a.store.rate(job, outpost_domain::rating::Dimension::Overall, 2, OffsetDateTime::now_utc())?;
+    b.store.rate(job, outpost_domain::rating::Dimension::Timeliness, 5, OffsetDateTime::now_utc())?;
+    let mut edits: Vec<Edit> = vec![("rating.overall".into(), "2".into()), ("rating.timeliness".into(), "5".into())];
+    outpost_sync::sync_once(&b.store)?;
+    outpost_sync::sync_once(&a.store)?;
+    let both = a.store.read(|c| outpost_store::reports::get(c, job))?.ok_or("a report")?;
+    assert_eq!(
+        (report_text(&both)["rating.overall"].as_str(), report_text(&both)["rating.timeliness"].as_str()),
+        ("2", "5"),
+        "both ratings kept"
+    );
+
+    let mut rng = outpost_demo::Rng::new(seed);
+    for n in 0..rounds as usize {
+        let laptop = if rng.chance(50) { &a } else { &b };
+        edits.push(edit(&laptop.store, job, &mut rng, n)?);
+        if rng.chance(30) {
+            outpost_sync::sync_once(&laptop.store)?;
+        }
+    }
+    for laptop in [&a, &b, &a, &b] {
+        outpost_sync::sync_once(&laptop.store)?;
+    }
+
+    let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
+    let (applied, conflicts, body) = db.tx_blocking(move |tx| {
+        let applied = tx.query(
+            "SELECT field, new_value FROM audit_log WHERE job_id = $1 AND outcome = 'applied' ORDER BY id",
+            &[job.to_text().into()],
+        )?;
+        let conflicts =
+            tx.query("SELECT field, theirs, kept FROM report_conflicts WHERE job_id = $1", &[job.to_text().into()])?;
+        let body = tx.query_opt("SELECT body FROM reports WHERE job_id = $1", &[job.to_text().into()])?;
+        Ok((applied, conflicts, body))
+    })?;
+    let applied: Vec<Edit> = applied.iter().map(|r| Ok((r.text(0)?, r.text(1)?))).collect::<Result<_, BoxError>>()?;
+    let conflicted: Vec<Edit> =
+        conflicts.iter().map(|r| Ok((r.text(0)?, r.json::<String>(1)?))).collect::<Result<_, BoxError>>()?;
+    // Every edit either was applied or is in the conflict log, once.
+    let count = |list: &[Edit]| {
+        let mut m: BTreeMap<Edit, usize> = BTreeMap::new();
+        for e in list {
+            *m.entry(e.clone()).or_default() += 1;
+        }
+        m
+    };
+    let mut arrived = count(&applied);
+    for (e, n) in count(&conflicted) {
+        *arrived.entry(e).or_default() += n;
+    }
+    assert_eq!(arrived, count(&edits), "seed {seed}: each edit applied or in the conflict log, once");
+    // Every field holds the last value HQ applied, at HQ and on both laptops.
+    let hq_report: outpost_domain::report::ServiceReport = body.ok_or("HQ's report")?.json(0)?;
+    let hq_text = report_text(&hq_report);
+    for (field, value) in &hq_text {
+        let last = applied.iter().rev().find(|(f, _)| f == field).map(|(_, v)| v.clone()).unwrap_or_default();
+        assert_eq!(value, &last, "seed {seed}: {field} holds the last value HQ applied");
+    }
+    for laptop in [&a, &b] {
+        let local = laptop.store.read(|c| outpost_store::reports::get(c, job))?.ok_or("a report")?;
+        assert_eq!(report_text(&local), hq_text, "seed {seed}: the laptops converge on HQ's report");
+    }
+    eprintln!(
+        "{} edits on two laptops: {} applied, {} conflicts (seed {seed})",
+        edits.len(),
+        applied.len(),
+        conflicted.len()
+    );
     Ok(())
 }

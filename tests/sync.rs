@@ -107,7 +107,7 @@ fn a_job_reassigned_while_offline_leaves_after_its_changes_are_answered() -> Tes
 }
 
 #[test]
-fn two_laptops_of_one_engineer_converge_on_the_same_report() -> TestResult {
+fn two_laptops_of_one_engineer_converge_and_the_stale_edit_goes_to_the_conflict_log() -> TestResult {
     let dir = tempfile::tempdir()?;
     let hq = Hq::start(HQ_BIN, dir.path())?;
     let codes = hq.seed(80)?;
@@ -124,10 +124,22 @@ fn two_laptops_of_one_engineer_converge_on_the_same_report() -> TestResult {
     let cause = |s: &Store| -> Result<Option<String>, BoxError> {
         Ok(s.read(|c| outpost_store::reports::get(c, job))?.and_then(|r| r.fault_cause))
     };
-    assert_eq!(cause(&a.store)?, Some("B 的判断".into()), "the later arrival at HQ wins everywhere");
-    assert_eq!(cause(&b.store)?, Some("B 的判断".into()));
-    let at_hq = hq_job(&hq, &hq.dispatcher()?, job)?;
-    assert_eq!(at_hq["report"]["fault_cause"], "B 的判断");
+    // B's edit was made over the empty field A had filled meanwhile: HQ keeps A's, everywhere,
+    // and B's is in the conflict log, never dropped silently.
+    assert_eq!(cause(&a.store)?, Some("A 的判断".into()), "the first arrival at HQ is kept everywhere");
+    assert_eq!(cause(&b.store)?, Some("A 的判断".into()));
+    let dispatcher = hq.dispatcher()?;
+    let at_hq = hq_job(&hq, &dispatcher, job)?;
+    assert_eq!(at_hq["report"]["fault_cause"], "A 的判断");
+    let conflicts: Value = reqwest::blocking::Client::new()
+        .get(format!("{}/api/v1/conflicts?job_id={job}", hq.url))
+        .bearer_auth(&dispatcher)
+        .send()?
+        .json()?;
+    assert_eq!(conflicts[0]["field"], "fault_cause", "{conflicts}");
+    assert_eq!((conflicts[0]["theirs"].as_str(), conflicts[0]["kept"].as_str()), (Some("B 的判断"), Some("A 的判断")));
+    let refused = b.store.read(|c| outbox::rejected(c, 10))?;
+    assert!(refused[0].rejected.as_deref().is_some_and(|r| r.contains("HQ kept 'A 的判断'")), "{refused:?}");
     Ok(())
 }
 

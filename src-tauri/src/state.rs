@@ -68,6 +68,7 @@ impl AppState {
                 state: "not_enrolled".into(),
                 pending: self.store.read(outpost_store::outbox::pending_count)?,
                 refused: 0,
+                set_aside: Vec::new(),
                 last_success: None,
                 last_error: None,
                 next_attempt_in: None,

@@ -517,12 +517,35 @@ pub struct SyncView {
     pub pending: u64,
     #[ts(type = "number")]
     pub refused: u64,
+    /// Files missing or damaged on this laptop: each says which job needs what again.
+    pub set_aside: Vec<SetAsideView>,
     pub last_success: Option<String>,
     pub last_error: Option<String>,
     #[ts(type = "number | null")]
     pub next_attempt_in: Option<u64>,
     /// While syncing: how far the cycle has got.
     pub progress: Option<SyncProgressView>,
+}
+
+/// A file this laptop could not send (missing, or no longer matching its hash), set aside.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SetAsideView {
+    pub job_number: Option<String>,
+    #[ts(type = "\"signature\" | \"trainee_signature\" | \"file\"")]
+    pub usage: String,
+    #[ts(type = "\"missing\" | \"damaged\"")]
+    pub problem: String,
+}
+
+impl SetAsideView {
+    fn of(f: &outpost_store::blobs::SetAsideFile) -> SetAsideView {
+        SetAsideView {
+            job_number: f.job_number.clone(),
+            usage: f.usage.as_str().to_owned(),
+            problem: f.problem.as_str().to_owned(),
+        }
+    }
 }
 
 /// Changes sent of those waiting when the cycle began, files sent, changes received.
@@ -550,6 +573,7 @@ impl SyncView {
             state,
             pending: s.pending,
             refused: s.refused,
+            set_aside: s.set_aside.iter().map(SetAsideView::of).collect(),
             last_success: s.last_success.clone(),
             last_error: s.last_error.clone(),
             next_attempt_in: s.next_attempt_in,

@@ -227,13 +227,20 @@ describe("sync bar", () => {
         <SyncBar sync={sync} settings={settings} onSettings={() => {}} onJobs={() => {}} onSync={() => {}} />
       </UiContext.Provider>,
     );
-  const base: SyncView = { state: "online", pending: 0, refused: 0, last_success: null, last_error: null, next_attempt_in: null, progress: null };
+  const base: SyncView = { state: "online", pending: 0, refused: 0, set_aside: [], last_success: null, last_error: null, next_attempt_in: null, progress: null };
 
   it("shows how far a running sync has got, in place of the last sync time", () => {
     bar({ ...base, state: "syncing", pending: 700, progress: { sent: 500, to_send: 1200, files_sent: 3, received: 0 } });
     expect(screen.getByTestId("progress").textContent).toBe("已发送 500/1200 · 3 个文件");
     expect(screen.getByTestId("pending").textContent).toBe("700 条待同步");
     expect(screen.queryByText(/上次同步/)).toBeNull();
+  });
+
+  it("says which job needs a new signature when its image was damaged on the laptop", () => {
+    bar({ ...base, set_aside: [{ job_number: "J2612-000123", usage: "signature", problem: "damaged" }] });
+    fireEvent.click(screen.getByTestId("set-aside-toggle"));
+    expect(screen.getByTestId("set-aside-toggle").textContent).toBe("1 个文件损坏");
+    expect(screen.getByTestId("set-aside").textContent).toContain("工单 J2612-000123 的客户签字图片在本机已损坏：请客户重新签字。");
   });
 
   it("shows the last sync time once the sync is over", () => {

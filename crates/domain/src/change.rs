@@ -9,7 +9,7 @@ use crate::ids::{CustomerId, JobId, PartLineId};
 use crate::job::JobStatus;
 use crate::part::PartLine;
 use crate::parts_request::PartsRequest;
-use crate::rating::Satisfaction;
+use crate::rating::{Dimension, Rating, Satisfaction};
 use crate::report::{CheckState, ReportField};
 use crate::signature::Signature;
 use crate::warranty::QuoteAcceptance;
@@ -31,6 +31,12 @@ pub enum Change {
         revision: u32,
         field: ReportField,
         value: String,
+        /// The field's value on the laptop before this change ([`ServiceReport::field_text`]):
+        /// HQ applies the change only over that value (absent from older laptops).
+        ///
+        /// [`ServiceReport::field_text`]: crate::report::ServiceReport::field_text
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        replaced: Option<String>,
     },
     ChecklistItemSet {
         job_id: JobId,
@@ -38,6 +44,24 @@ pub enum Change {
         key: String,
         state: CheckState,
         note: String,
+        /// The item's answer before, as text (`ok`, `issue <note>` or empty).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        replaced: Option<String>,
+    },
+    /// One dimension of the survey rated, over the rating it replaced (none when unrated).
+    RatingSet {
+        job_id: JobId,
+        revision: u32,
+        dimension: Dimension,
+        rating: Rating,
+        replaced: Option<Rating>,
+    },
+    /// The survey comment (评价意见), over the comment it replaced.
+    SurveyCommentSet {
+        job_id: JobId,
+        revision: u32,
+        comment: String,
+        replaced: String,
     },
     PartLineAdded {
         line: PartLine,
@@ -81,6 +105,8 @@ impl Change {
             Change::JobTransitioned { .. } => "job_transitioned",
             Change::ReportFieldSet { .. } => "report_field_set",
             Change::ChecklistItemSet { .. } => "checklist_item_set",
+            Change::RatingSet { .. } => "rating_set",
+            Change::SurveyCommentSet { .. } => "survey_comment_set",
             Change::PartLineAdded { .. } => "part_line_added",
             Change::PartLineRemoved { .. } => "part_line_removed",
             Change::SatisfactionSet { .. } => "satisfaction_set",
@@ -97,6 +123,8 @@ impl Change {
             Change::JobTransitioned { job_id, .. }
             | Change::ReportFieldSet { job_id, .. }
             | Change::ChecklistItemSet { job_id, .. }
+            | Change::RatingSet { job_id, .. }
+            | Change::SurveyCommentSet { job_id, .. }
             | Change::PartLineRemoved { job_id, .. }
             | Change::SatisfactionSet { job_id, .. }
             | Change::QuoteAccepted { job_id, .. }

@@ -527,5 +527,6 @@ fn parse_date(field: &'static str, value: &str) -> Result<Option<Date>> {
     crate::calendar::parse_date(field, value).map(Some)
 }
 
+pub mod merge;
 #[cfg(test)]
 mod tests;

@@ -127,6 +127,7 @@ async fn engineer(
                     revision: 1,
                     field: ReportField::FaultCause,
                     value: format!("轴承磨损 {}", next + k),
+                    replaced: None,
                 };
                 json!({"mutation_id": next + k, "change": change})
             })

@@ -13,7 +13,7 @@ use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails};
 use outpost_domain::money::Currency;
 use outpost_domain::part::{MAX_QUANTITY, PartLine};
 use outpost_domain::parts_request::{PartsRequest, RequestState};
-use outpost_domain::report::ServiceReport;
+use outpost_domain::report::{ServiceReport, merge};
 use outpost_domain::signature::{SignOff, short_hash, sign_report};
 use outpost_domain::warranty::{ChargingPolicy, Quote, price_job};
 
@@ -34,8 +34,8 @@ pub struct Applied {
 pub enum ApplyError {
     /// Refused for good; the reason goes back to the engineer.
     Refused(String),
-    /// A shared field changed at HQ meanwhile: HQ keeps `kept`; the edit goes to the conflict log.
-    Conflict { customer_id: String, theirs: String, kept: String, reason: String },
+    /// A shared field changed meanwhile: HQ keeps its value; the edit goes to the conflict log.
+    Conflict(Conflict),
     /// HQ itself failed; the whole batch rolls back and the laptop retries.
     Failed(AppError),
 }
@@ -53,6 +53,46 @@ impl From<AppError> for ApplyError {
             other => ApplyError::Failed(other),
         }
     }
+}
+
+/// An edit HQ did not apply because what it replaced had changed.
+#[derive(Debug)]
+pub struct Conflict {
+    pub on: ConflictOn,
+    /// The engineer's value (JSON).
+    pub theirs: String,
+    /// The value HQ kept (JSON).
+    pub kept: String,
+    /// What the engineer reads.
+    pub reason: String,
+}
+
+/// What the conflicting edit was of.
+#[derive(Debug)]
+pub enum ConflictOn {
+    /// A contact of a customer.
+    Contact { customer_id: String },
+    /// A part of a job's report: a field, `checklist.<item>`, `rating.<dimension>` or
+    /// `survey_comment`.
+    Report { field: String },
+}
+
+/// A report edit made over `replaced` while HQ holds `current`: a conflict unless they agree.
+fn over(
+    what: &str,
+    field: String,
+    replaced: Option<&str>,
+    current: &str,
+    theirs: &str,
+) -> std::result::Result<(), ApplyError> {
+    merge::check_base(replaced, current).map_err(|stale| {
+        ApplyError::Conflict(Conflict {
+            on: ConflictOn::Report { field },
+            theirs: serde_json::Value::from(theirs).to_string(),
+            kept: serde_json::Value::from(stale.kept.as_str()).to_string(),
+            reason: merge::stale_reason(what, theirs, &stale.kept),
+        })
+    })
 }
 
 fn refuse<T>(message: String) -> std::result::Result<T, ApplyError> {
@@ -86,18 +126,41 @@ pub fn apply(
             batch.put_job(job);
             Ok(Applied { field: Some("status".into()), old: Some(old), new: Some(to.as_str().into()) })
         }
-        Change::ReportFieldSet { revision, field, value, .. } => {
+        Change::ReportFieldSet { revision, field, value, replaced, .. } => {
             editable(&job, &report, *revision)?;
-            let old = serde_json::to_value(&report).ok().and_then(|v| v.get(field.as_str()).map(|x| x.to_string()));
+            let old = report.field_text(*field);
+            over(field.label_en(), field.as_str().into(), replaced.as_deref(), &old, value.trim())?;
             report.set(*field, value)?;
             batch.put_report(report, None);
-            Ok(Applied { field: Some(field.as_str().into()), old, new: Some(value.clone()) })
+            Ok(Applied { field: Some(field.as_str().into()), old: Some(old), new: Some(value.clone()) })
         }
-        Change::ChecklistItemSet { revision, key, state, note, .. } => {
+        Change::ChecklistItemSet { revision, key, state, note, replaced, .. } => {
             editable(&job, &report, *revision)?;
+            let old = report.check_text(key);
             report.set_check(key, *state, note)?;
+            let new = report.check_text(key);
+            over("this checklist item", format!("checklist.{key}"), replaced.as_deref(), &old, &new)?;
             batch.put_report(report, None);
-            Ok(Applied { field: Some(format!("checklist.{key}")), old: None, new: Some(format!("{state:?} {note}")) })
+            Ok(Applied { field: Some(format!("checklist.{key}")), old: Some(old), new: Some(new) })
+        }
+        Change::RatingSet { revision, dimension, rating, replaced, .. } => {
+            editable(&job, &report, *revision)?;
+            let old = merge::rating_text(report.rating(*dimension));
+            let new = merge::rating_text(Some(*rating));
+            let what = format!("the {} rating", dimension.as_str());
+            over(&what, format!("rating.{}", dimension.as_str()), Some(&merge::rating_text(*replaced)), &old, &new)?;
+            report.rate(*dimension, *rating)?;
+            batch.put_report(report, None);
+            Ok(Applied { field: Some(format!("rating.{}", dimension.as_str())), old: Some(old), new: Some(new) })
+        }
+        Change::SurveyCommentSet { revision, comment, replaced, .. } => {
+            editable(&job, &report, *revision)?;
+            let old = report.survey_comment();
+            report.set_survey_comment(comment)?;
+            let new = report.survey_comment();
+            over("the survey comment", "survey_comment".into(), Some(replaced.trim()), &old, &new)?;
+            batch.put_report(report, None);
+            Ok(Applied { field: Some("survey_comment".into()), old: Some(old), new: Some(new) })
         }
         Change::PartLineAdded { line } => {
             editable(&job, &report, report.revision)?;
@@ -197,15 +260,15 @@ pub fn apply(
                         new: Some(format!("{} {}", contact.name, contact.phone)),
                     })
                 }
-                ContactEdit::Stale(kept) => Err(ApplyError::Conflict {
-                    customer_id: customer.id.to_text(),
+                ContactEdit::Stale(kept) => Err(ApplyError::Conflict(Conflict {
+                    on: ConflictOn::Contact { customer_id: customer.id.to_text() },
                     theirs: serde_json::to_string(contact).map_err(AppError::from)?,
                     kept: serde_json::to_string(&kept).map_err(AppError::from)?,
                     reason: format!(
                         "HQ changed this contact meanwhile and kept {} {}; your edit ({} {}) is in the conflict log for the dispatcher",
                         kept.name, kept.phone, contact.name, contact.phone
                     ),
-                }),
+                })),
             }
         }
     }

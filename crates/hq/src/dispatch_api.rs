@@ -430,58 +430,6 @@ pub async fn kpis(State(s): State<AppState>, _: Dispatcher, Query(q): Query<KpiQ
     Ok(Json(kpis))
 }
 
-/// One conflict: the engineer's edit HQ did not apply, and the value HQ kept.
-#[derive(Debug, Serialize)]
-pub struct ConflictEntry {
-    at: i64,
-    engineer_id: String,
-    client_id: String,
-    mutation_id: i64,
-    job_id: String,
-    customer_id: String,
-    theirs: serde_json::Value,
-    kept: serde_json::Value,
-}
-
-/// Filters of the conflict log.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ConflictQuery {
-    customer_id: Option<CustomerId>,
-}
-
-pub async fn conflicts(
-    State(s): State<AppState>,
-    _: Dispatcher,
-    Query(q): Query<ConflictQuery>,
-) -> Result<Json<Vec<ConflictEntry>>> {
-    let rows =
-        s.db.tx(move |tx| {
-            tx.query(
-                "SELECT at, engineer_id, client_id, mutation_id, job_id, customer_id, theirs, kept FROM conflicts
-                  WHERE (COALESCE($1, '') = '' OR customer_id = $1) ORDER BY id DESC LIMIT 1000",
-                &[q.customer_id.map(|c| c.to_text()).into()],
-            )
-        })
-        .await?;
-    let entries = rows
-        .iter()
-        .map(|r| {
-            Ok(ConflictEntry {
-                at: r.int(0)?,
-                engineer_id: r.text(1)?,
-                client_id: r.text(2)?,
-                mutation_id: r.int(3)?,
-                job_id: r.text(4)?,
-                customer_id: r.text(5)?,
-                theirs: r.json(6)?,
-                kept: r.json(7)?,
-            })
-        })
-        .collect::<Result<_>>()?;
-    Ok(Json(entries))
-}
-
 /// The answer to a receipt check.
 #[derive(Debug, Serialize)]
 pub struct Verification {

@@ -6,6 +6,7 @@ mod apply;
 pub mod attempts;
 pub mod auth;
 pub mod cli;
+mod conflicts;
 pub mod db;
 pub mod dispatch;
 mod dispatch_api;
@@ -62,7 +63,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/parts-requests/{id}/decline", post(parts_requests::decline))
         .route("/api/v1/company", get(dispatch_api::get_company).put(dispatch_api::set_company))
         .route("/api/v1/audit", get(dispatch_api::audit))
-        .route("/api/v1/conflicts", get(dispatch_api::conflicts))
+        .route("/api/v1/conflicts", get(conflicts::conflicts))
         .route("/api/v1/verify/{hash}", get(dispatch_api::verify))
         .route("/api/v1/kpis", get(dispatch_api::kpis))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));

@@ -105,6 +105,13 @@ pub fn publish_job_state(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
     }
 }
 
+/// Sends a job's state to its engineer's scope again even when unchanged: a laptop whose edit
+/// HQ did not apply (a conflict) holds its own value and must get HQ's back.
+pub fn republish_job_state(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
+    tx.execute("DELETE FROM scope_records WHERE record_key = $1", &[format!("job:{job_id}").into()])?;
+    publish_job_state(tx, job_id)
+}
+
 /// Tells an engineer's laptop that a job left its scope.
 pub fn remove_job(tx: &mut dyn Tx, engineer: EngineerId, job_id: JobId) -> Result<()> {
     let scope = engineer.to_text();

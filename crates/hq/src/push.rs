@@ -9,13 +9,13 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use axum::Json;
 use axum::extract::State;
-use outpost_domain::ids::ClientId;
+use outpost_domain::ids::{ClientId, JobId};
 use outpost_wire::limits::MAX_BATCH;
 use outpost_wire::sync::{ClientResponse, Delta, Mutation, MutationResult, Outcome, PushRequest, PushResponse, Record};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::apply::{ApplyError, Batch, apply};
+use crate::apply::{ApplyError, Batch, Conflict, ConflictOn, apply};
 use crate::auth::Device;
 use crate::db::{Tx, Value};
 use crate::error::{AppError, Result};
@@ -90,6 +90,7 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
     let known = processed_before(tx, &req.mutations, last)?;
     let mut results = Vec::with_capacity(req.mutations.len());
     let mut touched = BTreeSet::new();
+    let mut resend = BTreeSet::new();
     let mut batch = Batch::default();
     let mut new_last = last;
     for m in &req.mutations {
@@ -111,26 +112,11 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
                 (Outcome::Applied, None, applied)
             }
             Err(ApplyError::Refused(reason)) => (Outcome::Rejected, Some(reason), Default::default()),
-            Err(ApplyError::Conflict { customer_id, theirs, kept, reason }) => {
-                tx.execute(
-                    "INSERT INTO conflicts (at, engineer_id, client_id, mutation_id, job_id, customer_id, theirs, kept)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    &[
-                        ns(now).into(),
-                        device.engineer_id.to_text().into(),
-                        client.as_str().into(),
-                        m.mutation_id.into(),
-                        m.change.job_id().to_text().into(),
-                        customer_id.as_str().into(),
-                        theirs.into(),
-                        kept.into(),
-                    ],
-                )?;
-                // The laptop changed its copy: it gets HQ's value back on its next pull, even
-                // though this scope already had that version.
-                let customer =
-                    crate::records::customer(tx, customer_id.parse().map_err(|_| AppError::internal("customer id"))?)?;
-                log::append(tx, &device.engineer_id.to_text(), &Delta::Upsert { record: Record::Customer(customer) })?;
+            Err(ApplyError::Conflict(conflict)) => {
+                let reason = conflict.reason.clone();
+                if let Some(job) = log_conflict(tx, device, &client, m, conflict, now)? {
+                    resend.insert(job);
+                }
                 (Outcome::Conflict, Some(reason), Default::default())
             }
             Err(ApplyError::Failed(e)) => return Err(e),
@@ -167,6 +153,9 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
     for job in touched {
         log::publish_job_state(tx, job)?;
     }
+    for job in resend {
+        log::republish_job_state(tx, job)?;
+    }
     tx.execute(
         "UPDATE sync_clients SET last_mutation_id = $2 WHERE client_id = $1",
         &[client.as_str().into(), new_last.into()],
@@ -193,6 +182,51 @@ fn processed_before(tx: &mut dyn Tx, mutations: &[Mutation], last: i64) -> Resul
     let placeholders: Vec<String> = (1..=digests.len()).map(|i| format!("${i}")).collect();
     let sql = format!("SELECT digest FROM mutation_digests WHERE digest IN ({})", placeholders.join(", "));
     tx.query(&sql, &digests)?.iter().map(|r| r.text(0)).collect()
+}
+
+/// Writes a conflict to the log. The laptop changed its copy: it gets HQ's value back on its
+/// next pull, even though its scope already had that version. Returns the job to send again.
+fn log_conflict(
+    tx: &mut dyn Tx,
+    device: Device,
+    client: &str,
+    m: &Mutation,
+    conflict: Conflict,
+    now: OffsetDateTime,
+) -> Result<Option<JobId>> {
+    let job_id = m.change.job_id();
+    let common: [Value; 5] = [
+        ns(now).into(),
+        device.engineer_id.to_text().into(),
+        client.into(),
+        m.mutation_id.into(),
+        job_id.to_text().into(),
+    ];
+    match conflict.on {
+        ConflictOn::Contact { customer_id } => {
+            let mut params = common.to_vec();
+            params.extend([customer_id.as_str().into(), conflict.theirs.into(), conflict.kept.into()]);
+            tx.execute(
+                "INSERT INTO conflicts (at, engineer_id, client_id, mutation_id, job_id, customer_id, theirs, kept)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                &params,
+            )?;
+            let customer =
+                crate::records::customer(tx, customer_id.parse().map_err(|_| AppError::internal("customer id"))?)?;
+            log::append(tx, &device.engineer_id.to_text(), &Delta::Upsert { record: Record::Customer(customer) })?;
+            Ok(None)
+        }
+        ConflictOn::Report { field } => {
+            let mut params = common.to_vec();
+            params.extend([field.into(), conflict.theirs.into(), conflict.kept.into()]);
+            tx.execute(
+                "INSERT INTO report_conflicts (at, engineer_id, client_id, mutation_id, job_id, field, theirs, kept)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                &params,
+            )?;
+            Ok(Some(job_id))
+        }
+    }
 }
 
 /// The digests HQ keeps for the batch's numbers it has already processed.

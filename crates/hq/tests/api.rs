@@ -82,6 +82,7 @@ async fn push_applies_once_refuses_gaps_and_explains_rejections() -> TestResult 
                     revision: 1,
                     field: ReportField::FaultCause,
                     value: "冷却风扇电机烧毁".into(),
+                    replaced: None,
                 },
             )?,
         ];
@@ -114,6 +115,7 @@ async fn push_applies_once_refuses_gaps_and_explains_rejections() -> TestResult 
                         revision: 1,
                         field: ReportField::Solution,
                         value: "更换风扇电机".into(),
+                        replaced: None,
                     },
                 )?,
             ],
@@ -157,7 +159,13 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
         }
         let mut changes = vec![transition(job, JobStatus::EnRoute), transition(job, JobStatus::OnSite)];
         for (field, value) in outpost_demo::REPAIR_REPORT {
-            changes.push(Change::ReportFieldSet { job_id: job, revision: 1, field, value: value.into() });
+            changes.push(Change::ReportFieldSet {
+                job_id: job,
+                revision: 1,
+                field,
+                value: value.into(),
+                replaced: None,
+            });
         }
         changes.push(Change::PartLineAdded { line: line.clone() });
         changes.push(Change::SatisfactionSet {

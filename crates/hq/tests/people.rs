@@ -12,7 +12,13 @@ use outpost_domain::report::ReportField;
 use serde_json::{Value, json};
 
 fn field(job: JobId, value: &str) -> Change {
-    Change::ReportFieldSet { job_id: job, revision: 1, field: ReportField::FaultCause, value: value.into() }
+    Change::ReportFieldSet {
+        job_id: job,
+        revision: 1,
+        field: ReportField::FaultCause,
+        value: value.into(),
+        replaced: None,
+    }
 }
 
 fn with_digest(id: i64, change: &Change, digest: &str) -> Result<Value, serde_json::Error> {
@@ -161,6 +167,7 @@ async fn dates_outside_2000_to_2100_are_refused_naming_the_field() -> TestResult
             revision: 1,
             field: ReportField::FollowUpOn,
             value: "0000-01-01".into(),
+            replaced: None,
         };
         let (s, answer) = push(&hq, &token, &client, vec![mutation(1, &far)?]).await?;
         check!(hq, s == StatusCode::OK && answer["results"][0]["outcome"] == "rejected", "{answer}");

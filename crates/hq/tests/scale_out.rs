@@ -120,7 +120,11 @@ fn two_hq_processes_on_one_postgres_serve_one_laptop() -> TestResult {
             promised_on: None,
         },
         Change::ReportFieldSet {
-            job_id: job, revision: 1, field: ReportField::FaultCause, value: "油封老化".into()
+            job_id: job,
+            revision: 1,
+            field: ReportField::FaultCause,
+            value: "油封老化".into(),
+            replaced: None,
         },
     ];
     for (i, change) in changes.iter().enumerate() {
@@ -135,7 +139,7 @@ fn two_hq_processes_on_one_postgres_serve_one_laptop() -> TestResult {
 
     // The same push sent to both at once: applied exactly once.
     let body = json!({"client_id": client, "mutations": [{"mutation_id": 4, "change":
-        Change::ReportFieldSet { job_id: job, revision: 1, field: ReportField::Solution, value: "更换油封".into() }}]});
+        Change::ReportFieldSet { job_id: job, revision: 1, field: ReportField::Solution, value: "更换油封".into(), replaced: None }}]});
     let outcomes: Vec<String> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..2)
             .map(|i| {

@@ -6,7 +6,7 @@ use outpost_domain::ids::{JobId, PartLineId, PartsRequestId};
 use outpost_domain::job::{Actor, Job, JobEvent, JobStatus, MoveDetails};
 use outpost_domain::part::{FaultOrigin, PartLine};
 use outpost_domain::parts_request::PartsRequest;
-use outpost_domain::rating::{Dimension, Rating, Ratings, Satisfaction};
+use outpost_domain::rating::{Dimension, Rating, Satisfaction};
 use outpost_domain::report::{CheckState, ReportField, ServiceReport};
 use outpost_domain::signature::{SignOff, Signature, check_signature_png, sign_report};
 use outpost_domain::warranty::{AcceptanceMethod, QuoteAcceptance};
@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 
 use crate::db::Store;
 use crate::detail::{quote, warranty_on_visit};
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::outbox::{self, Change};
 use crate::{blobs, device, equipment, jobs, parts, parts_requests, reports};
 
@@ -98,9 +98,11 @@ impl Store {
     pub fn set_report_field(&self, job_id: JobId, field: ReportField, value: &str, now: OffsetDateTime) -> Result<i64> {
         self.write(|tx| {
             let mut w = load_editable(tx, job_id)?;
+            let replaced = Some(w.report.field_text(field));
             w.report.set(field, value)?;
             reports::save(tx, &w.report, now)?;
-            let change = Change::ReportFieldSet { job_id, revision: w.report.revision, field, value: value.to_owned() };
+            let revision = w.report.revision;
+            let change = Change::ReportFieldSet { job_id, revision, field, value: value.to_owned(), replaced };
             outbox::push(tx, &change, now)
         })
     }
@@ -113,10 +115,12 @@ impl Store {
         self.write(|tx| {
             blobs::record(tx, &sha, png.len(), "image/png", now)?;
             let mut w = load_editable(tx, job_id)?;
-            w.report.set(ReportField::TraineeSignature, &sha)?;
-            reports::save(tx, &w.report, now)?;
             let field = ReportField::TraineeSignature;
-            let change = Change::ReportFieldSet { job_id, revision: w.report.revision, field, value: sha.clone() };
+            let replaced = Some(w.report.field_text(field));
+            w.report.set(field, &sha)?;
+            reports::save(tx, &w.report, now)?;
+            let revision = w.report.revision;
+            let change = Change::ReportFieldSet { job_id, revision, field, value: sha.clone(), replaced };
             outbox::push(tx, &change, now)
         })
     }
@@ -132,6 +136,7 @@ impl Store {
     ) -> Result<()> {
         self.write(|tx| {
             let mut w = load_editable(tx, job_id)?;
+            let replaced = Some(w.report.check_text(key));
             w.report.set_check(key, state, note)?;
             reports::save(tx, &w.report, now)?;
             let change = Change::ChecklistItemSet {
@@ -140,6 +145,7 @@ impl Store {
                 key: key.to_owned(),
                 state,
                 note: note.to_owned(),
+                replaced,
             };
             outbox::push(tx, &change, now).map(drop)
         })
@@ -202,50 +208,47 @@ impl Store {
         })
     }
 
-    /// Records one rating (1-5) of the satisfaction survey.
+    /// Records one rating (1-5) of the satisfaction survey; the other dimensions and the
+    /// comment stay as they are (each travels as its own change).
     pub fn rate(&self, job_id: JobId, dimension: Dimension, rating: i64, now: OffsetDateTime) -> Result<Satisfaction> {
         let rating = Rating::new(rating)?;
-        self.update_satisfaction(job_id, now, |current| {
-            let (mut ratings, comment) = match current {
-                Some(Satisfaction::Rated { ratings, comment }) => (ratings, comment.unwrap_or_default()),
-                _ => (Ratings::default(), String::new()),
-            };
-            ratings.set(dimension, rating);
-            Ok(Satisfaction::rated(ratings, &comment)?)
+        self.update_satisfaction(job_id, now, |report| {
+            let replaced = report.rating(dimension);
+            report.rate(dimension, rating)?;
+            Ok(Change::RatingSet { job_id, revision: report.revision, dimension, rating, replaced })
         })
     }
 
-    /// Records the customer's comment on the survey.
+    /// Records the customer's comment on the survey (评价意见).
     pub fn set_rating_comment(&self, job_id: JobId, comment: &str, now: OffsetDateTime) -> Result<Satisfaction> {
-        self.update_satisfaction(job_id, now, |current| {
-            let ratings = match current {
-                Some(Satisfaction::Rated { ratings, .. }) => ratings,
-                _ => Ratings::default(),
-            };
-            Ok(Satisfaction::rated(ratings, comment)?)
+        self.update_satisfaction(job_id, now, |report| {
+            let replaced = report.survey_comment();
+            report.set_survey_comment(comment)?;
+            Ok(Change::SurveyCommentSet { job_id, revision: report.revision, comment: comment.to_owned(), replaced })
         })
     }
 
     /// Records that the customer declined the survey.
     pub fn decline_rating(&self, job_id: JobId, now: OffsetDateTime) -> Result<Satisfaction> {
-        self.update_satisfaction(job_id, now, |_| Ok(Satisfaction::Declined { at: now }))
+        self.update_satisfaction(job_id, now, |report| {
+            let satisfaction = Satisfaction::Declined { at: now };
+            report.set_satisfaction(satisfaction.clone())?;
+            Ok(Change::SatisfactionSet { job_id, revision: report.revision, satisfaction })
+        })
     }
 
     fn update_satisfaction(
         &self,
         job_id: JobId,
         now: OffsetDateTime,
-        f: impl FnOnce(Option<Satisfaction>) -> Result<Satisfaction>,
+        f: impl FnOnce(&mut ServiceReport) -> Result<Change>,
     ) -> Result<Satisfaction> {
         self.write(|tx| {
             let mut w = load_editable(tx, job_id)?;
-            let satisfaction = f(w.report.satisfaction.clone())?;
-            w.report.set_satisfaction(satisfaction.clone())?;
+            let change = f(&mut w.report)?;
             reports::save(tx, &w.report, now)?;
-            let change =
-                Change::SatisfactionSet { job_id, revision: w.report.revision, satisfaction: satisfaction.clone() };
             outbox::push(tx, &change, now)?;
-            Ok(satisfaction)
+            w.report.satisfaction.clone().ok_or(StoreError::Corrupt("the survey was not kept".into()))
         })
     }
 

@@ -86,6 +86,20 @@ pub enum FileProblem {
     Damaged,
 }
 
+impl FileProblem {
+    /// The stable name, as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileProblem::Missing => "missing",
+            FileProblem::Damaged => "damaged",
+        }
+    }
+
+    fn parse(text: &str) -> FileProblem {
+        if text == "missing" { FileProblem::Missing } else { FileProblem::Damaged }
+    }
+}
+
 /// What a file is for, in the report that needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -96,6 +110,24 @@ pub enum FileUsage {
     TraineeSignature,
     /// Any other file.
     File,
+}
+
+impl FileUsage {
+    /// The stable name, as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileUsage::Signature => "signature",
+            FileUsage::TraineeSignature => "trainee_signature",
+            FileUsage::File => "file",
+        }
+    }
+
+    fn parse(text: &str) -> FileUsage {
+        [FileUsage::Signature, FileUsage::TraineeSignature]
+            .into_iter()
+            .find(|u| u.as_str() == text)
+            .unwrap_or(FileUsage::File)
+    }
 }
 
 /// A file set aside: out of the upload queue, with the job that needs it.
@@ -157,24 +189,13 @@ pub fn set_aside(tx: &Transaction<'_>, sha256: &str, problem: FileProblem, at: O
         Some((id, number, usage)) => (Some(id), Some(number), usage),
         None => (None, None, "file".to_owned()),
     };
-    let problem_text = match problem {
-        FileProblem::Missing => "missing",
-        FileProblem::Damaged => "damaged",
-    };
+    let problem_text = problem.as_str();
     tx.execute(
         "INSERT OR REPLACE INTO set_aside_files (sha256, problem, job_id, usage, found_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![sha256, problem_text, job_id, usage, time_to_sql(at)],
     )?;
     tx.execute("DELETE FROM blobs WHERE sha256 = ?1", [sha256])?;
-    Ok(SetAsideFile { sha256: sha256.to_owned(), problem, usage: usage_of(&usage), job_number })
-}
-
-fn usage_of(text: &str) -> FileUsage {
-    match text {
-        "signature" => FileUsage::Signature,
-        "trainee_signature" => FileUsage::TraineeSignature,
-        _ => FileUsage::File,
-    }
+    Ok(SetAsideFile { sha256: sha256.to_owned(), problem, usage: FileUsage::parse(&usage), job_number })
 }
 
 /// Every file set aside, newest first.
@@ -188,8 +209,8 @@ pub fn set_aside_files(conn: &Connection) -> Result<Vec<SetAsideFile>> {
         let usage: String = r.get(2)?;
         Ok(SetAsideFile {
             sha256: r.get(0)?,
-            problem: if problem == "missing" { FileProblem::Missing } else { FileProblem::Damaged },
-            usage: usage_of(&usage),
+            problem: FileProblem::parse(&problem),
+            usage: FileUsage::parse(&usage),
             job_number: r.get(3)?,
         })
     })?;

@@ -34,7 +34,8 @@ fn every_change_writes_its_outbox_row_in_the_same_transaction() -> TestResult {
             job_id: job,
             revision: 1,
             field: ReportField::FaultCause,
-            value: "冷却风扇电机烧毁".into()
+            value: "冷却风扇电机烧毁".into(),
+            replaced: Some(String::new())
         }
     );
     let report = f.store.read(|c| reports::get(c, job))?.expect("saved");
@@ -119,7 +120,7 @@ fn a_whole_repair_through_the_store() -> TestResult {
     assert!(f.store.remove_part_line(job, line_id(10), NOW).is_err());
     let kinds: Vec<&str> = f.store.read(|c| outbox::pending(c, 100))?.iter().map(|m| m.change.kind()).collect();
     assert_eq!(kinds.last(), Some(&"report_signed"));
-    assert!(kinds.contains(&"part_line_added") && kinds.contains(&"satisfaction_set"));
+    assert!(kinds.contains(&"part_line_added") && kinds.contains(&"rating_set"));
     Ok(())
 }
 

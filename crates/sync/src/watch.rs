@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use outpost_store::blobs::{self, SetAsideFile};
 use outpost_store::{Store, device, outbox};
 use serde::Serialize;
 use time::OffsetDateTime;
@@ -49,6 +50,8 @@ pub struct SyncStatus {
     pub pending: u64,
     /// Changes HQ refused for good (shown with their reasons).
     pub refused: u64,
+    /// Files missing or damaged on this laptop, set aside so they hold nothing back.
+    pub set_aside: Vec<SetAsideFile>,
     /// When the last complete sync ended (RFC 3339).
     pub last_success: Option<String>,
     /// The last error, in words.
@@ -90,20 +93,30 @@ fn jitter(d: Duration) -> Duration {
     d.mul_f64(1.0 + spread)
 }
 
-fn counts(store: &Store) -> (u64, u64, Option<String>) {
+/// What the status shows of the store: changes waiting and refused, the last sync, and the
+/// files set aside as missing or damaged.
+fn counts(store: &Store) -> (u64, u64, Option<String>, Vec<SetAsideFile>) {
     store
-        .read(|c| Ok((outbox::pending_count(c)?, outbox::rejected_count(c)?, device::last_sync(c)?)))
-        .unwrap_or((0, 0, None))
+        .read(|c| {
+            Ok((
+                outbox::pending_count(c)?,
+                outbox::rejected_count(c)?,
+                device::last_sync(c)?,
+                blobs::set_aside_files(c)?,
+            ))
+        })
+        .unwrap_or((0, 0, None, Vec::new()))
 }
 
 impl SyncLoop {
     /// Starts the loop; `on_status` is called with every new status (from the loop's thread).
     pub fn start(store: Arc<Store>, on_status: impl Fn(&SyncStatus) + Send + 'static) -> SyncLoop {
-        let (pending, refused, last_success) = counts(&store);
+        let (pending, refused, last_success, set_aside) = counts(&store);
         let initial = SyncStatus {
             state: SyncState::Offline,
             pending,
             refused,
+            set_aside,
             last_success,
             last_error: None,
             next_attempt_in: Some(0),
@@ -134,13 +147,14 @@ impl SyncLoop {
                             return;
                         }
                     }
-                    let (pending_before, refused, last_success) = counts(&store);
+                    let (pending_before, refused, last_success, set_aside) = counts(&store);
                     let syncing = |done: &CycleReport| {
                         let sent = done.pushed as u64;
                         publish(SyncStatus {
                             state: SyncState::Syncing,
                             pending: pending_before.saturating_sub(sent),
                             refused,
+                            set_aside: set_aside.clone(),
                             last_success: last_success.clone(),
                             last_error: None,
                             next_attempt_in: None,
@@ -154,7 +168,7 @@ impl SyncLoop {
                     };
                     syncing(&CycleReport::default());
                     let result = sync_reporting(&store, &mut |done| syncing(done));
-                    let (pending, refused, last_success) = counts(&store);
+                    let (pending, refused, last_success, set_aside) = counts(&store);
                     let (state, error) = match result {
                         Ok(_) => {
                             backoff = FIRST_BACKOFF;
@@ -186,6 +200,7 @@ impl SyncLoop {
                         state,
                         pending,
                         refused,
+                        set_aside,
                         last_success,
                         last_error: error,
                         next_attempt_in: Some(wait.as_secs()),

@@ -1,5 +1,6 @@
 // Always visible: online/offline, syncing, pending changes, last sync, refused changes (with
-// their reasons on demand) and "sync now".
+// their reasons on demand), files set aside as damaged or missing (with what to do) and
+// "sync now".
 import { useState } from "preact/hooks";
 import { api, errorText, type RefusedView, type SettingsView, type SyncView } from "../api";
 import { useUi } from "../context";
@@ -16,6 +17,8 @@ interface Props {
 export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
   const { t, fail } = useUi();
   const [refused, setRefused] = useState<RefusedView[] | null>(null);
+  const [showSetAside, setShowSetAside] = useState(false);
+  const setAside = sync?.set_aside ?? [];
   const state = sync?.state ?? "not_enrolled";
   const label =
     state === "online"
@@ -61,6 +64,11 @@ export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
             {t("refused", { n: sync?.refused ?? 0 })}
           </button>
         )}
+        {setAside.length > 0 && (
+          <button class="link warn" onClick={() => setShowSetAside(!showSetAside)} data-testid="set-aside-toggle">
+            {t("setAside", { n: setAside.length })}
+          </button>
+        )}
         {state !== "not_enrolled" && (
           <button class="primary small" onClick={onSync} title="Ctrl+S" data-testid="sync-now">
             {t("syncNow")}
@@ -70,6 +78,16 @@ export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
       <button class="ghost" onClick={onSettings} data-testid="open-settings">
         {t("settings")}
       </button>
+      {showSetAside && setAside.length > 0 && (
+        <section class="refused" data-testid="set-aside">
+          <h3>{t("setAsideTitle")}</h3>
+          <ul>
+            {setAside.map((f, i) => (
+              <li key={i}>{t(`setAside_${f.usage}_${f.problem}`, { job: f.job_number ?? "—" })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {refused && (
         <section class="refused" data-testid="refused">
           <h3>{t("refusedTitle")}</h3>

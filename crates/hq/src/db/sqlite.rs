@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/sqlite/0002_van_stock.sql"),
     include_str!("../../migrations/sqlite/0003_parts_requests.sql"),
     include_str!("../../migrations/sqlite/0004_change_identity.sql"),
+    include_str!("../../migrations/sqlite/0005_report_conflicts.sql"),
 ];
 
 #[derive(Debug)]
