@@ -168,7 +168,8 @@ fn laptops_and_hq_agree_after_random_interleavings() -> Result<(), BoxError> {
     let conflicts = db
         .tx_blocking(|tx| {
             tx.query_opt(
-                "SELECT (SELECT count(*) FROM audit_log WHERE outcome = 'conflict'), (SELECT count(*) FROM conflicts)",
+                "SELECT (SELECT count(*) FROM audit_log WHERE outcome = 'conflict'),
+                        (SELECT count(*) FROM conflicts) + (SELECT count(*) FROM report_conflicts)",
                 &[],
             )
         })?

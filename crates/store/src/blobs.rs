@@ -41,8 +41,10 @@ pub fn write_file(db_path: &Path, bytes: &[u8]) -> Result<String> {
     Ok(sha)
 }
 
-/// Records a blob as queued for upload (once).
+/// Records a blob as queued for upload (once). A file set aside before and written whole
+/// again is no longer set aside.
 pub fn record(tx: &Transaction<'_>, sha256: &str, size: usize, media_type: &str, at: OffsetDateTime) -> Result<()> {
+    tx.execute("DELETE FROM set_aside_files WHERE sha256 = ?1", [sha256])?;
     tx.execute(
         "INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![sha256, size as i64, media_type, time_to_sql(at)],
