@@ -421,3 +421,51 @@ fn two_laptops_of_one_engineer_editing_one_job_lose_no_edit_silently() -> TestRe
     );
     Ok(())
 }
+
+fn ahead() -> OffsetDateTime {
+    OffsetDateTime::now_utc() + time::Duration::days(400)
+}
+
+fn behind() -> OffsetDateTime {
+    OffsetDateTime::now_utc() - time::Duration::days(400)
+}
+
+#[test]
+fn hq_keeps_its_own_time_beside_a_wrong_laptop_clock_and_the_engineer_is_warned() -> TestResult {
+    use outpost_domain::job::{JobStatus, MoveDetails};
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(200)?;
+    let dispatcher = hq.dispatcher()?;
+    for (clock, side) in [(ahead as fn() -> OffsetDateTime, "ahead of"), (behind, "behind")] {
+        let laptop = Laptop::enrolled(&hq, &codes[usize::from(side == "behind")].1)?;
+        let job = *editable_jobs(&laptop.store)?.first().ok_or("a job")?;
+        laptop.store.transition_job(job, JobStatus::EnRoute, MoveDetails::default(), clock())?;
+        laptop.store.transition_job(job, JobStatus::OnSite, MoveDetails::default(), clock())?;
+        let report = outpost_sync::sync_with_clock(&laptop.store, clock, &mut |_| {})?;
+        let offset = report.clock_offset_secs.ok_or("HQ's time was read")?;
+        assert!((offset.abs() - 400 * 86_400).abs() < 10, "{side}: {offset}");
+        let warning = outpost_domain::clock::offset_warning(time::Duration::seconds(offset)).ok_or("a warning")?;
+        assert!(warning.contains(&format!("400 d 0 h {side} HQ")), "{warning}");
+        assert_eq!(laptop.store.read(outpost_store::device::clock_offset)?, Some(offset));
+
+        let at_hq: serde_json::Value = reqwest::blocking::Client::new()
+            .get(format!("{}/api/v1/jobs/{job}", hq.url))
+            .bearer_auth(&dispatcher)
+            .send()?
+            .json()?;
+        let events = at_hq["events"].as_array().ok_or("events")?;
+        let moved: Vec<_> = events.iter().filter(|e| e["to"] == "en_route" || e["to"] == "on_site").collect();
+        assert_eq!(moved.len(), 2, "{at_hq}");
+        for e in moved {
+            assert_eq!(e["clock_suspect"], true, "{side}: {e}");
+            let received: OffsetDateTime = OffsetDateTime::parse(
+                e["received_at"].as_str().ok_or("received_at")?,
+                &time::format_description::well_known::Rfc3339,
+            )?;
+            assert!((received - OffsetDateTime::now_utc()).abs() < time::Duration::minutes(5), "HQ's own time: {e}");
+        }
+        assert_eq!(at_hq["job"]["times"]["clock_suspect"], true, "{side}: on-time figures leave it out");
+    }
+    Ok(())
+}

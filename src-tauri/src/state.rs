@@ -69,6 +69,7 @@ impl AppState {
                 pending: self.store.read(outpost_store::outbox::pending_count)?,
                 refused: 0,
                 set_aside: Vec::new(),
+                clock_offset_secs: None,
                 last_success: None,
                 last_error: None,
                 next_attempt_in: None,

@@ -519,6 +519,9 @@ pub struct SyncView {
     pub refused: u64,
     /// Files missing or damaged on this laptop: each says which job needs what again.
     pub set_aside: Vec<SetAsideView>,
+    /// How far this laptop's clock was ahead of HQ's at the last sync (negative: behind).
+    #[ts(type = "number | null")]
+    pub clock_offset_secs: Option<i64>,
     pub last_success: Option<String>,
     pub last_error: Option<String>,
     #[ts(type = "number | null")]
@@ -574,6 +577,7 @@ impl SyncView {
             pending: s.pending,
             refused: s.refused,
             set_aside: s.set_aside.iter().map(SetAsideView::of).collect(),
+            clock_offset_secs: s.clock_offset_secs,
             last_success: s.last_success.clone(),
             last_error: s.last_error.clone(),
             next_attempt_in: s.next_attempt_in,

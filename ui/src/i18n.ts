@@ -133,6 +133,8 @@ const en = {
   refused: "{n} refused",
   refusedTitle: "Changes HQ refused or settled its way",
   noRefused: "HQ accepted everything.",
+  clockAhead: "This laptop's clock is {size} ahead of HQ: times you record may be questioned",
+  clockBehind: "This laptop's clock is {size} behind HQ: times you record may be questioned",
   setAside: "{n} damaged files",
   setAsideTitle: "Files this laptop could not send",
   setAside_signature_damaged: "The signature image of job {job} is damaged on this laptop: ask the customer to sign again.",
@@ -282,6 +284,8 @@ const zh: Record<Key, string> = {
   refused: "{n} 条被拒绝",
   refusedTitle: "总部拒绝或按总部处理的更改",
   noRefused: "总部已接受全部更改。",
+  clockAhead: "本机时钟比总部快 {size}：您记录的时间可能受到质疑",
+  clockBehind: "本机时钟比总部慢 {size}：您记录的时间可能受到质疑",
   setAside: "{n} 个文件损坏",
   setAsideTitle: "本机无法发送的文件",
   setAside_signature_damaged: "工单 {job} 的客户签字图片在本机已损坏：请客户重新签字。",
@@ -384,6 +388,14 @@ export const statusLabel = (lang: Lang, s: string) => pick(statuses, lang, s);
 export const jobTypeLabel = (lang: Lang, s: string) => pick(jobTypes, lang, s);
 export const fieldLabel = (lang: Lang, s: string) => pick(fields, lang, s);
 export const optionLabel = (lang: Lang, s: string) => pick(options, lang, s);
+
+/** How far a clock is off: days when a day or more, else hours and minutes. */
+export function clockGap(lang: Lang, seconds: number): string {
+  const minutes = Math.round(Math.abs(seconds) / 60);
+  const days = Math.floor(minutes / (24 * 60));
+  if (days > 0) return lang === "en" ? `${days} d` : `${days} 天`;
+  return duration(lang, minutes);
+}
 
 /** "1 h 20 min" / "1 小时 20 分钟" for the SLA badges. */
 export function duration(lang: Lang, minutes: number): string {

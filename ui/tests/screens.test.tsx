@@ -227,7 +227,7 @@ describe("sync bar", () => {
         <SyncBar sync={sync} settings={settings} onSettings={() => {}} onJobs={() => {}} onSync={() => {}} />
       </UiContext.Provider>,
     );
-  const base: SyncView = { state: "online", pending: 0, refused: 0, set_aside: [], last_success: null, last_error: null, next_attempt_in: null, progress: null };
+  const base: SyncView = { state: "online", pending: 0, refused: 0, set_aside: [], clock_offset_secs: null, last_success: null, last_error: null, next_attempt_in: null, progress: null };
 
   it("shows how far a running sync has got, in place of the last sync time", () => {
     bar({ ...base, state: "syncing", pending: 700, progress: { sent: 500, to_send: 1200, files_sent: 3, received: 0 } });
@@ -241,6 +241,14 @@ describe("sync bar", () => {
     fireEvent.click(screen.getByTestId("set-aside-toggle"));
     expect(screen.getByTestId("set-aside-toggle").textContent).toBe("1 个文件损坏");
     expect(screen.getByTestId("set-aside").textContent).toContain("工单 J2612-000123 的客户签字图片在本机已损坏：请客户重新签字。");
+  });
+
+  it("warns when the laptop's clock is off HQ's by more than two minutes", () => {
+    bar({ ...base, clock_offset_secs: -(3 * 3600 + 12 * 60) });
+    expect(screen.getByTestId("clock-warning").textContent).toBe("本机时钟比总部慢 3 小时 12 分钟：您记录的时间可能受到质疑");
+    cleanup();
+    bar({ ...base, clock_offset_secs: 90 });
+    expect(screen.queryByTestId("clock-warning")).toBeNull();
   });
 
   it("shows the last sync time once the sync is over", () => {

@@ -54,6 +54,9 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
                 report.pulled,
                 report.files
             );
+            if let Some(warning) = report.clock_offset_secs.and_then(clock_warning) {
+                out!("{warning}");
+            }
             if report.renumbered > 0 {
                 out!(
                     "this data folder is a restored or copied one: HQ already held other changes under its numbers; \
@@ -232,6 +235,13 @@ struct Status {
     queued_files: u64,
     /// Files missing or damaged on this laptop, each with what to do.
     set_aside_files: Vec<String>,
+    /// How far this laptop's clock was ahead of HQ's at the last sync (negative: behind).
+    clock_offset_secs: Option<i64>,
+}
+
+/// The warning for a laptop clock this far off HQ's, when it is worth one.
+fn clock_warning(seconds: i64) -> Option<String> {
+    outpost_domain::clock::offset_warning(time::Duration::seconds(seconds))
 }
 
 #[derive(Debug, Serialize)]
@@ -252,6 +262,7 @@ fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
             rejected_changes: outbox::rejected_count(c)?,
             queued_files: blobs::queued_count(c)?,
             set_aside_files: blobs::set_aside_files(c)?.iter().map(blobs::SetAsideFile::message).collect(),
+            clock_offset_secs: device::clock_offset(c)?,
         })
     })?;
     if json {
@@ -268,6 +279,9 @@ fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
     out!("files waiting for HQ: {}", status.queued_files);
     for message in &status.set_aside_files {
         out!("set aside: {message}");
+    }
+    if let Some(warning) = status.clock_offset_secs.and_then(clock_warning) {
+        out!("{warning}");
     }
     Ok(())
 }

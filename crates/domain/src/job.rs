@@ -247,6 +247,10 @@ pub struct VisitTimes {
     pub departed_at: Option<OffsetDateTime>,
     #[serde(with = "time::serde::rfc3339::option")]
     pub closed_at: Option<OffsetDateTime>,
+    /// HQ found one of the engineer's times impossible (see [`crate::clock`]): on-time
+    /// figures leave this visit out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub clock_suspect: bool,
 }
 
 /// A job: one visit's work at one site.
@@ -295,6 +299,12 @@ pub struct JobEvent {
     pub from: JobStatus,
     pub to: JobStatus,
     pub note: Option<String>,
+    /// When HQ received the move (HQ's clock), beside `at` (the device's).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    pub received_at: Option<OffsetDateTime>,
+    /// `at` cannot be right: ahead of `received_at`, or before the job existed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub clock_suspect: bool,
 }
 
 impl Job {
@@ -352,7 +362,7 @@ impl Job {
         let note = self.apply_details(from, to, at, details)?;
         self.status = to;
         self.stamp(to, at);
-        Ok(JobEvent { job_id: self.id, at, actor, from, to, note })
+        Ok(JobEvent { job_id: self.id, at, actor, from, to, note, received_at: None, clock_suspect: false })
     }
 
     fn apply_details(

@@ -126,7 +126,8 @@ pub struct JobRecord {
 /// The monthly figures of an engineer or a team.
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 pub struct Kpis {
-    /// 维修及时率: arrived within the promised window / jobs with a window that is due.
+    /// 维修及时率: arrived within the promised window / jobs with a window that is due (a visit
+    /// with a `clock_suspect` time is left out: not measured).
     pub on_time_arrival: Ratio,
     /// 故障解决率: repairs resolved / repairs completed or unresolved.
     pub fix_rate: Ratio,
@@ -165,7 +166,8 @@ pub fn compute(records: &[JobRecord], now: OffsetDateTime) -> Kpis {
         if job.status == JobStatus::Cancelled {
             continue;
         }
-        if let Some(w) = job.window {
+        // A visit whose device times HQ found impossible is not measured on time.
+        if let Some(w) = job.window.filter(|_| !job.times.clock_suspect) {
             let arrived = job.times.arrived_at;
             let due = arrived.is_some() || w.until < now;
             k.on_time_arrival.count(due, arrived.is_some_and(|a| a <= w.until));

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod change;
+pub mod clock;
 pub mod company;
 pub mod customer;
 pub mod equipment;

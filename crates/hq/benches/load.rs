@@ -214,10 +214,47 @@ fn run(backend: &str, engineers: usize, db_args: &[&str], db: Db, seconds: u64) 
     Ok(())
 }
 
+/// The pull log of one engineer whose job the dispatcher reschedules 1,000 times while the
+/// laptop is behind: entries kept and records the laggard receives, against what an
+/// uncompacted log would hold and send.
+fn compaction(db: &Db) -> Result<(), BoxError> {
+    const EDITS: i64 = 1000;
+    let (_, job) = prepare(db, 1)?.pop().ok_or("a job")?;
+    let job: JobId = job.parse()?;
+    let engineer = db.tx_blocking(|tx| Ok(outpost_hq::records::job(tx, job)?.engineer_id))?.ok_or("an engineer")?;
+    let scope = engineer.to_text();
+    let (before, cursor) = db.tx_blocking(|tx| {
+        let last = outpost_hq::log::read(tx, &scope, 0, 100_000)?.last().map_or(0, |(seq, _)| *seq);
+        Ok((outpost_hq::log::size(tx, &scope)?, last))
+    })?;
+    let today = OffsetDateTime::now_utc().date();
+    for day in 0..EDITS {
+        let update = outpost_wire::dispatch::JobUpdate {
+            reported_fault: "运行中有异响".into(),
+            scheduled_on: today + time::Duration::days(day),
+            window_from: None,
+            window_until: None,
+            severity: Default::default(),
+        };
+        db.tx_blocking(|tx| dispatch::update_job(tx, job, &update))?;
+    }
+    let (kept, sent) = db.tx_blocking(|tx| {
+        Ok((outpost_hq::log::size(tx, &scope)?, outpost_hq::log::read(tx, &scope, cursor, 100_000)?.len()))
+    })?;
+    println!(
+        "pull log, one job rescheduled {EDITS} times while a laptop was behind: the scope holds {kept} entries \
+         (uncompacted: {}), the laggard receives {sent} record(s) (uncompacted: {EDITS})",
+        before + EDITS
+    );
+    Ok(())
+}
+
 fn main() -> Result<(), BoxError> {
     // reqwest is built without a default TLS provider in this workspace (the sync client installs ring).
     let _ = rustls::crypto::ring::default_provider().install_default();
     let seconds: u64 = std::env::var("LOAD_SECONDS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
+    let dir = tempfile::tempdir()?;
+    compaction(&Db::open_sqlite(dir.path())?)?;
     println!("HQ load: each engineer pushes 5 mutations and pulls, every 0.5-1.5 s, for {seconds} s");
     for n in [50, 500] {
         let dir = tempfile::tempdir()?;

@@ -2,11 +2,12 @@
 //! in-memory copies first; only a change that passes every rule is written, so a refused
 //! mutation leaves nothing behind inside the batch's transaction.
 
-use outpost_domain::DomainError;
 use outpost_domain::change::Change;
 use outpost_domain::customer::ContactEdit;
 use outpost_domain::equipment::WarrantyState;
+use outpost_domain::{DomainError, clock};
 use std::collections::{BTreeSet, HashMap};
+use time::OffsetDateTime;
 
 use outpost_domain::ids::{EngineerId, JobId};
 use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails};
@@ -99,12 +100,13 @@ fn refuse<T>(message: String) -> std::result::Result<T, ApplyError> {
     Err(ApplyError::Refused(message))
 }
 
-/// Applies one change made by `engineer`.
+/// Applies one change made by `engineer`, received at `now` by HQ's clock.
 pub fn apply(
     tx: &mut dyn Tx,
     batch: &mut Batch,
     engineer: EngineerId,
     change: &Change,
+    now: OffsetDateTime,
 ) -> std::result::Result<Applied, ApplyError> {
     let job_id = change.job_id();
     let mut job = batch.job(tx, job_id)?;
@@ -121,7 +123,8 @@ pub fn apply(
             }
             let old = job.status.as_str().to_owned();
             let details = MoveDetails { reason: reason.clone(), promised_on: *promised_on, engineer: None };
-            let event = job.transition(*to, actor, *at, details)?;
+            let mut event = job.transition(*to, actor, *at, details)?;
+            clock::receive(&mut job, &mut event, now);
             records::add_event(tx, &event)?;
             batch.put_job(job);
             Ok(Applied { field: Some("status".into()), old: Some(old), new: Some(to.as_str().into()) })
@@ -202,7 +205,8 @@ pub fn apply(
                 image_sha256: &signature.image_sha256,
                 at: signature.signed_at,
             };
-            let event = sign_report(&mut job, &mut report, &parts, &quote, actor, sign_off)?;
+            let mut event = sign_report(&mut job, &mut report, &parts, &quote, actor, sign_off)?;
+            clock::receive(&mut job, &mut event, now);
             let ours = report.signature.as_ref().map(|s| s.content_sha256.clone()).unwrap_or_default();
             if ours != signature.content_sha256 {
                 return refuse(format!(

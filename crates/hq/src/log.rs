@@ -2,6 +2,11 @@
 //! by one under a row lock held to commit, so a reader that has seen entry N has seen every
 //! entry before it. The database's random epoch is part of every cursor: a cursor from another
 //! HQ database (a reset) is recognised and answered with "start over".
+//!
+//! The log is compacted as it is written: an entry for a record (an upsert, or a job's removal)
+//! replaces the scope's earlier entry for that record. A laptop that is behind reads only what
+//! is newer than its cursor, so it gets each record's latest state once, however often it
+//! changed meanwhile, and a scope's log holds at most one entry per record.
 
 use outpost_domain::ids::{EngineerId, JobId};
 use outpost_wire::sync::{Delta, Record};
@@ -13,7 +18,7 @@ use crate::records;
 /// The scope every laptop reads besides its engineer's: parts and the charging policy.
 pub const CATALOGUE: &str = "catalogue";
 
-/// Appends a delta to a scope.
+/// Appends a delta to a scope, in place of the scope's earlier entry for the same record.
 pub fn append(tx: &mut dyn Tx, scope: &str, delta: &Delta) -> Result<i64> {
     // The UPDATE takes the scope's row lock until commit: appends to one scope are serial.
     let seq = match tx
@@ -25,11 +30,26 @@ pub fn append(tx: &mut dyn Tx, scope: &str, delta: &Delta) -> Result<i64> {
             1
         }
     };
+    let key = delta_key(delta);
+    tx.execute("DELETE FROM change_log WHERE scope = $1 AND record_key = $2", &[scope.into(), key.as_str().into()])?;
     tx.execute(
-        "INSERT INTO change_log (scope, seq, delta) VALUES ($1, $2, $3)",
-        &[scope.into(), seq.into(), serde_json::to_string(delta)?.into()],
+        "INSERT INTO change_log (scope, seq, delta, record_key) VALUES ($1, $2, $3, $4)",
+        &[scope.into(), seq.into(), serde_json::to_string(delta)?.into(), key.into()],
     )?;
     Ok(seq)
+}
+
+/// The record an entry is about: a job's removal replaces its upserts, and the other way round.
+fn delta_key(delta: &Delta) -> String {
+    match delta {
+        Delta::Upsert { record } => record_key(record),
+        Delta::RemoveJob { job_id } => format!("job:{job_id}"),
+    }
+}
+
+/// How many entries a scope's log holds (for the benchmark and tests).
+pub fn size(tx: &mut dyn Tx, scope: &str) -> Result<i64> {
+    tx.query_opt("SELECT count(*) FROM change_log WHERE scope = $1", &[scope.into()])?.map_or(Ok(0), |r| r.int(0))
 }
 
 fn record_key(record: &Record) -> String {

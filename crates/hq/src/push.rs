@@ -106,7 +106,7 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
             new_last = m.mutation_id;
             continue;
         }
-        let (outcome, reason, applied) = match apply(tx, &mut batch, device.engineer_id, &m.change) {
+        let (outcome, reason, applied) = match apply(tx, &mut batch, device.engineer_id, &m.change, now) {
             Ok(applied) => {
                 touched.insert(m.change.job_id());
                 (Outcome::Applied, None, applied)

@@ -175,3 +175,43 @@ async fn dates_outside_2000_to_2100_are_refused_naming_the_field() -> TestResult
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn a_laptop_behind_a_job_rescheduled_200_times_receives_it_once_and_the_log_stays_bounded() -> TestResult {
+    for hq in backends().await? {
+        let dispatcher = hq.dispatcher().await?;
+        let (engineer, _, token) = hq.enrolled("王建国").await?;
+        let (job, _) = work_for(&hq, &dispatcher, &engineer).await?;
+        let (s, first) = hq.call(Method::GET, "/api/v1/sync/pull?cursor=", Some(&token), None).await?;
+        check!(hq, s == StatusCode::OK && first["has_more"] == false, "{first}");
+        let cursor = first["cursor"].as_str().ok_or("cursor")?.to_owned();
+        let scope = engineer.clone();
+        let db = hq.db.clone();
+        let size = move || {
+            let (db, scope) = (db.clone(), scope.clone());
+            common::blocking(move || Ok(db.tx_blocking(|tx| outpost_hq::log::size(tx, &scope))?))
+        };
+        let before = size().await?;
+        // Offline meanwhile: the dispatcher reschedules the job 200 times.
+        for day in 0..200 {
+            let date = time::Date::from_calendar_date(2026, time::Month::December, 1)? + time::Duration::days(day);
+            let (s, moved) = hq
+                .call(
+                    Method::PUT,
+                    &format!("/api/v1/jobs/{job}"),
+                    Some(&dispatcher),
+                    Some(json!({"reported_fault": "排气温度高", "scheduled_on": date.to_string()})),
+                )
+                .await?;
+            check!(hq, s == StatusCode::OK, "{moved}");
+        }
+        check!(hq, size().await? == before, "the log holds one entry per record: {} then {}", before, size().await?);
+        let (s, caught_up) =
+            hq.call(Method::GET, &format!("/api/v1/sync/pull?cursor={cursor}"), Some(&token), None).await?;
+        check!(hq, s == StatusCode::OK, "{caught_up}");
+        let deltas = caught_up["deltas"].as_array().ok_or("deltas")?;
+        check!(hq, deltas.len() == 1, "the laggard receives the job once: {} deltas", deltas.len());
+        check!(hq, deltas[0]["record"]["data"]["job"]["scheduled_on"] == "2027-06-18", "its latest state: {caught_up}");
+    }
+    Ok(())
+}

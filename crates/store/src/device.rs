@@ -151,6 +151,18 @@ pub fn set_last_sync(tx: &Transaction<'_>, at: &str) -> Result<()> {
     set(tx, LAST_SYNC, at)
 }
 
+const CLOCK_OFFSET: &str = "clock_offset_secs";
+
+/// Records how far this laptop's clock was ahead of HQ's at the last sync (negative: behind).
+pub fn set_clock_offset(tx: &Transaction<'_>, seconds: i64) -> Result<()> {
+    set(tx, CLOCK_OFFSET, &seconds.to_string())
+}
+
+/// How far this laptop's clock was ahead of HQ's at the last sync, in seconds.
+pub fn clock_offset(conn: &Connection) -> Result<Option<i64>> {
+    Ok(get(conn, CLOCK_OFFSET)?.and_then(|v| v.parse().ok()))
+}
+
 /// The time of the last complete sync, if any.
 pub fn last_sync(conn: &Connection) -> Result<Option<String>> {
     get(conn, LAST_SYNC)

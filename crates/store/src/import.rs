@@ -265,6 +265,9 @@ impl Store {
     /// Applies the staged download through `f` and moves the cursor, in one transaction.
     pub fn apply_download<T>(&self, f: impl FnOnce(&Import<'_>, Vec<String>) -> Result<T>) -> Result<T> {
         self.write(|tx| {
+            // HQ's log keeps one entry per record, so a job can come before the customer or site
+            // it refers to (that changed later): references are checked when the whole is in.
+            tx.pragma_update(None, "defer_foreign_keys", "ON")?;
             let staged = crate::downloads::staged(tx)?;
             let value = f(&Import::new(tx), staged)?;
             crate::downloads::finish(tx)?;

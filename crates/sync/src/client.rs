@@ -1,7 +1,10 @@
 //! HQ over HTTP(S): a blocking client with timeouts; every answer is checked, every failure
 //! becomes a [`SyncError`] that says whether to retry.
 
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use time::OffsetDateTime;
 
 use outpost_domain::ids::ClientId;
 use outpost_wire::ErrorBody;
@@ -17,6 +20,24 @@ pub struct HqClient {
     base: String,
     token: Option<String>,
     http: Client,
+    /// HQ's clock as its last answer gave it (the HTTP `Date` header), beside this laptop's.
+    last_reading: Arc<Mutex<Option<ClockReading>>>,
+    /// This laptop's clock (tests move it).
+    now: fn() -> OffsetDateTime,
+}
+
+/// HQ's time and this laptop's at one answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClockReading {
+    pub hq: OffsetDateTime,
+    pub laptop: OffsetDateTime,
+}
+
+impl ClockReading {
+    /// How far this laptop's clock is ahead of HQ's (negative: behind), to the second.
+    pub fn offset(&self) -> time::Duration {
+        self.laptop - self.hq
+    }
 }
 
 /// Bytes of the last exchange, for the wire-size figures of the benchmark.
@@ -45,7 +66,12 @@ impl HqClient {
             .timeout(Duration::from_secs(60))
             .build()
             .map_err(|e| SyncError::Protocol(format!("cannot set up HTTPS: {e}")))?;
-        Ok(HqClient { base, token, http })
+        Ok(HqClient { base, token, http, last_reading: Arc::default(), now: OffsetDateTime::now_utc })
+    }
+
+    /// The same client reading this laptop's time from `now`.
+    pub fn with_clock(self, now: fn() -> OffsetDateTime) -> HqClient {
+        HqClient { now, ..self }
     }
 
     fn authorized(&self, req: RequestBuilder) -> Result<RequestBuilder> {
@@ -55,8 +81,22 @@ impl HqClient {
         }
     }
 
-    fn send(req: RequestBuilder) -> Result<Response> {
+    /// HQ's clock at its last answer, beside this laptop's at that moment.
+    pub fn clock_reading(&self) -> Option<ClockReading> {
+        *self.last_reading.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn send(&self, req: RequestBuilder) -> Result<Response> {
         let response = req.send().map_err(|e| SyncError::Offline(short(&e)))?;
+        let hq = response
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|d| d.to_str().ok())
+            .and_then(|d| httpdate::parse_http_date(d).ok());
+        if let Some(hq) = hq {
+            let reading = ClockReading { hq: hq.into(), laptop: (self.now)() };
+            *self.last_reading.lock().unwrap_or_else(|p| p.into_inner()) = Some(reading);
+        }
         let status = response.status();
         if status.is_success() {
             return Ok(response);
@@ -71,7 +111,7 @@ impl HqClient {
 
     /// Is HQ answering? A cheap `GET /healthz`.
     pub fn probe(&self) -> Result<()> {
-        Self::send(self.http.get(format!("{}/healthz", self.base)).timeout(Duration::from_secs(5))).map(drop)
+        self.send(self.http.get(format!("{}/healthz", self.base)).timeout(Duration::from_secs(5))).map(drop)
     }
 
     /// Trades a one-time code for a device token. `nonce` is this laptop's for this code, so a
@@ -79,7 +119,7 @@ impl HqClient {
     pub fn enroll(&self, code: &str, device_name: &str, nonce: &str) -> Result<EnrollResponse> {
         let body =
             EnrollRequest { code: code.to_owned(), device_name: device_name.to_owned(), nonce: Some(nonce.to_owned()) };
-        let response = Self::send(self.http.post(format!("{}/api/v1/enroll", self.base)).json(&body));
+        let response = self.send(self.http.post(format!("{}/api/v1/enroll", self.base)).json(&body));
         match response {
             Err(SyncError::NotEnrolled(message)) => {
                 Err(SyncError::Refused { status: 401, code: "unauthorized".into(), message })
@@ -93,7 +133,8 @@ impl HqClient {
         let body = serde_json::to_vec(batch).map_err(|e| SyncError::Protocol(e.to_string()))?;
         let sent = body.len() as u64;
         let req = self.authorized(self.http.post(format!("{}/api/v1/sync/push", self.base)))?;
-        let bytes = Self::send(req.header("content-type", "application/json").body(body))?
+        let bytes = self
+            .send(req.header("content-type", "application/json").body(body))?
             .bytes()
             .map_err(|e| SyncError::Offline(short(&e)))?;
         let answer = serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(e.to_string()))?;
@@ -103,7 +144,7 @@ impl HqClient {
     /// A new client id under this laptop's token, numbering from 1 (a restored or copied folder).
     pub fn register_client(&self) -> Result<ClientId> {
         let req = self.authorized(self.http.post(format!("{}/api/v1/sync/clients", self.base)))?;
-        let answer: ClientResponse = Self::send(req)?.json().map_err(|e| SyncError::Protocol(short(&e)))?;
+        let answer: ClientResponse = self.send(req)?.json().map_err(|e| SyncError::Protocol(short(&e)))?;
         Ok(answer.client_id)
     }
 
@@ -115,7 +156,7 @@ impl HqClient {
         }
         let req =
             self.authorized(self.http.get(format!("{}/api/v1/sync/pull?cursor={cursor}&limit={limit}", self.base)))?;
-        let bytes = Self::send(req)?.bytes().map_err(|e| SyncError::Offline(short(&e)))?;
+        let bytes = self.send(req)?.bytes().map_err(|e| SyncError::Offline(short(&e)))?;
         let answer = serde_json::from_slice(&bytes).map_err(|e| SyncError::Protocol(e.to_string()))?;
         Ok((answer, Traffic { sent: 0, received: bytes.len() as u64 }))
     }
@@ -123,7 +164,7 @@ impl HqClient {
     /// Uploads a file under its SHA-256 (idempotent at HQ).
     pub fn put_blob(&self, sha256: &str, bytes: Vec<u8>) -> Result<()> {
         let req = self.authorized(self.http.put(format!("{}/api/v1/blobs/{sha256}", self.base)))?;
-        Self::send(req.header("content-type", "application/octet-stream").body(bytes)).map(drop)
+        self.send(req.header("content-type", "application/octet-stream").body(bytes)).map(drop)
     }
 }
 

@@ -30,6 +30,8 @@ pub struct CycleReport {
     pub renumbered: u64,
     /// Files found missing or damaged on this laptop and set aside (see `blobs::set_aside_files`).
     pub set_aside: usize,
+    /// How far this laptop's clock was ahead of HQ's (negative: behind), in seconds.
+    pub clock_offset_secs: Option<i64>,
     pub requests: u32,
     pub traffic: Traffic,
 }
@@ -85,13 +87,31 @@ pub fn sync_once(store: &Store) -> Result<CycleReport> {
 /// [`sync_once`], telling `on_step` how far the cycle has got after every file sent, batch of
 /// changes sent and page received (the "syncing" progress the app shows).
 pub fn sync_reporting(store: &Store, on_step: &mut dyn FnMut(&CycleReport)) -> Result<CycleReport> {
+    sync_with_clock(store, OffsetDateTime::now_utc, on_step)
+}
+
+/// [`sync_reporting`] with this laptop's clock given (tests move it). Each cycle also learns
+/// how far this laptop's clock is from HQ's and keeps it (see [`device::clock_offset`]).
+pub fn sync_with_clock(
+    store: &Store,
+    now: fn() -> OffsetDateTime,
+    on_step: &mut dyn FnMut(&CycleReport),
+) -> Result<CycleReport> {
     let (enrollment, client) = connect(store)?;
+    let client = client.with_clock(now);
     let mut report = CycleReport::default();
     upload_files(store, &client, &mut report, on_step)?;
     push(store, &client, &enrollment, &mut report, on_step)?;
     pull(store, &client, &mut report, on_step)?;
-    let now = OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
-    store.write(|tx| device::set_last_sync(tx, &now))?;
+    let offset = client.clock_reading().map(|r| r.offset().whole_seconds());
+    report.clock_offset_secs = offset;
+    let now = now().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    store.write(|tx| {
+        if let Some(secs) = offset {
+            device::set_clock_offset(tx, secs)?;
+        }
+        device::set_last_sync(tx, &now)
+    })?;
     Ok(report)
 }
 

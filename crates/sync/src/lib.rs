@@ -7,5 +7,5 @@ pub mod engine;
 pub mod error;
 pub mod watch;
 
-pub use engine::{CycleReport, enroll, sync_once, sync_reporting};
+pub use engine::{CycleReport, enroll, sync_once, sync_reporting, sync_with_clock};
 pub use error::{Result, SyncError};

@@ -52,6 +52,8 @@ pub struct SyncStatus {
     pub refused: u64,
     /// Files missing or damaged on this laptop, set aside so they hold nothing back.
     pub set_aside: Vec<SetAsideFile>,
+    /// How far this laptop's clock was ahead of HQ's at the last sync (negative: behind).
+    pub clock_offset_secs: Option<i64>,
     /// When the last complete sync ended (RFC 3339).
     pub last_success: Option<String>,
     /// The last error, in words.
@@ -108,6 +110,11 @@ fn counts(store: &Store) -> (u64, u64, Option<String>, Vec<SetAsideFile>) {
         .unwrap_or((0, 0, None, Vec::new()))
 }
 
+/// How far this laptop's clock was off HQ's at the last sync.
+fn clock_offset(store: &Store) -> Option<i64> {
+    store.read(device::clock_offset).ok().flatten()
+}
+
 impl SyncLoop {
     /// Starts the loop; `on_status` is called with every new status (from the loop's thread).
     pub fn start(store: Arc<Store>, on_status: impl Fn(&SyncStatus) + Send + 'static) -> SyncLoop {
@@ -117,6 +124,7 @@ impl SyncLoop {
             pending,
             refused,
             set_aside,
+            clock_offset_secs: clock_offset(&store),
             last_success,
             last_error: None,
             next_attempt_in: Some(0),
@@ -155,6 +163,7 @@ impl SyncLoop {
                             pending: pending_before.saturating_sub(sent),
                             refused,
                             set_aside: set_aside.clone(),
+                            clock_offset_secs: clock_offset(&store),
                             last_success: last_success.clone(),
                             last_error: None,
                             next_attempt_in: None,
@@ -201,6 +210,7 @@ impl SyncLoop {
                         pending,
                         refused,
                         set_aside,
+                        clock_offset_secs: clock_offset(&store),
                         last_success,
                         last_error: error,
                         next_attempt_in: Some(wait.as_secs()),

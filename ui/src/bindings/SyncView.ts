@@ -13,7 +13,11 @@ state: string, pending: number, refused: number,
 /**
  * Files missing or damaged on this laptop: each says which job needs what again.
  */
-set_aside: Array<SetAsideView>, last_success: string | null, last_error: string | null, next_attempt_in: number | null, 
+set_aside: Array<SetAsideView>, 
+/**
+ * How far this laptop's clock was ahead of HQ's at the last sync (negative: behind).
+ */
+clock_offset_secs: number | null, last_success: string | null, last_error: string | null, next_attempt_in: number | null, 
 /**
  * While syncing: how far the cycle has got.
  */

@@ -4,7 +4,7 @@
 import { useState } from "preact/hooks";
 import { api, errorText, type RefusedView, type SettingsView, type SyncView } from "../api";
 import { useUi } from "../context";
-import { localTime } from "../i18n";
+import { clockGap, localTime } from "../i18n";
 
 interface Props {
   sync: SyncView | null;
@@ -15,10 +15,14 @@ interface Props {
 }
 
 export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
-  const { t, fail } = useUi();
+  const { t, fail, lang } = useUi();
   const [refused, setRefused] = useState<RefusedView[] | null>(null);
   const [showSetAside, setShowSetAside] = useState(false);
   const setAside = sync?.set_aside ?? [];
+  // Past two minutes off HQ's clock the engineer is told, as the CLI tells them.
+  const offset = sync?.clock_offset_secs ?? 0;
+  const clockWarning =
+    Math.abs(offset) > 120 ? t(offset > 0 ? "clockAhead" : "clockBehind", { size: clockGap(lang, offset) }) : "";
   const state = sync?.state ?? "not_enrolled";
   const label =
     state === "online"
@@ -63,6 +67,11 @@ export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
           <button class="link warn" onClick={toggleRefused}>
             {t("refused", { n: sync?.refused ?? 0 })}
           </button>
+        )}
+        {clockWarning && (
+          <span class="warn" data-testid="clock-warning">
+            {clockWarning}
+          </span>
         )}
         {setAside.length > 0 && (
           <button class="link warn" onClick={() => setShowSetAside(!showSetAside)} data-testid="set-aside-toggle">

@@ -94,3 +94,19 @@ fn empty_sets_have_no_percentages() {
     assert_eq!(k.fix_rate.percent(), None);
     assert_eq!(k.mean_overall(), None);
 }
+
+#[test]
+fn a_visit_with_a_suspect_clock_is_not_measured_on_time() {
+    let window = Window::new(T0, T0 + Duration::hours(2)).unwrap();
+    let on_time = record(1, |j| {
+        j.window = Some(window);
+        finished(j, T0 + Duration::hours(2));
+    });
+    let suspect = record(2, |j| {
+        j.window = Some(window);
+        finished(j, T0 + Duration::hours(1));
+        j.times.clock_suspect = true;
+    });
+    let k = compute(&[on_time, suspect], T0);
+    assert_eq!(k.on_time_arrival, Ratio { numerator: 1, denominator: 1 }, "the suspect arrival is left out");
+}

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/postgres/0003_parts_requests.sql"),
     include_str!("../../migrations/postgres/0004_change_identity.sql"),
     include_str!("../../migrations/postgres/0005_report_conflicts.sql"),
+    include_str!("../../migrations/postgres/0006_compacted_log.sql"),
 ];
 const POOL: usize = 8;
 
