@@ -138,7 +138,7 @@ fn laptops_and_hq_agree_after_random_interleavings() -> Result<(), BoxError> {
         }
     }
 
-    let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
+    let db = hq.db()?;
     for (i, laptop) in laptops.iter().enumerate() {
         assert_eq!(laptop.pending()?, 0, "laptop {i} drained (seed {seed})");
         let client = laptop.store.read(device::enrollment)?.ok_or("enrolled")?.client_id.to_text();

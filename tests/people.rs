@@ -10,7 +10,7 @@ use std::sync::Arc;
 use outpost_domain::ids::JobId;
 use outpost_domain::report::ReportField;
 use outpost_store::Store;
-use outpost_tests::harness::{BoxError, Hq, Laptop, env_or, repair, seed};
+use outpost_tests::harness::{BoxError, Hq, Laptop, Storage, env_or, repair, seed};
 use time::OffsetDateTime;
 
 type TestResult = Result<(), BoxError>;
@@ -60,7 +60,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), BoxError> {
 /// How many times each value reached HQ: applied, or kept in the conflict log because it was
 /// made over a value another folder had changed meanwhile.
 fn arrived_at_hq(hq: &Hq) -> Result<BTreeMap<String, i64>, BoxError> {
-    let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
+    let db = hq.db()?;
     let (applied, conflicts) = db.tx_blocking(|tx| {
         let applied =
             tx.query("SELECT new_value FROM audit_log WHERE outcome = 'applied' AND kind = 'report_field_set'", &[])?;
@@ -82,10 +82,17 @@ fn editable_jobs(store: &Store) -> Result<Vec<JobId>, BoxError> {
 
 #[test]
 fn a_folder_restored_from_a_backup_at_random_points_loses_and_doubles_nothing() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    for storage in Storage::all(dir.path())? {
+        a_folder_restored_from_a_backup_at_random_points_loses_and_doubles_nothing_on(storage)?;
+    }
+    Ok(())
+}
+
+fn a_folder_restored_from_a_backup_at_random_points_loses_and_doubles_nothing_on(storage: Storage) -> TestResult {
     let seed = seed();
     let restores = env_or("RESTORES", 50);
-    let dir = tempfile::tempdir()?;
-    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let hq = Hq::start_on(HQ_BIN, storage)?;
     let codes = hq.seed(200)?;
     let first = Laptop::enrolled(&hq, &codes[0].1)?;
     let jobs = editable_jobs(&first.store)?;
@@ -248,7 +255,7 @@ fn damaged_or_missing_files_are_set_aside_and_never_block_the_queue() -> TestRes
         let needs = laptop.store.read(|c| outpost_store::blobs::needs_new_signature(c, job.id))?;
         assert_eq!(needs, spoiled.contains_key(&job.number), "seed {seed}: {}", job.number);
     }
-    let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
+    let db = hq.db()?;
     let waiting =
         db.tx_blocking(|tx| tx.query_opt("SELECT count(*) FROM reports WHERE waiting_for IS NOT NULL", &[]))?;
     let waiting = waiting.ok_or("a count")?.int(0)?;
@@ -375,7 +382,7 @@ fn two_laptops_of_one_engineer_editing_one_job_lose_no_edit_silently() -> TestRe
         outpost_sync::sync_once(&laptop.store)?;
     }
 
-    let db = outpost_hq::db::Db::open_sqlite(&hq.dir)?;
+    let db = hq.db()?;
     let (applied, conflicts, body) = db.tx_blocking(move |tx| {
         let applied = tx.query(
             "SELECT field, new_value FROM audit_log WHERE job_id = $1 AND outcome = 'applied' ORDER BY id",

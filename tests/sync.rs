@@ -8,7 +8,7 @@ use outpost_domain::report::ReportField;
 use outpost_store::jobs::{self, JobFilter};
 use outpost_store::{Store, device, downloads, outbox};
 use outpost_sync::SyncError;
-use outpost_tests::harness::{BoxError, Hq, Laptop, env_or, repair, seed};
+use outpost_tests::harness::{BoxError, Hq, Laptop, Storage, env_or, repair, seed};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
@@ -164,7 +164,7 @@ fn a_reset_hq_is_noticed_without_losing_work_or_looping() -> TestResult {
     let job = assigned_repair(&laptop.store)?;
     laptop.store.set_report_field(job, ReportField::FaultCause, "轴承磨损", now())?;
     hq.kill9()?;
-    std::fs::remove_dir_all(&hq.dir)?;
+    std::fs::remove_dir_all(dir.path())?;
     hq.restart()?;
     match outpost_sync::sync_once(&laptop.store) {
         Err(SyncError::NotEnrolled(_)) => {}
@@ -176,9 +176,16 @@ fn a_reset_hq_is_noticed_without_losing_work_or_looping() -> TestResult {
 
 #[test]
 fn hq_killed_mid_batch_loses_and_doubles_nothing() -> TestResult {
-    let kills = env_or("HQ_KILLS", 50);
     let dir = tempfile::tempdir()?;
-    let mut hq = Hq::start(HQ_BIN, dir.path())?;
+    for storage in Storage::all(dir.path())? {
+        hq_killed_mid_batch_loses_and_doubles_nothing_on(storage)?;
+    }
+    Ok(())
+}
+
+fn hq_killed_mid_batch_loses_and_doubles_nothing_on(storage: Storage) -> TestResult {
+    let kills = env_or("HQ_KILLS", 50);
+    let mut hq = Hq::start_on(HQ_BIN, storage)?;
     let codes = hq.seed(60)?;
     let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
     let job = assigned_repair(&laptop.store)?;
@@ -210,10 +217,17 @@ fn hq_killed_mid_batch_loses_and_doubles_nothing() -> TestResult {
 /// replays a run; a failure prints its seed.
 #[test]
 fn a_thousand_rounds_through_a_faulty_network_lose_and_double_nothing() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    for storage in Storage::all(dir.path())? {
+        a_thousand_rounds_through_a_faulty_network_lose_and_double_nothing_on(storage)?;
+    }
+    Ok(())
+}
+
+fn a_thousand_rounds_through_a_faulty_network_lose_and_double_nothing_on(storage: Storage) -> TestResult {
     let (rounds, seed) = (env_or("SYNC_ROUNDS", 1000), seed());
     eprintln!("fault proxy: {rounds} rounds, SYNC_SEED={seed}");
-    let dir = tempfile::tempdir()?;
-    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let hq = Hq::start_on(HQ_BIN, storage)?;
     let codes = hq.seed(60)?;
     let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
     let proxy = outpost_tests::proxy::FaultProxy::start(hq.url.trim_start_matches("http://").to_owned(), seed, 35)?;
@@ -257,10 +271,17 @@ fn a_thousand_rounds_through_a_faulty_network_lose_and_double_nothing() -> TestR
 /// doubled, nothing is stuck, and the file passes SQLite's integrity check.
 #[test]
 fn a_laptop_killed_during_sync_resumes_without_loss_doubling_or_stuck_state() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    for storage in Storage::all(dir.path())? {
+        a_laptop_killed_during_sync_resumes_without_loss_doubling_or_stuck_state_on(storage)?;
+    }
+    Ok(())
+}
+
+fn a_laptop_killed_during_sync_resumes_without_loss_doubling_or_stuck_state_on(storage: Storage) -> TestResult {
     let (kills, seed) = (env_or("LAPTOP_KILLS", 200), seed());
     eprintln!("laptop kill -9: {kills} kills, SYNC_SEED={seed}");
-    let dir = tempfile::tempdir()?;
-    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let hq = Hq::start_on(HQ_BIN, storage)?;
     let codes = hq.seed(400)?;
     let dispatcher = hq.dispatcher()?;
     let laptop_dir = tempfile::tempdir()?;

@@ -10,11 +10,52 @@ use outpost_store::Store;
 
 pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
-/// An `outpost-hq serve` process over a SQLite folder.
+/// Where an HQ under test keeps its data: a SQLite folder, or a PostgreSQL database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Storage {
+    Dir(PathBuf),
+    Postgres(String),
+}
+
+impl Storage {
+    /// Every backend this run has: SQLite in `dir`, and a fresh PostgreSQL database when
+    /// `OUTPOST_TEST_PG_URL` is set (`make test` sets it), so a test runs against both.
+    pub fn all(dir: &Path) -> Result<Vec<Storage>, BoxError> {
+        let mut out = vec![Storage::Dir(dir.to_owned())];
+        if let Ok(url) = std::env::var("OUTPOST_TEST_PG_URL") {
+            let name = format!("t_{}", uuid::Uuid::now_v7().simple());
+            let created =
+                Command::new("psql").arg(&url).args(["-q", "-c", &format!("CREATE DATABASE {name}")]).status()?;
+            if !created.success() {
+                return Err(format!("psql could not create database {name}").into());
+            }
+            let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
+            out.push(Storage::Postgres(format!("{base}/{name}")));
+        }
+        Ok(out)
+    }
+
+    fn args(&self) -> Vec<std::ffi::OsString> {
+        match self {
+            Storage::Dir(dir) => vec!["--data-dir".into(), dir.into()],
+            Storage::Postgres(url) => vec!["--database-url".into(), url.into()],
+        }
+    }
+
+    /// The backend's name, for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Storage::Dir(_) => "sqlite",
+            Storage::Postgres(_) => "postgres",
+        }
+    }
+}
+
+/// An `outpost-hq serve` process over a SQLite folder or a PostgreSQL database.
 #[derive(Debug)]
 pub struct Hq {
     bin: PathBuf,
-    pub dir: PathBuf,
+    pub storage: Storage,
     pub url: String,
     port: u16,
     child: Option<Child>,
@@ -24,12 +65,17 @@ impl Hq {
     /// Starts HQ (the binary `bin`, from `env!("CARGO_BIN_EXE_hq-under-test")`) over `dir`
     /// (created if needed) on a free port.
     pub fn start(bin: &str, dir: &Path) -> Result<Hq, BoxError> {
+        Hq::start_on(bin, Storage::Dir(dir.to_owned()))
+    }
+
+    /// Starts HQ over `storage`.
+    pub fn start_on(bin: &str, storage: Storage) -> Result<Hq, BoxError> {
         // reqwest is built without a default TLS provider here (the sync client installs ring);
         // tests that call HQ directly need it too.
         let _ = rustls::crypto::ring::default_provider().install_default();
         // Port 0: HQ takes a free port itself and says which, so tests running side by side
         // never race for one.
-        let mut hq = Hq { bin: bin.into(), dir: dir.to_owned(), url: String::new(), port: 0, child: None };
+        let mut hq = Hq { bin: bin.into(), storage, url: String::new(), port: 0, child: None };
         hq.restart()?;
         Ok(hq)
     }
@@ -56,8 +102,8 @@ impl Hq {
     /// Spawns `serve`; the port HQ listens on, or `None` when it exited without listening.
     fn spawn(&mut self) -> Result<Option<u16>, BoxError> {
         let mut child = Command::new(&self.bin)
-            .args(["serve", "--data-dir"])
-            .arg(&self.dir)
+            .arg("serve")
+            .args(self.storage.args())
             .args(["--listen", &format!("127.0.0.1:{}", self.port)])
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
@@ -99,7 +145,7 @@ impl Hq {
 
     /// Runs `outpost-hq admin --data-dir DIR <args>` and returns its stdout.
     pub fn admin(&self, args: &[&str]) -> Result<String, BoxError> {
-        let out = Command::new(&self.bin).arg("admin").arg("--data-dir").arg(&self.dir).args(args).output()?;
+        let out = Command::new(&self.bin).arg("admin").args(self.storage.args()).args(args).output()?;
         if !out.status.success() {
             return Err(format!("admin {args:?}: {}", String::from_utf8_lossy(&out.stderr)).into());
         }
@@ -111,6 +157,14 @@ impl Hq {
     pub fn seed(&self, jobs: usize) -> Result<Vec<(String, String)>, BoxError> {
         let out = self.admin(&["seed-demo", "--jobs", &jobs.to_string()])?;
         Ok(out.lines().filter_map(|l| l.split_once('\t')).map(|(n, c)| (n.to_owned(), c.to_owned())).collect())
+    }
+
+    /// HQ's database, opened beside the running process (to check what it holds).
+    pub fn db(&self) -> Result<outpost_hq::db::Db, BoxError> {
+        Ok(match &self.storage {
+            Storage::Dir(dir) => outpost_hq::db::Db::open_sqlite(dir)?,
+            Storage::Postgres(url) => outpost_hq::db::Db::open_postgres(url)?,
+        })
     }
 
     /// A dispatcher token.
@@ -161,7 +215,7 @@ pub fn seed() -> u64 {
 impl Hq {
     /// Checks HQ's own audit log: `written` mutations, each exactly once, numbered 1..=written.
     pub fn assert_each_change_once(&self, written: i64, seed: u64) -> Result<(), BoxError> {
-        let db = outpost_hq::db::Db::open_sqlite(&self.dir)?;
+        let db = self.db()?;
         let row = db
             .tx_blocking(|tx| {
                 tx.query_opt(
@@ -171,7 +225,12 @@ impl Hq {
             })?
             .ok_or("no audit")?;
         let found = (row.int(0)?, row.int(1)?, row.int(2)?, row.int(3)?);
-        assert_eq!(found, (written, written, i64::from(written > 0), written), "0 lost, 0 doubled (seed {seed})");
+        assert_eq!(
+            found,
+            (written, written, i64::from(written > 0), written),
+            "0 lost, 0 doubled (seed {seed}, {})",
+            self.storage.name()
+        );
         Ok(())
     }
 }
