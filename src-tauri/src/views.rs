@@ -279,46 +279,13 @@ impl PartsRequestView {
     }
 }
 
-/// The value of a settable field as the form shows it.
-fn field_text(r: &ServiceReport, field: ReportField) -> String {
-    use ReportField as F;
-    let text = |v: &Option<String>| v.clone().unwrap_or_default();
-    match field {
-        F::SymptomReported => text(&r.symptom_reported),
-        F::SymptomFound => text(&r.symptom_found),
-        F::FaultCause => text(&r.fault_cause),
-        F::Solution => text(&r.solution),
-        F::WorkDone => text(&r.work_done),
-        F::PartsReplaced => {
-            if r.no_parts_replaced {
-                "none".into()
-            } else {
-                String::new()
-            }
-        }
-        F::TestsDone => text(&r.tests_done),
-        F::Result => r.result.map(|v| v.as_str().to_owned()).unwrap_or_default(),
-        F::FollowUp => text(&r.follow_up),
-        F::FollowUpOn => r.follow_up_on.map(|d| d.to_string()).unwrap_or_default(),
-        F::LabourMinutes => r.labour_minutes.map(|m| m.to_string()).unwrap_or_default(),
-        F::TravelMinutes => r.travel_minutes.map(|m| m.to_string()).unwrap_or_default(),
-        F::Acceptance => r.acceptance.map(|v| v.as_str().to_owned()).unwrap_or_default(),
-        F::AcceptanceNotes => text(&r.acceptance_notes),
-        F::TraineeName => text(&r.trainee_name),
-        F::TraineeSignature => text(&r.trainee_signature),
-        F::CallbackNotes => text(&r.callback_notes),
-        F::CustomerOpinion => text(&r.customer_opinion),
-        F::Checklist | F::Satisfaction => String::new(),
-    }
-}
-
 impl ReportView {
     fn of(d: &JobDetail) -> ReportView {
         let r = &d.report;
         let fields = ReportField::SETTABLE
             .iter()
             .chain(&[ReportField::CustomerOpinion])
-            .map(|f| (f.as_str().to_owned(), field_text(r, *f)))
+            .map(|f| (f.as_str().to_owned(), r.field_text(*f)))
             .collect();
         let blank = ServiceReport::new(d.job.id, d.job.job_type, "");
         let satisfaction = match &r.satisfaction {
