@@ -21,8 +21,11 @@ export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
   const setAside = sync?.set_aside ?? [];
   // Past two minutes off HQ's clock the engineer is told, as the CLI tells them.
   const offset = sync?.clock_offset_secs ?? 0;
-  const clockWarning =
-    Math.abs(offset) > 120 ? t(offset > 0 ? "clockAhead" : "clockBehind", { size: clockGap(lang, offset) }) : "";
+  const clockOff = Math.abs(offset) > 120;
+  const gap = { size: clockGap(lang, offset) };
+  // Short in the bar (it must not push the controls around), the whole sentence on hover.
+  const clockWarning = clockOff ? t(offset > 0 ? "clockAheadShort" : "clockBehindShort", gap) : "";
+  const clockWhy = clockOff ? t(offset > 0 ? "clockAhead" : "clockBehind", gap) : "";
   const state = sync?.state ?? "not_enrolled";
   const label =
     state === "online"
@@ -69,7 +72,7 @@ export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
           </button>
         )}
         {clockWarning && (
-          <span class="warn" data-testid="clock-warning">
+          <span class="warn" data-testid="clock-warning" title={clockWhy}>
             {clockWarning}
           </span>
         )}
