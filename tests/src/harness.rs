@@ -253,3 +253,22 @@ pub fn repair(store: &Store, job: outpost_domain::ids::JobId, png: &[u8]) -> Res
     store.sign_report(job, "李经理", png, now())?;
     Ok(())
 }
+
+/// Report fields the tests across processes edit as free text.
+pub const FIELDS: [outpost_domain::report::ReportField; 4] = {
+    use outpost_domain::report::ReportField as F;
+    [F::SymptomFound, F::FaultCause, F::Solution, F::TestsDone]
+};
+
+/// Up to five jobs of the laptop still assigned (editable by the engineer).
+pub fn editable_jobs(store: &Store) -> Result<Vec<outpost_domain::ids::JobId>, BoxError> {
+    let all = store.read(|c| {
+        outpost_store::jobs::list(
+            c,
+            outpost_store::jobs::JobFilter::All,
+            time::OffsetDateTime::now_utc().date(),
+            100_000,
+        )
+    })?;
+    Ok(all.iter().filter(|j| j.status == outpost_domain::job::JobStatus::Assigned).map(|j| j.id).take(5).collect())
+}

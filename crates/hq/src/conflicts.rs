@@ -3,13 +3,14 @@
 //! value HQ kept.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use outpost_domain::ids::{CustomerId, JobId};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Dispatcher;
 use crate::db::Row;
 use crate::error::Result;
+use crate::json::Params;
 use crate::state::AppState;
 
 /// One conflict: the engineer's edit HQ did not apply, and the value HQ kept. A contact's
@@ -42,7 +43,7 @@ pub struct ConflictQuery {
 pub async fn conflicts(
     State(s): State<AppState>,
     _: Dispatcher,
-    Query(q): Query<ConflictQuery>,
+    Params(q): Params<ConflictQuery>,
 ) -> Result<Json<Vec<ConflictEntry>>> {
     let (customer, job) = (q.customer_id.map(|c| c.to_text()), q.job_id.map(|j| j.to_text()));
     let (contacts, reports) =

@@ -1,7 +1,7 @@
 //! HTTP handlers of the dispatch API (dispatcher token): thin wrappers over [`crate::dispatch`].
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use outpost_domain::company::CompanyProfile;
@@ -23,7 +23,7 @@ use crate::auth::Dispatcher;
 use crate::db::Value;
 use crate::dispatch;
 use crate::error::{AppError, Result};
-use crate::json::Body;
+use crate::json::{Body, Params};
 use crate::records;
 use crate::state::AppState;
 
@@ -192,7 +192,11 @@ pub struct JobQuery {
     limit: Option<i64>,
 }
 
-pub async fn list_jobs(State(s): State<AppState>, _: Dispatcher, Query(q): Query<JobQuery>) -> Result<Json<Vec<Job>>> {
+pub async fn list_jobs(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Params(q): Params<JobQuery>,
+) -> Result<Json<Vec<Job>>> {
     if let Some(status) = &q.status {
         outpost_domain::job::JobStatus::parse(status)?;
     }
@@ -317,11 +321,8 @@ pub struct CodeOut {
 
 /// `POST /api/v1/engineers/{id}/code`: a new enrollment code; the engineer's earlier unused
 /// codes stop working.
-pub async fn reissue_code(
-    State(s): State<AppState>,
-    _: Dispatcher,
-    Path(id): Path<EngineerId>,
-) -> Result<Json<CodeOut>> {
+pub async fn reissue_code(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<CodeOut>> {
+    let id: EngineerId = parse_id("engineer", &id)?;
     let now = s.now();
     let code =
         s.db.tx(move |tx| {
@@ -361,7 +362,7 @@ pub struct AuditEntry {
 pub async fn audit(
     State(s): State<AppState>,
     _: Dispatcher,
-    Query(q): Query<AuditQuery>,
+    Params(q): Params<AuditQuery>,
 ) -> Result<Json<Vec<AuditEntry>>> {
     let rows = s
         .db
@@ -404,7 +405,7 @@ pub struct KpiQuery {
     month: String,
 }
 
-pub async fn kpis(State(s): State<AppState>, _: Dispatcher, Query(q): Query<KpiQuery>) -> Result<Json<Kpis>> {
+pub async fn kpis(State(s): State<AppState>, _: Dispatcher, Params(q): Params<KpiQuery>) -> Result<Json<Kpis>> {
     let (year, month) = q
         .month
         .split_once('-')

@@ -1,9 +1,11 @@
-//! The JSON body extractor: bad JSON, wrong types, unknown or missing fields and oversized
-//! bodies all answer with the one error shape, naming the field when serde knows it.
+//! The JSON body and query-string extractors: bad JSON, wrong types, unknown or missing fields,
+//! oversized bodies and unreadable query parameters all answer with the one error shape, naming
+//! the field when serde knows it.
 
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{FromRequest, Request};
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
 use crate::error::AppError;
@@ -61,5 +63,40 @@ fn from_rejection(rejection: JsonRejection) -> AppError {
             field: None,
         },
         _ => AppError::bad_request(format!("the request body cannot be read: {text}")),
+    }
+}
+
+/// The query string as `T` (`?job_id=…&outcome=…`).
+#[derive(Debug)]
+pub struct Params<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for Params<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(value)) => Ok(Params(value)),
+            Err(rejection) => Err(from_query_rejection(&rejection)),
+        }
+    }
+}
+
+fn from_query_rejection(rejection: &QueryRejection) -> AppError {
+    // "Failed to deserialize query string: job_id: UUID parsing failed: …"
+    let text = rejection.body_text();
+    let detail = text.split_once("query string: ").map_or(text.as_str(), |(_, d)| d);
+    let (field, message) = match detail.split_once(": ") {
+        Some((name, msg)) if !name.contains(' ') => (Some(name.to_owned()), msg.to_owned()),
+        _ => (None, detail.to_owned()),
+    };
+    AppError::Invalid {
+        status: StatusCode::BAD_REQUEST,
+        code: "invalid_query",
+        message: format!("the query string does not fit: {message}"),
+        field,
     }
 }

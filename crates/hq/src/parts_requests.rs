@@ -3,7 +3,7 @@
 //! to the engineer's laptop with the job.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use outpost_domain::ids::{EngineerId, JobId, PartsRequestId};
 use outpost_domain::parts_request::PartsRequest;
 use outpost_wire::dispatch::{DeclineInput, PromiseInput};
@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use crate::auth::Dispatcher;
 use crate::db::Tx;
 use crate::error::{AppError, Result};
-use crate::json::Body;
+use crate::json::{Body, Params};
 use crate::state::AppState;
 use crate::{log, records};
 
@@ -116,7 +116,7 @@ fn parse(id: &str) -> Result<PartsRequestId> {
 pub async fn list_requests(
     State(s): State<AppState>,
     _: Dispatcher,
-    Query(q): Query<ListQuery>,
+    Params(q): Params<ListQuery>,
 ) -> Result<Json<Vec<RequestOut>>> {
     let now = s.now();
     let state = q.state.unwrap_or_else(|| "open".into());

@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use outpost_wire::limits::{MAX_BLOB_BYTES, MAX_PULL_PAGE};
@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::auth::Device;
 use crate::error::{AppError, Result};
+use crate::json::Params;
 use crate::log::{self, CATALOGUE};
 use crate::records::ns;
 use crate::state::AppState;
@@ -43,7 +44,7 @@ fn parse_cursor(cursor: &str, epoch: &str) -> Option<(i64, i64)> {
 pub async fn pull(
     State(state): State<AppState>,
     device: Device,
-    Query(q): Query<PullQuery>,
+    Params(q): Params<PullQuery>,
 ) -> Result<Json<PullResponse>> {
     let epoch = state.epoch.clone();
     let Some((mine, shared)) = parse_cursor(&q.cursor, &epoch) else {

@@ -138,6 +138,10 @@ async fn a_new_code_can_be_issued_and_the_earlier_unused_one_stops_working() -> 
         let (_, _, token) = hq.enrolled("李工").await?;
         let (s, _) = hq.call(Method::POST, &format!("/api/v1/engineers/{id}/code"), Some(&token), None).await?;
         check!(hq, s == StatusCode::FORBIDDEN, "a laptop cannot issue codes");
+        let (s, unknown) = hq.call(Method::POST, "/api/v1/engineers/not-an-id/code", Some(&dispatcher), None).await?;
+        check!(hq, s == StatusCode::NOT_FOUND && unknown["code"] == "not_found", "{s} {unknown}");
+        let (s, bad) = hq.call(Method::GET, "/api/v1/conflicts?job_id=zz", Some(&dispatcher), None).await?;
+        check!(hq, s == StatusCode::BAD_REQUEST && bad["code"] == "invalid_query" && bad["field"] == "job_id", "{bad}");
     }
     Ok(())
 }
