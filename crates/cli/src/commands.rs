@@ -204,7 +204,7 @@ fn find_job(store: &Store, id_or_number: &str) -> Result<JobId> {
 }
 
 fn parse_date(s: &str) -> Result<Date> {
-    Ok(outpost_domain::calendar::parse_date("promised date", s)?)
+    Ok(outpost_domain::calendar::parse_date(outpost_domain::field::Field::PromisedDate, s)?)
 }
 
 fn demo(store: &Store, jobs: usize, seed: u64, clock: Clock) -> Result<()> {

@@ -5,6 +5,7 @@
 use time::{Date, OffsetDateTime};
 
 use crate::error::{DomainError, Result};
+use crate::field::Field;
 
 /// The first year a date may have.
 pub const FIRST_YEAR: i32 = 2000;
@@ -12,7 +13,7 @@ pub const FIRST_YEAR: i32 = 2000;
 pub const LAST_YEAR: i32 = 2100;
 
 /// A date typed as `YYYY-MM-DD`, within the allowed years.
-pub fn parse_date(field: &'static str, value: &str) -> Result<Date> {
+pub fn parse_date(field: Field, value: &str) -> Result<Date> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     let value = value.trim();
     // The parser takes signed and five-digit years ("-0001", "+10000"): only 4 digits pass.
@@ -20,25 +21,25 @@ pub fn parse_date(field: &'static str, value: &str) -> Result<Date> {
     let date = Date::parse(value, format)
         .ok()
         .filter(|_| plain)
-        .ok_or_else(|| DomainError::invalid(field, format!("'{value}' is not a date; write it as 2026-11-23")))?;
+        .ok_or_else(|| DomainError::NotDate { field, value: value.to_owned() })?;
     check_date(field, date)
 }
 
 /// The date, if its year is within [`FIRST_YEAR`]..=[`LAST_YEAR`].
-pub fn check_date(field: &'static str, date: Date) -> Result<Date> {
+pub fn check_date(field: Field, date: Date) -> Result<Date> {
     if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
         return Ok(date);
     }
-    Err(DomainError::invalid(field, format!("{date} is outside the years {FIRST_YEAR} to {LAST_YEAR}; check the year")))
+    Err(DomainError::OutsideYears { field, date: date.to_string() })
 }
 
 /// The time, if its date is within the allowed years (a laptop clock set to 1970 is caught here).
-pub fn check_time(field: &'static str, at: OffsetDateTime) -> Result<OffsetDateTime> {
+pub fn check_time(field: Field, at: OffsetDateTime) -> Result<OffsetDateTime> {
     check_date(field, at.date()).map(|_| at)
 }
 
 /// An optional date, checked when present.
-pub fn check_opt_date(field: &'static str, date: Option<Date>) -> Result<Option<Date>> {
+pub fn check_opt_date(field: Field, date: Option<Date>) -> Result<Option<Date>> {
     date.map(|d| check_date(field, d)).transpose()
 }
 
@@ -50,14 +51,19 @@ mod tests {
     #[test]
     fn dates_outside_2000_to_2100_are_refused_naming_the_field() {
         for typed in ["0000-01-01", "-0001-01-01", "1999-12-31", "2101-01-01", "+10000-01-01"] {
-            let err = parse_date("follow-up date", typed).map(drop).map_err(|e| e.to_string());
+            let err = parse_date(Field::Report(crate::report::ReportField::FollowUpOn), typed)
+                .map(drop)
+                .map_err(|e| e.to_string());
             let message = err.expect_err(typed);
             assert!(message.contains("follow-up date"), "{typed}: {message}");
         }
-        assert!(parse_date("follow-up date", "1999-12-31").is_err_and(|e| e.to_string().contains("2000 to 2100")));
-        assert_eq!(parse_date("d", " 2000-01-01 ").ok(), Some(date!(2000 - 01 - 01)));
-        assert_eq!(parse_date("d", "2100-12-31").ok(), Some(date!(2100 - 12 - 31)));
-        assert!(parse_date("d", "2026-02-30").is_err());
-        assert!(check_time("arrived at", OffsetDateTime::UNIX_EPOCH).is_err());
+        assert!(
+            parse_date(Field::Report(crate::report::ReportField::FollowUpOn), "1999-12-31")
+                .is_err_and(|e| e.to_string().contains("2000 to 2100"))
+        );
+        assert_eq!(parse_date(Field::PromisedDate, " 2000-01-01 ").ok(), Some(date!(2000 - 01 - 01)));
+        assert_eq!(parse_date(Field::PromisedDate, "2100-12-31").ok(), Some(date!(2100 - 12 - 31)));
+        assert!(parse_date(Field::PromisedDate, "2026-02-30").is_err());
+        assert!(check_time(Field::Time, OffsetDateTime::UNIX_EPOCH).is_err());
     }
 }

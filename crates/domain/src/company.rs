@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{DomainError, Result};
+use crate::field::Field;
 use crate::text::{self, NAME_MAX};
 
 /// Largest logo accepted, in bytes: a receipt must stay small.
@@ -22,15 +23,18 @@ pub struct CompanyProfile {
 impl CompanyProfile {
     /// A validated profile: a name, a phone number to call, an optional small PNG logo.
     pub fn new(name: &str, hotline: &str, logo_png: Option<Vec<u8>>) -> Result<CompanyProfile> {
-        let name = text::required("company name", name, NAME_MAX)?;
-        let hotline = text::phone("service hotline", hotline)?;
+        let name = text::required(crate::field::Field::CompanyName, name, NAME_MAX)?;
+        let hotline = text::phone(crate::field::Field::ServiceHotline, hotline)?;
         if let Some(png) = &logo_png {
             if !png.starts_with(b"\x89PNG\r\n\x1a\n") {
-                return Err(DomainError::invalid("company logo", "is not a PNG file; export the logo as PNG"));
+                return Err(DomainError::NotPng { field: Field::CompanyLogo });
             }
             if png.len() > MAX_LOGO_PNG {
-                let message = format!("is {} KB; at most {} KB", png.len() / 1024, MAX_LOGO_PNG / 1024);
-                return Err(DomainError::invalid("company logo", message));
+                return Err(DomainError::FileTooLarge {
+                    field: Field::CompanyLogo,
+                    kb: png.len() / 1024,
+                    max_kb: MAX_LOGO_PNG / 1024,
+                });
             }
         }
         Ok(CompanyProfile { name, hotline, logo_png })
@@ -83,11 +87,12 @@ mod tests {
         big.resize(MAX_LOGO_PNG + 1, 0);
         assert!(CompanyProfile::new("Hongli", "400", Some(big)).is_err());
         let p = CompanyProfile::new("Hongli", "400", Some(b"\x89PNG\r\n\x1a\nrest".to_vec()))?;
-        let json = serde_json::to_string(&p).map_err(|e| DomainError::invalid("json", e.to_string()))?;
+        let json = serde_json::to_string(&p)
+            .map_err(|e| DomainError::CannotWrite { field: Field::CompanyName, reason: e.to_string() })?;
         assert!(json.contains("\"logo_png\":\"89504e47"), "{json}");
         assert_eq!(serde_json::from_str::<CompanyProfile>(&json).ok(), Some(p));
         let bare: CompanyProfile = serde_json::from_str(r#"{"name":"A","hotline":"123"}"#)
-            .map_err(|e| DomainError::invalid("json", e.to_string()))?;
+            .map_err(|e| DomainError::CannotWrite { field: Field::CompanyName, reason: e.to_string() })?;
         assert_eq!(bare.logo_png, None);
         Ok(())
     }

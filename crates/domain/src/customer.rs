@@ -30,10 +30,7 @@ impl Language {
         match tag.trim().to_ascii_lowercase().as_str() {
             "zh-cn" | "zh" | "zh_cn" => Ok(Language::ZhCn),
             "en" | "en-us" | "en-gb" => Ok(Language::En),
-            _ => Err(crate::DomainError::invalid(
-                "language",
-                format!("'{tag}' is not a supported language; use zh-CN or en"),
-            )),
+            _ => Err(crate::DomainError::not_one_of(crate::field::Field::Language, tag, &["zh-CN", "en"])),
         }
     }
 }
@@ -53,7 +50,7 @@ impl Customer {
     pub fn new(id: CustomerId, name: &str, language: Language) -> Result<Customer> {
         Ok(Customer {
             id,
-            name: text::required("customer name", name, NAME_MAX)?,
+            name: text::required(crate::field::Field::CustomerName, name, NAME_MAX)?,
             language,
             contacts: Vec::new(),
             notes: None,
@@ -79,9 +76,9 @@ impl Contact {
     pub fn new(id: ContactId, name: &str, phone: &str, role: &str) -> Result<Contact> {
         Ok(Contact {
             id,
-            name: text::required("contact name", name, NAME_MAX)?,
-            phone: text::phone("contact phone", phone)?,
-            role: text::optional("contact role", role, NAME_MAX)?,
+            name: text::required(crate::field::Field::ContactName, name, NAME_MAX)?,
+            phone: text::phone(crate::field::Field::ContactPhone, phone)?,
+            role: text::optional(crate::field::Field::ContactRole, role, NAME_MAX)?,
             version: 1,
         })
     }
@@ -110,10 +107,7 @@ impl Customer {
                 self.contacts.push(edited);
                 Ok(ContactEdit::Applied)
             }
-            None => Err(crate::DomainError::invalid(
-                "contact",
-                "was removed at HQ meanwhile; add it again as a new contact if it is still needed",
-            )),
+            None => Err(crate::DomainError::ContactRemoved),
         }
     }
 
@@ -148,9 +142,9 @@ impl Site {
         Ok(Site {
             id,
             customer_id,
-            name: text::required("site name", name, NAME_MAX)?,
-            address: text::required("site address", address, NOTE_MAX)?,
-            directions: text::optional("directions", directions, NOTE_MAX)?,
+            name: text::required(crate::field::Field::SiteName, name, NAME_MAX)?,
+            address: text::required(crate::field::Field::SiteAddress, address, NOTE_MAX)?,
+            directions: text::optional(crate::field::Field::Directions, directions, NOTE_MAX)?,
         })
     }
 }

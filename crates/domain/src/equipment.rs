@@ -65,9 +65,9 @@ impl Equipment {
         site_id: SiteId,
         input: EquipmentInput<'_>,
     ) -> Result<Equipment> {
-        let installed_on = calendar::check_opt_date("installed on", input.installed_on)?;
-        let accepted_on = calendar::check_opt_date("accepted on", input.accepted_on)?;
-        calendar::check_opt_date("warranty end", input.warranty_end)?;
+        let installed_on = calendar::check_opt_date(crate::field::Field::InstalledOn, input.installed_on)?;
+        let accepted_on = calendar::check_opt_date(crate::field::Field::AcceptedOn, input.accepted_on)?;
+        calendar::check_opt_date(crate::field::Field::WarrantyEnd, input.warranty_end)?;
         let warranty_end = match (input.warranty_end, accepted_on) {
             (Some(end), _) => Some(end),
             (None, Some(accepted)) => Some(default_warranty_end(accepted)),
@@ -76,20 +76,20 @@ impl Equipment {
         if let (Some(end), Some(accepted)) = (warranty_end, accepted_on)
             && end < accepted
         {
-            return Err(DomainError::invalid("warranty end", "is before the acceptance date; check both dates"));
+            return Err(DomainError::WarrantyEndsBeforeAcceptance);
         }
         Ok(Equipment {
             id,
             customer_id,
             site_id,
-            brand: text::required("brand", input.brand, NAME_MAX)?,
-            model: text::required("model", input.model, NAME_MAX)?,
-            serial: text::required("serial number", input.serial, NAME_MAX)?,
+            brand: text::required(crate::field::Field::Brand, input.brand, NAME_MAX)?,
+            model: text::required(crate::field::Field::Model, input.model, NAME_MAX)?,
+            serial: text::required(crate::field::Field::SerialNumber, input.serial, NAME_MAX)?,
             installed_on,
             accepted_on,
             warranty_end,
-            software_version: text::optional("software version", input.software_version, NAME_MAX)?,
-            connection_notes: text::optional("connection notes", input.connection_notes, NOTE_MAX)?,
+            software_version: text::optional(crate::field::Field::SoftwareVersion, input.software_version, NAME_MAX)?,
+            connection_notes: text::optional(crate::field::Field::ConnectionNotes, input.connection_notes, NOTE_MAX)?,
         })
     }
 

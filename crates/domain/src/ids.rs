@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::error::DomainError;
+use crate::field::Field;
 
 macro_rules! id_type {
-    ($(#[$doc:meta])* $name:ident, $field:literal) => {
+    ($(#[$doc:meta])* $name:ident, $field:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(transparent)]
@@ -33,7 +34,7 @@ macro_rules! id_type {
             type Err = DomainError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 Uuid::parse_str(s.trim()).map($name).map_err(|_| {
-                    DomainError::invalid($field, format!("'{s}' is not an id; copy the full id (36 characters)"))
+                    DomainError::NotId { field: Field::$field, value: s.to_owned() }
                 })
             }
         }
@@ -41,25 +42,25 @@ macro_rules! id_type {
 }
 
 id_type!(/// A customer (organisation or person).
-    CustomerId, "customer_id");
+    CustomerId, CustomerId);
 id_type!(/// A contact person of a customer.
-    ContactId, "contact_id");
+    ContactId, ContactId);
 id_type!(/// A site where equipment is installed.
-    SiteId, "site_id");
+    SiteId, SiteId);
 id_type!(/// One piece of installed equipment.
-    EquipmentId, "equipment_id");
+    EquipmentId, EquipmentId);
 id_type!(/// A job (work order).
-    JobId, "job_id");
+    JobId, JobId);
 id_type!(/// A catalogue part.
-    PartId, "part_id");
+    PartId, PartId);
 id_type!(/// A part line on a job's report.
-    PartLineId, "part_line_id");
+    PartLineId, PartLineId);
 id_type!(/// A parts request (补件申请) sent from a job.
-    PartsRequestId, "parts_request_id");
+    PartsRequestId, PartsRequestId);
 id_type!(/// A field engineer.
-    EngineerId, "engineer_id");
+    EngineerId, EngineerId);
 id_type!(/// One install of the desktop app (one laptop); sync numbers mutations per client.
-    ClientId, "client_id");
+    ClientId, ClientId);
 
 #[cfg(test)]
 mod tests {

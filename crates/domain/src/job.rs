@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use crate::error::{DomainError, Result};
+use crate::field::Field;
 use crate::ids::{CustomerId, EngineerId, EquipmentId, JobId, SiteId};
 use crate::text::{self, NOTE_MAX};
 
@@ -47,12 +48,10 @@ impl JobType {
 
     /// Parses a stable name; an unknown name is an error that lists the known ones.
     pub fn parse(s: &str) -> Result<JobType> {
-        JobType::ALL.into_iter().find(|t| t.as_str() == s.trim()).ok_or_else(|| {
-            DomainError::invalid(
-                "job type",
-                format!("'{s}' is not a job type; use repair, installation, inspection, maintenance or callback"),
-            )
-        })
+        JobType::ALL
+            .into_iter()
+            .find(|t| t.as_str() == s.trim())
+            .ok_or_else(|| DomainError::not_one_of(Field::JobType, s, &JobType::ALL.map(|t| t.as_str())))
     }
 
     /// The report sections this type of job fills, in form order.
@@ -138,7 +137,7 @@ impl JobStatus {
     pub fn parse(s: &str) -> Result<JobStatus> {
         JobStatus::ALL.into_iter().find(|t| t.as_str() == s.trim()).ok_or_else(|| {
             let names: Vec<&str> = JobStatus::ALL.iter().map(|s| s.as_str()).collect();
-            DomainError::invalid("status", format!("'{s}' is not a job status; use one of {}", names.join(", ")))
+            DomainError::not_one_of(Field::Status, s, &names)
         })
     }
 
@@ -168,6 +167,25 @@ impl JobStatus {
             Departed => &[(Closed, Hq)],
             Closed | Cancelled => &[],
         }
+    }
+}
+
+impl JobStatus {
+    /// The status as people read it.
+    pub fn label(self, language: crate::customer::Language) -> &'static str {
+        use JobStatus::*;
+        let (en, zh) = match self {
+            Assigned => ("Assigned", "已派单"),
+            EnRoute => ("En route", "在途"),
+            OnSite => ("On site", "在现场"),
+            Completed => ("Completed", "已完成"),
+            Unresolved => ("Unresolved", "未解决"),
+            Signed => ("Signed", "已签字"),
+            Departed => ("Departed", "已离开"),
+            Closed => ("Closed", "已关闭"),
+            Cancelled => ("Cancelled", "已取消"),
+        };
+        if language == crate::customer::Language::En { en } else { zh }
     }
 }
 
@@ -216,10 +234,10 @@ pub struct Window {
 impl Window {
     /// A window whose end is not before its start.
     pub fn new(from: OffsetDateTime, until: OffsetDateTime) -> Result<Window> {
-        crate::calendar::check_time("window_from", from)?;
-        crate::calendar::check_time("window_until", until)?;
+        crate::calendar::check_time(crate::field::Field::WindowFrom, from)?;
+        crate::calendar::check_time(crate::field::Field::WindowUntil, until)?;
         if until < from {
-            return Err(DomainError::invalid("window", "ends before it starts; check the promised times"));
+            return Err(DomainError::WindowEndsBeforeStart);
         }
         Ok(Window { from, until })
     }
@@ -318,10 +336,7 @@ impl Job {
         details: MoveDetails,
     ) -> Result<JobEvent> {
         if to == JobStatus::Signed {
-            return Err(DomainError::invalid(
-                "status",
-                "a job becomes signed when the customer signs the report; use sign instead",
-            ));
+            return Err(DomainError::SignThroughReport);
         }
         self.apply(to, actor, at, details)
     }
@@ -333,8 +348,8 @@ impl Job {
         at: OffsetDateTime,
         details: MoveDetails,
     ) -> Result<JobEvent> {
-        crate::calendar::check_time("time", at)?;
-        crate::calendar::check_opt_date("promised date", details.promised_on)?;
+        crate::calendar::check_time(crate::field::Field::Time, at)?;
+        crate::calendar::check_opt_date(crate::field::Field::PromisedDate, details.promised_on)?;
         let from = self.status;
         let Some(&(_, mover)) = from.moves().iter().find(|(target, _)| *target == to) else {
             return Err(DomainError::IllegalTransition {
@@ -346,16 +361,10 @@ impl Job {
         match (mover, actor) {
             (Mover::Hq, Actor::Engineer(_)) => return Err(DomainError::HqOnly { to }),
             (Mover::Engineer, Actor::Hq) => {
-                return Err(DomainError::invalid(
-                    "status",
-                    format!("only the assigned engineer can move a job to {to}"),
-                ));
+                return Err(DomainError::EngineerOnly { to });
             }
             (Mover::Engineer, Actor::Engineer(who)) if Some(who) != self.engineer_id => {
-                return Err(DomainError::invalid(
-                    "engineer",
-                    "this job is assigned to another engineer; ask the dispatcher to reassign it",
-                ));
+                return Err(DomainError::NotYourJob { job: self.number.clone() });
             }
             _ => {}
         }
@@ -374,31 +383,32 @@ impl Job {
     ) -> Result<Option<String>> {
         match to {
             JobStatus::Unresolved => {
-                let reason = text::required("unresolved reason", details.reason.as_deref().unwrap_or(""), NOTE_MAX)?;
-                let promised_on = details.promised_on.ok_or_else(|| {
-                    DomainError::invalid("promised date", "is missing: agree a new date with the customer and enter it")
-                })?;
+                let reason = text::required(
+                    crate::field::Field::UnresolvedReason,
+                    details.reason.as_deref().unwrap_or(""),
+                    NOTE_MAX,
+                )?;
+                let promised_on = details.promised_on.ok_or_else(|| DomainError::PromisedDateMissing)?;
                 if promised_on < at.date() {
-                    return Err(DomainError::invalid(
-                        "promised date",
-                        "is in the past: promise the customer a date from today on",
-                    ));
+                    return Err(DomainError::PromisedDateInPast);
                 }
                 let note = format!("{reason} (promised {promised_on})");
                 self.unresolved = Some(Unresolved { reason, promised_on });
                 Ok(Some(note))
             }
             JobStatus::Cancelled => {
-                let reason = text::required("cancel reason", details.reason.as_deref().unwrap_or(""), NOTE_MAX)?;
+                let reason = text::required(
+                    crate::field::Field::CancelReason,
+                    details.reason.as_deref().unwrap_or(""),
+                    NOTE_MAX,
+                )?;
                 self.cancel_reason = Some(reason.clone());
                 Ok(Some(reason))
             }
             JobStatus::Assigned => {
-                let engineer = details
-                    .engineer
-                    .ok_or_else(|| DomainError::invalid("engineer", "choose the engineer to reassign the job to"))?;
+                let engineer = details.engineer.ok_or_else(|| DomainError::ReassignWithoutEngineer)?;
                 if Some(engineer) == self.engineer_id {
-                    return Err(DomainError::invalid("engineer", "the job is already assigned to this engineer"));
+                    return Err(DomainError::AlreadyAssigned);
                 }
                 self.engineer_id = Some(engineer);
                 self.times = VisitTimes::default();

@@ -10,6 +10,7 @@ pub mod company;
 pub mod customer;
 pub mod equipment;
 pub mod error;
+pub mod field;
 pub mod ids;
 pub mod job;
 pub mod kpi;

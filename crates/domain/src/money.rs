@@ -5,6 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{DomainError, Result};
+use crate::field::Field;
 
 /// A three-letter ISO 4217 currency code such as `CNY` or `EUR`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -18,15 +19,12 @@ impl Currency {
     /// Parses a code like `cny` or `CNY`.
     pub fn parse(code: &str) -> Result<Currency> {
         let upper = code.trim().to_ascii_uppercase();
-        let bytes: [u8; 3] =
-            upper.as_bytes().try_into().ok().filter(|b: &[u8; 3]| b.iter().all(u8::is_ascii_uppercase)).ok_or_else(
-                || {
-                    DomainError::invalid(
-                        "currency",
-                        format!("'{code}' is not a currency code; use three letters such as CNY"),
-                    )
-                },
-            )?;
+        let bytes: [u8; 3] = upper
+            .as_bytes()
+            .try_into()
+            .ok()
+            .filter(|b: &[u8; 3]| b.iter().all(u8::is_ascii_uppercase))
+            .ok_or_else(|| DomainError::NotCurrency { value: code.to_owned() })?;
         Ok(Currency(bytes))
     }
 
@@ -74,7 +72,7 @@ impl Money {
     /// A price or charge: refuses negative amounts.
     pub fn new(minor: i64, currency: Currency) -> Result<Money> {
         if minor < 0 {
-            return Err(DomainError::invalid("price", "is negative; enter a price of 0 or more"));
+            return Err(DomainError::Negative { field: Field::Price });
         }
         Ok(Money { minor, currency })
     }
@@ -89,19 +87,14 @@ impl Money {
         if self.currency != other.currency {
             return Err(DomainError::CurrencyMismatch { left: self.to_string(), right: other.to_string() });
         }
-        let minor = self
-            .minor
-            .checked_add(other.minor)
-            .ok_or_else(|| DomainError::invalid("total", "is too large to compute"))?;
+        let minor = self.minor.checked_add(other.minor).ok_or_else(|| DomainError::Overflow { field: Field::Total })?;
         Ok(Money { minor, ..self })
     }
 
     /// The amount times a quantity.
     pub fn times(self, quantity: u32) -> Result<Money> {
-        let minor = self
-            .minor
-            .checked_mul(i64::from(quantity))
-            .ok_or_else(|| DomainError::invalid("total", "is too large to compute"))?;
+        let minor =
+            self.minor.checked_mul(i64::from(quantity)).ok_or_else(|| DomainError::Overflow { field: Field::Total })?;
         Ok(Money { minor, ..self })
     }
 

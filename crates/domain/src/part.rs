@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{DomainError, Result};
+use crate::field::Field;
 use crate::ids::{JobId, PartId, PartLineId};
 use crate::money::Money;
 use crate::text::{self, NAME_MAX};
@@ -26,9 +27,9 @@ pub struct Part {
 impl Part {
     /// A validated catalogue part.
     pub fn new(id: PartId, code: &str, name: &str, spec: &str, unit_cost: Money, unit_price: Money) -> Result<Part> {
-        let code = text::required("part code", code, 64)?;
+        let code = text::required(crate::field::Field::PartCode, code, 64)?;
         if code.chars().any(char::is_whitespace) {
-            return Err(DomainError::invalid("part code", "contains spaces; part codes are one word such as FLT-0042"));
+            return Err(DomainError::CodeHasSpaces);
         }
         if unit_cost.currency != unit_price.currency {
             return Err(DomainError::CurrencyMismatch { left: unit_cost.to_string(), right: unit_price.to_string() });
@@ -36,8 +37,8 @@ impl Part {
         Ok(Part {
             id,
             code,
-            name: text::required("part name", name, NAME_MAX)?,
-            spec: text::optional("part spec", spec, NAME_MAX)?,
+            name: text::required(crate::field::Field::PartName, name, NAME_MAX)?,
+            spec: text::optional(crate::field::Field::PartSpec, spec, NAME_MAX)?,
             substitutes: Vec::new(),
             unit_cost: Money::new(unit_cost.minor, unit_cost.currency)?,
             unit_price: Money::new(unit_price.minor, unit_price.currency)?,
@@ -62,9 +63,7 @@ impl FaultOrigin {
         match s.trim() {
             "quality" => Ok(FaultOrigin::Quality),
             "misuse" => Ok(FaultOrigin::Misuse),
-            other => {
-                Err(DomainError::invalid("fault origin", format!("'{other}' is not known; use quality or misuse")))
-            }
+            other => Err(DomainError::not_one_of(Field::FaultOrigin, other, &["quality", "misuse"])),
         }
     }
 }
@@ -89,13 +88,10 @@ impl PartLine {
     /// A part line for `part`. The quantity arrives as typed (it may be zero or negative) and is checked here.
     pub fn new(id: PartLineId, job_id: JobId, part: &Part, quantity: i64, origin: FaultOrigin) -> Result<PartLine> {
         if quantity <= 0 {
-            return Err(DomainError::invalid(
-                "quantity",
-                format!("is {quantity}; enter how many were used, 1 or more"),
-            ));
+            return Err(DomainError::LineQuantity { quantity, max: MAX_QUANTITY });
         }
         if quantity > MAX_QUANTITY {
-            return Err(DomainError::invalid("quantity", format!("is {quantity}; at most {MAX_QUANTITY} on one line")));
+            return Err(DomainError::LineQuantity { quantity, max: MAX_QUANTITY });
         }
         Ok(PartLine {
             id,
@@ -127,7 +123,10 @@ mod tests {
         let p = part();
         let line = |q| PartLine::new(PartLineId(Uuid::nil()), JobId(Uuid::nil()), &p, q, FaultOrigin::Quality);
         assert!(line(0).is_err());
-        assert_eq!(line(-2).unwrap_err().to_string(), "quantity: is -2; enter how many were used, 1 or more");
+        assert_eq!(
+            line(-2).unwrap_err().to_string(),
+            "quantity: is -2; enter how many were used, 1 to 10000 on one line"
+        );
         assert_eq!(line(3).unwrap().quantity, 3);
         assert!(line(MAX_QUANTITY + 1).is_err());
     }

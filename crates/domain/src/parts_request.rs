@@ -78,10 +78,7 @@ impl PartsRequest {
         requested_at: OffsetDateTime,
     ) -> Result<PartsRequest> {
         if !(1..=MAX_QUANTITY).contains(&quantity) {
-            return Err(DomainError::invalid(
-                "quantity",
-                format!("is {quantity}; request 1 to {MAX_QUANTITY} of a part"),
-            ));
+            return Err(DomainError::RequestQuantity { quantity, max: MAX_QUANTITY });
         }
         Ok(PartsRequest {
             id,
@@ -90,7 +87,7 @@ impl PartsRequest {
             part_name: part.name.clone(),
             quantity: u32::try_from(quantity).unwrap_or(u32::MAX),
             origin,
-            note: text::optional("note", note, NAME_MAX)?,
+            note: text::optional(crate::field::Field::RequestNote, note, NAME_MAX)?,
             requested_at,
             state: RequestState::Requested,
         })
@@ -106,14 +103,11 @@ impl PartsRequest {
     pub fn promise(&mut self, deliver_by: Date) -> Result<()> {
         self.require_open()?;
         if deliver_by < self.requested_at.date() || deliver_by > self.due_by() {
-            return Err(DomainError::invalid(
-                "deliver_by",
-                format!(
-                    "is {deliver_by}; promise a date from {} to {} (at most {DELIVERY_DAYS} days after the request)",
-                    self.requested_at.date(),
-                    self.due_by()
-                ),
-            ));
+            return Err(DomainError::DeliveryOutOfRange {
+                deliver_by,
+                from: self.requested_at.date(),
+                until: self.due_by(),
+            });
         }
         self.state = RequestState::Promised { deliver_by };
         Ok(())
@@ -129,7 +123,8 @@ impl PartsRequest {
     /// HQ declines the request, saying why.
     pub fn decline(&mut self, reason: &str) -> Result<()> {
         self.require_open()?;
-        self.state = RequestState::Declined { reason: text::required("reason", reason, NAME_MAX)? };
+        self.state =
+            RequestState::Declined { reason: text::required(crate::field::Field::DeclineReason, reason, NAME_MAX)? };
         Ok(())
     }
 
@@ -148,10 +143,7 @@ impl PartsRequest {
         if self.state.is_open() {
             Ok(())
         } else {
-            Err(DomainError::invalid(
-                "state",
-                format!("the request is already {}; it can no longer change", self.state.as_str()),
-            ))
+            Err(DomainError::RequestAnswered { state: self.state.as_str().to_owned() })
         }
     }
 }

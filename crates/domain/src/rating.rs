@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::error::{DomainError, Result};
+use crate::field::Field;
 use crate::text::{self, NOTE_MAX};
 
 /// A rating from 1 (very unsatisfied) to 5 (very satisfied).
@@ -16,10 +17,7 @@ impl Rating {
     pub fn new(value: i64) -> Result<Rating> {
         match u8::try_from(value) {
             Ok(v @ 1..=5) => Ok(Rating(v)),
-            _ => Err(DomainError::invalid(
-                "rating",
-                format!("is {value}; ratings go from 1 (very unsatisfied) to 5 (very satisfied)"),
-            )),
+            _ => Err(DomainError::RatingOutOfRange { rating: value }),
         }
     }
 
@@ -73,12 +71,10 @@ impl Dimension {
 
     /// Parses a stable name.
     pub fn parse(s: &str) -> Result<Dimension> {
-        Dimension::ALL.into_iter().find(|d| d.as_str() == s.trim()).ok_or_else(|| {
-            DomainError::invalid(
-                "dimension",
-                format!("'{s}' is not rated; use timeliness, attitude, quality or overall"),
-            )
-        })
+        Dimension::ALL
+            .into_iter()
+            .find(|d| d.as_str() == s.trim())
+            .ok_or_else(|| DomainError::not_one_of(Field::Dimension, s, &Dimension::ALL.map(|d| d.as_str())))
     }
 }
 
@@ -141,7 +137,10 @@ pub const CALLBACK_AT_OR_BELOW: u8 = 2;
 impl Satisfaction {
     /// A survey with a comment; an over-long comment is refused.
     pub fn rated(ratings: Ratings, comment: &str) -> Result<Satisfaction> {
-        Ok(Satisfaction::Rated { ratings, comment: text::optional("satisfaction comment", comment, NOTE_MAX)? })
+        Ok(Satisfaction::Rated {
+            ratings,
+            comment: text::optional(crate::field::Field::SatisfactionComment, comment, NOTE_MAX)?,
+        })
     }
 
     /// Whether the survey is finished: every dimension rated, or declined.

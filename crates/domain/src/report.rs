@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::error::{DomainError, Result};
+use crate::field::Field;
 use crate::ids::JobId;
 use crate::job::JobType;
 use crate::part::PartLine;
@@ -100,10 +101,7 @@ impl ReportField {
             || {
                 let names: Vec<&str> =
                     ReportField::SETTABLE.iter().chain(&[ReportField::CustomerOpinion]).map(|f| f.as_str()).collect();
-                DomainError::invalid(
-                    "report field",
-                    format!("'{s}' is not a report field; use one of {}", names.join(", ")),
-                )
+                DomainError::not_one_of(Field::ReportFieldName, s, &names)
             },
         )
     }
@@ -188,21 +186,19 @@ impl RepairResult {
         }
     }
 
+    /// Every result.
+    pub const ALL: [RepairResult; 4] = [
+        RepairResult::Resolved,
+        RepairResult::NeedsParts,
+        RepairResult::NeedsFactoryRepair,
+        RepairResult::NeedsSecondVisit,
+    ];
+
     fn parse(s: &str) -> Result<RepairResult> {
-        [
-            RepairResult::Resolved,
-            RepairResult::NeedsParts,
-            RepairResult::NeedsFactoryRepair,
-            RepairResult::NeedsSecondVisit,
-        ]
-        .into_iter()
-        .find(|r| r.as_str() == s)
-        .ok_or_else(|| {
-            DomainError::invalid(
-                "result",
-                format!("'{s}' is not a result; use resolved, needs_parts, needs_factory_repair or needs_second_visit"),
-            )
-        })
+        RepairResult::ALL
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .ok_or_else(|| DomainError::not_one_of(Field::RepairResult, s, &RepairResult::ALL.map(|r| r.as_str())))
     }
 }
 
@@ -225,16 +221,14 @@ impl Acceptance {
         }
     }
 
+    /// Every outcome.
+    pub const ALL: [Acceptance; 3] = [Acceptance::Passed, Acceptance::PassedWithRemarks, Acceptance::Failed];
+
     fn parse(s: &str) -> Result<Acceptance> {
-        [Acceptance::Passed, Acceptance::PassedWithRemarks, Acceptance::Failed]
+        Acceptance::ALL
             .into_iter()
             .find(|a| a.as_str() == s)
-            .ok_or_else(|| {
-                DomainError::invalid(
-                    "acceptance",
-                    format!("'{s}' is not an acceptance result; use passed, passed_with_remarks or failed"),
-                )
-            })
+            .ok_or_else(|| DomainError::not_one_of(Field::AcceptanceResult, s, &Acceptance::ALL.map(|a| a.as_str())))
     }
 }
 
@@ -347,7 +341,7 @@ impl ServiceReport {
     /// choices are parsed here so every entry path validates the same way.
     pub fn set(&mut self, field: ReportField, value: &str) -> Result<()> {
         self.ensure_editable()?;
-        let name = field.label_en();
+        let name = Field::Report(field);
         let note = |v: &str| text::optional(name, v, NOTE_MAX);
         let choice = value.trim();
         match field {
@@ -375,10 +369,7 @@ impl ServiceReport {
                     "none" | "无" => true,
                     "" => false,
                     _ => {
-                        return Err(DomainError::invalid(
-                            "parts replaced",
-                            "add the parts as part lines; type none (无) when no part was replaced",
-                        ));
+                        return Err(DomainError::PartsAsLines);
                     }
                 }
             }
@@ -392,10 +383,7 @@ impl ServiceReport {
             ReportField::LabourMinutes => self.labour_minutes = parse_minutes(name, choice)?,
             ReportField::TravelMinutes => self.travel_minutes = parse_minutes(name, choice)?,
             ReportField::Checklist | ReportField::Satisfaction => {
-                return Err(DomainError::invalid(
-                    "report field",
-                    format!("{} is not set as text; use its own form", field.as_str()),
-                ));
+                return Err(DomainError::NotTextField { report_field: field });
             }
         }
         Ok(())
@@ -404,14 +392,15 @@ impl ServiceReport {
     /// Answers one inspection checklist item; an issue needs a note saying what is wrong.
     pub fn set_check(&mut self, key: &str, state: CheckState, note: &str) -> Result<()> {
         self.ensure_editable()?;
-        let note = text::optional("checklist note", note, NOTE_MAX)?;
+        let note = text::optional(crate::field::Field::ChecklistNote, note, NOTE_MAX)?;
         if state == CheckState::Issue && note.is_none() {
-            return Err(DomainError::invalid("checklist note", "is empty: describe the issue you found"));
+            return Err(DomainError::IssueNeedsNote);
         }
-        let item =
-            self.checklist.iter_mut().find(|i| i.key == key).ok_or_else(|| {
-                DomainError::invalid("checklist item", format!("'{key}' is not on this job's checklist"))
-            })?;
+        let item = self
+            .checklist
+            .iter_mut()
+            .find(|i| i.key == key)
+            .ok_or_else(|| DomainError::NotOnChecklist { item: key.to_owned() })?;
         item.state = Some(state);
         item.note = note;
         Ok(())
@@ -506,21 +495,19 @@ impl ServiceReport {
     }
 }
 
-fn parse_minutes(field: &'static str, value: &str) -> Result<Option<u32>> {
+fn parse_minutes(field: Field, value: &str) -> Result<Option<u32>> {
     if value.is_empty() {
         return Ok(None);
     }
     match value.parse::<i64>() {
         Ok(m) if (0..=24 * 60 * 7).contains(&m) => Ok(u32::try_from(m).ok()),
-        Ok(m) if m < 0 => Err(DomainError::invalid(field, format!("is {m}; minutes cannot be negative"))),
-        Ok(m) => Err(DomainError::invalid(field, format!("is {m}; at most one week (10080 minutes)"))),
-        Err(_) => {
-            Err(DomainError::invalid(field, format!("'{value}' is not a number of minutes; type digits only, e.g. 90")))
-        }
+        Ok(m) if m < 0 => Err(DomainError::NegativeMinutes { field, minutes: m }),
+        Ok(m) => Err(DomainError::TooManyMinutes { field, minutes: m }),
+        Err(_) => Err(DomainError::NotMinutes { field, value: value.to_owned() }),
     }
 }
 
-fn parse_date(field: &'static str, value: &str) -> Result<Option<Date>> {
+fn parse_date(field: Field, value: &str) -> Result<Option<Date>> {
     if value.is_empty() {
         return Ok(None);
     }

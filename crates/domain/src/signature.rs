@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::error::{DomainError, Result};
+use crate::field::Field;
 use crate::job::{Actor, Job, JobEvent, JobStatus, MoveDetails};
 use crate::part::PartLine;
 use crate::report::ServiceReport;
@@ -49,11 +50,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Checks that a text is a lowercase hex SHA-256.
-pub fn check_sha256(field: &'static str, value: &str) -> Result<()> {
+pub fn check_sha256(field: Field, value: &str) -> Result<()> {
     if value.len() == 64 && value.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
         Ok(())
     } else {
-        Err(DomainError::invalid(field, "is not a SHA-256 (64 lowercase hex digits)"))
+        Err(DomainError::NotSha256 { field })
     }
 }
 
@@ -64,13 +65,14 @@ pub const MAX_SIGNATURE_PNG: usize = 2 * 1024 * 1024;
 pub fn check_signature_png(bytes: &[u8]) -> Result<()> {
     const MAGIC: &[u8] = b"\x89PNG\r\n\x1a\n";
     if !bytes.starts_with(MAGIC) {
-        return Err(DomainError::invalid("signature image", "is not a PNG file; capture the signature again"));
+        return Err(DomainError::NotPng { field: Field::SignatureImage });
     }
     if bytes.len() > MAX_SIGNATURE_PNG {
-        return Err(DomainError::invalid(
-            "signature image",
-            format!("is {} KB; at most {} KB", bytes.len() / 1024, MAX_SIGNATURE_PNG / 1024),
-        ));
+        return Err(DomainError::FileTooLarge {
+            field: Field::SignatureImage,
+            kb: bytes.len() / 1024,
+            max_kb: MAX_SIGNATURE_PNG / 1024,
+        });
     }
     Ok(())
 }
@@ -91,7 +93,7 @@ pub fn canonical_content(
     let signed_at = signed_at
         .to_offset(time::UtcOffset::UTC)
         .format(&time::format_description::well_known::Rfc3339)
-        .map_err(|_| DomainError::invalid("signed at", "cannot be written as a date"))?;
+        .map_err(|_| DomainError::CannotWrite { field: Field::SignedAt, reason: "not a date".into() })?;
     let value = json!({
         "job": { "id": job.id, "number": job.number, "type": job.job_type, "customer_id": job.customer_id,
                  "equipment_id": job.equipment_id, "engineer_id": job.engineer_id },
@@ -107,7 +109,7 @@ pub fn canonical_content(
 }
 
 fn json_error(e: serde_json::Error) -> DomainError {
-    DomainError::invalid("report", format!("cannot be written out: {e}"))
+    DomainError::CannotWrite { field: Field::ServiceReport, reason: e.to_string() }
 }
 
 fn write_canonical(value: &Value, out: &mut String) {
@@ -161,8 +163,8 @@ pub fn sign_report(
     if report.is_signed() {
         return Err(DomainError::ReportFrozen);
     }
-    let signer_name = text::required("signer name", sign_off.signer_name, NAME_MAX)?;
-    check_sha256("signature image", sign_off.image_sha256)?;
+    let signer_name = text::required(crate::field::Field::SignerName, sign_off.signer_name, NAME_MAX)?;
+    check_sha256(crate::field::Field::SignatureImage, sign_off.image_sha256)?;
     report.check_complete(parts)?;
     quote.check_accepted(report.quote_acceptance.as_ref())?;
     let content = canonical_content(job, report, parts, &signer_name, sign_off.image_sha256, sign_off.at)?;

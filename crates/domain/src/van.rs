@@ -21,11 +21,11 @@ pub struct VanStock {
 impl VanStock {
     /// A count of one part: its catalogue code and how many are in the van (0 to 10 000).
     pub fn new(part_code: &str, counted: i64, counted_at: OffsetDateTime) -> Result<VanStock> {
-        let part_code = text::required("part code", part_code, NAME_MAX)?;
+        let part_code = text::required(crate::field::Field::PartCode, part_code, NAME_MAX)?;
         let counted = u32::try_from(counted)
             .ok()
             .filter(|&n| i64::from(n) <= MAX_QUANTITY)
-            .ok_or_else(|| DomainError::invalid("quantity", format!("is {counted}; count 0 to {MAX_QUANTITY}")))?;
+            .ok_or_else(|| DomainError::CountQuantity { quantity: counted, max: MAX_QUANTITY })?;
         Ok(VanStock { part_code, counted, counted_at })
     }
 

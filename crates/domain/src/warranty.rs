@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 
 use crate::equipment::WarrantyState;
 use crate::error::{DomainError, Result};
+use crate::field::Field;
 use crate::ids::PartLineId;
 use crate::money::{Currency, Money};
 use crate::part::{FaultOrigin, PartLine};
@@ -81,7 +82,7 @@ impl ChargingPolicy {
     pub fn validate(&self) -> Result<()> {
         for rule in [self.in_warranty_quality, self.in_warranty_misuse, self.out_of_warranty] {
             if rule.labour_per_hour < 0 || rule.service_fee < 0 {
-                return Err(DomainError::invalid("charging policy", "has a negative fee; fees are 0 or more"));
+                return Err(DomainError::Negative { field: Field::ChargingPolicy });
             }
         }
         Ok(())
@@ -195,7 +196,7 @@ impl QuoteAcceptance {
     ) -> Result<QuoteAcceptance> {
         Ok(QuoteAcceptance {
             total: quote.total,
-            accepted_by: text::required("accepted by", accepted_by, NAME_MAX)?,
+            accepted_by: text::required(crate::field::Field::AcceptedBy, accepted_by, NAME_MAX)?,
             at,
             method,
         })
@@ -246,7 +247,7 @@ pub fn price_job(
         .labour_per_hour
         .checked_mul(i64::from(labour_minutes))
         .map(|m| (m + 59) / 60)
-        .ok_or_else(|| DomainError::invalid("labour", "is too large to compute"))?;
+        .ok_or_else(|| DomainError::Overflow { field: Field::Labour })?;
     let labour = Money::new(labour_minor, currency)?;
     let service_fee = Money::new(rule.service_fee, currency)?;
     let total = parts_total.checked_add(labour)?.checked_add(service_fee)?;

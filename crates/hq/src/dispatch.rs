@@ -234,7 +234,7 @@ pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, now: OffsetDateT
             return Err(AppError::invalid("window_until", "give both window_from and window_until, or neither"));
         }
     };
-    outpost_domain::calendar::check_date("scheduled_on", input.scheduled_on)?;
+    outpost_domain::calendar::check_date(outpost_domain::field::Field::ScheduledOn, input.scheduled_on)?;
     let job = Job {
         id,
         number: next_number(tx, input.scheduled_on)?,
@@ -245,7 +245,7 @@ pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, now: OffsetDateT
         site_id: site.id,
         equipment_id: input.equipment_id,
         engineer_id: input.engineer_id,
-        reported_fault: text::required("reported_fault", &input.reported_fault, NOTE_MAX)?,
+        reported_fault: text::required(outpost_domain::field::Field::ReportedFault, &input.reported_fault, NOTE_MAX)?,
         reported_at: now,
         scheduled_on: input.scheduled_on,
         window,
@@ -268,8 +268,9 @@ pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate) -> Result<Job> 
             format!("job {} is {}: it can no longer be rescheduled", job.number, job.status),
         ));
     }
-    job.reported_fault = text::required("reported_fault", &input.reported_fault, NOTE_MAX)?;
-    job.scheduled_on = outpost_domain::calendar::check_date("scheduled_on", input.scheduled_on)?;
+    job.reported_fault = text::required(outpost_domain::field::Field::ReportedFault, &input.reported_fault, NOTE_MAX)?;
+    job.scheduled_on =
+        outpost_domain::calendar::check_date(outpost_domain::field::Field::ScheduledOn, input.scheduled_on)?;
     job.window = match (input.window_from, input.window_until) {
         (Some(from), Some(until)) => Some(Window::new(from, until)?),
         (None, None) => None,

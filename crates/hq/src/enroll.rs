@@ -23,7 +23,7 @@ pub const CODE_VALID_FOR: Duration = Duration::days(7);
 
 /// Creates an engineer; returns their id.
 pub fn add_engineer(tx: &mut dyn Tx, id: EngineerId, name: &str, now: OffsetDateTime) -> Result<EngineerId> {
-    let name = text::required("engineer name", name, NAME_MAX)?;
+    let name = text::required(outpost_domain::field::Field::EngineerName, name, NAME_MAX)?;
     tx.execute(
         "INSERT INTO engineers (id, name, created_at) VALUES ($1, $2, $3)",
         &[id.to_text().into(), name.into(), ns(now).into()],
@@ -113,8 +113,9 @@ pub async fn enroll(
     ClientAddr(addr): ClientAddr,
     Body(req): Body<EnrollRequest>,
 ) -> Result<Json<EnrollResponse>> {
-    let device_name = text::required("device_name", &req.device_name, NAME_MAX)?;
-    let nonce = req.nonce.as_deref().map(|n| text::required("nonce", n, 100)).transpose()?;
+    let device_name = text::required(outpost_domain::field::Field::DeviceName, &req.device_name, NAME_MAX)?;
+    let nonce =
+        req.nonce.as_deref().map(|n| text::required(outpost_domain::field::Field::Nonce, n, 100)).transpose()?;
     let now = state.now();
     let who = addr.map_or_else(|| "unknown".to_owned(), |a| a.to_string());
     state.enroll_failures.check(&who, now, "enrollment codes")?;

@@ -108,14 +108,16 @@ impl IntoResponse for AppError {
 
 impl From<DomainError> for AppError {
     fn from(e: DomainError) -> Self {
+        use outpost_domain::customer::Language;
+        let field = || Some(e.field().label(Language::En).to_owned());
         let (code, field) = match &e {
-            DomainError::Invalid { field, .. } => ("invalid", Some((*field).to_owned())),
-            DomainError::IllegalTransition { .. } => ("illegal_transition", Some("status".to_owned())),
-            DomainError::HqOnly { .. } => ("hq_only", Some("status".to_owned())),
+            DomainError::IllegalTransition { .. } => ("illegal_transition", field()),
+            DomainError::HqOnly { .. } => ("hq_only", field()),
             DomainError::ReportIncomplete { .. } => ("report_incomplete", None),
             DomainError::ReportFrozen => ("report_frozen", None),
             DomainError::QuoteNotAccepted { .. } => ("quote_not_accepted", None),
             DomainError::CurrencyMismatch { .. } => ("currency_mismatch", None),
+            _ => ("invalid", field()),
         };
         AppError::Invalid { status: StatusCode::UNPROCESSABLE_ENTITY, code, message: e.to_string(), field }
     }

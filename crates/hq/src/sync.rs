@@ -86,7 +86,7 @@ pub async fn put_blob(
     Path(sha): Path<String>,
     bytes: Bytes,
 ) -> Result<StatusCode> {
-    outpost_domain::signature::check_sha256("sha256", &sha)?;
+    outpost_domain::signature::check_sha256(outpost_domain::field::Field::File, &sha)?;
     if bytes.len() > MAX_BLOB_BYTES {
         return Err(AppError::invalid(
             "body",
@@ -122,7 +122,7 @@ pub async fn get_blob(State(state): State<AppState>, device: Device, Path(sha): 
 
 /// The bytes of a blob as a response; with an owner, only that engineer's blobs.
 pub async fn blob_response(state: &AppState, sha: String, owner: Option<String>) -> Result<Response> {
-    outpost_domain::signature::check_sha256("sha256", &sha)?;
+    outpost_domain::signature::check_sha256(outpost_domain::field::Field::File, &sha)?;
     let row = state
         .db
         .tx(move |tx| {

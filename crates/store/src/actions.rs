@@ -2,6 +2,7 @@
 //! decides, the domain tables change, and the outbox gets the change — all or nothing.
 
 use outpost_domain::DomainError;
+use outpost_domain::field::Field;
 use outpost_domain::ids::{JobId, PartLineId, PartsRequestId};
 use outpost_domain::job::{Actor, Job, JobEvent, JobStatus, MoveDetails};
 use outpost_domain::part::{FaultOrigin, PartLine};
@@ -30,11 +31,7 @@ fn load(tx: &Transaction<'_>, job_id: JobId) -> Result<Work> {
     let engineer = device::require_engineer(tx)?;
     let job = jobs::get(tx, job_id)?;
     if job.engineer_id != Some(engineer.id) {
-        return Err(DomainError::invalid(
-            "engineer",
-            "this job is assigned to another engineer; ask the dispatcher to reassign it",
-        )
-        .into());
+        return Err(DomainError::NotYourJob { job: job.number.clone() }.into());
     }
     let report = reports::get_or_new(tx, &job)?;
     Ok(Work { actor: Actor::Engineer(engineer.id), job, report })
@@ -44,11 +41,7 @@ fn load(tx: &Transaction<'_>, job_id: JobId) -> Result<Work> {
 fn load_editable(tx: &Transaction<'_>, job_id: JobId) -> Result<Work> {
     let work = load(tx, job_id)?;
     if work.job.status.is_terminal() {
-        return Err(DomainError::invalid(
-            "job",
-            format!("the job is {}: its report can no longer change", work.job.status),
-        )
-        .into());
+        return Err(DomainError::JobClosed { job: work.job.number.clone(), status: work.job.status }.into());
     }
     Ok(work)
 }
@@ -265,11 +258,7 @@ impl Store {
             let lines = parts::lines(tx, job_id)?;
             let quote = warranty_quote(tx, &w.job, &w.report, &lines)?;
             if !quote.needs_acceptance() {
-                return Err(DomainError::invalid(
-                    "quote",
-                    "has nothing to accept: no part or labour on this job is charged",
-                )
-                .into());
+                return Err(DomainError::NothingToAccept.into());
             }
             let acceptance = QuoteAcceptance::of(&quote, accepted_by, now, method)?;
             w.report.accept_quote(acceptance.clone())?;
@@ -347,11 +336,7 @@ pub fn parse_acceptance_method(s: &str) -> Result<AcceptanceMethod> {
     match s.trim() {
         "signature" => Ok(AcceptanceMethod::Signature),
         "confirmation" => Ok(AcceptanceMethod::Confirmation),
-        other => Err(DomainError::invalid(
-            "acceptance method",
-            format!("'{other}' is not known; use signature or confirmation"),
-        )
-        .into()),
+        other => Err(DomainError::not_one_of(Field::AcceptanceMethod, other, &["signature", "confirmation"]).into()),
     }
 }
 
@@ -360,8 +345,6 @@ pub fn parse_check_state(s: &str) -> Result<CheckState> {
     match s.trim() {
         "ok" => Ok(CheckState::Ok),
         "issue" => Ok(CheckState::Issue),
-        other => {
-            Err(DomainError::invalid("checklist answer", format!("'{other}' is not an answer; use ok or issue")).into())
-        }
+        other => Err(DomainError::not_one_of(Field::ChecklistAnswer, other, &["ok", "issue"]).into()),
     }
 }

@@ -54,7 +54,7 @@ pub fn record(tx: &Transaction<'_>, sha256: &str, size: usize, media_type: &str,
 
 /// The bytes of a blob.
 pub fn read(db_path: &Path, sha256: &str) -> Result<Vec<u8>> {
-    outpost_domain::signature::check_sha256("blob", sha256)?;
+    outpost_domain::signature::check_sha256(outpost_domain::field::Field::Blob, sha256)?;
     fs::read(dir(db_path).join(sha256)).map_err(|_| StoreError::NotFound { what: "file", id: sha256.to_owned() })
 }
 
@@ -163,7 +163,7 @@ impl SetAsideFile {
 
 /// The bytes of a queued blob if they are whole; otherwise why not.
 pub fn read_checked(db_path: &Path, sha256: &str) -> Result<std::result::Result<Vec<u8>, FileProblem>> {
-    outpost_domain::signature::check_sha256("blob", sha256)?;
+    outpost_domain::signature::check_sha256(outpost_domain::field::Field::Blob, sha256)?;
     match fs::read(dir(db_path).join(sha256)) {
         Ok(bytes) if sha256_hex(&bytes) == sha256 => Ok(Ok(bytes)),
         Ok(_) => Ok(Err(FileProblem::Damaged)),

@@ -205,9 +205,10 @@ impl JobFilter {
             "overdue" => Ok(JobFilter::Overdue),
             "upcoming" => Ok(JobFilter::Upcoming),
             "all" => Ok(JobFilter::All),
-            other => Err(outpost_domain::DomainError::invalid(
-                "list",
-                format!("'{other}' is not a job list; use today, overdue, upcoming or all"),
+            other => Err(outpost_domain::DomainError::not_one_of(
+                outpost_domain::field::Field::JobList,
+                other,
+                &["today", "overdue", "upcoming", "all"],
             )
             .into()),
         }

@@ -57,7 +57,7 @@ fn a_refused_change_writes_nothing() -> TestResult {
     assert!(f.store.add_part_line(job, line_id(2), &code, -1, FaultOrigin::Quality, NOW).is_err());
     let cancelled = f.job(JobType::Repair, JobStatus::Cancelled);
     let err = f.store.set_report_field(cancelled, ReportField::Solution, "x", NOW).unwrap_err();
-    assert_eq!(err.to_string(), "job: the job is cancelled: its report can no longer change");
+    assert!(err.to_string().ends_with(" is cancelled: its report can no longer change"), "{err}");
     assert_eq!(f.outbox_len()?, before);
     assert!(f.store.read(|c| parts::lines(c, job))?.iter().all(|l| l.id != line_id(2)));
     Ok(())

@@ -55,5 +55,5 @@ pub async fn transition_job(
 }
 
 fn parse_date(s: &str) -> Result<Date> {
-    Ok(outpost_domain::calendar::parse_date("promised date", s)?)
+    Ok(outpost_domain::calendar::parse_date(outpost_domain::field::Field::PromisedDate, s)?)
 }

@@ -1,0 +1,316 @@
+//! The catalogue: each error's words in English and in Chinese, side by side, so no code can
+//! lack either language. Values people typed are quoted as typed; our own words are translated.
+
+use super::DomainError;
+use crate::calendar::{FIRST_YEAR, LAST_YEAR};
+use crate::customer::Language;
+use crate::field::Field;
+use crate::job::{JobStatus, Mover};
+
+/// The error's words in `language`.
+pub(super) fn render(error: &DomainError, language: Language) -> String {
+    let (en, zh) = both(error);
+    let about = error.field();
+    let prefixed = !matches!(
+        error,
+        DomainError::IllegalTransition { .. }
+            | DomainError::HqOnly { .. }
+            | DomainError::ReportIncomplete { .. }
+            | DomainError::ReportFrozen
+            | DomainError::QuoteNotAccepted { .. }
+            | DomainError::CurrencyMismatch { .. }
+            | DomainError::NotYourJob { .. }
+            | DomainError::JobClosed { .. }
+            | DomainError::StaleRevision { .. }
+            | DomainError::HashMismatch { .. }
+            | DomainError::PartLineNotOnJob { .. }
+            | DomainError::NotInCatalogue { .. }
+            | DomainError::RequestOnClosedJob { .. }
+            | DomainError::RequestAlreadySent { .. }
+            | DomainError::RequestArrivedAnswered
+            | DomainError::ContactOfAnotherCustomer { .. }
+    );
+    match (language, prefixed) {
+        (Language::En, true) => format!("{}: {en}", about.label(Language::En)),
+        (Language::ZhCn, true) => format!("{}：{zh}", about.label(Language::ZhCn)),
+        (Language::En, false) => en,
+        (Language::ZhCn, false) => zh,
+    }
+}
+
+fn both(error: &DomainError) -> (String, String) {
+    use DomainError::*;
+    let zh_status = |s: &JobStatus| s.label(Language::ZhCn);
+    match error {
+        Empty { .. } => ("is empty: please fill it in".into(), "未填写，请填写".into()),
+        TooLong { chars, max, .. } => (
+            format!("is {chars} characters long; shorten it to at most {max}"),
+            format!("共 {chars} 个字，请删减到 {max} 个字以内"),
+        ),
+        ControlCharacters { .. } => {
+            ("contains control characters; retype it without them".into(), "含有控制字符，请重新输入".into())
+        }
+        NotPhone { .. } => (
+            "is not a phone number: use digits, optionally with + - ( ) and spaces".into(),
+            "不是电话号码：请填写数字，可带 + - ( ) 和空格".into(),
+        ),
+        NotDate { value, .. } => (
+            format!("'{value}' is not a date; write it as 2026-11-23"),
+            format!("“{value}”不是日期，请按 2026-11-23 的格式填写"),
+        ),
+        OutsideYears { date, .. } => (
+            format!("{date} is outside the years {FIRST_YEAR} to {LAST_YEAR}; check the year"),
+            format!("{date} 不在 {FIRST_YEAR} 年至 {LAST_YEAR} 年之间，请检查年份"),
+        ),
+        NotId { value, .. } => (
+            format!("'{value}' is not an id; copy the full id (36 characters)"),
+            format!("“{value}”不是编号，请复制完整的编号（36 个字符）"),
+        ),
+        NotSha256 { .. } => {
+            ("is not a SHA-256 (64 lowercase hex digits)".into(), "不是 SHA-256 校验值（64 位小写十六进制）".into())
+        }
+        NotPng { field: Field::CompanyLogo } => {
+            ("is not a PNG file; export the logo as PNG".into(), "不是 PNG 图片，请把标志导出为 PNG".into())
+        }
+        NotPng { .. } => ("is not a PNG file; capture the signature again".into(), "不是 PNG 图片，请重新签字".into()),
+        FileTooLarge { kb, max_kb, .. } => {
+            (format!("is {kb} KB; at most {max_kb} KB"), format!("大小为 {kb} KB，最大 {max_kb} KB"))
+        }
+        NotOneOf { field, value, allowed } => (
+            format!("'{value}' is not a {}; use {}", field.label(Language::En), list_en(allowed)),
+            format!("没有“{value}”这一项，请使用 {}", list_zh(allowed)),
+        ),
+        NotMinutes { value, .. } => (
+            format!("'{value}' is not a number of minutes; type digits only, e.g. 90"),
+            format!("“{value}”不是分钟数，请只填数字，例如 90"),
+        ),
+        NegativeMinutes { minutes, .. } => {
+            (format!("is {minutes}; minutes cannot be negative"), format!("为 {minutes}，分钟数不能为负"))
+        }
+        TooManyMinutes { minutes, .. } => {
+            (format!("is {minutes}; at most one week (10080 minutes)"), format!("为 {minutes}，最多一周（10080 分钟）"))
+        }
+        Negative { .. } => ("is negative; enter 0 or more".into(), "不能为负数，请填写 0 或以上".into()),
+        Overflow { .. } => ("is too large to compute".into(), "数值太大，无法计算".into()),
+        CannotWrite { reason, .. } => (format!("cannot be written out: {reason}"), format!("无法写出：{reason}")),
+        LineQuantity { quantity, max } => (
+            format!("is {quantity}; enter how many were used, 1 to {max} on one line"),
+            format!("为 {quantity}，请填写实际用量，每行 1 到 {max}"),
+        ),
+        RequestQuantity { quantity, max } => (
+            format!("is {quantity}; request 1 to {max} of a part"),
+            format!("为 {quantity}，每种零件可申请 1 到 {max} 个"),
+        ),
+        CountQuantity { quantity, max } => {
+            (format!("is {quantity}; count 0 to {max}"), format!("为 {quantity}，盘点数量应为 0 到 {max}"))
+        }
+        RatingOutOfRange { rating } => (
+            format!("is {rating}; ratings go from 1 (very unsatisfied) to 5 (very satisfied)"),
+            format!("为 {rating}，评分从 1（很不满意）到 5（很满意）"),
+        ),
+        NotCurrency { value } => (
+            format!("'{value}' is not a currency code; use three letters such as CNY"),
+            format!("“{value}”不是币种代码，请用三个字母，例如 CNY"),
+        ),
+        CodeHasSpaces => (
+            "contains spaces; part codes are one word such as FLT-0042".into(),
+            "含有空格；零件编号是一个词，例如 FLT-0042".into(),
+        ),
+        PartsAsLines => (
+            "add the parts as part lines; type none (无) when no part was replaced".into(),
+            "请把零件逐项加为零件明细；没有更换零件时填“无”".into(),
+        ),
+        NotTextField { report_field } => (
+            format!("{} is not set as text; use its own form", report_field.as_str()),
+            format!("“{}”不能直接填文字，请用它自己的表单", report_field.label_zh()),
+        ),
+        IssueNeedsNote => ("is empty: describe the issue you found".into(), "未填写，请写明发现的问题".into()),
+        NotOnChecklist { item } => {
+            (format!("'{item}' is not on this job's checklist"), format!("本工单的巡检清单中没有“{item}”"))
+        }
+        WarrantyEndsBeforeAcceptance => {
+            ("is before the acceptance date; check both dates".into(), "早于验收日期，请核对这两个日期".into())
+        }
+        WindowEndsBeforeStart => {
+            ("ends before it starts; check the promised times".into(), "结束早于开始，请核对预约时间".into())
+        }
+        ContactRemoved => (
+            "was removed at HQ meanwhile; add it again as a new contact if it is still needed".into(),
+            "总部已删除该联系人；如仍需要，请重新添加为新联系人".into(),
+        ),
+        ContactOfAnotherCustomer { job } => {
+            (format!("this contact is not of job {job}'s customer"), format!("该联系人不属于工单 {job} 的客户"))
+        }
+        IllegalTransition { from, to, allowed } => illegal_transition(*from, *to, allowed),
+        HqOnly { to } => (
+            format!("Only HQ can move a job to {to}: ask the dispatcher"),
+            format!("只有总部才能把工单改为“{}”，请联系调度员", zh_status(to)),
+        ),
+        EngineerOnly { to } => (
+            format!("only the assigned engineer can move a job to {to}"),
+            format!("只有负责该工单的工程师才能把它改为“{}”", zh_status(to)),
+        ),
+        SignThroughReport => (
+            "a job becomes signed when the customer signs the report; use sign instead".into(),
+            "客户在服务报告上签字后，工单才算已签字；请使用签字功能".into(),
+        ),
+        NotYourJob { job } => (
+            format!(
+                "job {job} is no longer assigned to you: it is assigned to another engineer or cancelled; ask the dispatcher to reassign it"
+            ),
+            format!("工单 {job} 已不归你负责：已改派给其他工程师或已取消；如有疑问请联系调度员"),
+        ),
+        PromisedDateMissing => (
+            "is missing: agree a new date with the customer and enter it".into(),
+            "未填写：请与客户商定新的日期并填写".into(),
+        ),
+        PromisedDateInPast => (
+            "is in the past: promise the customer a date from today on".into(),
+            "已过去：请向客户承诺今天或以后的日期".into(),
+        ),
+        ReassignWithoutEngineer => {
+            ("choose the engineer to reassign the job to".into(), "请选择改派给哪位工程师".into())
+        }
+        AlreadyAssigned => ("the job is already assigned to this engineer".into(), "该工单已派给这位工程师".into()),
+        JobClosed { job, status } => (
+            format!("job {job} is {status}: its report can no longer change"),
+            format!("工单 {job} {}，服务报告不能再修改", status_phrase_zh(*status)),
+        ),
+        ReportIncomplete { missing } => {
+            let en: Vec<String> = missing.iter().map(|f| f.label_en().to_owned()).collect();
+            let zh: Vec<String> = missing.iter().map(|f| f.label_zh().to_owned()).collect();
+            (
+                format!("The report cannot be signed yet: fill in {} first", en.join(", ")),
+                format!("服务报告还不能签字：请先填写{}", zh.join("、")),
+            )
+        }
+        ReportFrozen => (
+            "The report is signed and frozen: start a new revision to change it (the customer will need to sign again)"
+                .into(),
+            "服务报告已签字锁定：如需修改，请新建修订版（客户需重新签字）".into(),
+        ),
+        StaleRevision { sent, current } => (
+            format!("this change is for report revision {sent}; HQ has revision {current}"),
+            format!("这项修改针对服务报告第 {sent} 版，总部现在是第 {current} 版"),
+        ),
+        HashMismatch { laptop, hq } => (
+            format!(
+                "the signed report does not match its hash (laptop {laptop}, HQ {hq}): its content changed after signing"
+            ),
+            format!("已签字的服务报告与其校验值不符（笔记本 {laptop}，总部 {hq}）：签字后内容被改过"),
+        ),
+        QuoteNotAccepted { total } => (
+            format!(
+                "The customer has not accepted the quote of {total}: show the quote and record their acceptance before completing the repair"
+            ),
+            format!("客户尚未确认 {total} 的报价：请先出示报价并记录客户确认，再完成维修"),
+        ),
+        NothingToAccept => (
+            "has nothing to accept: no part or labour on this job is charged".into(),
+            "无需确认：本工单的零件和工时都不收费".into(),
+        ),
+        CurrencyMismatch { left, right } => (
+            format!("Cannot add {left} and {right}: all prices on one job must use the same currency"),
+            format!("{left} 与 {right} 币种不同，不能相加：同一工单的价格必须使用同一币种"),
+        ),
+        PartLineNotOnJob { line, job } => {
+            (format!("part line {line} is not on job {job}"), format!("工单 {job} 上没有零件明细 {line}"))
+        }
+        NotInCatalogue { part_code } => {
+            (format!("no part {part_code} in HQ's catalogue"), format!("总部零件目录中没有零件 {part_code}"))
+        }
+        RequestOnClosedJob { job, status } => (
+            format!("job {job} is {status}: ask the dispatcher for parts directly"),
+            format!("工单 {job} {}，请直接向调度员要零件", status_phrase_zh(*status)),
+        ),
+        RequestAlreadySent { request } => {
+            (format!("parts request {request} was already sent"), format!("补件申请 {request} 已经发送过"))
+        }
+        RequestArrivedAnswered => {
+            ("a new parts request cannot arrive already answered".into(), "新的补件申请不能已带有答复".into())
+        }
+        DeliveryOutOfRange { deliver_by, from, until } => (
+            format!(
+                "is {deliver_by}; promise a date from {from} to {until} (at most {} days after the request)",
+                crate::parts_request::DELIVERY_DAYS
+            ),
+            format!(
+                "为 {deliver_by}，请承诺 {from} 至 {until} 之间的日期（申请后最多 {} 天）",
+                crate::parts_request::DELIVERY_DAYS
+            ),
+        ),
+        RequestAnswered { state } => (
+            format!("the request is already {state}; it can no longer change"),
+            format!("该申请已{}，不能再更改", request_state_zh(state)),
+        ),
+    }
+}
+
+fn illegal_transition(from: JobStatus, to: JobStatus, allowed: &[JobStatus]) -> (String, String) {
+    let (from_zh, to_zh) = (from.label(Language::ZhCn), to.label(Language::ZhCn));
+    if allowed.is_empty() {
+        return (
+            format!("Cannot move a job from {from} to {to}: a {from} job cannot change any more"),
+            format!("工单不能从“{from_zh}”改为“{to_zh}”：“{from_zh}”的工单不能再变更"),
+        );
+    }
+    let names = |mover: Mover| -> Vec<JobStatus> {
+        from.moves().iter().filter(|(s, m)| *m == mover && allowed.contains(s)).map(|(s, _)| *s).collect()
+    };
+    let (engineer, hq) = (names(Mover::Engineer), names(Mover::Hq));
+    let en_names = |v: &[JobStatus]| v.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ");
+    let zh_names =
+        |v: &[JobStatus]| v.iter().map(|s| format!("“{}”", s.label(Language::ZhCn))).collect::<Vec<_>>().join("、");
+    let mut en = format!("Cannot move a job from {from} to {to}:");
+    let mut zh = format!("工单不能从“{from_zh}”改为“{to_zh}”：");
+    if !engineer.is_empty() {
+        en.push_str(&format!(" from {from} it can go to {}", en_names(&engineer)));
+        zh.push_str(&format!("工程师可改为{}", zh_names(&engineer)));
+    }
+    if !hq.is_empty() {
+        let (sep_en, sep_zh) = if engineer.is_empty() { ("", "") } else { (";", "；") };
+        en.push_str(&format!("{sep_en} HQ can move it to {}", en_names(&hq)));
+        zh.push_str(&format!("{sep_zh}总部可改为{}", zh_names(&hq)));
+    }
+    (en, zh)
+}
+
+/// "已关闭" reads as a phrase after the job number: "工单 J-1 已关闭".
+fn status_phrase_zh(status: JobStatus) -> String {
+    match status {
+        JobStatus::EnRoute => "正在途中".to_owned(),
+        JobStatus::OnSite => "正在现场".to_owned(),
+        other => other.label(Language::ZhCn).to_owned(),
+    }
+}
+
+fn request_state_zh(state: &str) -> &str {
+    match state {
+        "requested" => "提交",
+        "promised" => "答复",
+        "delivered" => "到货",
+        "declined" => "被拒绝",
+        other => other,
+    }
+}
+
+fn list_en(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        _ if items.len() > 5 => format!("one of {}", items.join(", ")),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+fn list_zh(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        _ if items.len() > 5 => format!("其中之一：{}", items.join("、")),
+        [rest @ .., last] => format!("{} 或 {last}", rest.join("、")),
+    }
+}
+
+#[cfg(test)]
+mod tests;
