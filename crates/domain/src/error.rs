@@ -81,6 +81,17 @@ pub enum DomainError {
     ContactRemoved,
     /// A contact edit for a customer that is not the job's.
     ContactOfAnotherCustomer { job: String },
+    /// A contact edit made over a version HQ has changed since; HQ kept its own.
+    ContactChangedMeanwhile { kept: String, theirs: String },
+    /// An edit of a report value (`item`: the checklist item or rating dimension) made over
+    /// a value that changed meanwhile; the value held is kept and the edit logged as a conflict.
+    EditedMeanwhile {
+        field: Field,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        item: Option<String>,
+        kept: String,
+        theirs: String,
+    },
 
     // --- the job and who may move it ---
     /// The state machine forbids this move; `allowed` lists the moves that are.
@@ -176,7 +187,8 @@ impl DomainError {
             | TooManyMinutes { field, .. }
             | Negative { field }
             | Overflow { field }
-            | CannotWrite { field, .. } => *field,
+            | CannotWrite { field, .. }
+            | EditedMeanwhile { field, .. } => *field,
             LineQuantity { .. } | RequestQuantity { .. } | CountQuantity { .. } => Field::Quantity,
             RatingOutOfRange { .. } => Field::Rating,
             NotCurrency { .. } => Field::Currency,
@@ -187,7 +199,7 @@ impl DomainError {
             NotOnChecklist { .. } => Field::ChecklistItem,
             WarrantyEndsBeforeAcceptance => Field::WarrantyEnd,
             WindowEndsBeforeStart => Field::Window,
-            ContactRemoved | ContactOfAnotherCustomer { .. } => Field::Contact,
+            ContactRemoved | ContactOfAnotherCustomer { .. } | ContactChangedMeanwhile { .. } => Field::Contact,
             IllegalTransition { .. } | HqOnly { .. } | EngineerOnly { .. } | SignThroughReport => Field::Status,
             NotYourJob { .. } | ReassignWithoutEngineer | AlreadyAssigned => Field::Engineer,
             PromisedDateMissing | PromisedDateInPast => Field::PromisedDate,

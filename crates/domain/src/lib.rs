@@ -22,6 +22,7 @@ pub mod report;
 pub mod signature;
 pub mod text;
 pub mod van;
+pub mod visit;
 pub mod warranty;
 
 #[cfg(test)]

@@ -69,6 +69,16 @@ impl Dimension {
         }
     }
 
+    /// The dimension as the survey asks it in Chinese.
+    pub fn label_zh(&self) -> &'static str {
+        match self {
+            Dimension::Timeliness => "响应及时性",
+            Dimension::Attitude => "服务态度",
+            Dimension::Quality => "技术水平",
+            Dimension::Overall => "总体满意度",
+        }
+    }
+
     /// Parses a stable name.
     pub fn parse(s: &str) -> Result<Dimension> {
         Dimension::ALL

@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use axum::Json;
 use axum::extract::State;
+use outpost_domain::DomainError;
 use outpost_domain::ids::{ClientId, JobId};
 use outpost_wire::limits::MAX_BATCH;
 use outpost_wire::sync::{ClientResponse, Delta, Mutation, MutationResult, Outcome, PushRequest, PushResponse, Record};
@@ -95,29 +96,31 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
     let mut new_last = last;
     for m in &req.mutations {
         if m.mutation_id <= last {
-            results.push(MutationResult { mutation_id: m.mutation_id, outcome: Outcome::Duplicate, reason: None });
+            results.push(MutationResult::plain(m.mutation_id, Outcome::Duplicate));
             continue;
         }
         if let Some(digest) = m.digest.as_ref().filter(|d| known.contains(*d)) {
             // A change HQ processed under an earlier client id of a folder restored twice from
             // one backup: it takes this number, and is not applied again.
             keep_digest(tx, &client, m.mutation_id, digest)?;
-            results.push(MutationResult { mutation_id: m.mutation_id, outcome: Outcome::Duplicate, reason: None });
+            results.push(MutationResult::plain(m.mutation_id, Outcome::Duplicate));
             new_last = m.mutation_id;
             continue;
         }
-        let (outcome, reason, applied) = match apply(tx, &mut batch, device.engineer_id, &m.change, now) {
+        let worded = |e: &DomainError| (Some(e.to_string()), serde_json::to_value(e).ok());
+        let (outcome, (reason, refusal), applied) = match apply(tx, &mut batch, device.engineer_id, &m.change, now) {
             Ok(applied) => {
                 touched.insert(m.change.job_id());
-                (Outcome::Applied, None, applied)
+                (Outcome::Applied, (None, None), applied)
             }
-            Err(ApplyError::Refused(reason)) => (Outcome::Rejected, Some(reason), Default::default()),
+            Err(ApplyError::Refused(e)) => (Outcome::Rejected, worded(&e), Default::default()),
+            Err(ApplyError::Missing(reason)) => (Outcome::Rejected, (Some(reason), None), Default::default()),
             Err(ApplyError::Conflict(conflict)) => {
-                let reason = conflict.reason.clone();
+                let words = worded(&conflict.refusal);
                 if let Some(job) = log_conflict(tx, device, &client, m, conflict, now)? {
                     resend.insert(job);
                 }
-                (Outcome::Conflict, Some(reason), Default::default())
+                (Outcome::Conflict, words, Default::default())
             }
             Err(ApplyError::Failed(e)) => return Err(e),
         };
@@ -146,7 +149,7 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
         if let Some(digest) = &m.digest {
             keep_digest(tx, &client, m.mutation_id, digest)?;
         }
-        results.push(MutationResult { mutation_id: m.mutation_id, outcome, reason });
+        results.push(MutationResult { mutation_id: m.mutation_id, outcome, reason, refusal });
         new_last = m.mutation_id;
     }
     batch.flush(tx)?;
@@ -259,7 +262,7 @@ fn restored_copy(mutations: &[Mutation], at: usize) -> PushResponse {
         .enumerate()
         .map(|(i, m)| {
             if i < at {
-                MutationResult { mutation_id: m.mutation_id, outcome: Outcome::Duplicate, reason: None }
+                MutationResult::plain(m.mutation_id, Outcome::Duplicate)
             } else {
                 MutationResult {
                     mutation_id: m.mutation_id,
@@ -269,6 +272,7 @@ fn restored_copy(mutations: &[Mutation], at: usize) -> PushResponse {
                          or copied; it takes a new client id and sends its changes again",
                         m.mutation_id
                     )),
+                    refusal: None,
                 }
             }
         })

@@ -1,59 +1,46 @@
-//! What the engineer does on the laptop. Each action is one transaction: the domain rule
-//! decides, the domain tables change, and the outbox gets the change — all or nothing.
+//! What the engineer does on the laptop. Each action is one transaction: the domain's rulebook
+//! ([`Visit::apply`]) decides, the domain tables change, and the outbox gets the change — all
+//! or nothing. HQ applies the same change under the same rulebook when it arrives.
 
 use outpost_domain::DomainError;
+use outpost_domain::change::Change;
+use outpost_domain::customer::Contact;
 use outpost_domain::field::Field;
-use outpost_domain::ids::{JobId, PartLineId, PartsRequestId};
-use outpost_domain::job::{Actor, Job, JobEvent, JobStatus, MoveDetails};
+use outpost_domain::ids::{ContactId, EngineerId, JobId, PartLineId, PartsRequestId};
+use outpost_domain::job::{JobEvent, JobStatus, MoveDetails};
 use outpost_domain::part::{FaultOrigin, PartLine};
 use outpost_domain::parts_request::PartsRequest;
 use outpost_domain::rating::{Dimension, Rating, Satisfaction};
-use outpost_domain::report::{CheckState, ReportField, ServiceReport};
-use outpost_domain::signature::{SignOff, Signature, check_signature_png, sign_report};
+use outpost_domain::report::{CheckState, ReportField};
+use outpost_domain::signature::{SignOff, Signature, check_signature_png};
+use outpost_domain::visit::{Applied, Visit};
 use outpost_domain::warranty::{AcceptanceMethod, QuoteAcceptance};
 use rusqlite::Transaction;
 use time::OffsetDateTime;
 
 use crate::db::Store;
-use crate::detail::{quote, warranty_on_visit};
 use crate::error::{Result, StoreError};
-use crate::outbox::{self, Change};
-use crate::{blobs, device, equipment, jobs, parts, parts_requests, reports};
+use crate::{blobs, customers, device, outbox, parts, parts_requests, visits};
 
-/// The job, the acting engineer and the report, loaded inside the action's transaction.
-struct Work {
-    job: Job,
-    actor: Actor,
-    report: ServiceReport,
-}
-
-fn load(tx: &Transaction<'_>, job_id: JobId) -> Result<Work> {
+/// The visit and the engineer of this laptop, loaded inside the action's transaction.
+fn load(tx: &Transaction<'_>, job_id: JobId) -> Result<(Visit, EngineerId)> {
     let engineer = device::require_engineer(tx)?;
-    let job = jobs::get(tx, job_id)?;
-    if job.engineer_id != Some(engineer.id) {
-        return Err(DomainError::NotYourJob { job: job.number.clone() }.into());
-    }
-    let report = reports::get_or_new(tx, &job)?;
-    Ok(Work { actor: Actor::Engineer(engineer.id), job, report })
+    Ok((visits::load(tx, job_id)?, engineer.id))
 }
 
-/// Loads a job whose report may still change.
-fn load_editable(tx: &Transaction<'_>, job_id: JobId) -> Result<Work> {
-    let work = load(tx, job_id)?;
-    if work.job.status.is_terminal() {
-        return Err(DomainError::JobClosed { job: work.job.number.clone(), status: work.job.status }.into());
-    }
-    Ok(work)
-}
-
-fn warranty_quote(
+/// Applies `change` under the rulebook, writes what it changed and queues it for HQ; returns
+/// what it did and the mutation id.
+fn record(
     tx: &Transaction<'_>,
-    job: &Job,
-    report: &ServiceReport,
-    lines: &[PartLine],
-) -> Result<outpost_domain::warranty::Quote> {
-    let equipment = job.equipment_id.map(|e| equipment::get(tx, e)).transpose()?;
-    quote(tx, report, lines, warranty_on_visit(job, equipment.as_ref()))
+    visit: &mut Visit,
+    engineer: EngineerId,
+    change: &Change,
+    now: OffsetDateTime,
+) -> Result<(Applied, i64)> {
+    let applied = visit.apply(engineer, change)?;
+    visits::save(tx, visit, &applied, now)?;
+    let mutation = outbox::push(tx, change, now)?;
+    Ok((applied, mutation))
 }
 
 impl Store {
@@ -67,37 +54,22 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<JobEvent> {
         self.write(|tx| {
-            let mut w = load(tx, job_id)?;
-            if to == JobStatus::Completed {
-                let lines = parts::lines(tx, job_id)?;
-                warranty_quote(tx, &w.job, &w.report, &lines)?.check_accepted(w.report.quote_acceptance.as_ref())?;
-            }
+            let (mut visit, engineer) = load(tx, job_id)?;
             let change = Change::JobTransitioned {
                 job_id,
                 to,
                 at: now,
-                reason: details.reason.clone(),
+                reason: details.reason,
                 promised_on: details.promised_on,
             };
-            let event = w.job.transition(to, w.actor, now, details)?;
-            jobs::upsert(tx, &w.job)?;
-            jobs::insert_event(tx, &event)?;
-            outbox::push(tx, &change, now)?;
-            Ok(event)
+            let (applied, _) = record(tx, &mut visit, engineer, &change, now)?;
+            applied.event.ok_or_else(|| StoreError::Corrupt("a move without its event".into()))
         })
     }
 
     /// Saves one report field as typed (autosave); returns the mutation id.
     pub fn set_report_field(&self, job_id: JobId, field: ReportField, value: &str, now: OffsetDateTime) -> Result<i64> {
-        self.write(|tx| {
-            let mut w = load_editable(tx, job_id)?;
-            let replaced = Some(w.report.field_text(field));
-            w.report.set(field, value)?;
-            reports::save(tx, &w.report, now)?;
-            let revision = w.report.revision;
-            let change = Change::ReportFieldSet { job_id, revision, field, value: value.to_owned(), replaced };
-            outbox::push(tx, &change, now)
-        })
+        self.write(|tx| set_field(tx, job_id, field, value, now))
     }
 
     /// The trainee signs for the operator training of an installation: the PNG is kept (and
@@ -107,14 +79,7 @@ impl Store {
         let sha = blobs::write_file(self.path(), png)?;
         self.write(|tx| {
             blobs::record(tx, &sha, png.len(), "image/png", now)?;
-            let mut w = load_editable(tx, job_id)?;
-            let field = ReportField::TraineeSignature;
-            let replaced = Some(w.report.field_text(field));
-            w.report.set(field, &sha)?;
-            reports::save(tx, &w.report, now)?;
-            let revision = w.report.revision;
-            let change = Change::ReportFieldSet { job_id, revision, field, value: sha.clone(), replaced };
-            outbox::push(tx, &change, now)
+            set_field(tx, job_id, ReportField::TraineeSignature, &sha, now)
         })
     }
 
@@ -128,19 +93,16 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<()> {
         self.write(|tx| {
-            let mut w = load_editable(tx, job_id)?;
-            let replaced = Some(w.report.check_text(key));
-            w.report.set_check(key, state, note)?;
-            reports::save(tx, &w.report, now)?;
+            let (mut visit, engineer) = load(tx, job_id)?;
             let change = Change::ChecklistItemSet {
                 job_id,
-                revision: w.report.revision,
+                revision: visit.report.revision,
                 key: key.to_owned(),
                 state,
                 note: note.to_owned(),
-                replaced,
+                replaced: Some(visit.report.check_text(key)),
             };
-            outbox::push(tx, &change, now).map(drop)
+            record(tx, &mut visit, engineer, &change, now).map(drop)
         })
     }
 
@@ -155,13 +117,10 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<PartLine> {
         self.write(|tx| {
-            let mut w = load_editable(tx, job_id)?;
+            let (mut visit, engineer) = load(tx, job_id)?;
             let part = parts::by_code(tx, part_code)?;
             let line = PartLine::new(line_id, job_id, &part, quantity, origin)?;
-            w.report.part_added()?;
-            parts::insert_line(tx, &line, now)?;
-            reports::save(tx, &w.report, now)?;
-            outbox::push(tx, &Change::PartLineAdded { line: line.clone() }, now)?;
+            record(tx, &mut visit, engineer, &Change::PartLineAdded { line: line.clone() }, now)?;
             Ok(line)
         })
     }
@@ -180,11 +139,11 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<PartsRequest> {
         self.write(|tx| {
-            load_editable(tx, job_id)?;
+            let (mut visit, engineer) = load(tx, job_id)?;
             let part = parts::by_code(tx, part_code)?;
             let request = PartsRequest::new(request_id, job_id, &part, quantity, origin, note, now)?;
+            record(tx, &mut visit, engineer, &Change::PartsRequested { request: request.clone() }, now)?;
             parts_requests::save(tx, &request)?;
-            outbox::push(tx, &Change::PartsRequested { request: request.clone() }, now)?;
             Ok(request)
         })
     }
@@ -192,12 +151,8 @@ impl Store {
     /// Removes a part line added by mistake.
     pub fn remove_part_line(&self, job_id: JobId, line_id: PartLineId, now: OffsetDateTime) -> Result<()> {
         self.write(|tx| {
-            let w = load_editable(tx, job_id)?;
-            if w.report.is_signed() {
-                return Err(DomainError::ReportFrozen.into());
-            }
-            parts::delete_line(tx, job_id, line_id)?;
-            outbox::push(tx, &Change::PartLineRemoved { job_id, line_id }, now).map(drop)
+            let (mut visit, engineer) = load(tx, job_id)?;
+            record(tx, &mut visit, engineer, &Change::PartLineRemoved { job_id, line_id }, now).map(drop)
         })
     }
 
@@ -205,28 +160,31 @@ impl Store {
     /// comment stay as they are (each travels as its own change).
     pub fn rate(&self, job_id: JobId, dimension: Dimension, rating: i64, now: OffsetDateTime) -> Result<Satisfaction> {
         let rating = Rating::new(rating)?;
-        self.update_satisfaction(job_id, now, |report| {
-            let replaced = report.rating(dimension);
-            report.rate(dimension, rating)?;
-            Ok(Change::RatingSet { job_id, revision: report.revision, dimension, rating, replaced })
+        self.update_satisfaction(job_id, now, |visit| Change::RatingSet {
+            job_id,
+            revision: visit.report.revision,
+            dimension,
+            rating,
+            replaced: visit.report.rating(dimension),
         })
     }
 
     /// Records the customer's comment on the survey (评价意见).
     pub fn set_rating_comment(&self, job_id: JobId, comment: &str, now: OffsetDateTime) -> Result<Satisfaction> {
-        self.update_satisfaction(job_id, now, |report| {
-            let replaced = report.survey_comment();
-            report.set_survey_comment(comment)?;
-            Ok(Change::SurveyCommentSet { job_id, revision: report.revision, comment: comment.to_owned(), replaced })
+        self.update_satisfaction(job_id, now, |visit| Change::SurveyCommentSet {
+            job_id,
+            revision: visit.report.revision,
+            comment: comment.to_owned(),
+            replaced: visit.report.survey_comment(),
         })
     }
 
     /// Records that the customer declined the survey.
     pub fn decline_rating(&self, job_id: JobId, now: OffsetDateTime) -> Result<Satisfaction> {
-        self.update_satisfaction(job_id, now, |report| {
-            let satisfaction = Satisfaction::Declined { at: now };
-            report.set_satisfaction(satisfaction.clone())?;
-            Ok(Change::SatisfactionSet { job_id, revision: report.revision, satisfaction })
+        self.update_satisfaction(job_id, now, |visit| Change::SatisfactionSet {
+            job_id,
+            revision: visit.report.revision,
+            satisfaction: Satisfaction::Declined { at: now },
         })
     }
 
@@ -234,14 +192,13 @@ impl Store {
         &self,
         job_id: JobId,
         now: OffsetDateTime,
-        f: impl FnOnce(&mut ServiceReport) -> Result<Change>,
+        change: impl FnOnce(&Visit) -> Change,
     ) -> Result<Satisfaction> {
         self.write(|tx| {
-            let mut w = load_editable(tx, job_id)?;
-            let change = f(&mut w.report)?;
-            reports::save(tx, &w.report, now)?;
-            outbox::push(tx, &change, now)?;
-            w.report.satisfaction.clone().ok_or(StoreError::Corrupt("the survey was not kept".into()))
+            let (mut visit, engineer) = load(tx, job_id)?;
+            let change = change(&visit);
+            record(tx, &mut visit, engineer, &change, now)?;
+            visit.report.satisfaction.clone().ok_or(StoreError::Corrupt("the survey was not kept".into()))
         })
     }
 
@@ -254,17 +211,15 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<QuoteAcceptance> {
         self.write(|tx| {
-            let mut w = load_editable(tx, job_id)?;
-            let lines = parts::lines(tx, job_id)?;
-            let quote = warranty_quote(tx, &w.job, &w.report, &lines)?;
+            let (mut visit, engineer) = load(tx, job_id)?;
+            let quote = visit.quote()?;
             if !quote.needs_acceptance() {
                 return Err(DomainError::NothingToAccept.into());
             }
             let acceptance = QuoteAcceptance::of(&quote, accepted_by, now, method)?;
-            w.report.accept_quote(acceptance.clone())?;
-            reports::save(tx, &w.report, now)?;
-            let change = Change::QuoteAccepted { job_id, revision: w.report.revision, acceptance: acceptance.clone() };
-            outbox::push(tx, &change, now)?;
+            let change =
+                Change::QuoteAccepted { job_id, revision: visit.report.revision, acceptance: acceptance.clone() };
+            record(tx, &mut visit, engineer, &change, now)?;
             Ok(acceptance)
         })
     }
@@ -276,59 +231,57 @@ impl Store {
         let image_sha256 = blobs::write_file(self.path(), png)?;
         self.write(|tx| {
             blobs::record(tx, &image_sha256, png.len(), "image/png", now)?;
-            let image_sha256 = image_sha256.as_str();
-            let mut w = load_editable(tx, job_id)?;
-            let lines = parts::lines(tx, job_id)?;
-            let quote = warranty_quote(tx, &w.job, &w.report, &lines)?;
-            let sign_off = SignOff { signer_name, image_sha256, at: now };
-            let event = sign_report(&mut w.job, &mut w.report, &lines, &quote, w.actor, sign_off)?;
-            let signature = w.report.signature.clone().ok_or(DomainError::ReportFrozen)?;
-            jobs::upsert(tx, &w.job)?;
-            jobs::insert_event(tx, &event)?;
-            reports::save(tx, &w.report, now)?;
-            let change = Change::ReportSigned { job_id, revision: w.report.revision, signature: signature.clone() };
-            outbox::push(tx, &change, now)?;
+            let (mut visit, engineer) = load(tx, job_id)?;
+            let sign_off = SignOff { signer_name, image_sha256: &image_sha256, at: now };
+            let signature = visit.signature_for(engineer, sign_off)?;
+            let change = Change::ReportSigned { job_id, revision: visit.report.revision, signature: signature.clone() };
+            record(tx, &mut visit, engineer, &change, now)?;
             Ok(signature)
         })
     }
-}
 
-impl Store {
     /// Edits (or, without an id, adds) a contact of the job's customer on site. HQ applies it
     /// unless HQ changed the contact meanwhile; then HQ's value stays and the edit is logged
     /// as a conflict that the engineer sees among the refused changes.
     pub fn edit_contact(
         &self,
         job_id: JobId,
-        contact_id: Option<outpost_domain::ids::ContactId>,
+        contact_id: Option<ContactId>,
         name: &str,
         phone: &str,
         role: &str,
         now: OffsetDateTime,
-    ) -> Result<outpost_domain::customer::Contact> {
+    ) -> Result<Contact> {
         self.write(|tx| {
-            let w = load(tx, job_id)?;
-            let mut customer = crate::customers::get(tx, w.job.customer_id)?;
-            let id = contact_id.unwrap_or(outpost_domain::ids::ContactId(uuid::Uuid::now_v7()));
+            let (mut visit, engineer) = load(tx, job_id)?;
+            let mut customer = customers::get(tx, visit.job.customer_id)?;
+            let id = contact_id.unwrap_or(ContactId(uuid::Uuid::now_v7()));
             let base_version = customer.contacts.iter().find(|c| c.id == id).map_or(0, |c| c.version);
             if contact_id.is_some() && base_version == 0 {
-                return Err(crate::StoreError::NotFound { what: "contact", id: id.to_text() });
+                return Err(StoreError::NotFound { what: "contact", id: id.to_text() });
             }
-            let edit = outpost_domain::customer::Contact::new(id, name, phone, role)?;
-            customer.edit_contact(edit, base_version)?;
+            customer.edit_contact(Contact::new(id, name, phone, role)?, base_version)?;
             let contact = customer
                 .contacts
                 .iter()
                 .find(|c| c.id == id)
                 .cloned()
-                .ok_or_else(|| crate::StoreError::Corrupt("the edited contact vanished".into()))?;
-            crate::customers::upsert(tx, &customer)?;
+                .ok_or_else(|| StoreError::Corrupt("the edited contact vanished".into()))?;
             let change =
                 Change::ContactEdited { job_id, customer_id: customer.id, contact: contact.clone(), base_version };
-            outbox::push(tx, &change, now)?;
+            record(tx, &mut visit, engineer, &change, now)?;
+            customers::upsert(tx, &customer)?;
             Ok(contact)
         })
     }
+}
+
+fn set_field(tx: &Transaction<'_>, job_id: JobId, field: ReportField, value: &str, now: OffsetDateTime) -> Result<i64> {
+    let (mut visit, engineer) = load(tx, job_id)?;
+    let replaced = Some(visit.report.field_text(field));
+    let change =
+        Change::ReportFieldSet { job_id, revision: visit.report.revision, field, value: value.to_owned(), replaced };
+    record(tx, &mut visit, engineer, &change, now).map(|(_, mutation)| mutation)
 }
 
 /// How the customer accepted a quote, parsed from `signature` / `confirmation`.

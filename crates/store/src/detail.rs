@@ -8,14 +8,15 @@ use outpost_domain::job::{Job, JobEvent};
 use outpost_domain::part::PartLine;
 use outpost_domain::parts_request::PartsRequest;
 use outpost_domain::report::{ReportField, ServiceReport};
-use outpost_domain::warranty::{Quote, price_job};
+use outpost_domain::visit::{Visit, warranty_on_visit};
+use outpost_domain::warranty::Quote;
 use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::Store;
 use crate::error::{Result, StoreError};
 use crate::jobs::{self, JobSummary};
-use crate::{blobs, customers, device, equipment, parts, parts_requests, reports};
+use crate::{blobs, customers, device, parts_requests, visits};
 
 /// A job with its customer, site, equipment, report, priced parts and history.
 #[derive(Debug, Clone, Serialize)]
@@ -39,12 +40,10 @@ pub struct JobDetail {
 
 /// Reads the job screen of one job.
 pub fn job_detail(conn: &Connection, id: JobId) -> Result<JobDetail> {
-    let job = jobs::get(conn, id)?;
-    let report = reports::get_or_new(conn, &job)?;
-    let lines = parts::lines(conn, id)?;
-    let equipment = job.equipment_id.map(|e| equipment::get(conn, e)).transpose()?;
-    let warranty = warranty_on_visit(&job, equipment.as_ref());
-    let quote = quote(conn, &report, &lines, warranty)?;
+    let visit = visits::load(conn, id)?;
+    let warranty = warranty_on_visit(&visit.job, visit.equipment.as_ref());
+    let quote = visit.quote()?;
+    let Visit { job, report, parts: lines, equipment, .. } = visit;
     let history = match job.equipment_id {
         Some(e) => jobs::history(conn, e, 50)?.into_iter().filter(|s| s.id != id).collect(),
         None => Vec::new(),
@@ -63,18 +62,6 @@ pub fn job_detail(conn: &Connection, id: JobId) -> Result<JobDetail> {
         history,
         job,
     })
-}
-
-/// The warranty state on the day of the visit (arrival, or the scheduled day before that).
-pub fn warranty_on_visit(job: &Job, equipment: Option<&Equipment>) -> WarrantyState {
-    let day = job.times.arrived_at.map(|t| t.date()).unwrap_or(job.scheduled_on);
-    equipment.map_or(WarrantyState::Unknown, |e| e.warranty_on(day))
-}
-
-/// Prices the job's parts and labour under the laptop's charging policy.
-pub fn quote(conn: &Connection, report: &ServiceReport, lines: &[PartLine], warranty: WarrantyState) -> Result<Quote> {
-    let policy = device::charging_policy(conn)?;
-    Ok(price_job(&policy, warranty, lines, report.labour_minutes.unwrap_or(0))?)
 }
 
 /// Everything a visit receipt is made from.

@@ -23,6 +23,7 @@ pub mod parts;
 pub mod parts_requests;
 pub mod reports;
 pub mod search;
+pub mod visits;
 
 pub use actions::{parse_acceptance_method, parse_check_state};
 pub use db::{DB_FILE, Store};

@@ -82,8 +82,21 @@ pub enum Outcome {
 pub struct MutationResult {
     pub mutation_id: i64,
     pub outcome: Outcome,
+    /// The reason in English, for logs and older laptops.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The rule that refused it, as code and parameters (`{"code": "quote_not_accepted",
+    /// "total": "CNY 625.20"}`), so the laptop words it in the engineer's language. Kept as
+    /// JSON: a code this laptop does not know yet falls back to `reason`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refusal: Option<serde_json::Value>,
+}
+
+impl MutationResult {
+    /// An outcome without a reason.
+    pub fn plain(mutation_id: i64, outcome: Outcome) -> MutationResult {
+        MutationResult { mutation_id, outcome, reason: None, refusal: None }
+    }
 }
 
 /// The answer to a push: every mutation up to `last_mutation_id` is processed.

@@ -29,6 +29,8 @@ pub(super) fn render(error: &DomainError, language: Language) -> String {
             | DomainError::RequestAlreadySent { .. }
             | DomainError::RequestArrivedAnswered
             | DomainError::ContactOfAnotherCustomer { .. }
+            | DomainError::ContactChangedMeanwhile { .. }
+            | DomainError::EditedMeanwhile { .. }
     );
     match (language, prefixed) {
         (Language::En, true) => format!("{}: {en}", about.label(Language::En)),
@@ -141,6 +143,13 @@ fn both(error: &DomainError) -> (String, String) {
         ContactOfAnotherCustomer { job } => {
             (format!("this contact is not of job {job}'s customer"), format!("该联系人不属于工单 {job} 的客户"))
         }
+        ContactChangedMeanwhile { kept, theirs } => (
+            format!(
+                "HQ changed this contact meanwhile and kept {kept}; your edit ({theirs}) is in the conflict log for the dispatcher"
+            ),
+            format!("总部在此期间改过该联系人，保留了 {kept}；你的修改（{theirs}）已记入冲突记录，由调度员处理"),
+        ),
+        EditedMeanwhile { field, item, kept, theirs } => edited_meanwhile(*field, item.as_deref(), kept, theirs),
         IllegalTransition { from, to, allowed } => illegal_transition(*from, *to, allowed),
         HqOnly { to } => (
             format!("Only HQ can move a job to {to}: ask the dispatcher"),
@@ -244,6 +253,33 @@ fn both(error: &DomainError) -> (String, String) {
             format!("该申请已{}，不能再更改", request_state_zh(state)),
         ),
     }
+}
+
+fn edited_meanwhile(field: Field, item: Option<&str>, kept: &str, theirs: &str) -> (String, String) {
+    let item = item.unwrap_or_default();
+    let (what_en, what_zh) = match field {
+        Field::ChecklistItem => ("this checklist item".to_owned(), format!("巡检项目“{item}”")),
+        Field::Rating => {
+            let zh = crate::rating::Dimension::parse(item).map_or(item, |d| d.label_zh());
+            (format!("the {item} rating"), format!("“{zh}”评分"))
+        }
+        Field::SatisfactionComment => ("the survey comment".to_owned(), "评价意见".to_owned()),
+        other => (other.label(Language::En).to_owned(), other.label(Language::ZhCn).to_owned()),
+    };
+    let en = |v: &str| if v.is_empty() { "(empty)".to_owned() } else { format!("'{v}'") };
+    let zh = |v: &str| if v.is_empty() { "（空）".to_owned() } else { format!("“{v}”") };
+    (
+        format!(
+            "{what_en} changed on another laptop or at HQ before this edit arrived: HQ kept {}; your {} is in the conflict log",
+            en(kept),
+            en(theirs)
+        ),
+        format!(
+            "{what_zh}在这次修改到达之前已在另一台笔记本或总部被改过：总部保留了{}，你的{}已记入冲突记录",
+            zh(kept),
+            zh(theirs)
+        ),
+    )
 }
 
 fn illegal_transition(from: JobStatus, to: JobStatus, allowed: &[JobStatus]) -> (String, String) {

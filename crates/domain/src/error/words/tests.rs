@@ -67,9 +67,11 @@ fn index(e: &DomainError) -> usize {
         RequestArrivedAnswered => 52,
         DeliveryOutOfRange { .. } => 53,
         RequestAnswered { .. } => 54,
+        ContactChangedMeanwhile { .. } => 55,
+        EditedMeanwhile { .. } => 56,
     }
 }
-const VARIANTS: usize = 55;
+const VARIANTS: usize = 57;
 
 fn samples() -> Vec<DomainError> {
     use DomainError::*;
@@ -137,6 +139,8 @@ fn samples() -> Vec<DomainError> {
             until: date!(2026 - 12 - 08),
         },
         RequestAnswered { state: "delivered".into() },
+        ContactChangedMeanwhile { kept: "Li 0531-8888 7777".into(), theirs: "Li 139 0013 9000".into() },
+        EditedMeanwhile { field: Field::Rating, item: Some("overall".into()), kept: "2".into(), theirs: "4".into() },
     ]
 }
 

@@ -1,0 +1,104 @@
+use time::Duration;
+
+use super::*;
+use crate::fixtures::*;
+use crate::job::JobType;
+use crate::money::Currency;
+use crate::part::FaultOrigin;
+use crate::report::ReportField;
+use crate::signature::SignOff;
+
+const SHA: &str = "5f2b0c0e3d7a4c9b8e1f6a2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6e5f4a3";
+
+fn visit(status: JobStatus) -> Visit {
+    let mut job = job(JobType::Repair);
+    job.status = status;
+    let report = complete_repair_report(&job);
+    Visit { job, report, parts: Vec::new(), equipment: None, policy: ChargingPolicy::default_for(Currency::CNY) }
+}
+
+fn set(field: ReportField, value: &str, replaced: Option<&str>) -> Change {
+    Change::ReportFieldSet {
+        job_id: visit(JobStatus::OnSite).job.id,
+        revision: 1,
+        field,
+        value: value.into(),
+        replaced: replaced.map(str::to_owned),
+    }
+}
+
+fn to(status: JobStatus) -> Change {
+    Change::JobTransitioned {
+        job_id: visit(JobStatus::OnSite).job.id,
+        to: status,
+        at: T0,
+        reason: None,
+        promised_on: None,
+    }
+}
+
+#[test]
+fn another_engineers_change_is_refused_and_nothing_changes() {
+    let mut v = visit(JobStatus::OnSite);
+    let before = v.report.clone();
+    let err = v.apply(OTHER_ENGINEER, &set(ReportField::Solution, "换风扇", None)).unwrap_err();
+    assert_eq!(err, DomainError::NotYourJob { job: "J2611-00001".into() });
+    assert_eq!(v.report, before);
+}
+
+#[test]
+fn a_charged_part_must_be_accepted_before_the_repair_is_completed() {
+    let mut v = visit(JobStatus::OnSite);
+    let line = line(1, &part("FLT-1", 30_000, 36_000), 1, FaultOrigin::Quality);
+    let added = v.apply(ENGINEER, &Change::PartLineAdded { line: line.clone() }).unwrap();
+    assert_eq!(added.line_added, Some(line));
+    let err = v.apply(ENGINEER, &to(JobStatus::Completed)).unwrap_err();
+    assert!(matches!(err, DomainError::QuoteNotAccepted { .. }), "{err}");
+    assert_eq!(v.job.status, JobStatus::OnSite);
+}
+
+#[test]
+fn an_edit_over_a_value_that_changed_meanwhile_keeps_the_value_held() {
+    let mut v = visit(JobStatus::OnSite);
+    v.apply(ENGINEER, &set(ReportField::Solution, "A 的判断", Some("更换风扇电机"))).unwrap();
+    let err = v.apply(ENGINEER, &set(ReportField::Solution, "B 的判断", Some("更换风扇电机"))).unwrap_err();
+    let DomainError::EditedMeanwhile { kept, theirs, .. } = &err else { panic!("{err}") };
+    assert_eq!((kept.as_str(), theirs.as_str()), ("A 的判断", "B 的判断"));
+    assert_eq!(v.report.solution.as_deref(), Some("A 的判断"));
+    assert!(err.render(crate::customer::Language::ZhCn).contains("总部保留了“A 的判断”"));
+}
+
+#[test]
+fn a_report_changes_only_while_the_job_is_open_and_on_its_revision() {
+    let mut closed = visit(JobStatus::Closed);
+    let err = closed.apply(ENGINEER, &set(ReportField::Solution, "x", None)).unwrap_err();
+    assert_eq!(err, DomainError::JobClosed { job: "J2611-00001".into(), status: JobStatus::Closed });
+    let mut v = visit(JobStatus::OnSite);
+    let old = Change::ReportFieldSet {
+        job_id: v.job.id,
+        revision: 0,
+        field: ReportField::Solution,
+        value: "x".into(),
+        replaced: None,
+    };
+    assert_eq!(v.apply(ENGINEER, &old).unwrap_err(), DomainError::StaleRevision { sent: 0, current: 1 });
+    let missing = Change::PartLineRemoved { job_id: v.job.id, line_id: PartLineId(uuid::Uuid::from_u128(9)) };
+    assert!(matches!(v.apply(ENGINEER, &missing), Err(DomainError::PartLineNotOnJob { .. })));
+}
+
+#[test]
+fn a_signature_applies_only_over_the_content_it_was_made_on() {
+    let mut v = visit(JobStatus::Completed);
+    let at = T0 + Duration::hours(2);
+    let sign_off = SignOff { signer_name: "李经理", image_sha256: SHA, at };
+    let signature = v.signature_for(ENGINEER, sign_off).unwrap();
+    assert!(!v.report.is_signed(), "a trial signature changes nothing");
+    let mut tampered = signature.clone();
+    tampered.content_sha256 = "0".repeat(64);
+    let change = |signature| Change::ReportSigned { job_id: v.job.id, revision: 1, signature };
+    let err = v.clone().apply(ENGINEER, &change(tampered)).unwrap_err();
+    assert!(matches!(err, DomainError::HashMismatch { .. }), "{err}");
+    let signed = v.apply(ENGINEER, &change(signature)).unwrap();
+    assert!(signed.event.is_some() && signed.job_changed && signed.report_changed);
+    assert_eq!(v.job.status, JobStatus::Signed);
+}
