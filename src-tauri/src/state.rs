@@ -42,7 +42,9 @@ impl AppState {
         if self.store.read(outpost_store::device::enrollment)?.is_none() {
             return Ok(());
         }
-        let mut slot = self.sync.lock().map_err(|_| AppError::System("the sync loop stopped".into()))?;
+        let mut slot = self.sync.lock().map_err(|_| {
+            AppError::system("sync_stopped", "the sync loop stopped; restart the app", "同步已停止：请重新启动应用")
+        })?;
         if slot.is_none() {
             let app = app.clone();
             *slot = Some(SyncLoop::start(self.store.clone(), move |s: &SyncStatus| {
@@ -61,7 +63,9 @@ impl AppState {
 
     /// The loop's latest status, or "not enrolled".
     pub fn sync_status(&self) -> Result<SyncView> {
-        let slot = self.sync.lock().map_err(|_| AppError::System("the sync loop stopped".into()))?;
+        let slot = self.sync.lock().map_err(|_| {
+            AppError::system("sync_stopped", "the sync loop stopped; restart the app", "同步已停止：请重新启动应用")
+        })?;
         Ok(match slot.as_ref() {
             Some(l) => SyncView::of(&l.status()),
             None => SyncView {
@@ -90,7 +94,9 @@ impl AppState {
 
 /// Runs store work off the async runtime (the store and the HQ client block).
 pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
-    tauri::async_runtime::spawn_blocking(f).await.map_err(|e| AppError::System(format!("a task failed: {e}")))?
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| AppError::system("task_failed", format!("a task failed: {e}"), format!("一项后台任务失败：{e}")))?
 }
 
 /// The state from any manager (commands get it as `State<AppState>`).

@@ -2,6 +2,7 @@
 //! formats them in the laptop's zone), money already formatted. TypeScript bindings are
 //! generated from these types into `ui/src/bindings/` (`cargo test -p outpost-app` writes them).
 
+use outpost_domain::customer::Language;
 use outpost_domain::equipment::WarrantyState;
 use outpost_domain::job::{Job, Mover};
 use outpost_domain::kpi::{SlaBadge, SlaPolicy, arrival_badge};
@@ -558,6 +559,16 @@ impl SyncView {
     }
 }
 
+/// Words in both languages: the UI shows its own.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct Words {
+    pub en: String,
+    #[serde(rename = "zh-CN")]
+    #[ts(rename = "zh-CN")]
+    pub zh_cn: String,
+}
+
 /// A change HQ refused for good, or a conflict HQ resolved its way, with the reason.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -565,7 +576,7 @@ pub struct RefusedView {
     pub kind: String,
     pub job_id: String,
     pub at: String,
-    pub reason: String,
+    pub reason: Words,
 }
 
 impl RefusedView {
@@ -575,7 +586,10 @@ impl RefusedView {
             kind: m.change.kind().to_owned(),
             job_id: m.change.job_id().to_string(),
             at: rfc3339(m.created_at),
-            reason: m.rejected.clone().unwrap_or_default(),
+            reason: Words {
+                en: m.reason(Language::En).unwrap_or_default(),
+                zh_cn: m.reason(Language::ZhCn).unwrap_or_default(),
+            },
         }
     }
 }

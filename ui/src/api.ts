@@ -1,5 +1,6 @@
 // Typed wrappers over the Tauri commands; the types are generated from the Rust views.
 import { invoke } from "@tauri-apps/api/core";
+import type { Lang } from "./i18n";
 import type { JobRow } from "./bindings/JobRow";
 import type { JobView } from "./bindings/JobView";
 import type { PartsRequestView } from "./bindings/PartsRequestView";
@@ -11,15 +12,22 @@ import type { SyncView } from "./bindings/SyncView";
 
 export type { JobRow, JobView, PartsRequestView, PartView, ReceiptFile, RefusedView, SettingsView, SyncView };
 
-/** What every failed command answers: a code the UI may switch on and words to show. */
+/** What every failed command answers: a code the UI may switch on, the words in both
+ * languages, and the domain rule (code and parameters) when one refused. */
 export interface AppError {
   code: string;
   message: string;
+  words?: Partial<Record<Lang, string>>;
+  rule?: { code: string } | null;
 }
 
-/** The words of any error, whatever threw it. */
+/** The words of any error, whatever threw it, in the language the app is showing. */
 export function errorText(e: unknown): string {
-  if (e && typeof e === "object" && "message" in e) return String((e as AppError).message);
+  if (e && typeof e === "object" && "message" in e) {
+    const err = e as AppError;
+    const lang: Lang = document.documentElement.lang === "zh-CN" ? "zh-CN" : "en";
+    return err.words?.[lang] ?? String(err.message);
+  }
   return String(e);
 }
 

@@ -202,6 +202,18 @@ describe("parts", () => {
   });
 });
 
+describe("errors", () => {
+  it("are shown in the language the app is showing", async () => {
+    const { errorText } = await import("../src/api");
+    const e = { code: "error", message: "contact name: is empty: please fill it in", words: { en: "contact name: is empty: please fill it in", "zh-CN": "联系人姓名：未填写，请填写" } };
+    document.documentElement.lang = "zh-CN";
+    expect(errorText(e)).toBe("联系人姓名：未填写，请填写");
+    document.documentElement.lang = "en";
+    expect(errorText(e)).toBe("contact name: is empty: please fill it in");
+    expect(errorText({ code: "error", message: "older backend" })).toBe("older backend");
+  });
+});
+
 describe("settings", () => {
   it("shows why signing out is refused", async () => {
     mockIPC((cmd) => {
@@ -251,6 +263,18 @@ describe("sync bar", () => {
     cleanup();
     bar({ ...base, clock_offset_secs: 90 });
     expect(screen.queryByTestId("clock-warning")).toBeNull();
+  });
+
+  it("words HQ's refusals in the engineer's language", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "list_refused")
+        return [{ kind: "job_transitioned", job_id: "j1", at: "2026-11-23T02:00:00Z", reason: { en: "Cannot move a job from on_site to closed", "zh-CN": "工单不能从“在现场”改为“已关闭”" } }];
+    });
+    bar({ ...base, refused: 1 });
+    fireEvent.click(screen.getByText("1 条被拒绝"));
+    const list = await screen.findByTestId("refused");
+    expect(list.textContent).toContain("工单不能从“在现场”改为“已关闭”");
+    expect(list.textContent).not.toContain("Cannot move");
   });
 
   it("shows the last sync time once the sync is over", () => {

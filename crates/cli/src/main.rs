@@ -204,7 +204,7 @@ fn main() -> ExitCode {
     match commands::run(cli, clock) {
         Ok(()) | Err(error::CliError::StdoutClosed) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", e.render(error::language()));
             ExitCode::FAILURE
         }
     }

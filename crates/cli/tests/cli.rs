@@ -5,7 +5,12 @@ use std::process::{Command, Output};
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 fn cli(dir: &std::path::Path, args: &[&str]) -> std::io::Result<Output> {
-    Command::new(env!("CARGO_BIN_EXE_outpost-cli")).arg("--data-dir").arg(dir).args(args).output()
+    Command::new(env!("CARGO_BIN_EXE_outpost-cli"))
+        .env("OUTPOST_LANG", "en")
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .output()
 }
 
 fn stdout(o: &Output) -> String {
@@ -77,6 +82,13 @@ fn mistakes_exit_non_zero_with_a_message_that_says_what_to_do() -> TestResult {
     }
     let status: serde_json::Value = serde_json::from_slice(&cli(dir.path(), &["status", "--json"])?.stdout)?;
     assert_eq!(status["pending_changes"], 0, "refused commands wrote nothing");
+    let chinese = Command::new(env!("CARGO_BIN_EXE_outpost-cli"))
+        .env("OUTPOST_LANG", "zh-CN")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .args(["job", "transition", &on_site, "cancelled"])
+        .output()?;
+    assert_eq!(stderr(&chinese).trim(), "error: 只有总部才能把工单改为“已取消”，请联系调度员");
 
     let ok = cli(dir.path(), &["report", "set", &on_site, "fault_cause", "油封老化"])?;
     assert!(stdout(&ok).contains("still missing before signing"), "{}", stdout(&ok));

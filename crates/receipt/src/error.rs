@@ -25,3 +25,32 @@ pub enum ReceiptError {
 
 /// Result of rendering a receipt.
 pub type Result<T> = std::result::Result<T, ReceiptError>;
+
+impl ReceiptError {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ReceiptError::Font(_) => "receipt_font",
+            ReceiptError::Signature(_) => "receipt_signature",
+            ReceiptError::Picture(_) => "receipt_logo",
+            ReceiptError::Store(_) => "receipt_data",
+            ReceiptError::Save(_) => "receipt_save",
+            ReceiptError::Qr(_) => "receipt_qr",
+        }
+    }
+
+    /// The error's words in `language` (English is the `Display`).
+    pub fn render(&self, language: outpost_domain::customer::Language) -> String {
+        if language == outpost_domain::customer::Language::En {
+            return self.to_string();
+        }
+        match self {
+            ReceiptError::Font(why) => format!("无法读取回执字体：{why}"),
+            ReceiptError::Signature(why) => format!("无法读取签字图片（{why}）：请重新签字"),
+            ReceiptError::Picture(why) => format!("无法读取公司标志（{why}）：请在总部设置 PNG 格式的标志"),
+            ReceiptError::Store(why) => format!("无法读取回执所需的数据：{why}"),
+            ReceiptError::Save(why) => format!("无法保存回执 PDF：{why}"),
+            ReceiptError::Qr(why) => format!("无法生成验证二维码：{why}"),
+        }
+    }
+}

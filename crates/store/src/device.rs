@@ -194,10 +194,7 @@ impl crate::Store {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?;
             if pending + files + removals > 0 {
-                return Err(StoreError::Refused(format!(
-                    "{pending} changes and {files} files have not reached HQ yet; sync first (connect to the \
-                     network and press Sync now), then sign out"
-                )));
+                return Err(StoreError::Unsynced { changes: pending + removals, files });
             }
             tx.execute_batch(
                 "INSERT INTO search (search) VALUES ('delete-all');

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_parts_requests.sql"),
     include_str!("../migrations/0006_change_identity.sql"),
     include_str!("../migrations/0007_clock_suspect.sql"),
+    include_str!("../migrations/0008_refusals.sql"),
 ];
 
 /// Brings the database up to the newest schema.

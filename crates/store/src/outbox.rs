@@ -6,7 +6,9 @@
 //! less the numbering base. A restored or copied data folder takes a new client id from HQ and
 //! a new base, so its pending changes are numbered from 1 again without rewriting a row.
 
+use outpost_domain::DomainError;
 pub use outpost_domain::change::Change;
+use outpost_domain::customer::Language;
 use outpost_domain::ids::ClientId;
 use outpost_domain::signature::sha256_hex;
 use rusqlite::{Connection, Transaction, params};
@@ -42,8 +44,31 @@ pub struct Mutation {
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     pub change: Change,
-    /// Set when HQ refused the change for good.
+    /// Set when HQ refused the change for good: its reason in English.
     pub rejected: Option<String>,
+    /// The rule that refused it, when this laptop knows the rule's code.
+    pub refusal: Option<DomainError>,
+}
+
+impl Mutation {
+    /// Why HQ refused the change, in `language` (English when the rule is not known here).
+    pub fn reason(&self, language: Language) -> Option<String> {
+        match &self.refusal {
+            Some(rule) => Some(rule.render(language)),
+            None => self.rejected.clone(),
+        }
+    }
+}
+
+/// HQ's answer to one refused change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejection {
+    /// HQ's number of the change ([`Mutation::number`]).
+    pub number: i64,
+    /// The reason in English.
+    pub reason: String,
+    /// The rule as code and parameters (JSON), when HQ named one.
+    pub refusal: Option<String>,
 }
 
 /// The oldest pending mutations, at most `limit`.
@@ -59,7 +84,7 @@ pub fn rejected(conn: &Connection, limit: usize) -> Result<Vec<Mutation>> {
 fn read(conn: &Connection, condition: &str, limit: usize) -> Result<Vec<Mutation>> {
     let base = numbering_base(conn)?;
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT mutation_id, created_at, payload, reject_reason, digest FROM outbox WHERE {condition}
+        "SELECT mutation_id, created_at, payload, reject_reason, digest, reject_refusal FROM outbox WHERE {condition}
           ORDER BY mutation_id LIMIT ?1"
     ))?;
     let mut rows = stmt.query([limit as i64])?;
@@ -75,6 +100,8 @@ fn read(conn: &Connection, condition: &str, limit: usize) -> Result<Vec<Mutation
             created_at: time_from_sql(created_at)?,
             change: serde_json::from_str(&payload)?,
             rejected: r.get(3)?,
+            // A rule this laptop does not know yet (a newer HQ) is shown by its English reason.
+            refusal: r.get::<_, Option<String>>(5)?.and_then(|json| serde_json::from_str(&json).ok()),
         });
     }
     Ok(out)
@@ -123,12 +150,12 @@ pub fn pending_count(conn: &Connection) -> Result<u64> {
 
 /// HQ acknowledged every mutation up to number `last` (applied or refused): applied ones
 /// leave, refused ones stay with their reason. Numbers are HQ's ([`Mutation::number`]).
-pub fn acknowledge(tx: &Transaction<'_>, last: i64, rejections: &[(i64, String)]) -> Result<()> {
+pub fn acknowledge(tx: &Transaction<'_>, last: i64, rejections: &[Rejection]) -> Result<()> {
     let base = numbering_base(tx)?;
-    for (number, reason) in rejections {
+    for r in rejections {
         tx.execute(
-            "UPDATE outbox SET state = 'rejected', reject_reason = ?2 WHERE mutation_id = ?1",
-            params![number + base, reason],
+            "UPDATE outbox SET state = 'rejected', reject_reason = ?2, reject_refusal = ?3 WHERE mutation_id = ?1",
+            params![r.number + base, r.reason, r.refusal],
         )?;
     }
     tx.execute("DELETE FROM outbox WHERE mutation_id <= ?1 AND state = 'pending'", [last + base])?;

@@ -145,7 +145,13 @@ fn acknowledged_changes_leave_and_rejected_ones_stay_with_their_reason() -> Test
     let b = f.store.set_report_field(job, ReportField::Solution, "b", NOW)?;
     let c = f.store.set_report_field(job, ReportField::Solution, "c", NOW)?;
     assert_eq!((b, c), (a + 1, a + 2), "mutation ids rise by one");
-    f.store.write(|tx| outbox::acknowledge(tx, b, &[(b, "job was reassigned".into())]))?;
+    f.store.write(|tx| {
+        outbox::acknowledge(
+            tx,
+            b,
+            &[outbox::Rejection { number: b, reason: "job was reassigned".into(), refusal: None }],
+        )
+    })?;
     let pending = f.store.read(|c| outbox::pending(c, 10))?;
     assert_eq!(pending.iter().map(|m| m.mutation_id).collect::<Vec<_>>(), vec![c]);
     let rejected = f.store.read(|c| outbox::rejected(c, 10))?;

@@ -201,11 +201,15 @@ fn push(
         if answer.last_mutation_id < last && !restored {
             return Err(SyncError::Protocol(format!("HQ processed up to {} of {last}", answer.last_mutation_id)));
         }
-        let refusals: Vec<(i64, String)> = answer
+        let refusals: Vec<outbox::Rejection> = answer
             .results
             .iter()
             .filter(|r| matches!(r.outcome, Outcome::Rejected | Outcome::Conflict))
-            .map(|r| (r.mutation_id, r.reason.clone().unwrap_or_else(|| "refused by HQ".into())))
+            .map(|r| outbox::Rejection {
+                number: r.mutation_id,
+                reason: r.reason.clone().unwrap_or_else(|| "refused by HQ".into()),
+                refusal: r.refusal.as_ref().map(|v| v.to_string()),
+            })
             .collect();
         report.pushed += answer.results.iter().filter(|r| r.outcome != Outcome::RestoredCopy).count();
         report.refused += refusals.len();

@@ -1,5 +1,6 @@
 //! The one error type of the sync crate, in words an engineer can act on.
 
+use outpost_domain::customer::Language;
 use outpost_store::StoreError;
 
 /// Why a sync step failed.
@@ -29,6 +30,32 @@ pub enum SyncError {
 pub type Result<T> = std::result::Result<T, SyncError>;
 
 impl SyncError {
+    /// The stable code.
+    pub fn code(&self) -> String {
+        match self {
+            SyncError::Offline(_) => "offline".into(),
+            SyncError::NotEnrolled(_) | SyncError::NoEnrollment => "not_enrolled".into(),
+            SyncError::Refused { code, .. } => code.clone(),
+            SyncError::Protocol(_) => "protocol".into(),
+            SyncError::Store(e) => e.code(),
+        }
+    }
+
+    /// The error's words in `language` (English is the `Display`).
+    pub fn render(&self, language: Language) -> String {
+        if language == Language::En {
+            return self.to_string();
+        }
+        match self {
+            SyncError::Offline(why) => format!("无法连接总部（{why}）；你的修改都已保存，连上后会自动发送"),
+            SyncError::NotEnrolled(why) => format!("总部不再接受这台笔记本（{why}）：请用新的注册码重新注册"),
+            SyncError::NoEnrollment => "这台笔记本尚未注册：请先用总部给的注册码注册".into(),
+            SyncError::Refused { status, message, .. } => format!("总部拒绝了请求（{status}）：{message}"),
+            SyncError::Protocol(what) => format!("总部的回答不符合预期：{what}"),
+            SyncError::Store(e) => e.render(language),
+        }
+    }
+
     /// Worth retrying later by itself (network or HQ trouble), as opposed to needing a person.
     pub fn is_transient(&self) -> bool {
         match self {

@@ -14,7 +14,7 @@ use crate::error::{AppError, Result};
 
 /// A job id from the UI.
 fn job_id(id: &str) -> Result<JobId> {
-    id.parse().map_err(|_| AppError::Invalid(format!("'{id}' is not a job id; reopen the job from the list")))
+    id.parse().map_err(|_| AppError::NotAJob(id.to_owned()))
 }
 
 fn now() -> OffsetDateTime {

@@ -22,15 +22,17 @@ pub async fn make_receipt(
     layout: String,
     language: Option<String>,
 ) -> Result<ReceiptFile> {
-    let layout = PageLayout::parse(&layout)
-        .ok_or_else(|| AppError::Invalid(format!("'{layout}' is not a receipt layout: choose A4 or 80 mm")))?;
+    let layout = PageLayout::parse(&layout).ok_or_else(|| AppError::NotALayout(layout.clone()))?;
     let language = language.as_deref().map(Language::parse).transpose()?;
     let (store, offset, dir) = (state.store.clone(), state.offset, state.data_dir.join("receipts"));
     let job = job_id(&id)?;
     blocking(move || {
         let (pdf, draft) = receipt_for(&store, job, layout, language, offset)?;
         let number = store.read(|c| outpost_store::jobs::get(c, job))?.number;
-        std::fs::create_dir_all(&dir).map_err(|e| AppError::System(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(&dir).map_err(|e| {
+            let d = dir.display();
+            AppError::system("cannot_create", format!("cannot create {d}: {e}"), format!("无法创建文件夹 {d}：{e}"))
+        })?;
         let suffix = if layout == PageLayout::A4 { "a4" } else { "80mm" };
         let path = dir.join(format!("{number}-{suffix}.pdf"));
         save_receipt(&path, &pdf)?;
@@ -43,7 +45,7 @@ fn receipt_path(state: &AppState, path: &str) -> Result<PathBuf> {
     let path = PathBuf::from(path);
     let inside = path.parent().is_some_and(|p| p == state.data_dir.join("receipts"));
     if !inside || !path.is_file() {
-        return Err(AppError::Invalid("that receipt is gone; make it again".into()));
+        return Err(AppError::ReceiptGone);
     }
     Ok(path)
 }
@@ -53,11 +55,14 @@ fn receipt_path(state: &AppState, path: &str) -> Result<PathBuf> {
 pub async fn open_receipt(state: State<'_, AppState>, path: String) -> Result<()> {
     let path = receipt_path(&state, &path)?;
     let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-    Command::new(opener)
-        .arg(&path)
-        .spawn()
-        .map(drop)
-        .map_err(|e| AppError::System(format!("no PDF viewer could be started ({e}); the file is {}", path.display())))
+    Command::new(opener).arg(&path).spawn().map(drop).map_err(|e| {
+        let p = path.display();
+        AppError::system(
+            "no_viewer",
+            format!("no PDF viewer could be started ({e}); the file is {p}"),
+            format!("无法打开 PDF 阅读器（{e}）；文件在 {p}"),
+        )
+    })
 }
 
 /// Sends a receipt to the default printer with `lp` (CUPS).
@@ -65,16 +70,22 @@ pub async fn open_receipt(state: State<'_, AppState>, path: String) -> Result<()
 pub async fn print_receipt(state: State<'_, AppState>, path: String) -> Result<String> {
     let path = receipt_path(&state, &path)?;
     let out = Command::new("lp").arg(&path).output().map_err(|_| {
-        AppError::System(format!(
-            "printing needs CUPS (the `lp` command), which is not installed; open the receipt and print it from the viewer: {}",
-            path.display()
-        ))
+        let p = path.display();
+        AppError::system(
+            "no_printing",
+            format!(
+                "printing needs CUPS (the `lp` command), which is not installed; open the receipt and print it from the viewer: {p}"
+            ),
+            format!("打印需要 CUPS（lp 命令），本机没有安装；请打开回执，从阅读器中打印：{p}"),
+        )
     })?;
     if !out.status.success() {
         let why = String::from_utf8_lossy(&out.stderr).trim().to_owned();
-        return Err(AppError::System(format!(
-            "the printer refused the receipt ({why}); check that a printer is set up"
-        )));
+        return Err(AppError::system(
+            "printer_refused",
+            format!("the printer refused the receipt ({why}); check that a printer is set up"),
+            format!("打印机拒绝了这份回执（{why}）：请检查是否已设置打印机"),
+        ));
     }
     Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
 }

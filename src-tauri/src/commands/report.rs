@@ -81,7 +81,7 @@ pub async fn request_parts(
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn remove_part(state: State<'_, AppState>, id: String, line: String) -> Result<JobView> {
-    let line = line.parse().map_err(|_| AppError::Invalid(format!("'{line}' is not a part line; reopen the job")))?;
+    let line = line.parse().map_err(|_| AppError::NotAPartLine(line.clone()))?;
     state.store.remove_part_line(job_id(&id)?, PartLineId(line), now())?;
     changed(&state, &id)
 }
@@ -109,7 +109,7 @@ pub async fn decline_rating(state: State<'_, AppState>, id: String) -> Result<Jo
 fn decode_png(png_base64: &str) -> Result<Vec<u8>> {
     base64::engine::general_purpose::STANDARD
         .decode(png_base64.trim_start_matches("data:image/png;base64,"))
-        .map_err(|_| AppError::Invalid("the signature image was damaged; clear the pad and sign again".into()))
+        .map_err(|_| AppError::SignatureDamaged)
 }
 
 /// The trainee signs for the operator training (installations).
@@ -130,10 +130,9 @@ pub async fn sign_report(
 ) -> Result<JobView> {
     let png = decode_png(&png_base64)?;
     if strokes.len() > outpost_domain::signature::MAX_SIGNATURE_PNG {
-        return Err(AppError::Invalid("the signature has too many strokes; clear the pad and sign again".into()));
+        return Err(AppError::SignatureDamaged);
     }
-    serde_json::from_str::<serde_json::Value>(&strokes)
-        .map_err(|_| AppError::Invalid("the signature strokes were damaged; clear the pad and sign again".into()))?;
+    serde_json::from_str::<serde_json::Value>(&strokes).map_err(|_| AppError::SignatureDamaged)?;
     blobs::write_file(state.store.path(), strokes.as_bytes())?;
     state.store.sign_report(job_id(&id)?, &name, &png, now())?;
     changed(&state, &id)

@@ -109,7 +109,7 @@ export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
             <ul>
               {refused.map((r) => (
                 <li key={r.at + r.kind}>
-                  <code>{r.kind}</code> {localTime(r.at)} — {r.reason}
+                  <code>{r.kind}</code> {localTime(r.at)} — {r.reason[lang]}
                 </li>
               ))}
             </ul>

@@ -23,16 +23,6 @@ pub fn check_base(replaced: Option<&str>, current: &str) -> std::result::Result<
     }
 }
 
-/// What the engineer reads of a stale change, and the dispatcher in the conflict log.
-pub fn stale_reason(what: &str, theirs: &str, kept: &str) -> String {
-    let shown = |v: &str| if v.is_empty() { "(empty)".to_owned() } else { format!("'{v}'") };
-    format!(
-        "{what} changed on another laptop or at HQ before this edit arrived: HQ kept {}; your {} is in the conflict log",
-        shown(kept),
-        shown(theirs)
-    )
-}
-
 impl ServiceReport {
     /// A field's value as text, in the form [`ServiceReport::set`] takes: what a change names
     /// as the value it replaced.
@@ -158,7 +148,6 @@ mod tests {
         assert_eq!(rating_text(r.rating(Dimension::Timeliness)), "5");
         assert_eq!(rating_text(r.rating(Dimension::Quality)), "");
         assert_eq!(r.survey_comment(), "响应太慢");
-        assert!(stale_reason("overall rating", "4", "2").contains("HQ kept '2'; your '4'"));
         Ok(())
     }
 }
