@@ -388,7 +388,7 @@ impl Job {
                     details.reason.as_deref().unwrap_or(""),
                     NOTE_MAX,
                 )?;
-                let promised_on = details.promised_on.ok_or_else(|| DomainError::PromisedDateMissing)?;
+                let promised_on = details.promised_on.ok_or(DomainError::PromisedDateMissing)?;
                 if promised_on < at.date() {
                     return Err(DomainError::PromisedDateInPast);
                 }
@@ -406,7 +406,7 @@ impl Job {
                 Ok(Some(reason))
             }
             JobStatus::Assigned => {
-                let engineer = details.engineer.ok_or_else(|| DomainError::ReassignWithoutEngineer)?;
+                let engineer = details.engineer.ok_or(DomainError::ReassignWithoutEngineer)?;
                 if Some(engineer) == self.engineer_id {
                     return Err(DomainError::AlreadyAssigned);
                 }

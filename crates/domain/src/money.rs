@@ -87,14 +87,13 @@ impl Money {
         if self.currency != other.currency {
             return Err(DomainError::CurrencyMismatch { left: self.to_string(), right: other.to_string() });
         }
-        let minor = self.minor.checked_add(other.minor).ok_or_else(|| DomainError::Overflow { field: Field::Total })?;
+        let minor = self.minor.checked_add(other.minor).ok_or(DomainError::Overflow { field: Field::Total })?;
         Ok(Money { minor, ..self })
     }
 
     /// The amount times a quantity.
     pub fn times(self, quantity: u32) -> Result<Money> {
-        let minor =
-            self.minor.checked_mul(i64::from(quantity)).ok_or_else(|| DomainError::Overflow { field: Field::Total })?;
+        let minor = self.minor.checked_mul(i64::from(quantity)).ok_or(DomainError::Overflow { field: Field::Total })?;
         Ok(Money { minor, ..self })
     }
 

@@ -25,7 +25,7 @@ impl VanStock {
         let counted = u32::try_from(counted)
             .ok()
             .filter(|&n| i64::from(n) <= MAX_QUANTITY)
-            .ok_or_else(|| DomainError::CountQuantity { quantity: counted, max: MAX_QUANTITY })?;
+            .ok_or(DomainError::CountQuantity { quantity: counted, max: MAX_QUANTITY })?;
         Ok(VanStock { part_code, counted, counted_at })
     }
 

@@ -247,7 +247,7 @@ pub fn price_job(
         .labour_per_hour
         .checked_mul(i64::from(labour_minutes))
         .map(|m| (m + 59) / 60)
-        .ok_or_else(|| DomainError::Overflow { field: Field::Labour })?;
+        .ok_or(DomainError::Overflow { field: Field::Labour })?;
     let labour = Money::new(labour_minor, currency)?;
     let service_fee = Money::new(rule.service_fee, currency)?;
     let total = parts_total.checked_add(labour)?.checked_add(service_fee)?;

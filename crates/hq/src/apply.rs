@@ -36,7 +36,7 @@ pub enum ApplyError {
     /// Refused for good: what it names is not at HQ (a job or customer HQ never had).
     Missing(String),
     /// A shared value changed meanwhile: HQ keeps its value; the edit goes to the conflict log.
-    Conflict(Conflict),
+    Conflict(Box<Conflict>),
     /// HQ itself failed; the whole batch rolls back and the laptop retries.
     Failed(AppError),
 }
@@ -51,12 +51,12 @@ impl From<DomainError> for ApplyError {
                     (outpost_domain::field::Field::Rating, Some(d)) => format!("rating.{d}"),
                     _ => "survey_comment".to_owned(),
                 };
-                ApplyError::Conflict(Conflict {
+                ApplyError::Conflict(Box::new(Conflict {
                     on: ConflictOn::Report { field: key },
                     theirs: serde_json::Value::from(theirs.as_str()).to_string(),
                     kept: serde_json::Value::from(kept.as_str()).to_string(),
                     refusal: e,
-                })
+                }))
             }
             other => ApplyError::Refused(other),
         }
@@ -115,7 +115,7 @@ pub fn apply(
                     crate::dispatch::publish_customer(tx, &customer)?;
                 }
                 ContactEdit::Stale(kept) => {
-                    return Err(ApplyError::Conflict(Conflict {
+                    return Err(ApplyError::Conflict(Box::new(Conflict {
                         on: ConflictOn::Contact { customer_id: customer.id.to_text() },
                         theirs: serde_json::to_string(contact).map_err(AppError::from)?,
                         kept: serde_json::to_string(&kept).map_err(AppError::from)?,
@@ -123,7 +123,7 @@ pub fn apply(
                             kept: format!("{} {}", kept.name, kept.phone),
                             theirs: format!("{} {}", contact.name, contact.phone),
                         },
-                    }));
+                    })));
                 }
             }
         }
@@ -174,9 +174,9 @@ impl Batch {
             records::report(tx, id)?.unwrap_or_else(|| ServiceReport::new(job.id, job.job_type, &job.reported_fault));
         let parts = records::part_lines(tx, id)?;
         let equipment = job.equipment_id.map(|e| records::equipment(tx, e)).transpose()?;
-        let policy = match &self.policy {
-            Some(p) => p.clone(),
-            None => self.policy.insert(policy(tx)?).clone(),
+        let policy = match self.policy {
+            Some(p) => p,
+            None => *self.policy.insert(policy(tx)?),
         };
         let visit = Visit { job, report, parts, equipment, policy };
         self.visits.insert(id, visit.clone());

@@ -117,7 +117,7 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
             Err(ApplyError::Missing(reason)) => (Outcome::Rejected, (Some(reason), None), Default::default()),
             Err(ApplyError::Conflict(conflict)) => {
                 let words = worded(&conflict.refusal);
-                if let Some(job) = log_conflict(tx, device, &client, m, conflict, now)? {
+                if let Some(job) = log_conflict(tx, device, &client, m, *conflict, now)? {
                     resend.insert(job);
                 }
                 (Outcome::Conflict, words, Default::default())

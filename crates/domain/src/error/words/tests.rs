@@ -147,7 +147,7 @@ fn samples() -> Vec<DomainError> {
 #[test]
 fn every_code_is_worded_in_both_languages() {
     let samples = samples();
-    let mut seen = vec![false; VARIANTS];
+    let mut seen = [false; VARIANTS];
     for e in &samples {
         seen[index(e)] = true;
         let (en, zh) = (e.render(Language::En), e.render(Language::ZhCn));
