@@ -79,6 +79,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>, data_dir: Option<PathBuf>, offse
             commands::report::accept_quote,
             commands::report::rate,
             commands::report::decline_rating,
+            commands::report::set_survey_comment,
             commands::report::sign_report,
             commands::report::sign_training,
             commands::receipt::make_receipt,

@@ -52,6 +52,7 @@ export const api = {
   acceptQuote: (id: string, name: string, method: string) => invoke<JobView>("accept_quote", { id, name, method }),
   rate: (id: string, dimension: string, rating: number) => invoke<JobView>("rate", { id, dimension, rating }),
   declineRating: (id: string) => invoke<JobView>("decline_rating", { id }),
+  setSurveyComment: (id: string, comment: string) => invoke<JobView>("set_survey_comment", { id, comment }),
   sign: (id: string, name: string, png_base64: string, strokes: string) =>
     invoke<JobView>("sign_report", { id, name, png_base64, strokes }),
   signTraining: (id: string, png_base64: string) => invoke<JobView>("sign_training", { id, png_base64 }),

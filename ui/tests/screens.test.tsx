@@ -1,7 +1,7 @@
 // The screens against a mocked IPC: what the engineer sees and what is sent.
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { UiContext } from "../src/context";
 import { translator } from "../src/i18n";
 import { JobList } from "../src/screens/JobList";
@@ -13,6 +13,7 @@ import type { JobView, SyncView } from "../src/api";
 afterEach(() => {
   cleanup();
   clearMocks();
+  vi.restoreAllMocks();
 });
 
 const ui = (lang: "en" | "zh-CN", failures: string[] = []) => ({ lang, t: translator(lang), fail: (m: string) => void failures.push(m) });
@@ -199,6 +200,31 @@ describe("parts", () => {
     expect(screen.getByText("总部承诺 2026-11-20 前到货").className).toContain("late");
     expect(screen.getByText("逾期未到")).toBeTruthy();
     expect(screen.getByText("已拒绝：型号停产")).toBeTruthy();
+  });
+});
+
+describe("sign-off", () => {
+  it("saves the customer's comment on the survey when the field is left", async () => {
+    const calls: [string, unknown][] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      return job();
+    });
+    // jsdom draws nothing: the pad gets a canvas context that accepts every call.
+    const ctx = new Proxy({}, { get: () => () => {}, set: () => true });
+    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(ctx as never);
+    const { SignOff } = await import("../src/screens/SignOff");
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <SignOff job={job()} onJob={() => {}} />
+      </UiContext.Provider>,
+    );
+    expect(screen.getByText("评价意见")).toBeTruthy();
+    const field = screen.getByTestId("survey-comment");
+    fireEvent.input(field, { target: { value: "师傅很专业" } });
+    fireEvent.blur(field);
+    await waitFor(() => expect(calls.some(([c]) => c === "set_survey_comment")).toBe(true));
+    expect(calls.find(([c]) => c === "set_survey_comment")?.[1]).toEqual({ id: "j1", comment: "师傅很专业" });
   });
 });
 

@@ -159,6 +159,11 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             store.rate(id, Dimension::parse(&dimension)?, rating, now)?;
             Ok(())
         }
+        Command::SurveyComment { job, text } => {
+            let id = find_job(&store, &job)?;
+            store.set_rating_comment(id, &text, now)?;
+            Ok(())
+        }
         Command::DeclineRating { job } => {
             let id = find_job(&store, &job)?;
             store.decline_rating(id, now)?;

@@ -94,6 +94,8 @@ enum Command {
         #[arg(allow_hyphen_values = true)]
         rating: i64,
     },
+    /// Records the customer's comment on the survey (评价意见); empty clears it.
+    SurveyComment { job: String, text: String },
     /// Records that the customer declined the satisfaction survey.
     DeclineRating { job: String },
     /// Records the customer's acceptance of the quote as it stands.

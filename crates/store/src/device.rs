@@ -196,14 +196,22 @@ impl crate::Store {
             if pending + files + removals > 0 {
                 return Err(StoreError::Unsynced { changes: pending + removals, files });
             }
-            tx.execute_batch(
-                "INSERT INTO search (search) VALUES ('delete-all');
-                 DELETE FROM search_docs; DELETE FROM search_queue;
-                 DELETE FROM parts_requests; DELETE FROM part_lines; DELETE FROM report_revisions; DELETE FROM reports;
-                 DELETE FROM job_events; DELETE FROM jobs; DELETE FROM equipment; DELETE FROM parts; DELETE FROM van_stock;
-                 DELETE FROM contacts; DELETE FROM sites; DELETE FROM customers;
-                 DELETE FROM outbox; DELETE FROM blobs; DELETE FROM set_aside_files; DELETE FROM sync_staging; DELETE FROM device;",
-            )?;
+            // Every table of the schema, so a table added later is erased too; the full-text
+            // index is emptied through its own command.
+            let tables: Vec<(String, String)> = tx
+                .prepare(
+                    "SELECT name, type FROM pragma_table_list
+                      WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%'",
+                )?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (name, kind) in tables {
+                if kind == "virtual" {
+                    tx.execute(&format!("INSERT INTO \"{name}\" (\"{name}\") VALUES ('delete-all')"), [])?;
+                } else {
+                    tx.execute(&format!("DELETE FROM \"{name}\""), [])?;
+                }
+            }
             Ok(())
         })
     }

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_change_identity.sql"),
     include_str!("../migrations/0007_clock_suspect.sql"),
     include_str!("../migrations/0008_refusals.sql"),
+    include_str!("../migrations/0009_no_report_revisions.sql"),
 ];
 
 /// Brings the database up to the newest schema.

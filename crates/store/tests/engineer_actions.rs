@@ -220,6 +220,15 @@ fn signing_out_waits_for_hq_then_leaves_an_empty_laptop() -> TestResult {
     assert!(f.store.read(outpost_store::device::engineer)?.is_none());
     assert!(f.store.read(|c| jobs::get(c, job)).is_err());
     assert!(f.store.read(|c| outpost_store::search::search(c, "更换", 10))?.is_empty(), "the index is empty too");
+    let left: Vec<(String, i64)> = f.store.read(|c| {
+        let names: Vec<String> = c
+            .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let count = |n: &String| c.query_row(&format!("SELECT count(*) FROM \"{n}\""), [], |r| r.get(0));
+        Ok(names.iter().map(|n| Ok((n.clone(), count(n)?))).collect::<rusqlite::Result<Vec<_>>>()?)
+    })?;
+    assert!(left.len() > 15 && left.iter().all(|(_, n)| *n == 0), "every table is empty: {left:?}");
     Ok(())
 }
 

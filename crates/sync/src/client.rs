@@ -109,11 +109,6 @@ impl HqClient {
         Err(SyncError::Refused { status: status.as_u16(), code, message })
     }
 
-    /// Is HQ answering? A cheap `GET /healthz`.
-    pub fn probe(&self) -> Result<()> {
-        self.send(self.http.get(format!("{}/healthz", self.base)).timeout(Duration::from_secs(5))).map(drop)
-    }
-
     /// Trades a one-time code for a device token. `nonce` is this laptop's for this code, so a
     /// retry after a lost answer gets the same enrollment.
     pub fn enroll(&self, code: &str, device_name: &str, nonce: &str) -> Result<EnrollResponse> {

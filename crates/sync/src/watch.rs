@@ -1,6 +1,7 @@
-//! The background sync loop for the desktop app and `outpost-cli sync --watch`: it probes HQ,
-//! syncs when HQ answers, backs off exponentially with jitter when it does not, wakes at once
-//! on a local change or "sync now", and publishes a status the UI can always show.
+//! The background sync loop for the desktop app and `outpost-cli sync --watch`: it syncs (the
+//! idle round is one small pull, so no separate probe), backs off exponentially with jitter
+//! while HQ does not answer, wakes at once on a local change or "sync now", and publishes a
+//! status the UI can always show.
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};

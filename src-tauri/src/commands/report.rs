@@ -99,6 +99,13 @@ pub async fn rate(state: State<'_, AppState>, id: String, dimension: String, rat
     changed(&state, &id)
 }
 
+/// The customer's comment on the survey (评价意见).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_survey_comment(state: State<'_, AppState>, id: String, comment: String) -> Result<JobView> {
+    state.store.set_rating_comment(job_id(&id)?, &comment, now())?;
+    changed(&state, &id)
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub async fn decline_rating(state: State<'_, AppState>, id: String) -> Result<JobView> {
     state.store.decline_rating(job_id(&id)?, now())?;

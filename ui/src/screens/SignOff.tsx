@@ -18,17 +18,22 @@ export function SignOff({ job, onJob }: { job: JobView; onJob: (j: JobView) => v
   const signature = job.report.signature;
   const opinionSaved = job.report.fields.find(([k]) => k === "customer_opinion")?.[1] ?? "";
   const [opinion, setOpinion] = useState(opinionSaved);
+  const [comment, setComment] = useState(sat.comment ?? "");
   const [name, setName] = useState("");
   const pad = useRef<SignaturePad | null>(null);
   const autosave = useMemo(
     () => new Autosave((field, value) => api.setField(id, field, value).then(onJob, (e) => fail(errorText(e)))),
     [id],
   );
-  useEffect(() => () => void autosave.flush(), [autosave]);
+  const commentSave = useMemo(
+    () => new Autosave((_, value) => api.setSurveyComment(id, value).then(onJob, (e) => fail(errorText(e)))),
+    [id],
+  );
+  useEffect(() => () => void (autosave.flush(), commentSave.flush()), [autosave, commentSave]);
 
   const rated = (d: string) => sat.ratings.find(([k]) => k === d)?.[1] ?? 0;
   const sign = async () => {
-    await autosave.flush();
+    await Promise.all([autosave.flush(), commentSave.flush()]);
     if (!pad.current || pad.current.isEmpty()) return fail(t("drawFirst"));
     if (!name.trim()) return fail(t("nameFirst"));
     const strokes = JSON.stringify(pad.current.toData());
@@ -68,6 +73,18 @@ export function SignOff({ job, onJob }: { job: JobView; onJob: (j: JobView) => v
               </div>
             </div>
           ))
+        )}
+        {!sat.declined && (
+          <label class="field">
+            <span class="label">{t("surveyComment")}</span>
+            <textarea
+              rows={2}
+              value={comment}
+              data-testid="survey-comment"
+              onInput={(e) => (setComment(e.currentTarget.value), commentSave.change("survey_comment", e.currentTarget.value))}
+              onBlur={() => void commentSave.flush()}
+            />
+          </label>
         )}
         {!sat.declined && (
           <button type="button" class="ghost" onClick={() => api.declineRating(id).then(onJob, (e) => fail(errorText(e)))}>
