@@ -404,7 +404,10 @@ fn the_background_loop_follows_hq_and_wakes_on_demand() -> TestResult {
     sync.sync_now();
     let offline = wait_for("offline", &|s| s.state == SyncState::Offline)?;
     assert_eq!(offline.pending, offline_changes);
-    assert!(offline.last_error.as_deref().is_some_and(|e| e.contains("not reachable")), "{offline:?}");
+    assert!(
+        offline.last_error.as_ref().is_some_and(|e| e.en.contains("not reachable") && e.zh.contains("无法连接总部")),
+        "{offline:?}"
+    );
     assert!(offline.next_attempt_in.is_some() && offline.progress.is_none());
 
     hq.restart()?;

@@ -74,6 +74,7 @@ impl AppState {
                 refused: 0,
                 set_aside: Vec::new(),
                 clock_offset_secs: None,
+                hq_newer: false,
                 last_success: None,
                 last_error: None,
                 next_attempt_in: None,

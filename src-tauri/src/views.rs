@@ -490,8 +490,10 @@ pub struct SyncView {
     /// How far this laptop's clock was ahead of HQ's at the last sync (negative: behind).
     #[ts(type = "number | null")]
     pub clock_offset_secs: Option<i64>,
+    /// HQ is newer than this app: the engineer should update it.
+    pub hq_newer: bool,
     pub last_success: Option<String>,
-    pub last_error: Option<String>,
+    pub last_error: Option<Words>,
     #[ts(type = "number | null")]
     pub next_attempt_in: Option<u64>,
     /// While syncing: how far the cycle has got.
@@ -546,8 +548,9 @@ impl SyncView {
             refused: s.refused,
             set_aside: s.set_aside.iter().map(SetAsideView::of).collect(),
             clock_offset_secs: s.clock_offset_secs,
+            hq_newer: s.hq_newer,
             last_success: s.last_success.clone(),
-            last_error: s.last_error.clone(),
+            last_error: s.last_error.as_ref().map(|e| Words { en: e.en.clone(), zh_cn: e.zh.clone() }),
             next_attempt_in: s.next_attempt_in,
             progress: s.progress.map(|p| SyncProgressView {
                 sent: p.sent,

@@ -265,7 +265,7 @@ describe("sync bar", () => {
         <SyncBar sync={sync} settings={settings} onSettings={() => {}} onJobs={() => {}} onSync={() => {}} />
       </UiContext.Provider>,
     );
-  const base: SyncView = { state: "online", pending: 0, refused: 0, set_aside: [], clock_offset_secs: null, last_success: null, last_error: null, next_attempt_in: null, progress: null };
+  const base: SyncView = { state: "online", pending: 0, refused: 0, set_aside: [], clock_offset_secs: null, hq_newer: false, last_success: null, last_error: null, next_attempt_in: null, progress: null };
 
   it("shows how far a running sync has got, in place of the last sync time", () => {
     bar({ ...base, state: "syncing", pending: 700, progress: { sent: 500, to_send: 1200, files_sent: 3, received: 0 } });
@@ -301,6 +301,12 @@ describe("sync bar", () => {
     const list = await screen.findByTestId("refused");
     expect(list.textContent).toContain("工单不能从“在现场”改为“已关闭”");
     expect(list.textContent).not.toContain("Cannot move");
+  });
+
+  it("asks for an app update when HQ is newer, and words a sync error in the engineer's language", () => {
+    bar({ ...base, state: "error", hq_newer: true, last_error: { en: "HQ answered something unexpected", "zh-CN": "总部的回答不符合预期" } });
+    expect(screen.getByTestId("hq-newer").textContent).toBe("请更新应用");
+    expect(screen.getByTestId("sync-state").getAttribute("title")).toBe("总部的回答不符合预期");
   });
 
   it("shows the last sync time once the sync is over", () => {

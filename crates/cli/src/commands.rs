@@ -87,7 +87,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
                     s.pending,
                     s.refused,
                     s.last_success.as_deref().unwrap_or("never"),
-                    s.last_error.as_deref().map(|e| format!(" — {e}")).unwrap_or_default()
+                    s.last_error.as_ref().map(|e| format!(" — {}", e.en)).unwrap_or_default()
                 );
             });
             loop {
@@ -242,6 +242,8 @@ struct Status {
     set_aside_files: Vec<String>,
     /// How far this laptop's clock was ahead of HQ's at the last sync (negative: behind).
     clock_offset_secs: Option<i64>,
+    /// HQ speaks a newer sync protocol or sent records this app does not know: update the app.
+    hq_newer: bool,
 }
 
 /// The warning for a laptop clock this far off HQ's, when it is worth one.
@@ -268,6 +270,7 @@ fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
             queued_files: blobs::queued_count(c)?,
             set_aside_files: blobs::set_aside_files(c)?.iter().map(blobs::SetAsideFile::message).collect(),
             clock_offset_secs: device::clock_offset(c)?,
+            hq_newer: device::hq_is_newer(c, outpost_sync::PROTOCOL)?,
         })
     })?;
     if json {
@@ -287,6 +290,9 @@ fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
     }
     if let Some(warning) = status.clock_offset_secs.and_then(clock_warning) {
         out!("{warning}");
+    }
+    if status.hq_newer {
+        out!("HQ is newer than this app: update it (some of what HQ sends is not shown here)");
     }
     Ok(())
 }

@@ -72,6 +72,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api)
         .merge(blobs)
         .fallback(|| async { AppError::NotFound("no such endpoint: see docs/api.md".into()) })
+        .layer(axum::middleware::map_response(stamp_protocol))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -79,4 +80,12 @@ pub fn app(state: AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .with_state(state)
+}
+
+/// Every answer names the sync protocol this HQ speaks (`Outpost-Protocol`): a laptop that
+/// hears a newer one tells its engineer to update the app.
+async fn stamp_protocol(mut response: axum::response::Response) -> axum::response::Response {
+    let protocol = axum::http::HeaderValue::from(outpost_wire::PROTOCOL);
+    response.headers_mut().insert(outpost_wire::PROTOCOL_HEADER, protocol);
+    response
 }

@@ -44,6 +44,8 @@ fn delta_key(delta: &Delta) -> String {
     match delta {
         Delta::Upsert { record } => record_key(record),
         Delta::RemoveJob { job_id } => format!("job:{job_id}"),
+        // Only a laptop reading a newer HQ meets these; HQ never writes them.
+        Delta::Unknown => "unknown".to_owned(),
     }
 }
 
@@ -62,6 +64,7 @@ fn record_key(record: &Record) -> String {
         Record::Company(_) => "company".to_owned(),
         Record::VanStock(v) => format!("van:{}", v.part_code),
         Record::Job(b) => format!("job:{}", b.job.id),
+        Record::Unknown => "unknown".to_owned(),
     }
 }
 

@@ -426,3 +426,20 @@ async fn a_stale_contact_edit_becomes_a_conflict_and_hq_keeps_its_value() -> Tes
 fn contact_customer(customer: &Value) -> outpost_domain::ids::CustomerId {
     customer["id"].as_str().and_then(|s| s.parse().ok()).unwrap_or(outpost_domain::ids::CustomerId(uuid::Uuid::nil()))
 }
+
+#[tokio::test]
+async fn every_answer_names_the_sync_protocol_hq_speaks() -> TestResult {
+    use tower::ServiceExt;
+    let hq = &backends().await?[0];
+    let token = hq.dispatcher().await?;
+    for (path, auth) in [("/api/v1/jobs", Some(token.as_str())), ("/api/v1/jobs", None), ("/nope", None)] {
+        let mut req = axum::http::Request::builder().uri(path);
+        if let Some(t) = auth {
+            req = req.header("authorization", format!("Bearer {t}"));
+        }
+        let res = hq.app.clone().oneshot(req.body(axum::body::Body::empty())?).await?;
+        let protocol = res.headers().get(outpost_wire::PROTOCOL_HEADER).and_then(|v| v.to_str().ok());
+        assert_eq!(protocol, Some(outpost_wire::PROTOCOL.to_string().as_str()), "{path} ({})", res.status());
+    }
+    Ok(())
+}

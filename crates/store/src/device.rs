@@ -163,6 +163,28 @@ pub fn clock_offset(conn: &Connection) -> Result<Option<i64>> {
     Ok(get(conn, CLOCK_OFFSET)?.and_then(|v| v.parse().ok()))
 }
 
+const HQ_PROTOCOL: &str = "hq_protocol";
+const SKIPPED_AT: &str = "skipped_newer_at_protocol";
+
+/// Records the sync protocol HQ last named and, when this app (speaking `ours`) skipped
+/// records it does not know, that it did.
+pub fn set_hq_protocol(tx: &Transaction<'_>, hq: Option<u32>, skipped: bool, ours: u32) -> Result<()> {
+    if let Some(hq) = hq {
+        set(tx, HQ_PROTOCOL, &hq.to_string())?;
+    }
+    if skipped {
+        set(tx, SKIPPED_AT, &ours.to_string())?;
+    }
+    Ok(())
+}
+
+/// HQ speaks a newer protocol than `ours`, or this app skipped records from it: the app
+/// should be updated. An app updated since the skip no longer says so.
+pub fn hq_is_newer(conn: &Connection, ours: u32) -> Result<bool> {
+    let number = |key| -> Result<Option<u32>> { Ok(get(conn, key)?.and_then(|v| v.parse().ok())) };
+    Ok(number(HQ_PROTOCOL)?.is_some_and(|hq| hq > ours) || number(SKIPPED_AT)? == Some(ours))
+}
+
 /// The time of the last complete sync, if any.
 pub fn last_sync(conn: &Connection) -> Result<Option<String>> {
     get(conn, LAST_SYNC)

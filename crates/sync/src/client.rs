@@ -1,14 +1,15 @@
 //! HQ over HTTP(S): a blocking client with timeouts; every answer is checked, every failure
 //! becomes a [`SyncError`] that says whether to retry.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use time::OffsetDateTime;
 
 use outpost_domain::ids::ClientId;
-use outpost_wire::ErrorBody;
 use outpost_wire::sync::{ClientResponse, EnrollRequest, EnrollResponse, PullResponse, PushRequest, PushResponse};
+use outpost_wire::{ErrorBody, PROTOCOL, PROTOCOL_HEADER};
 use reqwest::StatusCode;
 use reqwest::blocking::{Client, RequestBuilder, Response};
 
@@ -22,6 +23,8 @@ pub struct HqClient {
     http: Client,
     /// HQ's clock as its last answer gave it (the HTTP `Date` header), beside this laptop's.
     last_reading: Arc<Mutex<Option<ClockReading>>>,
+    /// The protocol HQ's last answer named (0: none yet, or an HQ older than the header).
+    hq_protocol: Arc<AtomicU32>,
     /// This laptop's clock (tests move it).
     now: fn() -> OffsetDateTime,
 }
@@ -66,7 +69,14 @@ impl HqClient {
             .timeout(Duration::from_secs(60))
             .build()
             .map_err(|e| SyncError::Protocol(format!("cannot set up HTTPS: {e}")))?;
-        Ok(HqClient { base, token, http, last_reading: Arc::default(), now: OffsetDateTime::now_utc })
+        Ok(HqClient {
+            base,
+            token,
+            http,
+            last_reading: Arc::default(),
+            hq_protocol: Arc::default(),
+            now: OffsetDateTime::now_utc,
+        })
     }
 
     /// The same client reading this laptop's time from `now`.
@@ -86,8 +96,18 @@ impl HqClient {
         *self.last_reading.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// The protocol HQ's last answer named, if it named one.
+    pub fn hq_protocol(&self) -> Option<u32> {
+        Some(self.hq_protocol.load(Ordering::Relaxed)).filter(|p| *p > 0)
+    }
+
     fn send(&self, req: RequestBuilder) -> Result<Response> {
+        let req = req.header(PROTOCOL_HEADER, PROTOCOL.to_string());
         let response = req.send().map_err(|e| SyncError::Offline(short(&e)))?;
+        let protocol = response.headers().get(PROTOCOL_HEADER).and_then(|v| v.to_str().ok()?.parse().ok());
+        if let Some(protocol) = protocol {
+            self.hq_protocol.store(protocol, Ordering::Relaxed);
+        }
         let hq = response
             .headers()
             .get(reqwest::header::DATE)

@@ -32,6 +32,8 @@ pub struct CycleReport {
     pub set_aside: usize,
     /// How far this laptop's clock was ahead of HQ's (negative: behind), in seconds.
     pub clock_offset_secs: Option<i64>,
+    /// Records and operations from a newer HQ that this app does not know, skipped.
+    pub skipped: usize,
     pub requests: u32,
     pub traffic: Traffic,
 }
@@ -110,6 +112,7 @@ pub fn sync_with_clock(
         if let Some(secs) = offset {
             device::set_clock_offset(tx, secs)?;
         }
+        device::set_hq_protocol(tx, client.hq_protocol(), report.skipped > 0, outpost_wire::PROTOCOL)?;
         device::set_last_sync(tx, &now)
     })?;
     Ok(report)
@@ -261,6 +264,7 @@ fn pull(store: &Store, client: &HqClient, report: &mut CycleReport, on_step: OnS
         }
     }
     let from_scratch = store.read(downloads::applied_cursor)?.is_empty();
+    let mut skipped = 0;
     store.apply_download(|import, staged| {
         let mut seen = HashSet::new();
         if from_scratch {
@@ -270,34 +274,39 @@ fn pull(store: &Store, client: &HqClient, report: &mut CycleReport, on_step: OnS
         for raw in staged {
             let delta: Delta =
                 serde_json::from_str(&raw).map_err(|e| outpost_store::StoreError::Corrupt(e.to_string()))?;
-            apply(import, delta, &mut seen)?;
+            skipped += usize::from(apply(import, delta, &mut seen)?);
         }
         if from_scratch {
             import.keep_only_jobs(&seen)?;
         }
         Ok(())
     })?;
+    report.skipped += skipped;
     Ok(())
 }
 
-fn apply(import: &Import<'_>, delta: Delta, seen: &mut HashSet<JobId>) -> outpost_store::Result<()> {
+/// Applies one delta; `true` when it is of a kind this app does not know (skipped).
+fn apply(import: &Import<'_>, delta: Delta, seen: &mut HashSet<JobId>) -> outpost_store::Result<bool> {
     match delta {
         Delta::Upsert { record } => match record {
-            Record::Customer(c) => import.customer_from_hq(&c).map(drop),
-            Record::Site(s) => import.site(&s),
-            Record::Equipment(e) => import.equipment(&e),
-            Record::Part(p) => import.part(&p),
-            Record::VanStock(v) => import.van_stock(&v),
-            Record::Policy(p) => import.charging_policy(&p),
-            Record::Company(c) => import.company(&c),
+            Record::Customer(c) => import.customer_from_hq(&c).map(drop)?,
+            Record::Site(s) => import.site(&s)?,
+            Record::Equipment(e) => import.equipment(&e)?,
+            Record::Part(p) => import.part(&p)?,
+            Record::VanStock(v) => import.van_stock(&v)?,
+            Record::Policy(p) => import.charging_policy(&p)?,
+            Record::Company(c) => import.company(&c)?,
             Record::Job(b) => {
                 seen.insert(b.job.id);
-                import.job_bundle(&b.job, &b.events, b.report.as_ref(), &b.parts, &b.parts_requests).map(drop)
+                import.job_bundle(&b.job, &b.events, b.report.as_ref(), &b.parts, &b.parts_requests).map(drop)?
             }
+            Record::Unknown => return Ok(true),
         },
         Delta::RemoveJob { job_id } => {
             seen.remove(&job_id);
-            import.remove_job(job_id)
+            import.remove_job(job_id)?
         }
+        Delta::Unknown => return Ok(true),
     }
+    Ok(false)
 }

@@ -9,3 +9,5 @@ pub mod watch;
 
 pub use engine::{CycleReport, enroll, sync_once, sync_reporting, sync_with_clock};
 pub use error::{Result, SyncError};
+/// The sync protocol this app speaks (see `device::hq_is_newer`).
+pub use outpost_wire::PROTOCOL;

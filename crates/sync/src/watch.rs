@@ -55,14 +55,29 @@ pub struct SyncStatus {
     pub set_aside: Vec<SetAsideFile>,
     /// How far this laptop's clock was ahead of HQ's at the last sync (negative: behind).
     pub clock_offset_secs: Option<i64>,
+    /// HQ is newer than this app (a newer protocol, or records this app skipped): update it.
+    pub hq_newer: bool,
     /// When the last complete sync ended (RFC 3339).
     pub last_success: Option<String>,
     /// The last error, in words.
-    pub last_error: Option<String>,
+    pub last_error: Option<ErrorWords>,
     /// Seconds until the next attempt.
     pub next_attempt_in: Option<u64>,
     /// How far the running cycle has got (while syncing).
     pub progress: Option<SyncProgress>,
+}
+
+/// An error's words in English and in Chinese: the app shows its own language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorWords {
+    pub en: String,
+    pub zh: String,
+}
+
+impl From<&SyncError> for ErrorWords {
+    fn from(e: &SyncError) -> ErrorWords {
+        ErrorWords { en: e.to_string(), zh: e.render(outpost_domain::customer::Language::ZhCn) }
+    }
 }
 
 /// A running cycle's progress: changes sent of those waiting when it began, files sent, and
@@ -116,6 +131,11 @@ fn clock_offset(store: &Store) -> Option<i64> {
     store.read(device::clock_offset).ok().flatten()
 }
 
+/// Whether HQ is newer than this app.
+fn hq_newer(store: &Store) -> bool {
+    store.read(|c| device::hq_is_newer(c, outpost_wire::PROTOCOL)).unwrap_or(false)
+}
+
 impl SyncLoop {
     /// Starts the loop; `on_status` is called with every new status (from the loop's thread).
     pub fn start(store: Arc<Store>, on_status: impl Fn(&SyncStatus) + Send + 'static) -> SyncLoop {
@@ -126,6 +146,7 @@ impl SyncLoop {
             refused,
             set_aside,
             clock_offset_secs: clock_offset(&store),
+            hq_newer: hq_newer(&store),
             last_success,
             last_error: None,
             next_attempt_in: Some(0),
@@ -165,6 +186,7 @@ impl SyncLoop {
                             refused,
                             set_aside: set_aside.clone(),
                             clock_offset_secs: clock_offset(&store),
+                            hq_newer: hq_newer(&store),
                             last_success: last_success.clone(),
                             last_error: None,
                             next_attempt_in: None,
@@ -187,9 +209,12 @@ impl SyncLoop {
                             if stalled >= STALL_CYCLES {
                                 (
                                     SyncState::Error,
-                                    Some(format!(
-                                        "{pending} changes are not going out although HQ answers; tell HQ support"
-                                    )),
+                                    Some(ErrorWords {
+                                        en: format!(
+                                            "{pending} changes are not going out although HQ answers; tell HQ support"
+                                        ),
+                                        zh: format!("总部有应答，但 {pending} 项修改一直发不出去：请联系总部技术支持"),
+                                    }),
                                 )
                             } else {
                                 (SyncState::Online, None)
@@ -203,7 +228,7 @@ impl SyncLoop {
                             wait = jitter(backoff);
                             backoff = (backoff * 2).min(MAX_BACKOFF);
                             let state = if e.is_transient() { SyncState::Offline } else { SyncState::Error };
-                            (state, Some(e.to_string()))
+                            (state, Some(ErrorWords::from(&e)))
                         }
                     };
                     publish(SyncStatus {
@@ -212,6 +237,7 @@ impl SyncLoop {
                         refused,
                         set_aside,
                         clock_offset_secs: clock_offset(&store),
+                        hq_newer: hq_newer(&store),
                         last_success,
                         last_error: error,
                         next_attempt_in: Some(wait.as_secs()),

@@ -5,6 +5,14 @@
 pub mod dispatch;
 pub mod sync;
 
+/// The header every sync request and every HQ answer carries: the protocol version its sender
+/// speaks. A laptop that hears a higher one from HQ tells the engineer to update the app.
+pub const PROTOCOL_HEADER: &str = "outpost-protocol";
+
+/// The protocol this build speaks. 1: the first laptops; 2: refusals with codes, record kinds
+/// and operations a laptop does not know are skipped.
+pub const PROTOCOL: u32 = 2;
+
 use serde::{Deserialize, Serialize};
 
 /// Every error answer of HQ: a stable `code` to switch on, a `message` for people, and the

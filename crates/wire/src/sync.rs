@@ -1,17 +1,14 @@
 //! Enrollment and sync: what a laptop sends and receives.
 
 use outpost_domain::change::Change;
-use outpost_domain::company::CompanyProfile;
-use outpost_domain::customer::{Customer, Site};
-use outpost_domain::equipment::Equipment;
 use outpost_domain::ids::{ClientId, EngineerId, JobId};
 use outpost_domain::job::{Job, JobEvent};
-use outpost_domain::part::{Part, PartLine};
+use outpost_domain::part::PartLine;
 use outpost_domain::parts_request::PartsRequest;
 use outpost_domain::report::ServiceReport;
-use outpost_domain::van::VanStock;
-use outpost_domain::warranty::ChargingPolicy;
 use serde::{Deserialize, Serialize};
+
+mod record;
 
 /// `POST /api/v1/enroll`: a one-time code from HQ and a name for this laptop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,22 +110,7 @@ pub struct ClientResponse {
     pub client_id: ClientId,
 }
 
-/// A record HQ sends down.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", content = "data", rename_all = "snake_case")]
-pub enum Record {
-    Customer(Customer),
-    Site(Site),
-    Equipment(Equipment),
-    Part(Part),
-    Policy(ChargingPolicy),
-    /// The company's receipt header.
-    Company(CompanyProfile),
-    /// One part in this engineer's van, as HQ last counted it.
-    VanStock(VanStock),
-    /// A job with its events, report and part lines as HQ holds them.
-    Job(Box<JobBundle>),
-}
+pub use record::Record;
 
 /// A job and what hangs off it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -150,6 +132,9 @@ pub enum Delta {
     Upsert { record: Record },
     /// The job left this engineer's scope (reassigned or cancelled): remove it.
     RemoveJob { job_id: JobId },
+    /// An operation from a newer HQ that this app does not know: skipped.
+    #[serde(other)]
+    Unknown,
 }
 
 /// `GET /api/v1/sync/pull?cursor=…`: changes since the cursor. Page until `has_more` is

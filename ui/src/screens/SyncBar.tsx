@@ -56,7 +56,7 @@ export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
         <span class="logo" aria-hidden="true" /> {t("jobs")}
       </button>
       <span class="company">{settings.engineer ? `${settings.engineer} · ${settings.company}` : settings.company}</span>
-      <div class="sync" data-state={state} data-testid="sync-state" title={sync?.last_error ?? ""}>
+      <div class="sync" data-state={state} data-testid="sync-state" title={sync?.last_error?.[lang] ?? ""}>
         <span class="dot" />
         <strong>{label}</strong>
         <span data-testid="pending">{t("pending", { n: sync?.pending ?? 0 })}</span>
@@ -74,6 +74,11 @@ export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
         {clockWarning && (
           <span class="warn" data-testid="clock-warning" title={clockWhy}>
             {clockWarning}
+          </span>
+        )}
+        {sync?.hq_newer && (
+          <span class="warn" data-testid="hq-newer" title={t("hqNewerWhy")}>
+            {t("hqNewer")}
           </span>
         )}
         {setAside.length > 0 && (
