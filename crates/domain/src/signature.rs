@@ -6,7 +6,7 @@
 //! frozen; HQ recomputes the hash and refuses a report whose content does not match.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
@@ -17,6 +17,8 @@ use crate::part::PartLine;
 use crate::report::ServiceReport;
 use crate::text::{self, NAME_MAX};
 use crate::warranty::Quote;
+
+pub mod content;
 
 /// A signature given over one revision of a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,7 +79,8 @@ pub fn check_signature_png(bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// The canonical content a signature covers, as compact JSON with sorted keys.
+/// The canonical content a signature covers ([`content::ContentV1`]), as compact JSON with
+/// sorted keys.
 pub fn canonical_content(
     job: &Job,
     report: &ServiceReport,
@@ -86,23 +89,12 @@ pub fn canonical_content(
     image_sha256: &str,
     signed_at: OffsetDateTime,
 ) -> Result<String> {
-    let mut unsigned = report.clone();
-    unsigned.signature = None;
-    let mut parts: Vec<&PartLine> = parts.iter().collect();
-    parts.sort_by_key(|p| p.id);
     let signed_at = signed_at
         .to_offset(time::UtcOffset::UTC)
         .format(&time::format_description::well_known::Rfc3339)
         .map_err(|_| DomainError::CannotWrite { field: Field::SignedAt, reason: "not a date".into() })?;
-    let value = json!({
-        "job": { "id": job.id, "number": job.number, "type": job.job_type, "customer_id": job.customer_id,
-                 "equipment_id": job.equipment_id, "engineer_id": job.engineer_id },
-        "report": serde_json::to_value(&unsigned).map_err(json_error)?,
-        "parts": serde_json::to_value(&parts).map_err(json_error)?,
-        "signer_name": signer_name,
-        "image_sha256": image_sha256,
-        "signed_at": signed_at,
-    });
+    let content = content::ContentV1::new(job, report, parts, signer_name, image_sha256, signed_at);
+    let value = serde_json::to_value(&content).map_err(json_error)?;
     let mut out = String::new();
     write_canonical(&value, &mut out);
     Ok(out)

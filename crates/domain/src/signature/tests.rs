@@ -124,3 +124,60 @@ fn only_png_images_are_taken_as_signatures() {
     assert!(check_signature_png(b"GIF89a").is_err());
     assert!(check_signature_png(&[]).is_err());
 }
+
+/// A report with every kind of value the signed content holds: text, dates, minutes, choices,
+/// ratings with a comment, an accepted quote, part lines out of order.
+fn rich_signed_report() -> (Job, ServiceReport, Vec<PartLine>) {
+    let mut j = completed_job();
+    j.times.arrived_at = Some(T0);
+    let mut r = complete_repair_report(&j);
+    for (field, value) in [
+        (ReportField::LabourMinutes, "75"),
+        (ReportField::TravelMinutes, "40"),
+        (ReportField::FollowUp, "一周后回访"),
+        (ReportField::FollowUpOn, "2026-11-30"),
+        (ReportField::PartsReplaced, ""),
+    ] {
+        r.set(field, value).unwrap();
+    }
+    r.set_survey_comment("师傅很专业").unwrap();
+    let p = part("FLT-0042", 30_000, 36_000);
+    let parts = vec![line(0x2, &p, 2, FaultOrigin::Misuse), line(0x1, &p, 1, FaultOrigin::Quality)];
+    let quote = price_job(&ChargingPolicy::default_for(Currency::CNY), WarrantyState::Unknown, &parts, 75).unwrap();
+    r.accept_quote(QuoteAcceptance::of(&quote, "李经理", T0, AcceptanceMethod::Signature).unwrap()).unwrap();
+    sign_report(&mut j, &mut r, &parts, &quote, Actor::Engineer(ENGINEER), sign_off()).unwrap();
+    (j, r, parts)
+}
+
+/// The hash a signature made today gives: it must verify after every later change to the
+/// report's or the wire's types (a new field goes into a new version of the signed content).
+#[test]
+fn a_hash_made_today_verifies_after_every_later_change() {
+    let (j, r, parts) = rich_signed_report();
+    let signature = r.signature.clone().unwrap();
+    assert_eq!(signature.content_sha256, GOLDEN_V1);
+    assert!(verify(&j, &r, &parts).unwrap());
+    let (mut empty_job, mut plain) = (completed_job(), complete_repair_report(&completed_job()));
+    sign_report(&mut empty_job, &mut plain, &[], &free_quote(&[]), Actor::Engineer(ENGINEER), sign_off()).unwrap();
+    assert_eq!(plain.signature.unwrap().content_sha256, GOLDEN_V1_PLAIN);
+    let mut inspection = job(JobType::Installation);
+    inspection.status = JobStatus::Completed;
+    let mut r = ServiceReport::new(inspection.id, JobType::Installation, "安装调试");
+    r.checklist.push(crate::report::ChecklistItem { key: "safety_hazards".into(), state: None, note: None });
+    r.set_check("safety_hazards", crate::report::CheckState::Issue, "接地线松动").unwrap();
+    for (field, value) in [
+        (ReportField::WorkDone, "安装并调试"),
+        (ReportField::Acceptance, "passed_with_remarks"),
+        (ReportField::AcceptanceNotes, "接地线已紧固"),
+        (ReportField::TraineeName, "张三"),
+        (ReportField::TraineeSignature, PNG_SHA),
+    ] {
+        r.set(field, value).unwrap();
+    }
+    let content = canonical_content(&inspection, &r, &[], "李经理", PNG_SHA, T0).unwrap();
+    assert_eq!(sha256_hex(content.as_bytes()), GOLDEN_V1_INSTALLATION);
+}
+
+const GOLDEN_V1: &str = "6c0c632fbd0482e9d35c27bf560367789258133fcc994f47d43ea7d19c0e4b28";
+const GOLDEN_V1_PLAIN: &str = "15d7126788575f63bfda31dbf53204d32881c377a52002c5765a8644f80810a7";
+const GOLDEN_V1_INSTALLATION: &str = "8b0ca648d6d02d9ba16fe24806e9f965008aa100fc92411cfac01a6f1b8f27c1";
