@@ -1,0 +1,244 @@
+//! The report, its parts, quote and parts requests, and the catalogue.
+
+use outpost_domain::part::Part;
+use outpost_domain::parts_request::{PartsRequest, RequestState};
+use outpost_domain::rating::{Dimension, Satisfaction};
+use outpost_domain::report::{ReportField, ServiceReport};
+use outpost_store::detail::JobDetail;
+use outpost_store::parts::VanLevel;
+use serde::Serialize;
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use super::{rfc3339, snake};
+
+/// A priced part line with the warranty decision explained.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PartLineView {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub quantity: u32,
+    /// `quality` or `misuse`.
+    pub origin: String,
+    pub unit_charge: String,
+    pub total: String,
+    pub free: bool,
+    pub explain_en: String,
+    pub explain_zh: String,
+}
+
+/// The quote: lines, labour, fee, total, and whether the customer has accepted it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct QuoteView {
+    pub lines: Vec<PartLineView>,
+    pub labour: String,
+    pub service_fee: String,
+    pub parts_total: String,
+    pub total: String,
+    pub needs_acceptance: bool,
+    /// Who accepted the current total, when they did.
+    pub accepted_by: Option<String>,
+}
+
+/// One inspection checklist item.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct CheckView {
+    pub key: String,
+    /// `ok`, `issue` or none yet.
+    pub state: Option<String>,
+    pub note: Option<String>,
+}
+
+/// The satisfaction survey as answered so far.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SatisfactionView {
+    pub declined: bool,
+    /// Ratings 1-5 by dimension (`timeliness`, `attitude`, `quality`, `overall`).
+    pub ratings: Vec<(String, u8)>,
+    pub comment: Option<String>,
+}
+
+/// The signature on a signed report.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct SignatureView {
+    pub signer_name: String,
+    pub signed_at: String,
+    pub short_hash: String,
+}
+
+/// The service report: every settable field as text, what the job type requires, what is
+/// still missing before signing.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct ReportView {
+    pub revision: u32,
+    /// Field name → value as typed (empty when not set).
+    pub fields: Vec<(String, String)>,
+    pub checklist: Vec<CheckView>,
+    pub required: Vec<String>,
+    pub missing: Vec<String>,
+    pub satisfaction: SatisfactionView,
+    pub signature: Option<SignatureView>,
+}
+
+/// A parts request and HQ's answer so far.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PartsRequestView {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    pub quantity: u32,
+    /// `quality` or `misuse`.
+    pub origin: String,
+    pub note: Option<String>,
+    pub requested_at: String,
+    /// `requested`, `promised`, `delivered` or `declined`.
+    pub state: String,
+    /// The date HQ promised (`promised`), else the latest the rules allow.
+    pub deliver_by: String,
+    pub delivered_at: Option<String>,
+    pub declined_reason: Option<String>,
+    pub overdue: bool,
+}
+
+impl PartsRequestView {
+    pub(crate) fn of(r: &PartsRequest, now: OffsetDateTime) -> PartsRequestView {
+        let (deliver_by, delivered_at, declined_reason) = match &r.state {
+            RequestState::Promised { deliver_by } => (*deliver_by, None, None),
+            RequestState::Delivered { at } => (r.due_by(), Some(rfc3339(*at)), None),
+            RequestState::Declined { reason } => (r.due_by(), None, Some(reason.clone())),
+            RequestState::Requested => (r.due_by(), None, None),
+        };
+        PartsRequestView {
+            id: r.id.to_string(),
+            code: r.part_code.clone(),
+            name: r.part_name.clone(),
+            quantity: r.quantity,
+            origin: snake(&r.origin),
+            note: r.note.clone(),
+            requested_at: rfc3339(r.requested_at),
+            state: r.state.as_str().into(),
+            deliver_by: deliver_by.to_string(),
+            delivered_at,
+            declined_reason,
+            overdue: r.is_overdue(now),
+        }
+    }
+}
+
+impl ReportView {
+    pub(crate) fn of(d: &JobDetail) -> ReportView {
+        let r = &d.report;
+        let fields = ReportField::SETTABLE
+            .iter()
+            .chain(&[ReportField::CustomerOpinion])
+            .map(|f| (f.as_str().to_owned(), r.field_text(*f)))
+            .collect();
+        let blank = ServiceReport::new(d.job.id, d.job.job_type, "");
+        let satisfaction = match &r.satisfaction {
+            Some(Satisfaction::Declined { .. }) => {
+                SatisfactionView { declined: true, ratings: Vec::new(), comment: None }
+            }
+            Some(Satisfaction::Rated { ratings, comment }) => SatisfactionView {
+                declined: false,
+                ratings: Dimension::ALL
+                    .iter()
+                    .filter_map(|dim| ratings.get(*dim).map(|v| (dim.as_str().to_owned(), v.value())))
+                    .collect(),
+                comment: comment.clone(),
+            },
+            None => SatisfactionView { declined: false, ratings: Vec::new(), comment: None },
+        };
+        ReportView {
+            revision: r.revision,
+            fields,
+            checklist: r
+                .checklist
+                .iter()
+                .map(|c| CheckView { key: c.key.clone(), state: c.state.as_ref().map(snake), note: c.note.clone() })
+                .collect(),
+            required: blank.missing(&[]).iter().map(|f| f.as_str().to_owned()).collect(),
+            missing: d.missing.iter().map(|f| f.as_str().to_owned()).collect(),
+            satisfaction,
+            signature: r.signature.as_ref().map(|s| SignatureView {
+                signer_name: s.signer_name.clone(),
+                signed_at: rfc3339(s.signed_at),
+                short_hash: s.short_hash(),
+            }),
+        }
+    }
+}
+
+impl QuoteView {
+    pub(crate) fn of(d: &JobDetail) -> QuoteView {
+        let q = &d.quote;
+        let origin = |id| d.parts.iter().find(|p| p.id == id).map(|p| snake(&p.origin)).unwrap_or_default();
+        QuoteView {
+            lines: q
+                .lines
+                .iter()
+                .map(|l| PartLineView {
+                    id: l.part_line_id.to_string(),
+                    code: l.part_code.clone(),
+                    name: l.part_name.clone(),
+                    quantity: l.quantity,
+                    origin: origin(l.part_line_id),
+                    unit_charge: l.unit_charge.to_string(),
+                    total: l.total.to_string(),
+                    free: l.total.is_zero(),
+                    explain_en: l.explain_en().to_owned(),
+                    explain_zh: l.explain_zh().to_owned(),
+                })
+                .collect(),
+            labour: q.labour.to_string(),
+            service_fee: q.service_fee.to_string(),
+            parts_total: q.parts_total.to_string(),
+            total: q.total.to_string(),
+            needs_acceptance: q.needs_acceptance(),
+            accepted_by: d
+                .report
+                .quote_acceptance
+                .as_ref()
+                .filter(|a| a.total == q.total)
+                .map(|a| a.accepted_by.clone()),
+        }
+    }
+}
+
+/// A catalogue part found by code or name.
+#[derive(Debug, Clone, Serialize, TS)]
+#[ts(export)]
+pub struct PartView {
+    pub code: String,
+    pub name: String,
+    pub spec: Option<String>,
+    pub unit_price: String,
+    /// How many the van holds now, when it carries the part (below zero: recount the van).
+    #[ts(type = "number | null")]
+    pub in_van: Option<i64>,
+    /// `moving`, `still_for_a_month` or `still_for_three_months` (with `in_van`).
+    pub van_staleness: Option<String>,
+}
+
+impl PartView {
+    /// A catalogue part with the van's level of it.
+    pub fn of(p: Part, van: Option<VanLevel>) -> PartView {
+        let staleness =
+            van.and_then(|v| serde_json::to_value(v.staleness).ok()).and_then(|v| v.as_str().map(str::to_owned));
+        PartView {
+            code: p.code,
+            name: p.name,
+            spec: p.spec,
+            unit_price: p.unit_price.to_string(),
+            in_van: van.map(|v| v.on_hand),
+            van_staleness: staleness,
+        }
+    }
+}
