@@ -10,7 +10,9 @@ use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Contact, Customer, Language, Site};
 use outpost_domain::equipment::{Equipment, EquipmentInput};
 use outpost_domain::ids::*;
-use outpost_domain::job::{Actor, Job, JobEvent, JobStatus, JobType, MoveDetails, Severity, VisitTimes, Window};
+use outpost_domain::job::{
+    Actor, Job, JobEvent, JobStatus, JobType, MoveDetails, NewJob, Severity, Window, job_number,
+};
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::part::{FaultOrigin, Part, PartLine};
 use outpost_domain::rating::{Dimension, Rating, Ratings, Satisfaction};
@@ -327,25 +329,19 @@ impl Generator {
             .to_owned(),
             JobType::Callback => (if chinese { "维修后回访" } else { "Follow-up call after repair" }).to_owned(),
         };
-        let mut job = Job {
-            id: JobId(self.uuid()),
-            number: format!("J{:02}{:02}-{:06}", day.year() % 100, u8::from(day.month()), i + 1),
+        let new = NewJob {
             job_type,
-            status: JobStatus::Assigned,
             severity: if self.rng.chance(20) { Severity::Major } else { Severity::Common },
             customer_id: customer.id,
             site_id: equipment.site_id,
             equipment_id: Some(equipment.id),
             engineer_id: Some(engineer.id),
-            reported_fault,
+            reported_fault: &reported_fault,
             reported_at: self.local(day - Duration::days(1), 16, 30),
             scheduled_on: day,
             window,
-            previous_visit: None,
-            unresolved: None,
-            cancel_reason: None,
-            times: VisitTimes::default(),
         };
+        let mut job = Job::new(JobId(self.uuid()), job_number(day, i as i64 + 1), new).expect("demo jobs are valid");
         let mut demo = DemoJob { job: job.clone(), events: Vec::new(), report: None, parts: Vec::new() };
         let start = window.map_or(self.local(day, 9, 0), |w| w.from);
         self.drive(&mut demo, &mut job, target, start, chinese, equipment, parts, policy);

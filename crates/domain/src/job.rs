@@ -439,5 +439,9 @@ impl Job {
     }
 }
 
+mod new;
+
+pub use new::{NewJob, job_number, number_prefix};
+
 #[cfg(test)]
 mod tests;

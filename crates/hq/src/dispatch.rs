@@ -6,7 +6,7 @@ use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Contact, Customer, Site};
 use outpost_domain::equipment::{self, Equipment};
 use outpost_domain::ids::{ContactId, CustomerId, EngineerId, EquipmentId, JobId, PartId, SiteId};
-use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails, VisitTimes, Window};
+use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails, NewJob, Window};
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::part::Part;
 use outpost_domain::text::{self, NOTE_MAX};
@@ -203,7 +203,7 @@ fn engineer_exists(tx: &mut dyn Tx, id: EngineerId) -> Result<()> {
 
 /// The next job number for the month of `day`, e.g. `J2611-000042`.
 fn next_number(tx: &mut dyn Tx, day: time::Date) -> Result<String> {
-    let prefix = format!("J{:02}{:02}", day.year() % 100, u8::from(day.month()));
+    let prefix = outpost_domain::job::number_prefix(day);
     let row = tx
         .query_opt(
             "INSERT INTO job_numbers (prefix, last) VALUES ($1, 1)
@@ -211,7 +211,7 @@ fn next_number(tx: &mut dyn Tx, day: time::Date) -> Result<String> {
             &[prefix.as_str().into()],
         )?
         .ok_or_else(|| AppError::internal("no job number"))?;
-    Ok(format!("{prefix}-{:06}", row.int(0)?))
+    Ok(outpost_domain::job::job_number(day, row.int(0)?))
 }
 
 /// Creates a job; when it names an engineer, their laptop receives it.
@@ -234,26 +234,19 @@ pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, now: OffsetDateT
             return Err(AppError::invalid("window_until", "give both window_from and window_until, or neither"));
         }
     };
-    outpost_domain::calendar::check_date(outpost_domain::field::Field::ScheduledOn, input.scheduled_on)?;
-    let job = Job {
-        id,
-        number: next_number(tx, input.scheduled_on)?,
+    let new = NewJob {
         job_type: input.job_type,
-        status: JobStatus::Assigned,
         severity: input.severity,
         customer_id: site.customer_id,
         site_id: site.id,
         equipment_id: input.equipment_id,
         engineer_id: input.engineer_id,
-        reported_fault: text::required(outpost_domain::field::Field::ReportedFault, &input.reported_fault, NOTE_MAX)?,
+        reported_fault: &input.reported_fault,
         reported_at: now,
         scheduled_on: input.scheduled_on,
         window,
-        previous_visit: None,
-        unresolved: None,
-        cancel_reason: None,
-        times: VisitTimes::default(),
     };
+    let job = Job::new(id, next_number(tx, input.scheduled_on)?, new)?;
     records::save_job(tx, &job)?;
     log::publish_job(tx, job.id)?;
     Ok(job)
