@@ -4,6 +4,7 @@
 pub mod admin;
 mod apply;
 pub mod attempts;
+mod audit;
 pub mod auth;
 pub mod cli;
 mod conflicts;
@@ -17,6 +18,7 @@ pub mod log;
 pub mod parts_requests;
 pub mod push;
 pub mod records;
+mod review;
 pub mod state;
 mod sync;
 
@@ -62,10 +64,10 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/parts-requests/{id}/deliver", post(parts_requests::deliver))
         .route("/api/v1/parts-requests/{id}/decline", post(parts_requests::decline))
         .route("/api/v1/company", get(dispatch_api::get_company).put(dispatch_api::set_company))
-        .route("/api/v1/audit", get(dispatch_api::audit))
+        .route("/api/v1/audit", get(review::audit))
         .route("/api/v1/conflicts", get(conflicts::conflicts))
-        .route("/api/v1/verify/{hash}", get(dispatch_api::verify))
-        .route("/api/v1/kpis", get(dispatch_api::kpis))
+        .route("/api/v1/verify/{hash}", get(review::verify))
+        .route("/api/v1/kpis", get(review::kpis))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES));
     Router::new()
         .route("/healthz", get(|| async { "ok" }))

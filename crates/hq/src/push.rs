@@ -17,6 +17,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::apply::{ApplyError, Batch, Conflict, ConflictOn, apply};
+use crate::audit;
 use crate::auth::Device;
 use crate::db::{Tx, Value};
 use crate::error::{AppError, Result};
@@ -124,27 +125,26 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
             }
             Err(ApplyError::Failed(e)) => return Err(e),
         };
-        tx.execute(
-            "INSERT INTO audit_log (at, actor, client_id, mutation_id, job_id, kind, field, old_value, new_value, outcome, reason)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            &[
-                ns(now).into(),
-                format!("engineer:{}", device.engineer_id).into(),
-                client.as_str().into(),
-                m.mutation_id.into(),
-                m.change.job_id().to_text().into(),
-                m.change.kind().into(),
-                applied.field.into(),
-                applied.old.into(),
-                applied.new.into(),
-                (match outcome {
-                    Outcome::Applied => "applied",
-                    Outcome::Conflict => "conflict",
-                    _ => "rejected",
-                })
-                .into(),
-                reason.clone().into(),
-            ],
+        let outcome_name = match outcome {
+            Outcome::Applied => "applied",
+            Outcome::Conflict => "conflict",
+            _ => "rejected",
+        };
+        audit::append(
+            tx,
+            audit::Entry {
+                at: ns(now),
+                actor: format!("engineer:{}", device.engineer_id),
+                client_id: Some(client.clone()),
+                mutation_id: Some(m.mutation_id),
+                job_id: Some(m.change.job_id().to_text()),
+                kind: m.change.kind().into(),
+                field: applied.field,
+                old: applied.old,
+                new: applied.new,
+                outcome: outcome_name.into(),
+                reason: reason.clone(),
+            },
         )?;
         if let Some(digest) = &m.digest {
             keep_digest(tx, &client, m.mutation_id, digest)?;

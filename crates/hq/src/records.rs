@@ -2,7 +2,7 @@
 
 use outpost_domain::customer::{Customer, Site};
 use outpost_domain::equipment::Equipment;
-use outpost_domain::ids::{CustomerId, EquipmentId, JobId, SiteId};
+use outpost_domain::ids::{CustomerId, EngineerId, EquipmentId, JobId, SiteId};
 use outpost_domain::job::{Job, JobEvent};
 use outpost_domain::part::{Part, PartLine};
 use outpost_domain::report::ServiceReport;
@@ -194,4 +194,23 @@ pub fn bundle(tx: &mut dyn Tx, id: JobId) -> Result<JobBundle> {
         parts: part_lines(tx, id)?,
         parts_requests: crate::parts_requests::of_job(tx, id)?,
     })
+}
+
+/// The jobs scheduled in a month (of one engineer when given).
+pub fn jobs_scheduled_in(tx: &mut dyn Tx, year: i32, month: u8, engineer: Option<EngineerId>) -> Result<Vec<JobId>> {
+    let rows = tx.query(
+        "SELECT id FROM jobs WHERE scheduled_on LIKE $1 AND (COALESCE($2, '') = '' OR engineer_id = $2)",
+        &[format!("{year:04}-{month:02}-%").into(), engineer.map(|e| e.to_text()).into()],
+    )?;
+    rows.iter().map(|r| r.text(0)?.parse().map_err(|_| AppError::internal("a job id in the jobs table"))).collect()
+}
+
+/// The signed report whose content hash starts with `hex` (lowercase), with its job's number.
+pub fn signed_report_by_hash(tx: &mut dyn Tx, hex: &str) -> Result<Option<(ServiceReport, String)>> {
+    let row = tx.query_opt(
+        "SELECT r.body, j.number FROM reports r JOIN jobs j ON j.id = r.job_id
+          WHERE r.signed = 1 AND r.content_sha256 LIKE $1 ORDER BY j.number LIMIT 1",
+        &[format!("{hex}%").into()],
+    )?;
+    row.map(|r| Ok((r.json(0)?, r.text(1)?))).transpose()
 }

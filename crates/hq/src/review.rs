@@ -1,0 +1,116 @@
+//! What the service manager reads (dispatcher token): the audit log, the month's KPIs, and
+//! whether a printed receipt's hash belongs to a report HQ holds. Thin: the SQL is in
+//! [`crate::audit`] and [`crate::records`].
+
+use axum::Json;
+use axum::extract::{Path, State};
+use outpost_domain::ids::{EngineerId, JobId};
+use outpost_domain::kpi::{self, JobRecord, Kpis};
+use serde::{Deserialize, Serialize};
+
+use crate::audit;
+use crate::auth::Dispatcher;
+use crate::error::{AppError, Result};
+use crate::json::Params;
+use crate::records;
+use crate::state::AppState;
+
+/// Filters of the audit log.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    job_id: Option<JobId>,
+    outcome: Option<String>,
+}
+
+pub async fn audit(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Params(q): Params<AuditQuery>,
+) -> Result<Json<Vec<audit::Entry>>> {
+    let job = q.job_id.map(|j| j.to_text());
+    Ok(Json(s.db.tx(move |tx| audit::list(tx, job, q.outcome)).await?))
+}
+
+/// The month and engineer of a KPI query.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KpiQuery {
+    engineer_id: Option<EngineerId>,
+    /// `YYYY-MM`.
+    month: String,
+}
+
+pub async fn kpis(State(s): State<AppState>, _: Dispatcher, Params(q): Params<KpiQuery>) -> Result<Json<Kpis>> {
+    let (year, month) = q
+        .month
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u8>().ok()?)))
+        .filter(|(_, m)| (1..=12).contains(m))
+        .ok_or_else(|| AppError::invalid("month", "write the month as YYYY-MM, e.g. 2026-11"))?;
+    let now = s.now();
+    let kpis =
+        s.db.tx(move |tx| {
+            let jobs = records::jobs_scheduled_in(tx, year, month, q.engineer_id)?;
+            let mut set = Vec::with_capacity(jobs.len());
+            for id in jobs {
+                let b = records::bundle(tx, id)?;
+                set.push(JobRecord { job: b.job, report: b.report, parts: b.parts, complaint: false });
+            }
+            Ok(kpi::compute(&set, now))
+        })
+        .await?;
+    Ok(Json(kpis))
+}
+
+/// The answer to a receipt check.
+#[derive(Debug, Serialize)]
+pub struct Verification {
+    /// Whether HQ holds a signed report with this hash.
+    valid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    job_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    job_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signer_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
+    signed_at: Option<time::OffsetDateTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content_sha256: Option<String>,
+}
+
+/// `GET /api/v1/verify/{hash}`: does a printed receipt's hash (the full SHA-256, or the short
+/// form `3F2A-91C0-77BE`) match a signed report HQ holds?
+pub async fn verify(State(s): State<AppState>, _: Dispatcher, Path(hash): Path<String>) -> Result<Json<Verification>> {
+    let hex: String = hash.chars().filter(|c| *c != '-').collect::<String>().to_ascii_lowercase();
+    if !(hex.len() == 12 || hex.len() == 64) || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(AppError::invalid(
+            "hash",
+            "give the receipt's hash: 12 hex digits as printed (e.g. 3F2A-91C0-77BE) or the full 64",
+        ));
+    }
+    let Some((report, number)) = s.db.tx(move |tx| records::signed_report_by_hash(tx, &hex)).await? else {
+        return Ok(Json(Verification {
+            valid: false,
+            job_id: None,
+            job_number: None,
+            revision: None,
+            signer_name: None,
+            signed_at: None,
+            content_sha256: None,
+        }));
+    };
+    let signature = report.signature.ok_or_else(|| AppError::internal("signed report without signature"))?;
+    Ok(Json(Verification {
+        valid: true,
+        job_id: Some(report.job_id.to_text()),
+        job_number: Some(number),
+        revision: Some(report.revision),
+        signer_name: Some(signature.signer_name),
+        signed_at: Some(signature.signed_at),
+        content_sha256: Some(signature.content_sha256),
+    }))
+}
