@@ -213,7 +213,7 @@ fn parse_date(s: &str) -> Result<Date> {
 }
 
 fn demo(store: &Store, jobs: usize, seed: u64, clock: Clock) -> Result<()> {
-    let existing: i64 = store.read(|c| Ok(c.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))?))?;
+    let existing = store.read(|c| outpost_store::jobs::count(c, JobFilter::All, time::Date::MIN))?;
     if existing > 0 {
         return Err(CliError::Refused(format!(
             "{} already holds {existing} jobs: use an empty data folder for demo data",
@@ -233,8 +233,8 @@ struct Status {
     engineer: Option<EngineerOut>,
     hq: Option<String>,
     last_sync: Option<String>,
-    jobs: i64,
-    today: usize,
+    jobs: u64,
+    today: u64,
     pending_changes: u64,
     rejected_changes: u64,
     queued_files: u64,
@@ -263,8 +263,8 @@ fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
             engineer: device::engineer(c)?.map(|e| EngineerOut { id: e.id.to_text(), name: e.name }),
             hq: device::enrollment(c)?.map(|e| e.hq_url),
             last_sync: device::last_sync(c)?,
-            jobs: c.query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))?,
-            today: jobs::list(c, JobFilter::Today, clock.today(), 10_000)?.len(),
+            jobs: jobs::count(c, JobFilter::All, clock.today())?,
+            today: jobs::count(c, JobFilter::Today, clock.today())?,
             pending_changes: outbox::pending_count(c)?,
             rejected_changes: outbox::rejected_count(c)?,
             queued_files: blobs::queued_count(c)?,

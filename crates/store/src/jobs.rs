@@ -264,16 +264,7 @@ fn summary_from_row(r: &Row<'_>) -> Result<JobSummary> {
 
 /// A job list for the engineer's day.
 pub fn list(conn: &Connection, filter: JobFilter, today: Date, limit: usize) -> Result<Vec<JobSummary>> {
-    let (condition, order) = match filter {
-        JobFilter::Today => ("j.scheduled_on = ?1 AND j.status <> 'cancelled'", "j.window_from, j.number"),
-        JobFilter::Overdue => {
-            ("j.scheduled_on < ?1 AND j.status IN ('assigned', 'en_route', 'on_site')", "j.scheduled_on, j.number")
-        }
-        JobFilter::Upcoming => {
-            ("j.scheduled_on > ?1 AND j.status <> 'cancelled'", "j.scheduled_on, j.window_from, j.number")
-        }
-        JobFilter::All => ("?1 = ?1", "j.scheduled_on DESC, j.number DESC"),
-    };
+    let (condition, order) = filter_sql(filter);
     let sql = format!("{SUMMARY_SQL} WHERE {condition} ORDER BY {order} LIMIT ?2");
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params![date_to_sql(today), limit as i64])?;
@@ -282,6 +273,28 @@ pub fn list(conn: &Connection, filter: JobFilter, today: Date, limit: usize) -> 
         out.push(summary_from_row(row)?);
     }
     Ok(out)
+}
+
+/// How many jobs a list holds.
+pub fn count(conn: &Connection, filter: JobFilter, today: Date) -> Result<u64> {
+    let (condition, _) = filter_sql(filter);
+    let sql = format!("SELECT count(*) FROM jobs j WHERE {condition}");
+    let n: i64 = conn.prepare_cached(&sql)?.query_row([date_to_sql(today)], |r| r.get(0))?;
+    Ok(u64::try_from(n).unwrap_or(0))
+}
+
+/// The condition and order of a list (`?1` is today).
+fn filter_sql(filter: JobFilter) -> (&'static str, &'static str) {
+    match filter {
+        JobFilter::Today => ("j.scheduled_on = ?1 AND j.status <> 'cancelled'", "j.window_from, j.number"),
+        JobFilter::Overdue => {
+            ("j.scheduled_on < ?1 AND j.status IN ('assigned', 'en_route', 'on_site')", "j.scheduled_on, j.number")
+        }
+        JobFilter::Upcoming => {
+            ("j.scheduled_on > ?1 AND j.status <> 'cancelled'", "j.scheduled_on, j.window_from, j.number")
+        }
+        JobFilter::All => ("?1 = ?1", "j.scheduled_on DESC, j.number DESC"),
+    }
 }
 
 /// Summaries of the given jobs, in the given order (search results).

@@ -18,6 +18,9 @@ fn job_lists_split_the_day() -> TestResult {
     assert!(!upcoming.is_empty() && upcoming.iter().all(|j| j.scheduled_on > today));
     let all = f.store.read(|c| jobs::list(c, JobFilter::All, today, 1000))?;
     assert_eq!(all.len(), 200);
+    for (filter, list) in [(JobFilter::Today, &todays), (JobFilter::Overdue, &overdue), (JobFilter::All, &all)] {
+        assert_eq!(f.store.read(|c| jobs::count(c, filter, today))?, list.len() as u64, "{filter:?}");
+    }
     assert!(JobFilter::parse("yesterday").is_err());
     Ok(())
 }

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use outpost_domain::ids::JobId;
 use outpost_store::device::{self, Engineer, Enrollment};
+use outpost_store::jobs::{self, JobFilter};
 use outpost_store::{Import, Store, blobs, downloads, outbox};
 use outpost_wire::sync::{Delta, Mutation, Outcome, PushRequest, Record};
 use time::OffsetDateTime;
@@ -59,7 +60,7 @@ pub fn enroll(store: &Store, hq_url: &str, code: &str, device_name: &str) -> Res
     let answer = HqClient::new(hq_url, None)?.enroll(code, device_name, &nonce)?;
     if let Some(current) = current
         && current.id != answer.engineer_id
-        && store.read(|c| Ok(c.query_row("SELECT count(*) FROM jobs", [], |r| r.get::<_, i64>(0))?))? > 0
+        && store.read(|c| jobs::count(c, JobFilter::All, time::Date::MIN))? > 0
     {
         return Err(SyncError::Protocol(format!(
             "this data folder holds {}'s jobs: enroll {} in a new data folder",
