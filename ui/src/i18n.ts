@@ -1,6 +1,8 @@
 // The two languages of the app (zh-CN and English). Customer data is shown as entered; only
 // our own words are translated. Terms follow the glossary of DESIGN.md.
 
+import { REPORT_FIELDS } from "./bindings/reportFields";
+
 export type Lang = "zh-CN" | "en";
 
 const en = {
@@ -232,7 +234,7 @@ const zh: Record<Key, string> = {
   req_overdue: "逾期未到",
   remove: "删除",
   noParts: "本工单没有配件。",
-  noPartsUsed: "未更换配件",
+  noPartsUsed: "未更换零件",
   labour: "工时费",
   serviceFee: "上门服务费",
   partsTotal: "配件",
@@ -348,37 +350,8 @@ const jobTypes: Record<string, [string, string]> = {
   callback: ["Callback", "回访"],
 };
 
-const fields: Record<string, [string, string]> = {
-  symptom_reported: ["Symptom as reported", "报修现象"],
-  symptom_found: ["Symptom as found", "现场故障现象"],
-  fault_cause: ["Fault cause", "故障原因"],
-  solution: ["Solution", "解决办法"],
-  work_done: ["Work done", "保养内容"],
-  parts_replaced: ["Parts replaced", "更换零件"],
-  tests_done: ["Tests done", "维修后测试"],
-  result: ["Result", "处理结果"],
-  follow_up: ["Follow-up", "后续跟进"],
-  follow_up_on: ["Follow-up date", "跟进日期"],
-  labour_minutes: ["Labour (minutes)", "工时（分钟）"],
-  travel_minutes: ["Travel (minutes)", "路途（分钟）"],
-  checklist: ["Inspection checklist", "巡检清单"],
-  acceptance: ["Acceptance", "验收结果"],
-  acceptance_notes: ["Acceptance notes", "验收说明"],
-  trainee_name: ["Operator trained (name)", "操作培训签收人"],
-  trainee_signature: ["Trainee's signature", "培训签收人签字"],
-  callback_notes: ["Callback notes", "回访记录"],
-  customer_opinion: ["Customer opinion", "用户意见"],
-  satisfaction: ["Satisfaction ratings", "满意度评价"],
-};
 
 const options: Record<string, [string, string]> = {
-  resolved: ["Resolved", "已解决"],
-  needs_parts: ["Waiting for parts", "待配件"],
-  needs_factory_repair: ["Needs factory repair", "需返厂维修"],
-  needs_second_visit: ["Needs a second visit", "需再次上门"],
-  passed: ["Passed", "验收合格"],
-  passed_with_remarks: ["Passed with remarks", "有条件合格"],
-  failed: ["Failed", "不合格"],
   system_functions: ["System functions", "系统功能"],
   equipment_condition: ["Equipment condition", "设备状况"],
   safety_hazards: ["Safety hazards", "安全隐患"],
@@ -396,8 +369,18 @@ function pick(table: Record<string, [string, string]>, lang: Lang, key: string):
 
 export const statusLabel = (lang: Lang, s: string) => pick(statuses, lang, s);
 export const jobTypeLabel = (lang: Lang, s: string) => pick(jobTypes, lang, s);
-export const fieldLabel = (lang: Lang, s: string) => pick(fields, lang, s);
-export const optionLabel = (lang: Lang, s: string) => pick(options, lang, s);
+type Spec = { label: Record<Lang, string>; hint: Record<Lang, string> | null; choices: readonly { value: string; label: Record<Lang, string> }[] };
+const registry = REPORT_FIELDS as unknown as Record<string, Spec>;
+
+/** A report field's name, as the domain's field registry gives it (generated bindings). */
+export const fieldLabel = (lang: Lang, s: string) => registry[s]?.label[lang] ?? s;
+/** A report field's hint, if it has one. */
+export const fieldHint = (lang: Lang, s: string) => registry[s]?.hint?.[lang] ?? null;
+/** The values of a choice field, in the registry's order. */
+export const fieldChoices = (s: string) => registry[s]?.choices.map((c) => c.value) ?? [];
+const choiceLabels = new Map(Object.values(registry).flatMap((f) => f.choices.map((c) => [c.value, c.label] as const)));
+/** A choice (a report field's, from the registry) or a checklist item or survey dimension. */
+export const optionLabel = (lang: Lang, s: string) => choiceLabels.get(s)?.[lang] ?? pick(options, lang, s);
 
 /** How far a clock is off: days when a day or more, else hours and minutes. */
 export function clockGap(lang: Lang, seconds: number): string {

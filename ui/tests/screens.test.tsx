@@ -203,6 +203,26 @@ describe("parts", () => {
   });
 });
 
+describe("report", () => {
+  it("names every field as the domain's field registry does", async () => {
+    const { REPORT_FIELDS } = await import("../src/bindings/reportFields");
+    const { Report } = await import("../src/screens/Report");
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <Report job={job({ sections: ["fault", "tests", "result"] })} onJob={() => {}} />
+      </UiContext.Provider>,
+    );
+    const shown = [...document.querySelectorAll("[data-field]")].map((input) => input.getAttribute("data-field") ?? "");
+    expect(shown).toContain("travel_minutes");
+    for (const name of shown) {
+      const label = (REPORT_FIELDS as Record<string, { label: Record<string, string> }>)[name].label["zh-CN"];
+      expect(screen.getAllByText(label, { exact: false }).length, name).toBeGreaterThan(0);
+    }
+    expect(screen.getByText("路程时间（分钟）", { exact: false })).toBeTruthy();
+    expect(screen.getByText("需返厂维修")).toBeTruthy();
+  });
+});
+
 describe("sign-off", () => {
   it("saves the customer's comment on the survey when the field is left", async () => {
     const calls: [string, unknown][] = [];

@@ -55,7 +55,7 @@ mod tests {
                 .map(drop)
                 .map_err(|e| e.to_string());
             let message = err.expect_err(typed);
-            assert!(message.contains("follow-up date"), "{typed}: {message}");
+            assert!(message.contains("Follow-up date"), "{typed}: {message}");
         }
         assert!(
             parse_date(Field::Report(crate::report::ReportField::FollowUpOn), "1999-12-31")

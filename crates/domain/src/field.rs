@@ -27,8 +27,7 @@ macro_rules! fields {
                 match (self, language) {
                     $((Field::$name, Language::En) => $en,
                       (Field::$name, Language::ZhCn) => $zh,)*
-                    (Field::Report(f), Language::En) => f.label_en(),
-                    (Field::Report(f), Language::ZhCn) => f.label_zh(),
+                    (Field::Report(f), language) => f.label(language),
                 }
             }
         }

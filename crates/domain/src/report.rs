@@ -301,6 +301,7 @@ fn parse_date(field: Field, value: &str) -> Result<Option<Date>> {
 
 mod choices;
 pub mod merge;
+pub mod registry;
 
 pub use choices::{Acceptance, RepairResult, ReportField};
 #[cfg(test)]

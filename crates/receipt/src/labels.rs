@@ -1,9 +1,9 @@
-//! Receipt labels in the customer's language; customer data is printed as entered.
+//! Receipt labels in the customer's language; customer data is printed as entered. The
+//! report's own fields and choices are named by the domain's field registry, not here.
 
 use outpost_domain::customer::Language;
 use outpost_domain::job::JobType;
 use outpost_domain::rating::Dimension;
-use outpost_domain::report::{Acceptance, RepairResult};
 
 /// Every fixed text of a receipt in one language.
 #[derive(Debug)]
@@ -22,17 +22,7 @@ pub struct Labels {
     pub arrived: &'static str,
     pub departed: &'static str,
     pub duration: &'static str,
-    pub fault_reported: &'static str,
-    pub fault_found: &'static str,
-    pub cause: &'static str,
-    pub solution: &'static str,
-    pub tests: &'static str,
-    pub result: &'static str,
-    pub follow_up: &'static str,
-    pub acceptance: &'static str,
-    pub trainee: &'static str,
     pub trainee_signed: &'static str,
-    pub parts: &'static str,
     pub code: &'static str,
     pub part: &'static str,
     pub qty: &'static str,
@@ -43,10 +33,8 @@ pub struct Labels {
     pub labour: &'static str,
     pub service_fee: &'static str,
     pub total: &'static str,
-    pub ratings: &'static str,
     pub declined: &'static str,
     pub not_rated: &'static str,
-    pub opinion: &'static str,
     pub signature: &'static str,
     pub unsigned: &'static str,
     pub verify: &'static str,
@@ -76,31 +64,19 @@ static ZH: Labels = Labels {
     arrived: "到达时间",
     departed: "离开时间",
     duration: "现场用时",
-    fault_reported: "报修现象",
-    fault_found: "现场故障现象",
-    cause: "故障原因",
-    solution: "解决办法",
-    tests: "维修后测试",
-    result: "处理结果",
-    follow_up: "后续跟进",
-    acceptance: "验收结果",
-    trainee: "操作培训签收人",
     trainee_signed: "已签字确认培训",
-    parts: "更换配件",
     code: "编号",
     part: "名称",
     qty: "数量",
     unit_price: "单价",
     decision: "保修判定",
     line_total: "金额",
-    no_parts: "无更换配件",
+    no_parts: "未更换零件",
     labour: "工时费",
     service_fee: "上门服务费",
     total: "合计",
-    ratings: "满意度评价",
     declined: "客户拒绝评价",
     not_rated: "未评价",
-    opinion: "用户意见",
     signature: "客户签字",
     unsigned: "未签字",
     verify: "报告校验码",
@@ -122,17 +98,7 @@ static EN: Labels = Labels {
     arrived: "Arrived",
     departed: "Departed",
     duration: "Time on site",
-    fault_reported: "Fault as reported",
-    fault_found: "Fault as found",
-    cause: "Cause",
-    solution: "Solution",
-    tests: "Tests done",
-    result: "Result",
-    follow_up: "Follow-up",
-    acceptance: "Acceptance",
-    trainee: "Operator trained",
     trainee_signed: "signed for the training",
-    parts: "Parts",
     code: "Code",
     part: "Part",
     qty: "Qty",
@@ -143,10 +109,8 @@ static EN: Labels = Labels {
     labour: "Labour",
     service_fee: "Service fee",
     total: "Total",
-    ratings: "Satisfaction",
     declined: "The customer declined to rate",
     not_rated: "not rated",
-    opinion: "Customer opinion",
     signature: "Customer signature",
     unsigned: "not signed",
     verify: "Report check code",
@@ -166,32 +130,6 @@ pub fn job_type(language: Language, t: JobType) -> &'static str {
         (Language::En, JobType::Inspection) => "Inspection",
         (Language::En, JobType::Maintenance) => "Maintenance",
         (Language::En, JobType::Callback) => "Follow-up visit",
-    }
-}
-
-/// The name of a repair result.
-pub fn result(language: Language, r: RepairResult) -> &'static str {
-    match (language, r) {
-        (Language::ZhCn, RepairResult::Resolved) => "已解决",
-        (Language::ZhCn, RepairResult::NeedsParts) => "待配件",
-        (Language::ZhCn, RepairResult::NeedsFactoryRepair) => "需返厂维修",
-        (Language::ZhCn, RepairResult::NeedsSecondVisit) => "需再次上门",
-        (Language::En, RepairResult::Resolved) => "Resolved",
-        (Language::En, RepairResult::NeedsParts) => "Waiting for parts",
-        (Language::En, RepairResult::NeedsFactoryRepair) => "Needs factory repair",
-        (Language::En, RepairResult::NeedsSecondVisit) => "Needs a second visit",
-    }
-}
-
-/// The name of an acceptance outcome.
-pub fn acceptance(language: Language, a: Acceptance) -> &'static str {
-    match (language, a) {
-        (Language::ZhCn, Acceptance::Passed) => "验收合格",
-        (Language::ZhCn, Acceptance::PassedWithRemarks) => "有条件合格",
-        (Language::ZhCn, Acceptance::Failed) => "不合格",
-        (Language::En, Acceptance::Passed) => "Passed",
-        (Language::En, Acceptance::PassedWithRemarks) => "Passed with remarks",
-        (Language::En, Acceptance::Failed) => "Failed",
     }
 }
 

@@ -6,7 +6,7 @@ use outpost_domain::customer::{Customer, Language, Site};
 use outpost_domain::equipment::{Equipment, WarrantyState};
 use outpost_domain::job::Job;
 use outpost_domain::rating::{Dimension, Satisfaction};
-use outpost_domain::report::ServiceReport;
+use outpost_domain::report::{ReportField, ServiceReport};
 use outpost_domain::warranty::Quote;
 use time::macros::format_description;
 use time::{OffsetDateTime, UtcOffset};
@@ -118,25 +118,28 @@ impl Receipt {
             visit.push((l.duration.to_owned(), text));
         }
 
+        let name = |f: ReportField| f.label(language);
+        let work = if report.solution.is_some() { ReportField::Solution } else { ReportField::WorkDone };
         let mut text_fields = vec![
-            (l.fault_reported, report.symptom_reported.clone().or_else(|| Some(job.reported_fault.clone()))),
-            (l.fault_found, report.symptom_found.clone()),
-            (l.cause, report.fault_cause.clone()),
-            (l.solution, report.solution.clone().or_else(|| report.work_done.clone())),
-            (l.tests, report.tests_done.clone()),
-            (l.result, report.result.map(|r| labels::result(language, r).to_owned())),
-            (l.follow_up, report.follow_up.clone()),
+            (
+                name(ReportField::SymptomReported),
+                report.symptom_reported.clone().or_else(|| Some(job.reported_fault.clone())),
+            ),
+            (name(ReportField::SymptomFound), report.symptom_found.clone()),
+            (name(ReportField::FaultCause), report.fault_cause.clone()),
+            (name(work), report.solution.clone().or_else(|| report.work_done.clone())),
+            (name(ReportField::TestsDone), report.tests_done.clone()),
+            (name(ReportField::Result), report.result.map(|r| r.label(language).to_owned())),
+            (name(ReportField::FollowUp), report.follow_up.clone()),
+            (name(ReportField::FollowUpOn), report.follow_up_on.map(|on| on.to_string())),
         ];
-        if let Some(on) = report.follow_up_on {
-            text_fields.push((l.follow_up, Some(on.to_string())));
-        }
         if job.job_type == outpost_domain::job::JobType::Installation {
-            let outcome = report.acceptance.map(|a| labels::acceptance(language, a).to_owned());
+            let outcome = report.acceptance.map(|a| a.label(language).to_owned());
             let notes = report.acceptance_notes.as_deref().map(|n| format!(" · {n}")).unwrap_or_default();
-            text_fields.push((l.acceptance, outcome.map(|o| o + &notes)));
+            text_fields.push((name(ReportField::Acceptance), outcome.map(|o| o + &notes)));
             let signed =
                 if report.trainee_signature.is_some() { format!(" ({})", l.trainee_signed) } else { String::new() };
-            text_fields.push((l.trainee, report.trainee_name.clone().map(|n| n + &signed)));
+            text_fields.push((name(ReportField::TraineeName), report.trainee_name.clone().map(|n| n + &signed)));
         }
         let report_lines = text_fields.into_iter().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v))).collect();
 

@@ -1,5 +1,6 @@
 //! A receipt onto paper: the flow of sections, then the PDF with the font embedded and subset.
 
+use outpost_domain::report::ReportField;
 use printpdf::{
     Color, Greyscale, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
     RawImage, Rect, Rgb, TextItem, XObjectTransform,
@@ -112,18 +113,18 @@ fn compose(flow: &mut Flow<'_>, r: &Receipt, layout: PageLayout) -> Result<()> {
         flow.field(k, v);
     }
     flow.rule();
-    flow.paragraph(geo.body, l.parts, false);
+    flow.paragraph(geo.body, ReportField::PartsReplaced.label(r.language), false);
     parts(flow, r, layout);
     for (k, v) in &r.totals {
         flow.field(k, v);
     }
     flow.rule();
-    flow.paragraph(geo.body, l.ratings, false);
+    flow.paragraph(geo.body, ReportField::Satisfaction.label(r.language), false);
     for (k, v) in &r.ratings {
         flow.field(k, v);
     }
     if let Some(opinion) = &r.opinion {
-        flow.field(l.opinion, opinion);
+        flow.field(ReportField::CustomerOpinion.label(r.language), opinion);
     }
     flow.rule();
     sign_off(flow, r, layout)

@@ -75,7 +75,7 @@ fn a_chinese_a4_receipt_has_every_field_in_reading_order() -> TestResult {
         "维修后测试",
         "处理结果",
         "已解决",
-        "更换配件",
+        "更换零件",
         "保修判定",
         "合计",
         "满意度评价",
@@ -118,19 +118,25 @@ fn english_and_roll_receipts_too() -> TestResult {
                 "Servicevisitreceipt",
                 "Customer",
                 "Engineer",
-                "Cause",
-                "Parts",
+                "Faultcause",
+                "Partsreplaced",
                 "Total",
                 "Customersignature",
                 "Reportcheckcode",
             ]
         } else {
-            ["售后服务回执", "客户", "服务工程师", "故障原因", "更换配件", "合计", "客户签字", "报告校验码"]
+            ["售后服务回执", "客户", "服务工程师", "故障原因", "更换零件", "合计", "客户签字", "报告校验码"]
         };
         for l in labels {
             assert!(text.contains(l), "{name}: '{l}' missing in\n{text}");
         }
         assert!(text.contains(&compact(&s.customer.name)), "{name}: customer data is printed as entered");
+        // The report's own fields are named as the field registry names them, on every screen.
+        use outpost_domain::report::ReportField as F;
+        for field in [F::SymptomFound, F::FaultCause, F::Solution, F::TestsDone, F::Result, F::PartsReplaced] {
+            let label = compact(field.label(language));
+            assert!(text.contains(&label), "{name}: the receipt names {field:?} '{label}' as the registry does");
+        }
         assert!(pdf.len() < 150_000, "{name}: {} bytes", pdf.len());
     }
     Ok(())
@@ -193,7 +199,7 @@ fn odd_input_renders_without_panicking() -> TestResult {
     s.customer.name = "Müller & 王氏 Farm 🐄 Ltd.".into();
     for (name, layout) in [("odd-a4", PageLayout::A4), ("odd-80mm", PageLayout::Roll80)] {
         let text = compact(&read_back(name, &render(&receipt(&s, Language::ZhCn)?, layout)?)?);
-        assert!(text.contains("无更换配件"), "zero parts says so");
+        assert!(text.contains("未更换零件"), "zero parts says so");
         assert!(text.contains("更换密封件"), "mixed scripts survive");
     }
     let many = sample(Language::En, 200, false)?;

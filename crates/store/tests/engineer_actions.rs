@@ -49,7 +49,7 @@ fn a_refused_change_writes_nothing() -> TestResult {
     let job = f.job(JobType::Repair, JobStatus::OnSite);
     let before = f.outbox_len()?;
     let err = f.store.set_report_field(job, ReportField::LabourMinutes, "-5", NOW).unwrap_err();
-    assert_eq!(err.to_string(), "labour minutes: is -5; minutes cannot be negative");
+    assert_eq!(err.to_string(), "Labour (minutes): is -5; minutes cannot be negative");
     assert!(f.store.rate(job, Dimension::Overall, 6, NOW).is_err());
     let err = f.store.add_part_line(job, line_id(1), "NOPE-1", 1, FaultOrigin::Quality, NOW).unwrap_err();
     assert!(matches!(err, StoreError::NotFound { what: "part", .. }), "{err}");
@@ -102,7 +102,7 @@ fn a_whole_repair_through_the_store() -> TestResult {
     f.store.transition_job(job, JobStatus::Completed, MoveDetails::default(), NOW)?;
     let png = b"\x89PNG\r\n\x1a\nsignature strokes".to_vec();
     let err = f.store.sign_report(job, "李经理", &png, NOW).unwrap_err();
-    assert_eq!(err.to_string(), "The report cannot be signed yet: fill in satisfaction ratings (or declined) first");
+    assert_eq!(err.to_string(), "The report cannot be signed yet: fill in satisfaction ratings first");
     for d in Dimension::ALL {
         f.store.rate(job, d, 5, NOW)?;
     }

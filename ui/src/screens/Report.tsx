@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, errorText, type JobView } from "../api";
 import { useUi } from "../context";
 import { Autosave, checkMinutes } from "../form";
-import { fieldLabel, optionLabel } from "../i18n";
+import { fieldChoices, fieldLabel, optionLabel } from "../i18n";
 import { Pad } from "./Pad";
 
 type Kind = "text" | "line" | "minutes" | "date" | { options: string[] };
@@ -19,7 +19,7 @@ const SECTION_FIELDS: Record<string, [string, Kind][]> = {
   ],
   work_done: [["work_done", "text"]],
   acceptance: [
-    ["acceptance", { options: ["passed", "passed_with_remarks", "failed"] }],
+    ["acceptance", { options: fieldChoices("acceptance") }],
     ["acceptance_notes", "text"],
   ],
   tests: [
@@ -28,7 +28,7 @@ const SECTION_FIELDS: Record<string, [string, Kind][]> = {
     ["travel_minutes", "minutes"],
   ],
   result: [
-    ["result", { options: ["resolved", "needs_parts", "needs_factory_repair", "needs_second_visit"] }],
+    ["result", { options: fieldChoices("result") }],
     ["follow_up", "text"],
     ["follow_up_on", "date"],
   ],

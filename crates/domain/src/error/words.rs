@@ -124,7 +124,7 @@ fn both(error: &DomainError) -> (String, String) {
         ),
         NotTextField { report_field } => (
             format!("{} is not set as text; use its own form", report_field.as_str()),
-            format!("“{}”不能直接填文字，请用它自己的表单", report_field.label_zh()),
+            format!("“{}”不能直接填文字，请用它自己的表单", report_field.label(Language::ZhCn)),
         ),
         IssueNeedsNote => ("is empty: describe the issue you found".into(), "未填写，请写明发现的问题".into()),
         NotOnChecklist { item } => {
@@ -186,8 +186,8 @@ fn both(error: &DomainError) -> (String, String) {
             format!("工单 {job} {}，服务报告不能再修改", status_phrase_zh(*status)),
         ),
         ReportIncomplete { missing } => {
-            let en: Vec<String> = missing.iter().map(|f| f.label_en().to_owned()).collect();
-            let zh: Vec<String> = missing.iter().map(|f| f.label_zh().to_owned()).collect();
+            let en: Vec<String> = missing.iter().map(|f| lower_first(f.label(Language::En))).collect();
+            let zh: Vec<String> = missing.iter().map(|f| f.label(Language::ZhCn).to_owned()).collect();
             (
                 format!("The report cannot be signed yet: fill in {} first", en.join(", ")),
                 format!("服务报告还不能签字：请先填写{}", zh.join("、")),
@@ -328,6 +328,12 @@ fn request_state_zh(state: &str) -> &str {
         "declined" => "被拒绝",
         other => other,
     }
+}
+
+/// "Fault cause" as it reads inside a sentence: "fault cause".
+fn lower_first(label: &str) -> String {
+    let mut chars = label.chars();
+    chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn list_en(items: &[String]) -> String {

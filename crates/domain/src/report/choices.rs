@@ -93,58 +93,6 @@ impl ReportField {
             },
         )
     }
-
-    /// The English label shown to people.
-    pub fn label_en(&self) -> &'static str {
-        match self {
-            ReportField::SymptomReported => "symptom as reported",
-            ReportField::SymptomFound => "symptom as found",
-            ReportField::FaultCause => "fault cause",
-            ReportField::Solution => "solution",
-            ReportField::WorkDone => "work done",
-            ReportField::PartsReplaced => "parts replaced (or none)",
-            ReportField::TestsDone => "tests done",
-            ReportField::Result => "result",
-            ReportField::FollowUp => "follow-up",
-            ReportField::FollowUpOn => "follow-up date",
-            ReportField::LabourMinutes => "labour minutes",
-            ReportField::TravelMinutes => "travel minutes",
-            ReportField::Checklist => "inspection checklist",
-            ReportField::Acceptance => "acceptance",
-            ReportField::AcceptanceNotes => "acceptance notes",
-            ReportField::TraineeName => "operator training sign-off",
-            ReportField::TraineeSignature => "trainee's signature",
-            ReportField::CallbackNotes => "callback notes",
-            ReportField::CustomerOpinion => "customer opinion",
-            ReportField::Satisfaction => "satisfaction ratings (or declined)",
-        }
-    }
-
-    /// The Chinese label shown to people.
-    pub fn label_zh(&self) -> &'static str {
-        match self {
-            ReportField::SymptomReported => "报修现象",
-            ReportField::SymptomFound => "现场故障现象",
-            ReportField::FaultCause => "故障原因",
-            ReportField::Solution => "解决办法",
-            ReportField::WorkDone => "保养内容",
-            ReportField::PartsReplaced => "更换零件（或无）",
-            ReportField::TestsDone => "维修后测试",
-            ReportField::Result => "处理结果",
-            ReportField::FollowUp => "后续跟进",
-            ReportField::FollowUpOn => "跟进日期",
-            ReportField::LabourMinutes => "工时（分钟）",
-            ReportField::TravelMinutes => "路程时间（分钟）",
-            ReportField::Checklist => "巡检项目",
-            ReportField::Acceptance => "验收结果",
-            ReportField::AcceptanceNotes => "验收说明",
-            ReportField::TraineeName => "操作培训签字",
-            ReportField::TraineeSignature => "培训签收人签字",
-            ReportField::CallbackNotes => "回访记录",
-            ReportField::CustomerOpinion => "用户意见",
-            ReportField::Satisfaction => "满意度评价（或拒评）",
-        }
-    }
 }
 
 impl fmt::Display for ReportField {

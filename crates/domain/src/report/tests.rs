@@ -12,7 +12,7 @@ fn an_empty_repair_report_lists_every_mandatory_field() {
     assert_eq!(
         err.to_string(),
         "The report cannot be signed yet: fill in symptom as found, fault cause, solution, \
-         parts replaced (or none), tests done, result, customer opinion, satisfaction ratings (or declined) first"
+         parts replaced, tests done, result, customer opinion, satisfaction ratings first"
     );
 }
 
@@ -44,7 +44,7 @@ fn typed_fields_are_parsed_with_clear_errors() {
     assert_eq!(r.labour_minutes, Some(90));
     assert_eq!(
         r.set(ReportField::LabourMinutes, "-5").unwrap_err().to_string(),
-        "labour minutes: is -5; minutes cannot be negative"
+        "Labour (minutes): is -5; minutes cannot be negative"
     );
     assert!(r.set(ReportField::LabourMinutes, "1.5h").is_err());
     assert!(r.set(ReportField::FollowUpOn, "23/11/2026").is_err());
