@@ -14,21 +14,21 @@ use crate::views::SyncView;
 /// The event the status bar listens to.
 pub const SYNC_EVENT: &str = "sync-status";
 
-/// Everything the commands share.
-#[derive(Debug)]
+/// Everything the commands share; a clone shares the same store and sync loop.
+#[derive(Debug, Clone)]
 pub struct AppState {
     pub store: Arc<Store>,
     pub data_dir: PathBuf,
     /// The laptop's time zone, read at start (it can only be read safely then).
     pub offset: UtcOffset,
-    sync: Mutex<Option<SyncLoop>>,
+    sync: Arc<Mutex<Option<SyncLoop>>>,
 }
 
 impl AppState {
     /// Opens (or creates) the store in `data_dir`.
     pub fn open(data_dir: PathBuf, offset: UtcOffset) -> Result<AppState> {
         let store = Arc::new(Store::open(&data_dir)?);
-        Ok(AppState { store, data_dir, offset, sync: Mutex::new(None) })
+        Ok(AppState { store, data_dir, offset, sync: Arc::new(Mutex::new(None)) })
     }
 
     /// Today in the laptop's time zone.
@@ -91,6 +91,16 @@ impl AppState {
             l.sync_now();
         }
     }
+}
+
+/// Runs a command's work on a blocking thread with its own handle on the state: the store
+/// fsyncs and the HQ client blocks, and neither may hold up the async runtime.
+pub async fn on_state<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&AppState) -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let state = state.clone();
+    blocking(move || f(&state)).await
 }
 
 /// Runs store work off the async runtime (the store and the HQ client block).

@@ -8,19 +8,22 @@ use time::Date;
 
 use super::{job_id, now};
 use crate::error::Result;
-use crate::state::AppState;
+use crate::state::{AppState, on_state};
 use crate::views::{JobRow, JobView};
 
 /// Jobs of a list (`today`, `overdue`, `upcoming`, `all`), or those matching a search.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_jobs(state: State<'_, AppState>, when: String, search: Option<String>) -> Result<Vec<JobRow>> {
-    let filter = JobFilter::parse(&when)?;
-    let (now, today) = (now(), state.today());
-    let rows = state.store.read(|c| match search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        Some(q) => search::matching_jobs(c, q, 200),
-        None => jobs::list(c, filter, today, 5_000),
-    })?;
-    Ok(rows.iter().map(|s| JobRow::of(s, now)).collect())
+    on_state(&state, move |state| {
+        let filter = JobFilter::parse(&when)?;
+        let (now, today) = (now(), state.today());
+        let rows = state.store.read(|c| match search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+            Some(q) => search::matching_jobs(c, q, 200),
+            None => jobs::list(c, filter, today, 5_000),
+        })?;
+        Ok(rows.iter().map(|s| JobRow::of(s, now)).collect())
+    })
+    .await
 }
 
 pub(crate) fn view(state: &AppState, id: &str) -> Result<JobView> {
@@ -36,7 +39,7 @@ pub(crate) fn changed(state: &AppState, id: &str) -> Result<JobView> {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn get_job(state: State<'_, AppState>, id: String) -> Result<JobView> {
-    view(&state, &id)
+    on_state(&state, move |state| view(state, &id)).await
 }
 
 /// Moves the visit on: en route, on site, completed, unresolved (reason and promised date), departed.
@@ -48,10 +51,13 @@ pub async fn transition_job(
     reason: Option<String>,
     promised_on: Option<String>,
 ) -> Result<JobView> {
-    let promised_on = promised_on.filter(|d| !d.trim().is_empty()).map(|d| parse_date(&d)).transpose()?;
-    let details = MoveDetails { reason, promised_on, ..Default::default() };
-    state.store.transition_job(job_id(&id)?, JobStatus::parse(&to)?, details, now())?;
-    changed(&state, &id)
+    on_state(&state, move |state| {
+        let promised_on = promised_on.filter(|d| !d.trim().is_empty()).map(|d| parse_date(&d)).transpose()?;
+        let details = MoveDetails { reason, promised_on, ..Default::default() };
+        state.store.transition_job(job_id(&id)?, JobStatus::parse(&to)?, details, now())?;
+        changed(state, &id)
+    })
+    .await
 }
 
 fn parse_date(s: &str) -> Result<Date> {

@@ -10,7 +10,7 @@ use tauri::State;
 
 use super::job_id;
 use crate::error::{AppError, Result};
-use crate::state::{AppState, blocking};
+use crate::state::{AppState, blocking, on_state};
 use crate::views::ReceiptFile;
 
 /// Makes the receipt (`a4` or `80mm`, in `language` or the customer's) and saves it under
@@ -53,39 +53,45 @@ fn receipt_path(state: &AppState, path: &str) -> Result<PathBuf> {
 /// Opens a receipt in the system's PDF viewer.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn open_receipt(state: State<'_, AppState>, path: String) -> Result<()> {
-    let path = receipt_path(&state, &path)?;
-    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
-    Command::new(opener).arg(&path).spawn().map(drop).map_err(|e| {
-        let p = path.display();
-        AppError::system(
-            "no_viewer",
-            format!("no PDF viewer could be started ({e}); the file is {p}"),
-            format!("无法打开 PDF 阅读器（{e}）；文件在 {p}"),
-        )
+    on_state(&state, move |state| {
+        let path = receipt_path(state, &path)?;
+        let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+        Command::new(opener).arg(&path).spawn().map(drop).map_err(|e| {
+            let p = path.display();
+            AppError::system(
+                "no_viewer",
+                format!("no PDF viewer could be started ({e}); the file is {p}"),
+                format!("无法打开 PDF 阅读器（{e}）；文件在 {p}"),
+            )
+        })
     })
+    .await
 }
 
 /// Sends a receipt to the default printer with `lp` (CUPS).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn print_receipt(state: State<'_, AppState>, path: String) -> Result<String> {
-    let path = receipt_path(&state, &path)?;
-    let out = Command::new("lp").arg(&path).output().map_err(|_| {
-        let p = path.display();
-        AppError::system(
-            "no_printing",
-            format!(
-                "printing needs CUPS (the `lp` command), which is not installed; open the receipt and print it from the viewer: {p}"
-            ),
-            format!("打印需要 CUPS（lp 命令），本机没有安装；请打开回执，从阅读器中打印：{p}"),
-        )
-    })?;
-    if !out.status.success() {
-        let why = String::from_utf8_lossy(&out.stderr).trim().to_owned();
-        return Err(AppError::system(
-            "printer_refused",
-            format!("the printer refused the receipt ({why}); check that a printer is set up"),
-            format!("打印机拒绝了这份回执（{why}）：请检查是否已设置打印机"),
-        ));
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    on_state(&state, move |state| {
+        let path = receipt_path(state, &path)?;
+        let out = Command::new("lp").arg(&path).output().map_err(|_| {
+            let p = path.display();
+            AppError::system(
+                "no_printing",
+                format!(
+                    "printing needs CUPS (the `lp` command), which is not installed; open the receipt and print it from the viewer: {p}"
+                ),
+                format!("打印需要 CUPS（lp 命令），本机没有安装；请打开回执，从阅读器中打印：{p}"),
+            )
+        })?;
+        if !out.status.success() {
+            let why = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+            return Err(AppError::system(
+                "printer_refused",
+                format!("the printer refused the receipt ({why}); check that a printer is set up"),
+                format!("打印机拒绝了这份回执（{why}）：请检查是否已设置打印机"),
+            ));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    })
+    .await
 }

@@ -12,13 +12,16 @@ use tauri::State;
 use super::jobs::changed;
 use super::{job_id, now};
 use crate::error::{AppError, Result};
-use crate::state::AppState;
+use crate::state::{AppState, on_state};
 use crate::views::{JobView, PartView};
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn set_report_field(state: State<'_, AppState>, id: String, field: String, value: String) -> Result<JobView> {
-    state.store.set_report_field(job_id(&id)?, ReportField::parse(&field)?, &value, now())?;
-    changed(&state, &id)
+    on_state(&state, move |state| {
+        state.store.set_report_field(job_id(&id)?, ReportField::parse(&field)?, &value, now())?;
+        changed(state, &id)
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -29,25 +32,31 @@ pub async fn set_check(
     answer: String,
     note: String,
 ) -> Result<JobView> {
-    state.store.set_check(job_id(&id)?, &item, parse_check_state(&answer)?, &note, now())?;
-    changed(&state, &id)
+    on_state(&state, move |state| {
+        state.store.set_check(job_id(&id)?, &item, parse_check_state(&answer)?, &note, now())?;
+        changed(state, &id)
+    })
+    .await
 }
 
 /// Catalogue parts by code or name, each with what the van holds of it; with nothing typed,
 /// the parts the van carries.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn find_parts(state: State<'_, AppState>, text: String) -> Result<Vec<PartView>> {
-    let now = now();
-    Ok(state.store.read(|c| {
-        let found = if text.trim().is_empty() { parts::in_van(c, 200)? } else { parts::find(c, &text, 20)? };
-        found
-            .into_iter()
-            .map(|p| {
-                let van = parts::van_level(c, &p.code, now)?;
-                Ok(PartView::of(p, van))
-            })
-            .collect::<outpost_store::Result<Vec<_>>>()
-    })?)
+    on_state(&state, move |state| {
+        let now = now();
+        Ok(state.store.read(|c| {
+            let found = if text.trim().is_empty() { parts::in_van(c, 200)? } else { parts::find(c, &text, 20)? };
+            found
+                .into_iter()
+                .map(|p| {
+                    let van = parts::van_level(c, &p.code, now)?;
+                    Ok(PartView::of(p, van))
+                })
+                .collect::<outpost_store::Result<Vec<_>>>()
+        })?)
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -58,9 +67,12 @@ pub async fn add_part(
     quantity: i64,
     origin: String,
 ) -> Result<JobView> {
-    let line = PartLineId(uuid::Uuid::now_v7());
-    state.store.add_part_line(job_id(&id)?, line, &code, quantity, FaultOrigin::parse(&origin)?, now())?;
-    changed(&state, &id)
+    on_state(&state, move |state| {
+        let line = PartLineId(uuid::Uuid::now_v7());
+        state.store.add_part_line(job_id(&id)?, line, &code, quantity, FaultOrigin::parse(&origin)?, now())?;
+        changed(state, &id)
+    })
+    .await
 }
 
 /// Asks HQ for a part the van does not hold (补件申请); the request travels with the next sync.
@@ -73,43 +85,61 @@ pub async fn request_parts(
     origin: String,
     note: String,
 ) -> Result<JobView> {
-    let request = PartsRequestId(uuid::Uuid::now_v7());
-    let origin = FaultOrigin::parse(&origin)?;
-    state.store.request_parts(job_id(&id)?, request, &code, quantity, origin, &note, now())?;
-    changed(&state, &id)
+    on_state(&state, move |state| {
+        let request = PartsRequestId(uuid::Uuid::now_v7());
+        let origin = FaultOrigin::parse(&origin)?;
+        state.store.request_parts(job_id(&id)?, request, &code, quantity, origin, &note, now())?;
+        changed(state, &id)
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn remove_part(state: State<'_, AppState>, id: String, line: String) -> Result<JobView> {
-    let line = line.parse().map_err(|_| AppError::NotAPartLine(line.clone()))?;
-    state.store.remove_part_line(job_id(&id)?, PartLineId(line), now())?;
-    changed(&state, &id)
+    on_state(&state, move |state| {
+        let line = line.parse().map_err(|_| AppError::NotAPartLine(line.clone()))?;
+        state.store.remove_part_line(job_id(&id)?, PartLineId(line), now())?;
+        changed(state, &id)
+    })
+    .await
 }
 
 /// The customer accepts the quote as it stands.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn accept_quote(state: State<'_, AppState>, id: String, name: String, method: String) -> Result<JobView> {
-    state.store.accept_quote(job_id(&id)?, &name, parse_acceptance_method(&method)?, now())?;
-    changed(&state, &id)
+    on_state(&state, move |state| {
+        state.store.accept_quote(job_id(&id)?, &name, parse_acceptance_method(&method)?, now())?;
+        changed(state, &id)
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn rate(state: State<'_, AppState>, id: String, dimension: String, rating: i64) -> Result<JobView> {
-    state.store.rate(job_id(&id)?, Dimension::parse(&dimension)?, rating, now())?;
-    changed(&state, &id)
+    on_state(&state, move |state| {
+        state.store.rate(job_id(&id)?, Dimension::parse(&dimension)?, rating, now())?;
+        changed(state, &id)
+    })
+    .await
 }
 
 /// The customer's comment on the survey (评价意见).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn set_survey_comment(state: State<'_, AppState>, id: String, comment: String) -> Result<JobView> {
-    state.store.set_rating_comment(job_id(&id)?, &comment, now())?;
-    changed(&state, &id)
+    on_state(&state, move |state| {
+        state.store.set_rating_comment(job_id(&id)?, &comment, now())?;
+        changed(state, &id)
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn decline_rating(state: State<'_, AppState>, id: String) -> Result<JobView> {
-    state.store.decline_rating(job_id(&id)?, now())?;
-    changed(&state, &id)
+    on_state(&state, move |state| {
+        state.store.decline_rating(job_id(&id)?, now())?;
+        changed(state, &id)
+    })
+    .await
 }
 
 /// The PNG a signature pad sends (a data URL or bare base64).
@@ -122,8 +152,11 @@ fn decode_png(png_base64: &str) -> Result<Vec<u8>> {
 /// The trainee signs for the operator training (installations).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn sign_training(state: State<'_, AppState>, id: String, png_base64: String) -> Result<JobView> {
-    state.store.sign_training(job_id(&id)?, &decode_png(&png_base64)?, now())?;
-    changed(&state, &id)
+    on_state(&state, move |state| {
+        state.store.sign_training(job_id(&id)?, &decode_png(&png_base64)?, now())?;
+        changed(state, &id)
+    })
+    .await
 }
 
 /// The customer signs: the PNG of the pad (base64) and its strokes (JSON, kept beside it).
@@ -135,12 +168,15 @@ pub async fn sign_report(
     png_base64: String,
     strokes: String,
 ) -> Result<JobView> {
-    let png = decode_png(&png_base64)?;
-    if strokes.len() > outpost_domain::signature::MAX_SIGNATURE_PNG {
-        return Err(AppError::SignatureDamaged);
-    }
-    serde_json::from_str::<serde_json::Value>(&strokes).map_err(|_| AppError::SignatureDamaged)?;
-    blobs::write_file(state.store.path(), strokes.as_bytes())?;
-    state.store.sign_report(job_id(&id)?, &name, &png, now())?;
-    changed(&state, &id)
+    on_state(&state, move |state| {
+        let png = decode_png(&png_base64)?;
+        if strokes.len() > outpost_domain::signature::MAX_SIGNATURE_PNG {
+            return Err(AppError::SignatureDamaged);
+        }
+        serde_json::from_str::<serde_json::Value>(&strokes).map_err(|_| AppError::SignatureDamaged)?;
+        blobs::write_file(state.store.path(), strokes.as_bytes())?;
+        state.store.sign_report(job_id(&id)?, &name, &png, now())?;
+        changed(state, &id)
+    })
+    .await
 }

@@ -5,7 +5,7 @@ use outpost_store::device;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::Result;
-use crate::state::{AppState, blocking};
+use crate::state::{AppState, blocking, on_state};
 use crate::views::SettingsView;
 
 fn settings(state: &AppState) -> Result<SettingsView> {
@@ -26,7 +26,7 @@ fn settings(state: &AppState) -> Result<SettingsView> {
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn get_settings(state: State<'_, AppState>) -> Result<SettingsView> {
-    settings(&state)
+    on_state(&state, settings).await
 }
 
 /// Enrolls with HQ using the dispatcher's one-time code, then starts syncing.
@@ -52,15 +52,21 @@ pub async fn enroll<R: Runtime>(
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn set_language(state: State<'_, AppState>, language: String) -> Result<SettingsView> {
-    let language = Language::parse(&language)?;
-    state.store.write(|tx| device::set_ui_language(tx, language))?;
-    settings(&state)
+    on_state(&state, move |state| {
+        let language = Language::parse(&language)?;
+        state.store.write(|tx| device::set_ui_language(tx, language))?;
+        settings(state)
+    })
+    .await
 }
 
 /// Signs out, refused while changes wait for HQ.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn sign_out(state: State<'_, AppState>) -> Result<SettingsView> {
-    state.store.sign_out()?;
-    state.stop_sync();
-    settings(&state)
+    on_state(&state, move |state| {
+        state.store.sign_out()?;
+        state.stop_sync();
+        settings(state)
+    })
+    .await
 }

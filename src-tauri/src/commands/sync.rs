@@ -4,7 +4,7 @@ use outpost_store::outbox;
 use tauri::State;
 
 use crate::error::Result;
-use crate::state::AppState;
+use crate::state::{AppState, on_state};
 use crate::views::{RefusedView, SyncView};
 
 /// The status at page load (events sent before the page listens are lost).
@@ -22,6 +22,9 @@ pub async fn sync_now(state: State<'_, AppState>) -> Result<SyncView> {
 /// Changes HQ refused for good and conflicts it settled its way, newest first, with the reasons.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_refused(state: State<'_, AppState>) -> Result<Vec<RefusedView>> {
-    let refused = state.store.read(|c| outbox::rejected(c, 200))?;
-    Ok(refused.iter().rev().map(RefusedView::of).collect())
+    on_state(&state, move |state| {
+        let refused = state.store.read(|c| outbox::rejected(c, 200))?;
+        Ok(refused.iter().rev().map(RefusedView::of).collect())
+    })
+    .await
 }
