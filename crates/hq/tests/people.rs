@@ -175,7 +175,11 @@ async fn dates_outside_2000_to_2100_are_refused_naming_the_field() -> TestResult
         };
         let (s, answer) = push(&hq, &token, &client, vec![mutation(1, &far)?]).await?;
         check!(hq, s == StatusCode::OK && answer["results"][0]["outcome"] == "rejected", "{answer}");
-        check!(hq, answer["results"][0]["reason"].as_str().is_some_and(|r| r.to_lowercase().contains("follow-up date")), "{answer}");
+        check!(
+            hq,
+            answer["results"][0]["reason"].as_str().is_some_and(|r| r.to_lowercase().contains("follow-up date")),
+            "{answer}"
+        );
     }
     Ok(())
 }
