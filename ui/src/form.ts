@@ -55,18 +55,18 @@ export function checkMinutes(lang: Lang, text: string): string | null {
  * Saves a field shortly after typing pauses, and at once on flush (leaving the field, Enter,
  * switching tabs). Only the latest value is sent; a failed save is reported, never dropped.
  */
-export class Autosave {
-  private timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private values = new Map<string, string>();
+export class Autosave<K extends string = string> {
+  private timers = new Map<K, ReturnType<typeof setTimeout>>();
+  private values = new Map<K, string>();
 
   /** `onPending` hears whether anything typed is not saved yet (for the "Saved" mark). */
   constructor(
-    private save: (field: string, value: string) => Promise<void>,
+    private save: (field: K, value: string) => Promise<void>,
     private delayMs = 300,
     private onPending: (pending: boolean) => void = () => {},
   ) {}
 
-  change(field: string, value: string) {
+  change(field: K, value: string) {
     this.values.set(field, value);
     this.onPending(true);
     clearTimeout(this.timers.get(field));
@@ -77,7 +77,7 @@ export class Autosave {
     return this.values.size > 0;
   }
 
-  async flush(field?: string): Promise<void> {
+  async flush(field?: K): Promise<void> {
     const names = field ? [field] : [...this.values.keys()];
     for (const name of names) {
       clearTimeout(this.timers.get(name));

@@ -8,7 +8,7 @@ import { JobList } from "../src/screens/JobList";
 import { Parts } from "../src/screens/Parts";
 import { Settings } from "../src/screens/Settings";
 import { SyncBar } from "../src/screens/SyncBar";
-import type { JobView, SyncView } from "../src/api";
+import type { JobView, PartsRequestView, SyncView } from "../src/api";
 
 afterEach(() => {
   cleanup();
@@ -165,7 +165,7 @@ describe("parts", () => {
 
   it("asks HQ for a part the van lacks and shows HQ's answers", async () => {
     const sent: unknown[] = [];
-    const request = {
+    const request: PartsRequestView = {
       id: "r1", code: "MOT-0501", name: "风扇电机", quantity: 2, origin: "quality", note: null,
       requested_at: "2026-11-23T09:30:00+08:00", state: "requested", deliver_by: "2026-12-08",
       delivered_at: null, declined_reason: null, overdue: false,

@@ -8,6 +8,7 @@ use crate::text::{self, NAME_MAX, NOTE_MAX};
 
 /// The language a customer reads: receipts are printed in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Language {
     #[default]
     #[serde(rename = "zh-CN")]

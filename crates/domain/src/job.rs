@@ -17,6 +17,7 @@ use crate::text::{self, NOTE_MAX};
 /// The kinds of visit, each with its own report sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum JobType {
     /// 报修: a customer-reported fault.
     Repair,
@@ -76,6 +77,7 @@ impl fmt::Display for JobType {
 /// A section of the service report form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum FormSection {
     Fault,
     WorkDone,
@@ -92,6 +94,7 @@ pub enum FormSection {
 /// Where a job is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum JobStatus {
     Assigned,
     EnRoute,
@@ -216,6 +219,7 @@ pub enum Actor {
 /// How urgent the fault is; decides the fix-time SLA (common 30 min, major 2 h).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Severity {
     #[default]
     Common,

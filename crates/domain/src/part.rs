@@ -49,6 +49,7 @@ impl Part {
 /// Why the replaced part failed; decides who pays in warranty (see [`crate::warranty`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum FaultOrigin {
     /// 质量问题: the part or machine was at fault.
     #[default]

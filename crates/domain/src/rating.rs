@@ -43,6 +43,7 @@ impl From<Rating> for u8 {
 /// What the customer is asked to rate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Dimension {
     /// 响应及时性
     Timeliness,

@@ -20,6 +20,7 @@ use crate::warranty::QuoteAcceptance;
 /// The answer to one inspection checklist item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum CheckState {
     Ok,
     Issue,

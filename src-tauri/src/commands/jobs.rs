@@ -47,14 +47,14 @@ pub async fn get_job(state: State<'_, AppState>, id: String) -> Result<JobView> 
 pub async fn transition_job(
     state: State<'_, AppState>,
     id: String,
-    to: String,
+    to: JobStatus,
     reason: Option<String>,
     promised_on: Option<String>,
 ) -> Result<JobView> {
     on_state(&state, move |state| {
         let promised_on = promised_on.filter(|d| !d.trim().is_empty()).map(|d| parse_date(&d)).transpose()?;
         let details = MoveDetails { reason, promised_on, ..Default::default() };
-        state.store.transition_job(job_id(&id)?, JobStatus::parse(&to)?, details, now())?;
+        state.store.transition_job(job_id(&id)?, to, details, now())?;
         changed(state, &id)
     })
     .await

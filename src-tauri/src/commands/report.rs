@@ -5,8 +5,8 @@ use base64::Engine;
 use outpost_domain::ids::{PartLineId, PartsRequestId};
 use outpost_domain::part::FaultOrigin;
 use outpost_domain::rating::Dimension;
-use outpost_domain::report::ReportField;
-use outpost_store::{blobs, parse_acceptance_method, parse_check_state, parts};
+use outpost_domain::report::{CheckState, ReportField};
+use outpost_store::{blobs, parse_acceptance_method, parts};
 use tauri::State;
 
 use super::jobs::changed;
@@ -16,9 +16,14 @@ use crate::state::{AppState, on_state};
 use crate::views::{JobView, PartView};
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn set_report_field(state: State<'_, AppState>, id: String, field: String, value: String) -> Result<JobView> {
+pub async fn set_report_field(
+    state: State<'_, AppState>,
+    id: String,
+    field: ReportField,
+    value: String,
+) -> Result<JobView> {
     on_state(&state, move |state| {
-        state.store.set_report_field(job_id(&id)?, ReportField::parse(&field)?, &value, now())?;
+        state.store.set_report_field(job_id(&id)?, field, &value, now())?;
         changed(state, &id)
     })
     .await
@@ -29,11 +34,11 @@ pub async fn set_check(
     state: State<'_, AppState>,
     id: String,
     item: String,
-    answer: String,
+    answer: CheckState,
     note: String,
 ) -> Result<JobView> {
     on_state(&state, move |state| {
-        state.store.set_check(job_id(&id)?, &item, parse_check_state(&answer)?, &note, now())?;
+        state.store.set_check(job_id(&id)?, &item, answer, &note, now())?;
         changed(state, &id)
     })
     .await
@@ -65,11 +70,11 @@ pub async fn add_part(
     id: String,
     code: String,
     quantity: i64,
-    origin: String,
+    origin: FaultOrigin,
 ) -> Result<JobView> {
     on_state(&state, move |state| {
         let line = PartLineId(uuid::Uuid::now_v7());
-        state.store.add_part_line(job_id(&id)?, line, &code, quantity, FaultOrigin::parse(&origin)?, now())?;
+        state.store.add_part_line(job_id(&id)?, line, &code, quantity, origin, now())?;
         changed(state, &id)
     })
     .await
@@ -82,12 +87,11 @@ pub async fn request_parts(
     id: String,
     code: String,
     quantity: i64,
-    origin: String,
+    origin: FaultOrigin,
     note: String,
 ) -> Result<JobView> {
     on_state(&state, move |state| {
         let request = PartsRequestId(uuid::Uuid::now_v7());
-        let origin = FaultOrigin::parse(&origin)?;
         state.store.request_parts(job_id(&id)?, request, &code, quantity, origin, &note, now())?;
         changed(state, &id)
     })
@@ -115,9 +119,9 @@ pub async fn accept_quote(state: State<'_, AppState>, id: String, name: String, 
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn rate(state: State<'_, AppState>, id: String, dimension: String, rating: i64) -> Result<JobView> {
+pub async fn rate(state: State<'_, AppState>, id: String, dimension: Dimension, rating: i64) -> Result<JobView> {
     on_state(&state, move |state| {
-        state.store.rate(job_id(&id)?, Dimension::parse(&dimension)?, rating, now())?;
+        state.store.rate(job_id(&id)?, dimension, rating, now())?;
         changed(state, &id)
     })
     .await

@@ -51,9 +51,8 @@ pub async fn enroll<R: Runtime>(
 }
 
 #[tauri::command(rename_all = "snake_case")]
-pub async fn set_language(state: State<'_, AppState>, language: String) -> Result<SettingsView> {
+pub async fn set_language(state: State<'_, AppState>, language: Language) -> Result<SettingsView> {
     on_state(&state, move |state| {
-        let language = Language::parse(&language)?;
         state.store.write(|tx| device::set_ui_language(tx, language))?;
         settings(state)
     })

@@ -1,7 +1,8 @@
 //! The job list and the job screen.
 
+use outpost_domain::customer::Language;
 use outpost_domain::equipment::WarrantyState;
-use outpost_domain::job::{Job, Mover};
+use outpost_domain::job::{FormSection, Job, JobStatus, JobType, Mover, Severity};
 use outpost_domain::kpi::{SlaBadge, SlaPolicy, arrival_badge};
 use outpost_store::detail::JobDetail;
 use outpost_store::jobs::JobSummary;
@@ -10,7 +11,7 @@ use time::OffsetDateTime;
 use ts_rs::TS;
 
 use super::report::{PartsRequestView, QuoteView, ReportView};
-use super::{rfc3339, snake};
+use super::rfc3339;
 
 /// The SLA badge of a job at a moment: what is due and in how many minutes.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -49,9 +50,9 @@ impl Sla {
 pub struct JobRow {
     pub id: String,
     pub number: String,
-    pub job_type: String,
-    pub status: String,
-    pub severity: String,
+    pub job_type: JobType,
+    pub status: JobStatus,
+    pub severity: Severity,
     pub customer: String,
     pub site: String,
     pub address: String,
@@ -69,9 +70,9 @@ impl JobRow {
         JobRow {
             id: s.id.to_string(),
             number: s.number.clone(),
-            job_type: s.job_type.as_str().into(),
-            status: s.status.as_str().into(),
-            severity: snake(&s.severity),
+            job_type: s.job_type,
+            status: s.status,
+            severity: s.severity,
             customer: s.customer.clone(),
             site: s.site.clone(),
             address: s.address.clone(),
@@ -113,8 +114,8 @@ pub struct EquipmentView {
 #[ts(export)]
 pub struct EventView {
     pub at: String,
-    pub from: String,
-    pub to: String,
+    pub from: JobStatus,
+    pub to: JobStatus,
     pub note: Option<String>,
 }
 
@@ -124,7 +125,7 @@ pub struct EventView {
 pub struct JobView {
     pub row: JobRow,
     pub sla: Sla,
-    pub customer_language: String,
+    pub customer_language: Language,
     pub contacts: Vec<ContactView>,
     pub directions: Option<String>,
     pub equipment: Option<EquipmentView>,
@@ -134,9 +135,9 @@ pub struct JobView {
     /// Earlier jobs on this equipment (客户档案), newest first.
     pub history: Vec<JobRow>,
     /// Statuses the engineer may move the job to now.
-    pub next: Vec<String>,
+    pub next: Vec<JobStatus>,
     /// The report sections of this job type, in form order.
-    pub sections: Vec<String>,
+    pub sections: Vec<FormSection>,
     pub unresolved_reason: Option<String>,
     pub promised_on: Option<String>,
     /// Parts asked of HQ for this job (补件申请), oldest first.
@@ -171,7 +172,7 @@ impl JobView {
         JobView {
             row: JobRow::of(&summary, now),
             sla: Sla::of(job, now),
-            customer_language: d.customer.language.as_str().into(),
+            customer_language: d.customer.language,
             contacts: d
                 .customer
                 .contacts
@@ -192,22 +193,11 @@ impl JobView {
             events: d
                 .events
                 .iter()
-                .map(|e| EventView {
-                    at: rfc3339(e.at),
-                    from: e.from.as_str().into(),
-                    to: e.to.as_str().into(),
-                    note: e.note.clone(),
-                })
+                .map(|e| EventView { at: rfc3339(e.at), from: e.from, to: e.to, note: e.note.clone() })
                 .collect(),
             history: d.history.iter().map(|s| JobRow::of(s, now)).collect(),
-            next: job
-                .status
-                .moves()
-                .iter()
-                .filter(|(_, who)| *who == Mover::Engineer)
-                .map(|(to, _)| to.as_str().to_owned())
-                .collect(),
-            sections: job.job_type.sections().iter().map(snake).collect(),
+            next: job.status.moves().iter().filter(|(_, who)| *who == Mover::Engineer).map(|(to, _)| *to).collect(),
+            sections: job.job_type.sections().to_vec(),
             unresolved_reason: job.unresolved.as_ref().map(|u| u.reason.clone()),
             promised_on: job.unresolved.as_ref().map(|u| u.promised_on.to_string()),
             parts_requests: d.parts_requests.iter().map(|r| PartsRequestView::of(r, now)).collect(),

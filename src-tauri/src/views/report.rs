@@ -1,16 +1,16 @@
 //! The report, its parts, quote and parts requests, and the catalogue.
 
-use outpost_domain::part::Part;
+use outpost_domain::part::{FaultOrigin, Part};
 use outpost_domain::parts_request::{PartsRequest, RequestState};
 use outpost_domain::rating::{Dimension, Satisfaction};
-use outpost_domain::report::{ReportField, ServiceReport};
+use outpost_domain::report::{CheckState, ReportField, ServiceReport};
 use outpost_store::detail::JobDetail;
 use outpost_store::parts::VanLevel;
 use serde::Serialize;
 use time::OffsetDateTime;
 use ts_rs::TS;
 
-use super::{rfc3339, snake};
+use super::rfc3339;
 
 /// A priced part line with the warranty decision explained.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -20,8 +20,7 @@ pub struct PartLineView {
     pub code: String,
     pub name: String,
     pub quantity: u32,
-    /// `quality` or `misuse`.
-    pub origin: String,
+    pub origin: FaultOrigin,
     pub unit_charge: String,
     pub total: String,
     pub free: bool,
@@ -48,8 +47,8 @@ pub struct QuoteView {
 #[ts(export)]
 pub struct CheckView {
     pub key: String,
-    /// `ok`, `issue` or none yet.
-    pub state: Option<String>,
+    /// None until answered.
+    pub state: Option<CheckState>,
     pub note: Option<String>,
 }
 
@@ -58,8 +57,8 @@ pub struct CheckView {
 #[ts(export)]
 pub struct SatisfactionView {
     pub declined: bool,
-    /// Ratings 1-5 by dimension (`timeliness`, `attitude`, `quality`, `overall`).
-    pub ratings: Vec<(String, u8)>,
+    /// Ratings 1-5 by dimension.
+    pub ratings: Vec<(Dimension, u8)>,
     pub comment: Option<String>,
 }
 
@@ -81,8 +80,8 @@ pub struct ReportView {
     /// Field name → value as typed (empty when not set).
     pub fields: Vec<(String, String)>,
     pub checklist: Vec<CheckView>,
-    pub required: Vec<String>,
-    pub missing: Vec<String>,
+    pub required: Vec<ReportField>,
+    pub missing: Vec<ReportField>,
     pub satisfaction: SatisfactionView,
     pub signature: Option<SignatureView>,
 }
@@ -95,8 +94,7 @@ pub struct PartsRequestView {
     pub code: String,
     pub name: String,
     pub quantity: u32,
-    /// `quality` or `misuse`.
-    pub origin: String,
+    pub origin: FaultOrigin,
     pub note: Option<String>,
     pub requested_at: String,
     /// `requested`, `promised`, `delivered` or `declined`.
@@ -121,7 +119,7 @@ impl PartsRequestView {
             code: r.part_code.clone(),
             name: r.part_name.clone(),
             quantity: r.quantity,
-            origin: snake(&r.origin),
+            origin: r.origin,
             note: r.note.clone(),
             requested_at: rfc3339(r.requested_at),
             state: r.state.as_str().into(),
@@ -148,10 +146,7 @@ impl ReportView {
             }
             Some(Satisfaction::Rated { ratings, comment }) => SatisfactionView {
                 declined: false,
-                ratings: Dimension::ALL
-                    .iter()
-                    .filter_map(|dim| ratings.get(*dim).map(|v| (dim.as_str().to_owned(), v.value())))
-                    .collect(),
+                ratings: Dimension::ALL.iter().filter_map(|dim| ratings.get(*dim).map(|v| (*dim, v.value()))).collect(),
                 comment: comment.clone(),
             },
             None => SatisfactionView { declined: false, ratings: Vec::new(), comment: None },
@@ -162,10 +157,10 @@ impl ReportView {
             checklist: r
                 .checklist
                 .iter()
-                .map(|c| CheckView { key: c.key.clone(), state: c.state.as_ref().map(snake), note: c.note.clone() })
+                .map(|c| CheckView { key: c.key.clone(), state: c.state, note: c.note.clone() })
                 .collect(),
-            required: blank.missing(&[]).iter().map(|f| f.as_str().to_owned()).collect(),
-            missing: d.missing.iter().map(|f| f.as_str().to_owned()).collect(),
+            required: blank.missing(&[]),
+            missing: d.missing.clone(),
             satisfaction,
             signature: r.signature.as_ref().map(|s| SignatureView {
                 signer_name: s.signer_name.clone(),
@@ -179,7 +174,7 @@ impl ReportView {
 impl QuoteView {
     pub(crate) fn of(d: &JobDetail) -> QuoteView {
         let q = &d.quote;
-        let origin = |id| d.parts.iter().find(|p| p.id == id).map(|p| snake(&p.origin)).unwrap_or_default();
+        let origin = |id| d.parts.iter().find(|p| p.id == id).map_or(FaultOrigin::Quality, |p| p.origin);
         QuoteView {
             lines: q
                 .lines

@@ -2,7 +2,10 @@
 import type { ContactView } from "./ContactView";
 import type { EquipmentView } from "./EquipmentView";
 import type { EventView } from "./EventView";
+import type { FormSection } from "./FormSection";
 import type { JobRow } from "./JobRow";
+import type { JobStatus } from "./JobStatus";
+import type { Language } from "./Language";
 import type { PartsRequestView } from "./PartsRequestView";
 import type { QuoteView } from "./QuoteView";
 import type { ReportView } from "./ReportView";
@@ -11,7 +14,7 @@ import type { Sla } from "./Sla";
 /**
  * Everything the job screen shows.
  */
-export type JobView = { row: JobRow, sla: Sla, customer_language: string, contacts: Array<ContactView>, directions: string | null, equipment: EquipmentView | null, report: ReportView, quote: QuoteView, events: Array<EventView>, 
+export type JobView = { row: JobRow, sla: Sla, customer_language: Language, contacts: Array<ContactView>, directions: string | null, equipment: EquipmentView | null, report: ReportView, quote: QuoteView, events: Array<EventView>, 
 /**
  * Earlier jobs on this equipment (客户档案), newest first.
  */
@@ -19,11 +22,11 @@ history: Array<JobRow>,
 /**
  * Statuses the engineer may move the job to now.
  */
-next: Array<string>, 
+next: Array<JobStatus>, 
 /**
  * The report sections of this job type, in form order.
  */
-sections: Array<string>, unresolved_reason: string | null, promised_on: string | null, 
+sections: Array<FormSection>, unresolved_reason: string | null, promised_on: string | null, 
 /**
  * Parts asked of HQ for this job (补件申请), oldest first.
  */

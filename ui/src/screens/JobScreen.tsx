@@ -2,6 +2,7 @@
 // the job itself, the report, parts, the customer's sign-off, the receipt.
 import { useEffect, useState } from "preact/hooks";
 import { api, errorText, type JobView } from "../api";
+import type { JobStatus } from "../bindings/JobStatus";
 import { useUi } from "../context";
 import { checkUnresolved } from "../form";
 import { type Key, jobTypeLabel, statusLabel } from "../i18n";
@@ -44,7 +45,7 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
   }, []);
 
   if (!job) return <section class="job" />;
-  const move = (to: string) => {
+  const move = (to: JobStatus) => {
     if (to === "unresolved") return setUnresolved(true);
     if (to === "signed") return setTab("signOff");
     api.transition(id, to).then(setJob, (e) => fail(errorText(e)));

@@ -3,6 +3,8 @@
 import type SignaturePad from "signature_pad";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, errorText, type JobView } from "../api";
+import type { CheckState } from "../bindings/CheckState";
+import type { ReportField } from "../bindings/ReportField";
 import { useUi } from "../context";
 import { Autosave, checkMinutes } from "../form";
 import { fieldChoices, fieldLabel, optionLabel } from "../i18n";
@@ -10,7 +12,7 @@ import { Pad } from "./Pad";
 
 type Kind = "text" | "line" | "minutes" | "date" | { options: string[] };
 
-const SECTION_FIELDS: Record<string, [string, Kind][]> = {
+const SECTION_FIELDS: Record<string, [ReportField, Kind][]> = {
   fault: [
     ["symptom_reported", "text"],
     ["symptom_found", "text"],
@@ -56,7 +58,7 @@ export function Report({ job, onJob }: { job: JobView; onJob: (j: JobView) => vo
   const signed = job.report.signature !== null;
   const autosave = useMemo(
     () =>
-      new Autosave(
+      new Autosave<ReportField>(
         async (field, value) => {
           try {
             onJob(await api.setField(id, field, value));
@@ -102,11 +104,11 @@ export function Report({ job, onJob }: { job: JobView; onJob: (j: JobView) => vo
 }
 
 interface FieldProps {
-  name: string;
+  name: ReportField;
   kind: Kind;
   value: string;
   required: boolean;
-  autosave: Autosave;
+  autosave: Autosave<ReportField>;
 }
 
 /** One field: keeps what is typed while focused, saves on pause, on leaving and on Enter. */
@@ -203,7 +205,7 @@ function TraineeSignature({ job, onJob }: { job: JobView; onJob: (j: JobView) =>
 function Checklist({ job, onJob, disabled }: { job: JobView; onJob: (j: JobView) => void; disabled: boolean }) {
   const { lang, t, fail } = useUi();
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const answer = (item: string, state: string) =>
+  const answer = (item: string, state: CheckState) =>
     api.setCheck(job.row.id, item, state, notes[item] ?? job.report.checklist.find((c) => c.key === item)?.note ?? "").then(onJob, (e) => fail(errorText(e)));
   return (
     <fieldset class="card" disabled={disabled}>

@@ -3,13 +3,15 @@
 import type SignaturePad from "signature_pad";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, errorText, type JobView } from "../api";
+import type { Dimension } from "../bindings/Dimension";
+import type { ReportField } from "../bindings/ReportField";
 import { useUi } from "../context";
 import { Autosave } from "../form";
 import { localTime, optionLabel } from "../i18n";
 import { Pad } from "./Pad";
 import { Missing } from "./Report";
 
-const DIMENSIONS = ["timeliness", "attitude", "quality", "overall"];
+const DIMENSIONS: Dimension[] = ["timeliness", "attitude", "quality", "overall"];
 
 export function SignOff({ job, onJob }: { job: JobView; onJob: (j: JobView) => void }) {
   const { lang, t, fail } = useUi();
@@ -22,7 +24,7 @@ export function SignOff({ job, onJob }: { job: JobView; onJob: (j: JobView) => v
   const [name, setName] = useState("");
   const pad = useRef<SignaturePad | null>(null);
   const autosave = useMemo(
-    () => new Autosave((field, value) => api.setField(id, field, value).then(onJob, (e) => fail(errorText(e)))),
+    () => new Autosave<ReportField>((field, value) => api.setField(id, field, value).then(onJob, (e) => fail(errorText(e)))),
     [id],
   );
   const commentSave = useMemo(

@@ -10,6 +10,7 @@ use crate::field::Field;
 /// A field of the report, as the UI and the command line name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ReportField {
     SymptomReported,
     SymptomFound,
@@ -104,6 +105,7 @@ impl fmt::Display for ReportField {
 /// How a repair ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum RepairResult {
     Resolved,
     NeedsParts,
@@ -141,6 +143,7 @@ impl RepairResult {
 /// The outcome of an installation's acceptance (验收).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Acceptance {
     Passed,
     PassedWithRemarks,
