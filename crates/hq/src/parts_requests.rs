@@ -1,20 +1,14 @@
 //! Parts requests (补件申请) at HQ: kept as engineers send them, answered by dispatchers (a
 //! promised date within the rules' 15 days, delivered, or declined), and every answer sent down
-//! to the engineer's laptop with the job.
+//! to the engineer's laptop with the job. The storage; the handlers are in `api::parts_requests`.
 
-use axum::Json;
-use axum::extract::{Path, State};
 use outpost_domain::ids::{EngineerId, JobId, PartsRequestId};
 use outpost_domain::parts_request::PartsRequest;
-use outpost_wire::dispatch::{DeclineInput, PromiseInput};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::auth::Dispatcher;
 use crate::db::Tx;
 use crate::error::{AppError, Result};
-use crate::json::{Body, Params};
-use crate::state::AppState;
 use crate::{log, records};
 
 /// Keeps a request as it now stands.
@@ -59,14 +53,6 @@ pub struct RequestOut {
     pub overdue: bool,
 }
 
-/// Which requests to list: `open` (the default: requested or promised) or `all`.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ListQuery {
-    #[serde(default)]
-    pub state: Option<String>,
-}
-
 /// The requests in `state` (`open` or `all`), oldest first, as of `now`.
 pub fn list(tx: &mut dyn Tx, state: &str, now: OffsetDateTime) -> Result<Vec<RequestOut>> {
     let filter = match state {
@@ -95,7 +81,7 @@ pub fn list(tx: &mut dyn Tx, state: &str, now: OffsetDateTime) -> Result<Vec<Req
 }
 
 /// Applies a dispatcher's answer to request `id` and sends the job's new state to its laptop.
-fn answer(
+pub fn answer(
     tx: &mut dyn Tx,
     id: PartsRequestId,
     decide: impl FnOnce(&mut PartsRequest) -> outpost_domain::Result<()>,
@@ -106,48 +92,4 @@ fn answer(
     save(tx, &request)?;
     log::publish_job_state(tx, request.job_id)?;
     Ok(request)
-}
-
-fn parse(id: &str) -> Result<PartsRequestId> {
-    id.parse().map_err(|_| AppError::NotFound(format!("no parts request {id}: see GET /api/v1/parts-requests")))
-}
-
-/// `GET /api/v1/parts-requests?state=open|all`.
-pub async fn list_requests(
-    State(s): State<AppState>,
-    _: Dispatcher,
-    Params(q): Params<ListQuery>,
-) -> Result<Json<Vec<RequestOut>>> {
-    let now = s.now();
-    let state = q.state.unwrap_or_else(|| "open".into());
-    Ok(Json(s.db.tx(move |tx| list(tx, &state, now)).await?))
-}
-
-/// `POST /api/v1/parts-requests/{id}/promise`.
-pub async fn promise(
-    State(s): State<AppState>,
-    _: Dispatcher,
-    Path(id): Path<String>,
-    Body(input): Body<PromiseInput>,
-) -> Result<Json<PartsRequest>> {
-    let id = parse(&id)?;
-    Ok(Json(s.db.tx(move |tx| answer(tx, id, |r| r.promise(input.deliver_by))).await?))
-}
-
-/// `POST /api/v1/parts-requests/{id}/deliver`.
-pub async fn deliver(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<PartsRequest>> {
-    let id = parse(&id)?;
-    let now = s.now();
-    Ok(Json(s.db.tx(move |tx| answer(tx, id, |r| r.deliver(now))).await?))
-}
-
-/// `POST /api/v1/parts-requests/{id}/decline`.
-pub async fn decline(
-    State(s): State<AppState>,
-    _: Dispatcher,
-    Path(id): Path<String>,
-    Body(input): Body<DeclineInput>,
-) -> Result<Json<PartsRequest>> {
-    let id = parse(&id)?;
-    Ok(Json(s.db.tx(move |tx| answer(tx, id, |r| r.decline(&input.reason))).await?))
 }

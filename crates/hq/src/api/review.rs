@@ -2,8 +2,9 @@
 //! whether a printed receipt's hash belongs to a report HQ holds. Thin: the SQL is in
 //! [`crate::audit`] and [`crate::records`].
 
-use axum::Json;
 use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
 use outpost_domain::ids::{EngineerId, JobId};
 use outpost_domain::kpi::{self, JobRecord, Kpis};
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,14 @@ use crate::error::{AppError, Result};
 use crate::json::Params;
 use crate::records;
 use crate::state::AppState;
+
+/// The manager's reading routes.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/audit", get(audit))
+        .route("/api/v1/verify/{hash}", get(verify))
+        .route("/api/v1/kpis", get(kpis))
+}
 
 /// Filters of the audit log.
 #[derive(Debug, Deserialize)]

@@ -1,0 +1,74 @@
+//! The parts catalogue and the company profile every receipt prints.
+
+use axum::Json;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post, put};
+use outpost_domain::company::CompanyProfile;
+use outpost_domain::ids::PartId;
+use outpost_domain::part::Part;
+use outpost_wire::dispatch::PartInput;
+use uuid::Uuid;
+
+use super::parse_id;
+use crate::auth::Dispatcher;
+use crate::dispatch;
+use crate::error::{AppError, Result};
+use crate::json::Body;
+use crate::state::AppState;
+
+/// The routes of this resource.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/parts", post(create_part).get(list_parts))
+        .route("/api/v1/parts/{id}", put(update_part))
+        .route("/api/v1/company", get(get_company).put(set_company))
+}
+
+pub async fn update_part(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<PartInput>,
+) -> Result<Json<Part>> {
+    let id: PartId = parse_id("part", &id)?;
+    Ok(Json(
+        s.db.tx(move |tx| {
+            tx.query_opt("SELECT 1 FROM parts WHERE id = $1", &[id.to_text().into()])?
+                .ok_or_else(|| AppError::NotFound(format!("part {id} does not exist")))?;
+            dispatch::save_part(tx, id, &input)
+        })
+        .await?,
+    ))
+}
+
+pub async fn create_part(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Body(input): Body<PartInput>,
+) -> Result<(StatusCode, Json<Part>)> {
+    let id = PartId(Uuid::now_v7());
+    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::save_part(tx, id, &input)).await?)))
+}
+
+pub async fn list_parts(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<Part>>> {
+    let rows = s.db.tx(|tx| tx.query("SELECT body FROM parts ORDER BY code", &[])).await?;
+    Ok(Json(rows.iter().map(|r| r.json(0)).collect::<Result<_>>()?))
+}
+
+/// `GET /api/v1/company`: the receipt header every laptop prints.
+pub async fn get_company(State(s): State<AppState>, _: Dispatcher) -> Result<Json<CompanyProfile>> {
+    Ok(Json(s.db.tx(|tx| dispatch::company(tx)).await?))
+}
+
+/// `PUT /api/v1/company`: sets the receipt header (name, hotline, optional PNG logo as hex).
+pub async fn set_company(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Body(profile): Body<CompanyProfile>,
+) -> Result<Json<CompanyProfile>> {
+    let stored = profile.clone();
+    s.db.tx(move |tx| dispatch::set_company(tx, &stored)).await?;
+    Ok(Json(profile))
+}

@@ -1,0 +1,131 @@
+//! Jobs as dispatchers take, read, assign, cancel and close them.
+
+use axum::Json;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::{get, post};
+use outpost_domain::ids::{EngineerId, JobId};
+use outpost_domain::job::Job;
+use outpost_wire::dispatch::{AssignInput, CancelInput, JobInput, JobUpdate};
+use outpost_wire::sync::JobBundle;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::parse_id;
+use crate::auth::Dispatcher;
+use crate::db::Value;
+use crate::dispatch;
+use crate::error::{AppError, Result};
+use crate::json::{Body, Params};
+use crate::records;
+use crate::state::AppState;
+
+/// The routes of this resource.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/jobs", post(create_job).get(list_jobs))
+        .route("/api/v1/jobs/{id}", get(get_job).put(update_job))
+        .route("/api/v1/jobs/{id}/signature", get(get_signature))
+        .route("/api/v1/jobs/{id}/assign", post(assign))
+        .route("/api/v1/jobs/{id}/cancel", post(cancel))
+        .route("/api/v1/jobs/{id}/close", post(close))
+}
+
+pub async fn update_job(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<JobUpdate>,
+) -> Result<Json<Job>> {
+    let id: JobId = parse_id("job", &id)?;
+    Ok(Json(s.db.tx(move |tx| dispatch::update_job(tx, id, &input)).await?))
+}
+
+pub async fn create_job(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Body(input): Body<JobInput>,
+) -> Result<(StatusCode, Json<Job>)> {
+    let id = JobId(Uuid::now_v7());
+    let now = s.now();
+    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::create_job(tx, id, &input, now)).await?)))
+}
+
+/// Filters of the job list.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobQuery {
+    engineer_id: Option<EngineerId>,
+    status: Option<String>,
+    #[serde(default)]
+    limit: Option<i64>,
+}
+
+pub async fn list_jobs(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Params(q): Params<JobQuery>,
+) -> Result<Json<Vec<Job>>> {
+    if let Some(status) = &q.status {
+        outpost_domain::job::JobStatus::parse(status)?;
+    }
+    let limit = q.limit.unwrap_or(1000).clamp(1, 10_000);
+    let rows = s
+        .db
+        .tx(move |tx| {
+            tx.query(
+                "SELECT body FROM jobs WHERE (COALESCE($1, '') = '' OR engineer_id = $1) AND (COALESCE($2, '') = '' OR status = $2)
+                  ORDER BY scheduled_on DESC, number DESC LIMIT $3",
+                &[q.engineer_id.map(|e| e.to_text()).into(), q.status.into(), Value::Int(limit)],
+            )
+        })
+        .await?;
+    Ok(Json(rows.iter().map(|r| r.json(0)).collect::<Result<_>>()?))
+}
+
+/// A job as a dispatcher reads it: with events, report (signature and ratings) and parts.
+pub async fn get_job(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<JobBundle>> {
+    let id: JobId = parse_id("job", &id)?;
+    Ok(Json(s.db.tx(move |tx| records::bundle(tx, id)).await?))
+}
+
+/// The PNG of a job's signature.
+pub async fn get_signature(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Response> {
+    let id: JobId = parse_id("job", &id)?;
+    let report = s.db.tx(move |tx| records::report(tx, id)).await?;
+    let sha = report
+        .and_then(|r| r.signature)
+        .map(|sig| sig.image_sha256)
+        .ok_or_else(|| AppError::NotFound("this job's report is not signed".into()))?;
+    crate::sync::blob_response(&s, sha, None).await
+}
+
+pub async fn assign(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<AssignInput>,
+) -> Result<Json<Job>> {
+    let id: JobId = parse_id("job", &id)?;
+    let now = s.now();
+    Ok(Json(s.db.tx(move |tx| dispatch::assign(tx, id, input.engineer_id, now)).await?))
+}
+
+pub async fn cancel(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+    Body(input): Body<CancelInput>,
+) -> Result<Json<Job>> {
+    let id: JobId = parse_id("job", &id)?;
+    let now = s.now();
+    Ok(Json(s.db.tx(move |tx| dispatch::cancel(tx, id, &input.reason, now)).await?))
+}
+
+pub async fn close(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<Job>> {
+    let id: JobId = parse_id("job", &id)?;
+    let now = s.now();
+    Ok(Json(s.db.tx(move |tx| dispatch::close(tx, id, now)).await?))
+}

@@ -1,0 +1,32 @@
+//! HQ's HTTP API for dispatchers and the service manager: one module per resource, each with
+//! its own routes; thin handlers over [`crate::dispatch`], [`crate::records`] and the
+//! per-table modules.
+
+mod catalogue;
+mod customers;
+mod engineers;
+mod jobs;
+mod parts_requests;
+mod review;
+
+use axum::Router;
+use axum::routing::get;
+
+use crate::error::{AppError, Result};
+use crate::state::AppState;
+
+/// Every dispatcher route.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(customers::router())
+        .merge(catalogue::router())
+        .merge(jobs::router())
+        .merge(engineers::router())
+        .merge(parts_requests::router())
+        .merge(review::router())
+        .route("/api/v1/conflicts", get(crate::conflicts::conflicts))
+}
+
+pub(crate) fn parse_id<T: std::str::FromStr>(what: &str, s: &str) -> Result<T> {
+    s.parse().map_err(|_| AppError::NotFound(format!("{what} {s} does not exist")))
+}
