@@ -93,7 +93,7 @@ impl Generator {
             at += Duration::minutes(self.rng.range(5, 20));
             let signer = self.person(chinese);
             let image = sha256_hex(SIGNATURE_PNG);
-            let sign_off = SignOff { signer_name: &signer, image_sha256: &image, at };
+            let sign_off = SignOff { signer_name: &signer, image_sha256: &image, strokes_sha256: None, at };
             let event =
                 sign_report(job, &mut report, &demo.parts, &quote, me, sign_off).expect("demo reports are complete");
             demo.events.push(event);

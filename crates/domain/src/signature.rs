@@ -30,6 +30,10 @@ pub struct Signature {
     pub image_sha256: String,
     /// SHA-256 (hex) of the canonical report content at signing.
     pub content_sha256: String,
+    /// SHA-256 (hex) of the pen strokes the pad recorded (JSON), kept beside the image; not
+    /// part of the signed content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strokes_sha256: Option<String>,
 }
 
 impl Signature {
@@ -139,6 +143,8 @@ fn write_canonical(value: &Value, out: &mut String) {
 pub struct SignOff<'a> {
     pub signer_name: &'a str,
     pub image_sha256: &'a str,
+    /// The pad's strokes, when a pad recorded them.
+    pub strokes_sha256: Option<&'a str>,
     pub at: OffsetDateTime,
 }
 
@@ -157,6 +163,9 @@ pub fn sign_report(
     }
     let signer_name = text::required(crate::field::Field::SignerName, sign_off.signer_name, NAME_MAX)?;
     check_sha256(crate::field::Field::SignatureImage, sign_off.image_sha256)?;
+    if let Some(strokes) = sign_off.strokes_sha256 {
+        check_sha256(crate::field::Field::SignatureImage, strokes)?;
+    }
     report.check_complete(parts)?;
     quote.check_accepted(report.quote_acceptance.as_ref())?;
     let content = canonical_content(job, report, parts, &signer_name, sign_off.image_sha256, sign_off.at)?;
@@ -166,6 +175,7 @@ pub fn sign_report(
         signed_at: sign_off.at,
         image_sha256: sign_off.image_sha256.to_owned(),
         content_sha256: sha256_hex(content.as_bytes()),
+        strokes_sha256: sign_off.strokes_sha256.map(str::to_owned),
     });
     Ok(event)
 }

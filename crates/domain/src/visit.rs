@@ -176,6 +176,7 @@ impl Visit {
                 let sign_off = SignOff {
                     signer_name: &signature.signer_name,
                     image_sha256: &signature.image_sha256,
+                    strokes_sha256: signature.strokes_sha256.as_deref(),
                     at: signature.signed_at,
                 };
                 let event = sign_report(&mut self.job, &mut self.report, &self.parts, &quote, actor, sign_off)?;

@@ -202,7 +202,8 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
         let bundle: JobBundle = serde_json::from_value(bundle)?;
         let (mut j, mut report) = (bundle.job.clone(), bundle.report.clone().ok_or("report")?);
         let png = b"\x89PNG\r\n\x1a\nstrokes".to_vec();
-        let sign_off = SignOff { signer_name: "李经理", image_sha256: &sha256_hex(&png), at: NOW };
+        let sign_off =
+            SignOff { signer_name: "李经理", image_sha256: &sha256_hex(&png), strokes_sha256: None, at: NOW };
         sign_report(&mut j, &mut report, &bundle.parts, &quote, Actor::Engineer(engineer.parse()?), sign_off)?;
         let mut signature = report.signature.clone().ok_or("signature")?;
 

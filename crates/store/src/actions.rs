@@ -227,12 +227,34 @@ impl Store {
     /// The customer signs with a handwritten signature (PNG): the image is kept as a blob,
     /// the report must be complete; it is frozen and the job moves to signed.
     pub fn sign_report(&self, job_id: JobId, signer_name: &str, png: &[u8], now: OffsetDateTime) -> Result<Signature> {
+        self.sign_report_with_strokes(job_id, signer_name, png, None, now)
+    }
+
+    /// [`Store::sign_report`] with the pen strokes a pad recorded (JSON): kept as a blob too,
+    /// named in the signature and sent to HQ with the image.
+    pub fn sign_report_with_strokes(
+        &self,
+        job_id: JobId,
+        signer_name: &str,
+        png: &[u8],
+        strokes: Option<&[u8]>,
+        now: OffsetDateTime,
+    ) -> Result<Signature> {
         check_signature_png(png)?;
         let image_sha256 = blobs::write_file(self.path(), png)?;
+        let strokes_sha256 = strokes.map(|s| blobs::write_file(self.path(), s)).transpose()?;
         self.write(|tx| {
             blobs::record(tx, &image_sha256, png.len(), "image/png", now)?;
+            if let (Some(sha), Some(bytes)) = (&strokes_sha256, strokes) {
+                blobs::record(tx, sha, bytes.len(), "application/json", now)?;
+            }
             let (mut visit, engineer) = load(tx, job_id)?;
-            let sign_off = SignOff { signer_name, image_sha256: &image_sha256, at: now };
+            let sign_off = SignOff {
+                signer_name,
+                image_sha256: &image_sha256,
+                strokes_sha256: strokes_sha256.as_deref(),
+                at: now,
+            };
             let signature = visit.signature_for(engineer, sign_off)?;
             let change = Change::ReportSigned { job_id, revision: visit.report.revision, signature: signature.clone() };
             record(tx, &mut visit, engineer, &change, now)?;

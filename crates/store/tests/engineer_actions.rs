@@ -107,10 +107,12 @@ fn a_whole_repair_through_the_store() -> TestResult {
         f.store.rate(job, d, 5, NOW)?;
     }
     assert!(f.store.sign_report(job, "李经理", b"not a png", NOW).is_err());
-    let signature = f.store.sign_report(job, "李经理", &png, NOW + Duration::minutes(5))?;
+    let strokes = br#"[{"points":[{"x":1,"y":2,"time":0}]}]"#;
+    let signature = f.store.sign_report_with_strokes(job, "李经理", &png, Some(strokes), NOW + Duration::minutes(5))?;
     assert_eq!(signature.image_sha256, sha256_hex(&png));
     assert_eq!(outpost_store::blobs::read(f.store.path(), &signature.image_sha256)?, png);
-    assert_eq!(f.store.read(outpost_store::blobs::queued_count)?, 1);
+    assert_eq!(signature.strokes_sha256.as_deref(), Some(sha256_hex(strokes).as_str()));
+    assert_eq!(f.store.read(outpost_store::blobs::queued_count)?, 2, "the image and the strokes go to HQ");
     let detail = f.store.read(|c| detail::job_detail(c, job))?;
     assert_eq!(detail.job.status, JobStatus::Signed);
     assert!(verify(&detail.job, &detail.report, &detail.parts)?, "the hash survives SQLite");

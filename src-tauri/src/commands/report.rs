@@ -6,7 +6,7 @@ use outpost_domain::ids::{PartLineId, PartsRequestId};
 use outpost_domain::part::FaultOrigin;
 use outpost_domain::rating::Dimension;
 use outpost_domain::report::{CheckState, ReportField};
-use outpost_store::{blobs, parse_acceptance_method, parts};
+use outpost_store::{parse_acceptance_method, parts};
 use tauri::State;
 
 use super::jobs::changed;
@@ -178,8 +178,7 @@ pub async fn sign_report(
             return Err(AppError::SignatureDamaged);
         }
         serde_json::from_str::<serde_json::Value>(&strokes).map_err(|_| AppError::SignatureDamaged)?;
-        blobs::write_file(state.store.path(), strokes.as_bytes())?;
-        state.store.sign_report(job_id(&id)?, &name, &png, now())?;
+        state.store.sign_report_with_strokes(job_id(&id)?, &name, &png, Some(strokes.as_bytes()), now())?;
         changed(state, &id)
     })
     .await

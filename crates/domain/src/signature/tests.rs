@@ -20,7 +20,7 @@ fn free_quote(parts: &[PartLine]) -> Quote {
 }
 
 fn sign_off() -> SignOff<'static> {
-    SignOff { signer_name: "李经理", image_sha256: PNG_SHA, at: T0 }
+    SignOff { signer_name: "李经理", image_sha256: PNG_SHA, strokes_sha256: None, at: T0 }
 }
 
 #[test]

@@ -90,7 +90,8 @@ fn a_report_changes_only_while_the_job_is_open_and_on_its_revision() {
 fn a_signature_applies_only_over_the_content_it_was_made_on() {
     let mut v = visit(JobStatus::Completed);
     let at = T0 + Duration::hours(2);
-    let sign_off = SignOff { signer_name: "李经理", image_sha256: SHA, at };
+    let strokes = "7".repeat(64);
+    let sign_off = SignOff { signer_name: "李经理", image_sha256: SHA, strokes_sha256: Some(&strokes), at };
     let signature = v.signature_for(ENGINEER, sign_off).unwrap();
     assert!(!v.report.is_signed(), "a trial signature changes nothing");
     let mut tampered = signature.clone();
@@ -101,4 +102,6 @@ fn a_signature_applies_only_over_the_content_it_was_made_on() {
     let signed = v.apply(ENGINEER, &change(signature)).unwrap();
     assert!(signed.event.is_some() && signed.job_changed && signed.report_changed);
     assert_eq!(v.job.status, JobStatus::Signed);
+    let kept = v.report.signature.as_ref().and_then(|s| s.strokes_sha256.clone());
+    assert_eq!(kept, Some(strokes), "the pad's strokes stay named in the signature where it is applied");
 }

@@ -66,8 +66,12 @@ pub fn sample(language: Language, parts: usize, draft: bool) -> Result<Sample, B
                 AcceptanceMethod::Confirmation,
             )?)?;
         }
-        let sign_off =
-            SignOff { signer_name: "李经理", image_sha256: &sha256_hex(&png), at: datetime!(2026-11-23 03:10 UTC) };
+        let sign_off = SignOff {
+            signer_name: "李经理",
+            image_sha256: &sha256_hex(&png),
+            strokes_sha256: None,
+            at: datetime!(2026-11-23 03:10 UTC),
+        };
         let engineer = job.engineer_id.ok_or("engineer")?;
         sign_report(&mut job, &mut report, &lines, &quote, Actor::Engineer(engineer), sign_off)?;
     }
