@@ -29,10 +29,6 @@ pub enum AppError {
     #[error("'{0}' is not a part line; reopen the job")]
     NotAPartLine(String),
 
-    /// A receipt layout the app does not print.
-    #[error("'{0}' is not a receipt layout: choose A4 or 80 mm")]
-    NotALayout(String),
-
     /// A receipt file that is not there any more.
     #[error("that receipt is gone; make it again")]
     ReceiptGone,
@@ -87,7 +83,6 @@ impl AppError {
             AppError::Receipt(e) => e.render(language),
             AppError::NotAJob(id) => format!("“{id}”不是工单编号：请从列表重新打开工单"),
             AppError::NotAPartLine(id) => format!("“{id}”不是零件明细：请重新打开工单"),
-            AppError::NotALayout(layout) => format!("没有“{layout}”这种回执版式：请选择 A4 或 80 mm"),
             AppError::ReceiptGone => "这份回执文件已不存在：请重新生成".into(),
             AppError::SignatureDamaged => "签字从签字板传来时损坏了：请清除签字板后重新签字".into(),
             AppError::System { zh, .. } => zh.clone(),

@@ -39,7 +39,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
     match cli.command {
         Command::Demo { jobs, seed } => demo(&store, jobs, seed, clock),
         Command::Enroll { hq, code, device_name } => {
-            let name = device_name.unwrap_or_else(host_name);
+            let name = device_name.unwrap_or_else(outpost_sync::device_name);
             let engineer = outpost_sync::enroll(&store, &hq, &code, &name)?;
             out!("enrolled as {} with {hq}; run `sync` to download your jobs", engineer.name);
             Ok(())
@@ -176,8 +176,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             Ok(())
         }
         Command::Receipt { job, out, layout, lang } => {
-            let layout = PageLayout::parse(&layout)
-                .ok_or_else(|| CliError::Refused(format!("'{layout}' is not a receipt layout: use a4 or 80mm")))?;
+            let layout = PageLayout::parse(&layout)?;
             let language = lang.as_deref().map(Language::parse).transpose()?;
             let (pdf, _) =
                 outpost_receipt::receipt_for(&store, find_job(&store, &job)?, layout, language, clock.offset)?;
@@ -194,14 +193,6 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             Ok(())
         }
     }
-}
-
-fn host_name() -> String {
-    std::fs::read_to_string("/etc/hostname")
-        .map(|h| h.trim().to_owned())
-        .ok()
-        .filter(|h| !h.is_empty())
-        .unwrap_or_else(|| "laptop".into())
 }
 
 fn find_job(store: &Store, id_or_number: &str) -> Result<JobId> {

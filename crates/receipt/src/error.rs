@@ -21,6 +21,9 @@ pub enum ReceiptError {
     /// The verification reference cannot be put into a QR code.
     #[error("the verification code cannot be drawn: {0}")]
     Qr(String),
+    /// A layout the receipt is not printed in.
+    #[error("'{0}' is not a receipt layout: use a4 or 80mm")]
+    Layout(String),
 }
 
 /// Result of rendering a receipt.
@@ -36,6 +39,7 @@ impl ReceiptError {
             ReceiptError::Store(_) => "receipt_data",
             ReceiptError::Save(_) => "receipt_save",
             ReceiptError::Qr(_) => "receipt_qr",
+            ReceiptError::Layout(_) => "receipt_layout",
         }
     }
 
@@ -51,6 +55,7 @@ impl ReceiptError {
             ReceiptError::Store(why) => format!("无法读取回执所需的数据：{why}"),
             ReceiptError::Save(why) => format!("无法保存回执 PDF：{why}"),
             ReceiptError::Qr(why) => format!("无法生成验证二维码：{why}"),
+            ReceiptError::Layout(layout) => format!("没有“{layout}”这种回执版式：请使用 a4 或 80mm"),
         }
     }
 }

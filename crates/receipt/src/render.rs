@@ -24,11 +24,11 @@ pub enum PageLayout {
 
 impl PageLayout {
     /// Parses `a4` / `80mm`.
-    pub fn parse(s: &str) -> Option<PageLayout> {
+    pub fn parse(s: &str) -> Result<PageLayout> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "a4" => Some(PageLayout::A4),
-            "80mm" | "80" | "roll" => Some(PageLayout::Roll80),
-            _ => None,
+            "a4" => Ok(PageLayout::A4),
+            "80mm" | "80" | "roll" => Ok(PageLayout::Roll80),
+            _ => Err(ReceiptError::Layout(s.trim().to_owned())),
         }
     }
 

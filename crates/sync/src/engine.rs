@@ -47,6 +47,16 @@ impl CycleReport {
     }
 }
 
+/// This laptop's name as HQ lists its devices: the host name, or "laptop".
+pub fn device_name() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok().filter(|h| !h.trim().is_empty()))
+        .unwrap_or_else(|| "laptop".into())
+}
+
 /// Enrolls this laptop with a one-time code. The data folder must not hold another engineer's
 /// work or changes that were never sent.
 pub fn enroll(store: &Store, hq_url: &str, code: &str, device_name: &str) -> Result<Engineer> {

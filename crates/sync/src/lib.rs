@@ -7,7 +7,7 @@ pub mod engine;
 pub mod error;
 pub mod watch;
 
-pub use engine::{CycleReport, enroll, sync_once, sync_reporting, sync_with_clock};
+pub use engine::{CycleReport, device_name, enroll, sync_once, sync_reporting, sync_with_clock};
 pub use error::{Result, SyncError};
 /// The sync protocol this app speaks (see `device::hq_is_newer`).
 pub use outpost_wire::PROTOCOL;

@@ -22,7 +22,7 @@ pub async fn make_receipt(
     layout: String,
     language: Option<String>,
 ) -> Result<ReceiptFile> {
-    let layout = PageLayout::parse(&layout).ok_or_else(|| AppError::NotALayout(layout.clone()))?;
+    let layout = PageLayout::parse(&layout)?;
     let language = language.as_deref().map(Language::parse).transpose()?;
     let (store, offset, dir) = (state.store.clone(), state.offset, state.data_dir.join("receipts"));
     let job = job_id(&id)?;

@@ -38,12 +38,7 @@ pub async fn enroll<R: Runtime>(
     code: String,
 ) -> Result<SettingsView> {
     let store = state.store.clone();
-    let device_name = std::fs::read_to_string("/etc/hostname")
-        .ok()
-        .map(|h| h.trim().to_owned())
-        .filter(|h| !h.is_empty())
-        .or_else(|| std::env::var("HOSTNAME").ok())
-        .unwrap_or_else(|| "laptop".into());
+    let device_name = outpost_sync::device_name();
     blocking(move || Ok(outpost_sync::enroll(&store, hq_url.trim(), code.trim(), &device_name)?)).await?;
     state.start_sync(&app)?;
     state.wake_sync();
