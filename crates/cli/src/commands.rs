@@ -290,10 +290,8 @@ fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
 
 fn list_jobs(store: &Store, clock: Clock, when: &str, query: Option<&str>, json: bool) -> Result<()> {
     let filter = JobFilter::parse(when)?;
-    let list = store.read(|c| match query {
-        None => jobs::list(c, filter, clock.today(), 100_000),
-        Some(q) => search::matching_jobs(c, q, 200),
-    })?;
+    // A script gets every job of the list.
+    let list = store.read(|c| search::shown(c, filter, query, clock.today(), 100_000))?;
     if json {
         return print::json(&list);
     }

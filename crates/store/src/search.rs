@@ -194,6 +194,22 @@ pub fn search(conn: &Connection, typed: &str, limit: usize) -> Result<Vec<Search
     Ok(hits)
 }
 
+/// The jobs a list screen shows: those matching `typed` (trimmed; blank is no search, at most
+/// 200 matches), or else the list `filter` of `today`, at most `limit`. The app and the CLI
+/// both list through here.
+pub fn shown(
+    conn: &Connection,
+    filter: crate::jobs::JobFilter,
+    typed: Option<&str>,
+    today: time::Date,
+    limit: usize,
+) -> Result<Vec<crate::jobs::JobSummary>> {
+    match typed.map(str::trim).filter(|q| !q.is_empty()) {
+        Some(q) => matching_jobs(conn, q, 200),
+        None => crate::jobs::list(conn, filter, today, limit),
+    }
+}
+
 /// The jobs whose job or report text matches what was typed, best first, each once.
 pub fn matching_jobs(conn: &Connection, typed: &str, limit: usize) -> Result<Vec<crate::jobs::JobSummary>> {
     let mut seen = HashSet::new();

@@ -21,6 +21,11 @@ fn job_lists_split_the_day() -> TestResult {
     for (filter, list) in [(JobFilter::Today, &todays), (JobFilter::Overdue, &overdue), (JobFilter::All, &all)] {
         assert_eq!(f.store.read(|c| jobs::count(c, filter, today))?, list.len() as u64, "{filter:?}");
     }
+    let blank = f.store.read(|c| search::shown(c, JobFilter::Today, Some("  "), today, 100))?;
+    assert_eq!(blank.len(), todays.len(), "a blank search is the list");
+    let number = todays[0].number.clone();
+    let found = f.store.read(|c| search::shown(c, JobFilter::Today, Some(&number), today, 100))?;
+    assert_eq!(found.first().map(|j| j.number.as_str()), Some(number.as_str()), "a search finds the job by number");
     assert!(JobFilter::parse("yesterday").is_err());
     Ok(())
 }

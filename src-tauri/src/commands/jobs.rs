@@ -1,7 +1,7 @@
 //! The job list, the job screen and the visit's status moves.
 
 use outpost_domain::job::{JobStatus, MoveDetails};
-use outpost_store::jobs::{self, JobFilter};
+use outpost_store::jobs::JobFilter;
 use outpost_store::{detail, search};
 use tauri::State;
 use time::Date;
@@ -17,10 +17,8 @@ pub async fn list_jobs(state: State<'_, AppState>, when: String, search: Option<
     on_state(&state, move |state| {
         let filter = JobFilter::parse(&when)?;
         let (now, today) = (now(), state.today());
-        let rows = state.store.read(|c| match search.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-            Some(q) => search::matching_jobs(c, q, 200),
-            None => jobs::list(c, filter, today, 5_000),
-        })?;
+        // A screenful: the window lists at most 5,000 rows.
+        let rows = state.store.read(|c| search::shown(c, filter, search.as_deref(), today, 5_000))?;
         Ok(rows.iter().map(|s| JobRow::of(s, now)).collect())
     })
     .await
