@@ -69,6 +69,8 @@ pub enum DomainError {
     PartsAsLines,
     /// A report field set as text that has its own form.
     NotTextField { report_field: ReportField },
+    /// A survey comment on a survey the customer declined.
+    SurveyDeclined,
     /// A checklist issue without a note.
     IssueNeedsNote,
     /// A checklist item the job's checklist does not have.
@@ -196,6 +198,7 @@ impl DomainError {
             PartsAsLines => Field::Report(ReportField::PartsReplaced),
             NotTextField { .. } => Field::ReportFieldName,
             IssueNeedsNote => Field::ChecklistNote,
+            SurveyDeclined => Field::SatisfactionComment,
             NotOnChecklist { .. } => Field::ChecklistItem,
             WarrantyEndsBeforeAcceptance => Field::WarrantyEnd,
             WindowEndsBeforeStart => Field::Window,

@@ -126,6 +126,10 @@ fn both(error: &DomainError) -> (String, String) {
             format!("{} is not set as text; use its own form", report_field.as_str()),
             format!("“{}”不能直接填文字，请用它自己的表单", report_field.label(Language::ZhCn)),
         ),
+        SurveyDeclined => (
+            "the customer declined the survey: rate first if they changed their mind, or write their words in the customer opinion".into(),
+            "客户已拒绝评价，如客户改变主意，请先评分；否则请把客户的话写在用户意见中".into(),
+        ),
         IssueNeedsNote => ("is empty: describe the issue you found".into(), "未填写，请写明发现的问题".into()),
         NotOnChecklist { item } => {
             (format!("'{item}' is not on this job's checklist"), format!("本工单的巡检清单中没有“{item}”"))

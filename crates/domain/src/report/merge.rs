@@ -81,7 +81,11 @@ impl ServiceReport {
     }
 
     /// Sets the survey comment, keeping the ratings.
+    /// A comment cannot undo the customer's refusal to rate (ratings can).
     pub fn set_survey_comment(&mut self, comment: &str) -> Result<()> {
+        if matches!(self.satisfaction, Some(Satisfaction::Declined { .. })) {
+            return Err(crate::DomainError::SurveyDeclined);
+        }
         let (ratings, _) = self.rated_parts();
         self.set_satisfaction(Satisfaction::rated(ratings, comment)?)
     }
@@ -148,6 +152,19 @@ mod tests {
         assert_eq!(rating_text(r.rating(Dimension::Timeliness)), "5");
         assert_eq!(rating_text(r.rating(Dimension::Quality)), "");
         assert_eq!(r.survey_comment(), "响应太慢");
+        Ok(())
+    }
+
+    #[test]
+    fn a_comment_does_not_undo_a_declined_survey() -> Result<()> {
+        let mut r = report();
+        let declined = Satisfaction::Declined { at: time::macros::datetime!(2026-11-23 08:00 UTC) };
+        r.set_satisfaction(declined.clone())?;
+        assert_eq!(r.set_survey_comment("还行"), Err(crate::DomainError::SurveyDeclined));
+        assert_eq!(r.satisfaction, Some(declined));
+        r.rate(Dimension::Overall, Rating::new(4)?)?;
+        r.set_survey_comment("还行")?;
+        assert_eq!(r.survey_comment(), "还行");
         Ok(())
     }
 }

@@ -69,9 +69,10 @@ fn index(e: &DomainError) -> usize {
         RequestAnswered { .. } => 54,
         ContactChangedMeanwhile { .. } => 55,
         EditedMeanwhile { .. } => 56,
+        SurveyDeclined => 57,
     }
 }
-const VARIANTS: usize = 57;
+const VARIANTS: usize = 58;
 
 fn samples() -> Vec<DomainError> {
     use DomainError::*;
@@ -106,6 +107,7 @@ fn samples() -> Vec<DomainError> {
         PartsAsLines,
         NotTextField { report_field: ReportField::Checklist },
         IssueNeedsNote,
+        SurveyDeclined,
         NotOnChecklist { item: "roof".into() },
         WarrantyEndsBeforeAcceptance,
         WindowEndsBeforeStart,
