@@ -27,7 +27,7 @@ export function App() {
     api.getSettings().then(setSettings, (e) => setError(errorText(e)));
     // Listen first, then ask: a status published in between is not lost.
     const unlisten = listen<SyncView>("sync-status", (e) => setSync(e.payload));
-    api.syncStatus().then(setSync, () => {});
+    api.getSyncStatus().then(setSync, () => {});
     return () => void unlisten.then((f) => f());
   }, []);
 

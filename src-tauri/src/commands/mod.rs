@@ -1,6 +1,8 @@
 //! Tauri commands, one file per feature; each body takes the state, calls one library
 //! function and maps the answer to a view.
 
+#[cfg(test)]
+mod bindings;
 pub mod jobs;
 pub mod receipt;
 pub mod report;

@@ -48,7 +48,7 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
   const move = (to: JobStatus) => {
     if (to === "unresolved") return setUnresolved(true);
     if (to === "signed") return setTab("signOff");
-    api.transition(id, to).then(setJob, (e) => fail(errorText(e)));
+    api.transitionJob(id, to, null, null).then(setJob, (e) => fail(errorText(e)));
   };
   return (
     <section class="job" data-testid="job">
@@ -86,7 +86,7 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
         <UnresolvedForm
           onCancel={() => setUnresolved(false)}
           onDone={(reason, date) =>
-            api.transition(id, "unresolved", reason, date).then((j) => (setJob(j), setUnresolved(false)), (e) => fail(errorText(e)))
+            api.transitionJob(id, "unresolved", reason, date).then((j) => (setJob(j), setUnresolved(false)), (e) => fail(errorText(e)))
           }
         />
       )}

@@ -150,7 +150,7 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
               <input
                 type="checkbox"
                 checked={noneReplaced}
-                onChange={(e) => api.setField(id, "parts_replaced", e.currentTarget.checked ? "none" : "").then(onJob, (err) => fail(errorText(err)))}
+                onChange={(e) => api.setReportField(id, "parts_replaced", e.currentTarget.checked ? "none" : "").then(onJob, (err) => fail(errorText(err)))}
                 data-testid="no-parts"
               />
               {t("noPartsUsed")}

@@ -61,7 +61,7 @@ export function Report({ job, onJob }: { job: JobView; onJob: (j: JobView) => vo
       new Autosave<ReportField>(
         async (field, value) => {
           try {
-            onJob(await api.setField(id, field, value));
+            onJob(await api.setReportField(id, field, value));
           } catch (e) {
             fail(errorText(e));
           }

@@ -24,7 +24,7 @@ export function SignOff({ job, onJob }: { job: JobView; onJob: (j: JobView) => v
   const [name, setName] = useState("");
   const pad = useRef<SignaturePad | null>(null);
   const autosave = useMemo(
-    () => new Autosave<ReportField>((field, value) => api.setField(id, field, value).then(onJob, (e) => fail(errorText(e)))),
+    () => new Autosave<ReportField>((field, value) => api.setReportField(id, field, value).then(onJob, (e) => fail(errorText(e)))),
     [id],
   );
   const commentSave = useMemo(
@@ -42,8 +42,8 @@ export function SignOff({ job, onJob }: { job: JobView; onJob: (j: JobView) => v
     const png = pad.current.toDataURL("image/png");
     try {
       // Signing records the repair as done first when the engineer has not pressed "Completed".
-      if (job.row.status === "on_site") onJob(await api.transition(id, "completed"));
-      onJob(await api.sign(id, name.trim(), png, strokes));
+      if (job.row.status === "on_site") onJob(await api.transitionJob(id, "completed", null, null));
+      onJob(await api.signReport(id, name.trim(), png, strokes));
     } catch (e) {
       fail(errorText(e));
     }
