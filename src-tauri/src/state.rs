@@ -1,12 +1,13 @@
-//! The app's state, managed once: the store, the data folder, the background sync loop.
+//! The app's state, managed once: the engineer's laptop (data folder and store) and the
+//! background sync loop.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use outpost_store::Store;
+use outpost_laptop::Laptop;
 use outpost_sync::watch::{SyncLoop, SyncStatus};
 use tauri::{AppHandle, Emitter, Manager, Runtime, State};
-use time::{Date, OffsetDateTime, UtcOffset};
+use time::UtcOffset;
 
 use crate::error::{AppError, Result};
 use crate::views::SyncView;
@@ -17,29 +18,21 @@ pub const SYNC_EVENT: &str = "sync-status";
 /// Everything the commands share; a clone shares the same store and sync loop.
 #[derive(Debug, Clone)]
 pub struct AppState {
-    pub store: Arc<Store>,
-    pub data_dir: PathBuf,
-    /// The laptop's time zone, read at start (it can only be read safely then).
-    pub offset: UtcOffset,
+    /// The data folder and the laptop's time zone (read at start: it can only be read safely then).
+    pub laptop: Laptop,
     sync: Arc<Mutex<Option<SyncLoop>>>,
 }
 
 impl AppState {
     /// Opens (or creates) the store in `data_dir`.
     pub fn open(data_dir: PathBuf, offset: UtcOffset) -> Result<AppState> {
-        let store = Arc::new(Store::open(&data_dir)?);
-        Ok(AppState { store, data_dir, offset, sync: Arc::new(Mutex::new(None)) })
-    }
-
-    /// Today in the laptop's time zone.
-    pub fn today(&self) -> Date {
-        OffsetDateTime::now_utc().to_offset(self.offset).date()
+        Ok(AppState { laptop: Laptop::open(data_dir, offset)?, sync: Arc::new(Mutex::new(None)) })
     }
 
     /// Starts the background sync loop when the laptop is enrolled and no loop runs yet; every
     /// status it publishes goes to the window as [`SYNC_EVENT`].
     pub fn start_sync<R: Runtime>(&self, app: &AppHandle<R>) -> Result<()> {
-        if self.store.read(outpost_store::device::enrollment)?.is_none() {
+        if !self.laptop.settings()?.enrolled {
             return Ok(());
         }
         let mut slot = self.sync.lock().map_err(|_| {
@@ -47,7 +40,7 @@ impl AppState {
         })?;
         if slot.is_none() {
             let app = app.clone();
-            *slot = Some(SyncLoop::start(self.store.clone(), move |s: &SyncStatus| {
+            *slot = Some(SyncLoop::start(self.laptop.store().clone(), move |s: &SyncStatus| {
                 let _ = app.emit(SYNC_EVENT, SyncView::of(s));
             }));
         }
@@ -70,7 +63,7 @@ impl AppState {
             Some(l) => SyncView::of(&l.status()),
             None => SyncView {
                 state: "not_enrolled".into(),
-                pending: self.store.read(outpost_store::outbox::pending_count)?,
+                pending: self.laptop.pending()?,
                 refused: 0,
                 set_aside: Vec::new(),
                 clock_offset_secs: None,

@@ -66,7 +66,8 @@ fn refusals_reach_the_ui_as_code_and_words() -> TestResult {
     assert_eq!(bad["code"], "error", "{bad}");
     assert!(bad["message"].as_str().unwrap_or_default().contains("use today, overdue, upcoming or all"), "{bad}");
     let bad = call(&window, "get_job", json!({"id": "nope"})).err().ok_or("refused")?;
-    assert!(bad["message"].as_str().unwrap_or_default().contains("reopen the job from the list"), "{bad}");
+    assert_eq!(bad["message"], "job nope is not on this laptop: check what you typed, or sync with HQ", "{bad}");
+    assert_eq!(bad["words"]["zh-CN"], "本机没有工单 nope：请检查输入，或与总部同步", "{bad}");
     let bad =
         call(&window, "enroll", json!({"hq_url": "http://127.0.0.1:9", "code": "ABCDEF"})).err().ok_or("refused")?;
     assert!(bad["message"].as_str().unwrap_or_default().contains("HQ is not reachable"), "{bad}");

@@ -1,19 +1,14 @@
-//! What each command does: open the store, call one library function, print.
+//! What each command does: open the data folder, call one action of the engineer's laptop
+//! (`outpost-laptop`, the same the desktop app calls), print.
 
 use outpost_demo::{DemoConfig, generate};
-use outpost_domain::customer::Language;
-use outpost_domain::ids::{JobId, PartLineId, PartsRequestId};
-use outpost_domain::job::{JobStatus, MoveDetails};
+use outpost_domain::job::JobStatus;
 use outpost_domain::part::FaultOrigin;
 use outpost_domain::rating::Dimension;
 use outpost_domain::report::ReportField;
-use outpost_receipt::PageLayout;
-use outpost_store::jobs::{self, JobFilter};
-use outpost_store::search;
-use outpost_store::{Store, blobs, detail, device, outbox, parse_acceptance_method, parse_check_state, parts};
-use serde::Serialize;
-use time::{Date, OffsetDateTime, UtcOffset};
-use uuid::Uuid;
+use outpost_laptop::Laptop;
+use outpost_store::parse_check_state;
+use time::{OffsetDateTime, UtcOffset};
 
 use crate::error::{CliError, Result};
 use crate::print;
@@ -26,27 +21,21 @@ pub struct Clock {
     pub offset: UtcOffset,
 }
 
-impl Clock {
-    fn today(&self) -> Date {
-        self.now.to_offset(self.offset).date()
-    }
-}
-
 /// Runs one command.
 pub fn run(cli: Cli, clock: Clock) -> Result<()> {
-    let store = Store::open(&cli.data_dir)?;
+    let laptop = Laptop::open(&cli.data_dir, clock.offset)?;
     let now = clock.now;
     match cli.command {
-        Command::Demo { jobs, seed } => demo(&store, jobs, seed, clock),
+        Command::Demo { jobs, seed } => demo(&laptop, jobs, seed, clock),
         Command::Enroll { hq, code, device_name } => {
-            let name = device_name.unwrap_or_else(outpost_sync::device_name);
-            let engineer = outpost_sync::enroll(&store, &hq, &code, &name)?;
+            let engineer = laptop.enroll(&hq, &code, device_name.as_deref())?;
             out!("enrolled as {} with {hq}; run `sync` to download your jobs", engineer.name);
             Ok(())
         }
         Command::Sync { watch: false } => {
-            let report = outpost_sync::sync_once(&store)?;
-            let (pending, refused) = store.read(|c| Ok((outbox::pending_count(c)?, outbox::rejected_count(c)?)))?;
+            let report = laptop.sync_once()?;
+            let status = laptop.status(now)?;
+            let (pending, refused) = (status.pending_changes, status.rejected_changes);
             out!(
                 "synced: {} changes sent ({} refused by HQ), {} received, {} files uploaded",
                 report.pushed,
@@ -64,10 +53,10 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
                     report.renumbered
                 );
             }
-            for file in store.read(blobs::set_aside_files)? {
-                out!("  set aside: {}", file.message());
+            for message in &status.set_aside_files {
+                out!("  set aside: {message}");
             }
-            for m in store.read(|c| outbox::rejected(c, 20))? {
+            for m in laptop.refused(20)? {
                 out!("  refused: {} on job {}: {}", m.change.kind(), m.change.job_id(), m.rejected.unwrap_or_default());
             }
             if pending > 0 {
@@ -78,8 +67,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             Ok(())
         }
         Command::Sync { watch: true } => {
-            let store = std::sync::Arc::new(store);
-            let _loop = outpost_sync::watch::SyncLoop::start(store, |s| {
+            let _loop = outpost_sync::watch::SyncLoop::start(laptop.store().clone(), |s| {
                 eprintln!(
                     "{} sync: {:?}, {} waiting, {} refused, last sync {}{}",
                     outpost_sync::watch::now_text(),
@@ -94,41 +82,37 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
                 std::thread::park();
             }
         }
-        Command::Status { json } => status(&store, clock, json),
-        Command::Jobs { when, search, json } => list_jobs(&store, clock, &when, search.as_deref(), json),
+        Command::Status { json } => status(&laptop, clock, json),
+        Command::Jobs { when, search, json } => list_jobs(&laptop, clock, &when, search.as_deref(), json),
         Command::Search { query, json } => {
-            let hits = store.read(|c| search::search(c, &query, 50))?;
+            let hits = laptop.search(&query, 50)?;
             if json { print::json(&hits) } else { hits.iter().try_for_each(print::hit) }
         }
         Command::Job { command: JobCommand::Show { job, json } } => {
-            let id = find_job(&store, &job)?;
-            let detail = store.read(|c| detail::job_detail(c, id))?;
+            let detail = laptop.job(laptop.find_job(&job)?)?;
             if json { print::json(&detail) } else { print::detail(&detail, clock.offset) }
         }
         Command::Job { command: JobCommand::Transition { job, state, reason, promised_on } } => {
-            let id = find_job(&store, &job)?;
-            let to = JobStatus::parse(&state)?;
-            let promised_on = promised_on.as_deref().map(parse_date).transpose()?;
-            let event = store.transition_job(id, to, MoveDetails { reason, promised_on, engineer: None }, now)?;
+            let id = laptop.find_job(&job)?;
+            let event = laptop.transition(id, JobStatus::parse(&state)?, reason, promised_on.as_deref(), now)?;
             out!("{}: {} → {}", job, event.from, event.to);
             Ok(())
         }
         Command::Report { command: ReportCommand::Set { job, field, value } } => {
-            let id = find_job(&store, &job)?;
-            let field = ReportField::parse(&field)?;
-            store.set_report_field(id, field, &value, now)?;
-            print::missing(&store.read(|c| detail::job_detail(c, id))?.missing)
+            let id = laptop.find_job(&job)?;
+            laptop.set_report_field(id, ReportField::parse(&field)?, &value, now)?;
+            print::missing(&laptop.job(id)?.missing)
         }
         Command::Report { command: ReportCommand::Check { job, item, answer, note } } => {
-            let id = find_job(&store, &job)?;
-            store.set_check(id, &item, parse_check_state(&answer)?, &note, now)?;
-            print::missing(&store.read(|c| detail::job_detail(c, id))?.missing)
+            let id = laptop.find_job(&job)?;
+            laptop.set_check(id, &item, parse_check_state(&answer)?, &note, now)?;
+            print::missing(&laptop.job(id)?.missing)
         }
         Command::Part { command: PartCommand::Add { job, part_code, quantity, misuse } } => {
-            let id = find_job(&store, &job)?;
+            let id = laptop.find_job(&job)?;
             let origin = if misuse { FaultOrigin::Misuse } else { FaultOrigin::Quality };
-            let line = store.add_part_line(id, PartLineId(Uuid::now_v7()), &part_code, quantity, origin, now)?;
-            let quote = store.read(|c| detail::job_detail(c, id))?.quote;
+            let line = laptop.add_part(id, &part_code, quantity, origin, now)?;
+            let quote = laptop.job(id)?.quote;
             if let Some(priced) = quote.lines.iter().find(|l| l.part_line_id == line.id) {
                 out!("{} × {}: {} ({})", priced.quantity, priced.part_code, priced.total, priced.explain_en());
             }
@@ -136,10 +120,9 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             Ok(())
         }
         Command::Part { command: PartCommand::Request { job, part_code, quantity, misuse, note } } => {
-            let id = find_job(&store, &job)?;
+            let id = laptop.find_job(&job)?;
             let origin = if misuse { FaultOrigin::Misuse } else { FaultOrigin::Quality };
-            let request = PartsRequestId(Uuid::now_v7());
-            let r = store.request_parts(id, request, &part_code, quantity, origin, &note, now)?;
+            let r = laptop.request_parts(id, &part_code, quantity, origin, &note, now)?;
             out!(
                 "requested {} × {} from HQ; due by {} at the latest; sync to send it",
                 r.quantity,
@@ -149,62 +132,48 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             Ok(())
         }
         Command::Part { command: PartCommand::Find { text } } => {
-            for p in store.read(|c| parts::find(c, &text, 30))? {
+            for found in laptop.find_parts(&text, now)? {
+                let p = found.part;
                 out!("{}\t{}\t{}", p.code, p.name, p.unit_price);
             }
             Ok(())
         }
         Command::Rate { job, dimension, rating } => {
-            let id = find_job(&store, &job)?;
-            store.rate(id, Dimension::parse(&dimension)?, rating, now)?;
+            laptop.rate(laptop.find_job(&job)?, Dimension::parse(&dimension)?, rating, now)?;
             Ok(())
         }
         Command::SurveyComment { job, text } => {
-            let id = find_job(&store, &job)?;
-            store.set_rating_comment(id, &text, now)?;
+            laptop.survey_comment(laptop.find_job(&job)?, &text, now)?;
             Ok(())
         }
         Command::DeclineRating { job } => {
-            let id = find_job(&store, &job)?;
-            store.decline_rating(id, now)?;
+            laptop.decline_rating(laptop.find_job(&job)?, now)?;
             Ok(())
         }
         Command::AcceptQuote { job, name, method } => {
-            let id = find_job(&store, &job)?;
-            let acceptance = store.accept_quote(id, &name, parse_acceptance_method(&method)?, now)?;
+            let acceptance = laptop.accept_quote(laptop.find_job(&job)?, &name, &method, now)?;
             out!("accepted {} by {}", acceptance.total, acceptance.accepted_by);
             Ok(())
         }
         Command::Receipt { job, out, layout, lang } => {
-            let layout = PageLayout::parse(&layout)?;
-            let language = lang.as_deref().map(Language::parse).transpose()?;
-            let (pdf, _) =
-                outpost_receipt::receipt_for(&store, find_job(&store, &job)?, layout, language, clock.offset)?;
-            outpost_receipt::save_receipt(&out, &pdf)?;
-            out!("wrote {} ({} KB)", out.display(), pdf.len().div_ceil(1024));
+            let saved = laptop.save_receipt(laptop.find_job(&job)?, &layout, lang.as_deref(), out.as_deref())?;
+            out!("wrote {} ({} KB)", saved.path.display(), saved.bytes.div_ceil(1024));
             Ok(())
         }
         Command::Sign { job, name, png } => {
-            let id = find_job(&store, &job)?;
+            let id = laptop.find_job(&job)?;
             let bytes =
                 std::fs::read(&png).map_err(|source| CliError::Read { path: png.display().to_string(), source })?;
-            let signature = store.sign_report(id, &name, &bytes, now)?;
+            let signature = laptop.sign(id, &name, &bytes, None, now)?;
             out!("signed by {}; report hash {}", signature.signer_name, signature.short_hash());
             Ok(())
         }
     }
 }
 
-fn find_job(store: &Store, id_or_number: &str) -> Result<JobId> {
-    Ok(store.read(|c| jobs::find(c, id_or_number))?.id)
-}
-
-fn parse_date(s: &str) -> Result<Date> {
-    Ok(outpost_domain::calendar::parse_date(outpost_domain::field::Field::PromisedDate, s)?)
-}
-
-fn demo(store: &Store, jobs: usize, seed: u64, clock: Clock) -> Result<()> {
-    let existing = store.read(|c| outpost_store::jobs::count(c, JobFilter::All, time::Date::MIN))?;
+fn demo(laptop: &Laptop, jobs: usize, seed: u64, clock: Clock) -> Result<()> {
+    let store = laptop.store();
+    let existing = laptop.status(clock.now)?.jobs;
     if existing > 0 {
         return Err(CliError::Refused(format!(
             "{} already holds {existing} jobs: use an empty data folder for demo data",
@@ -219,51 +188,13 @@ fn demo(store: &Store, jobs: usize, seed: u64, clock: Clock) -> Result<()> {
     Ok(())
 }
 
-#[derive(Debug, Serialize)]
-struct Status {
-    engineer: Option<EngineerOut>,
-    hq: Option<String>,
-    last_sync: Option<String>,
-    jobs: u64,
-    today: u64,
-    pending_changes: u64,
-    rejected_changes: u64,
-    queued_files: u64,
-    /// Files missing or damaged on this laptop, each with what to do.
-    set_aside_files: Vec<String>,
-    /// How far this laptop's clock was ahead of HQ's at the last sync (negative: behind).
-    clock_offset_secs: Option<i64>,
-    /// HQ speaks a newer sync protocol or sent records this app does not know: update the app.
-    hq_newer: bool,
-}
-
 /// The warning for a laptop clock this far off HQ's, when it is worth one.
 fn clock_warning(seconds: i64) -> Option<String> {
     outpost_domain::clock::offset_warning(time::Duration::seconds(seconds))
 }
 
-#[derive(Debug, Serialize)]
-struct EngineerOut {
-    id: String,
-    name: String,
-}
-
-fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
-    let status = store.read(|c| {
-        Ok(Status {
-            engineer: device::engineer(c)?.map(|e| EngineerOut { id: e.id.to_text(), name: e.name }),
-            hq: device::enrollment(c)?.map(|e| e.hq_url),
-            last_sync: device::last_sync(c)?,
-            jobs: jobs::count(c, JobFilter::All, clock.today())?,
-            today: jobs::count(c, JobFilter::Today, clock.today())?,
-            pending_changes: outbox::pending_count(c)?,
-            rejected_changes: outbox::rejected_count(c)?,
-            queued_files: blobs::queued_count(c)?,
-            set_aside_files: blobs::set_aside_files(c)?.iter().map(blobs::SetAsideFile::message).collect(),
-            clock_offset_secs: device::clock_offset(c)?,
-            hq_newer: device::hq_is_newer(c, outpost_sync::PROTOCOL)?,
-        })
-    })?;
+fn status(laptop: &Laptop, clock: Clock, json: bool) -> Result<()> {
+    let status = laptop.status(clock.now)?;
     if json {
         return print::json(&status);
     }
@@ -288,10 +219,9 @@ fn status(store: &Store, clock: Clock, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn list_jobs(store: &Store, clock: Clock, when: &str, query: Option<&str>, json: bool) -> Result<()> {
-    let filter = JobFilter::parse(when)?;
+fn list_jobs(laptop: &Laptop, clock: Clock, when: &str, query: Option<&str>, json: bool) -> Result<()> {
     // A script gets every job of the list.
-    let list = store.read(|c| search::shown(c, filter, query, clock.today(), 100_000))?;
+    let list = laptop.jobs(when, query, clock.now, 100_000)?;
     if json {
         return print::json(&list);
     }

@@ -2,22 +2,15 @@
 
 use outpost_domain::DomainError;
 use outpost_domain::customer::Language;
+use outpost_laptop::LaptopError;
 use outpost_store::StoreError;
 
 /// Why a command failed, in words the user can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
+    /// The engineer's action failed (a rule, the store, sync, the receipt).
     #[error(transparent)]
-    Store(#[from] StoreError),
-
-    #[error(transparent)]
-    Domain(#[from] DomainError),
-
-    #[error(transparent)]
-    Sync(#[from] outpost_sync::SyncError),
-
-    #[error(transparent)]
-    Receipt(#[from] outpost_receipt::ReceiptError),
+    Laptop(#[from] LaptopError),
 
     #[error("cannot read {path}: {source}")]
     Read { path: String, source: std::io::Error },
@@ -36,6 +29,18 @@ pub enum CliError {
     StdoutClosed,
 }
 
+/// The layers' own errors reach the CLI as the engineer's action failing.
+macro_rules! through_laptop {
+    ($($error:ty),*) => {$(
+        impl From<$error> for CliError {
+            fn from(e: $error) -> CliError {
+                CliError::Laptop(e.into())
+            }
+        }
+    )*};
+}
+through_laptop!(DomainError, StoreError);
+
 /// Result of a CLI command.
 pub type Result<T> = std::result::Result<T, CliError>;
 
@@ -43,10 +48,7 @@ impl CliError {
     /// The error's words in `language` (English is the `Display`).
     pub fn render(&self, language: Language) -> String {
         match self {
-            CliError::Store(e) => e.render(language),
-            CliError::Domain(e) => e.render(language),
-            CliError::Sync(e) => e.render(language),
-            CliError::Receipt(e) => e.render(language),
+            CliError::Laptop(e) => e.render(language),
             other => other.to_string(),
         }
     }

@@ -118,8 +118,9 @@ enum Command {
     /// Makes the visit receipt of a job as PDF (marked as a draft until the report is signed).
     Receipt {
         job: String,
+        /// Where to write it (default: `<data folder>/receipts/<job number>-<layout>.pdf`, where the app keeps them).
         #[arg(long, value_name = "FILE")]
-        out: PathBuf,
+        out: Option<PathBuf>,
         /// a4 or 80mm (a thermal roll).
         #[arg(long, default_value = "a4")]
         layout: String,

@@ -1,12 +1,9 @@
 //! The job list, the job screen and the visit's status moves.
 
-use outpost_domain::job::{JobStatus, MoveDetails};
-use outpost_store::jobs::JobFilter;
-use outpost_store::{detail, search};
+use outpost_domain::job::JobStatus;
 use tauri::State;
-use time::Date;
 
-use super::{job_id, now};
+use super::now;
 use crate::error::Result;
 use crate::state::{AppState, on_state};
 use crate::views::{JobRow, JobView};
@@ -15,18 +12,17 @@ use crate::views::{JobRow, JobView};
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_jobs(state: State<'_, AppState>, when: String, search: Option<String>) -> Result<Vec<JobRow>> {
     on_state(&state, move |state| {
-        let filter = JobFilter::parse(&when)?;
-        let (now, today) = (now(), state.today());
+        let now = now();
         // A screenful: the window lists at most 5,000 rows.
-        let rows = state.store.read(|c| search::shown(c, filter, search.as_deref(), today, 5_000))?;
+        let rows = state.laptop.jobs(&when, search.as_deref(), now, 5_000)?;
         Ok(rows.iter().map(|s| JobRow::of(s, now)).collect())
     })
     .await
 }
 
 pub(crate) fn view(state: &AppState, id: &str) -> Result<JobView> {
-    let id = job_id(id)?;
-    Ok(JobView::of(&state.store.read(|c| detail::job_detail(c, id))?, now()))
+    let id = state.laptop.find_job(id)?;
+    Ok(JobView::of(&state.laptop.job(id)?, now()))
 }
 
 /// After a local change: wake the sync loop and answer with the job as it now stands.
@@ -50,14 +46,8 @@ pub async fn transition_job(
     promised_on: Option<String>,
 ) -> Result<JobView> {
     on_state(&state, move |state| {
-        let promised_on = promised_on.filter(|d| !d.trim().is_empty()).map(|d| parse_date(&d)).transpose()?;
-        let details = MoveDetails { reason, promised_on, ..Default::default() };
-        state.store.transition_job(job_id(&id)?, to, details, now())?;
+        state.laptop.transition(state.laptop.find_job(&id)?, to, reason, promised_on.as_deref(), now())?;
         changed(state, &id)
     })
     .await
-}
-
-fn parse_date(s: &str) -> Result<Date> {
-    Ok(outpost_domain::calendar::parse_date(outpost_domain::field::Field::PromisedDate, s)?)
 }

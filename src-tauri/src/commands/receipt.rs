@@ -4,13 +4,10 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use outpost_domain::customer::Language;
-use outpost_receipt::{PageLayout, receipt_for, save_receipt};
 use tauri::State;
 
-use super::job_id;
 use crate::error::{AppError, Result};
-use crate::state::{AppState, blocking, on_state};
+use crate::state::{AppState, on_state};
 use crate::views::ReceiptFile;
 
 /// Makes the receipt (`a4` or `80mm`, in `language` or the customer's) and saves it under
@@ -22,32 +19,15 @@ pub async fn make_receipt(
     layout: String,
     language: Option<String>,
 ) -> Result<ReceiptFile> {
-    let layout = PageLayout::parse(&layout)?;
-    let language = language.as_deref().map(Language::parse).transpose()?;
-    let (store, offset, dir) = (state.store.clone(), state.offset, state.data_dir.join("receipts"));
-    let job = job_id(&id)?;
-    blocking(move || {
-        let (pdf, draft) = receipt_for(&store, job, layout, language, offset)?;
-        let number = store.read(|c| outpost_store::jobs::get(c, job))?.number;
-        std::fs::create_dir_all(&dir).map_err(|e| {
-            let d = dir.display();
-            AppError::system("cannot_create", format!("cannot create {d}: {e}"), format!("无法创建文件夹 {d}：{e}"))
-        })?;
-        let suffix = if layout == PageLayout::A4 { "a4" } else { "80mm" };
-        let path = dir.join(format!("{number}-{suffix}.pdf"));
-        save_receipt(&path, &pdf)?;
-        Ok(ReceiptFile { path: path.display().to_string(), bytes: pdf.len() as u64, draft })
+    on_state(&state, move |state| {
+        let saved = state.laptop.save_receipt(state.laptop.find_job(&id)?, &layout, language.as_deref(), None)?;
+        Ok(ReceiptFile { path: saved.path.display().to_string(), bytes: saved.bytes, draft: saved.draft })
     })
     .await
 }
 
 fn receipt_path(state: &AppState, path: &str) -> Result<PathBuf> {
-    let path = PathBuf::from(path);
-    let inside = path.parent().is_some_and(|p| p == state.data_dir.join("receipts"));
-    if !inside || !path.is_file() {
-        return Err(AppError::ReceiptGone);
-    }
-    Ok(path)
+    state.laptop.saved_receipt(path).ok_or(AppError::ReceiptGone)
 }
 
 /// Opens a receipt in the system's PDF viewer.

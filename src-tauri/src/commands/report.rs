@@ -2,16 +2,15 @@
 //! saved at once (autosave) and answered with the job screen as it now stands.
 
 use base64::Engine;
-use outpost_domain::ids::{PartLineId, PartsRequestId};
 use outpost_domain::part::FaultOrigin;
 use outpost_domain::rating::Dimension;
 use outpost_domain::report::{CheckState, ReportField};
-use outpost_store::{parse_acceptance_method, parts};
+use outpost_laptop::LaptopError;
 use tauri::State;
 
 use super::jobs::changed;
-use super::{job_id, now};
-use crate::error::{AppError, Result};
+use super::now;
+use crate::error::Result;
 use crate::state::{AppState, on_state};
 use crate::views::{JobView, PartView};
 
@@ -23,7 +22,7 @@ pub async fn set_report_field(
     value: String,
 ) -> Result<JobView> {
     on_state(&state, move |state| {
-        state.store.set_report_field(job_id(&id)?, field, &value, now())?;
+        state.laptop.set_report_field(state.laptop.find_job(&id)?, field, &value, now())?;
         changed(state, &id)
     })
     .await
@@ -38,7 +37,7 @@ pub async fn set_check(
     note: String,
 ) -> Result<JobView> {
     on_state(&state, move |state| {
-        state.store.set_check(job_id(&id)?, &item, answer, &note, now())?;
+        state.laptop.set_check(state.laptop.find_job(&id)?, &item, answer, &note, now())?;
         changed(state, &id)
     })
     .await
@@ -48,20 +47,8 @@ pub async fn set_check(
 /// the parts the van carries.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn find_parts(state: State<'_, AppState>, text: String) -> Result<Vec<PartView>> {
-    on_state(&state, move |state| {
-        let now = now();
-        Ok(state.store.read(|c| {
-            let found = if text.trim().is_empty() { parts::in_van(c, 200)? } else { parts::find(c, &text, 20)? };
-            found
-                .into_iter()
-                .map(|p| {
-                    let van = parts::van_level(c, &p.code, now)?;
-                    Ok(PartView::of(p, van))
-                })
-                .collect::<outpost_store::Result<Vec<_>>>()
-        })?)
-    })
-    .await
+    on_state(&state, move |state| Ok(state.laptop.find_parts(&text, now())?.into_iter().map(PartView::of).collect()))
+        .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -73,8 +60,7 @@ pub async fn add_part(
     origin: FaultOrigin,
 ) -> Result<JobView> {
     on_state(&state, move |state| {
-        let line = PartLineId(uuid::Uuid::now_v7());
-        state.store.add_part_line(job_id(&id)?, line, &code, quantity, origin, now())?;
+        state.laptop.add_part(state.laptop.find_job(&id)?, &code, quantity, origin, now())?;
         changed(state, &id)
     })
     .await
@@ -91,8 +77,7 @@ pub async fn request_parts(
     note: String,
 ) -> Result<JobView> {
     on_state(&state, move |state| {
-        let request = PartsRequestId(uuid::Uuid::now_v7());
-        state.store.request_parts(job_id(&id)?, request, &code, quantity, origin, &note, now())?;
+        state.laptop.request_parts(state.laptop.find_job(&id)?, &code, quantity, origin, &note, now())?;
         changed(state, &id)
     })
     .await
@@ -101,8 +86,7 @@ pub async fn request_parts(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn remove_part(state: State<'_, AppState>, id: String, line: String) -> Result<JobView> {
     on_state(&state, move |state| {
-        let line = line.parse().map_err(|_| AppError::NotAPartLine(line.clone()))?;
-        state.store.remove_part_line(job_id(&id)?, PartLineId(line), now())?;
+        state.laptop.remove_part(state.laptop.find_job(&id)?, &line, now())?;
         changed(state, &id)
     })
     .await
@@ -112,7 +96,7 @@ pub async fn remove_part(state: State<'_, AppState>, id: String, line: String) -
 #[tauri::command(rename_all = "snake_case")]
 pub async fn accept_quote(state: State<'_, AppState>, id: String, name: String, method: String) -> Result<JobView> {
     on_state(&state, move |state| {
-        state.store.accept_quote(job_id(&id)?, &name, parse_acceptance_method(&method)?, now())?;
+        state.laptop.accept_quote(state.laptop.find_job(&id)?, &name, &method, now())?;
         changed(state, &id)
     })
     .await
@@ -121,7 +105,7 @@ pub async fn accept_quote(state: State<'_, AppState>, id: String, name: String, 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn rate(state: State<'_, AppState>, id: String, dimension: Dimension, rating: i64) -> Result<JobView> {
     on_state(&state, move |state| {
-        state.store.rate(job_id(&id)?, dimension, rating, now())?;
+        state.laptop.rate(state.laptop.find_job(&id)?, dimension, rating, now())?;
         changed(state, &id)
     })
     .await
@@ -131,7 +115,7 @@ pub async fn rate(state: State<'_, AppState>, id: String, dimension: Dimension, 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn set_survey_comment(state: State<'_, AppState>, id: String, comment: String) -> Result<JobView> {
     on_state(&state, move |state| {
-        state.store.set_rating_comment(job_id(&id)?, &comment, now())?;
+        state.laptop.survey_comment(state.laptop.find_job(&id)?, &comment, now())?;
         changed(state, &id)
     })
     .await
@@ -140,7 +124,7 @@ pub async fn set_survey_comment(state: State<'_, AppState>, id: String, comment:
 #[tauri::command(rename_all = "snake_case")]
 pub async fn decline_rating(state: State<'_, AppState>, id: String) -> Result<JobView> {
     on_state(&state, move |state| {
-        state.store.decline_rating(job_id(&id)?, now())?;
+        state.laptop.decline_rating(state.laptop.find_job(&id)?, now())?;
         changed(state, &id)
     })
     .await
@@ -150,14 +134,14 @@ pub async fn decline_rating(state: State<'_, AppState>, id: String) -> Result<Jo
 fn decode_png(png_base64: &str) -> Result<Vec<u8>> {
     base64::engine::general_purpose::STANDARD
         .decode(png_base64.trim_start_matches("data:image/png;base64,"))
-        .map_err(|_| AppError::SignatureDamaged)
+        .map_err(|_| LaptopError::SignatureDamaged.into())
 }
 
 /// The trainee signs for the operator training (installations).
 #[tauri::command(rename_all = "snake_case")]
 pub async fn sign_training(state: State<'_, AppState>, id: String, png_base64: String) -> Result<JobView> {
     on_state(&state, move |state| {
-        state.store.sign_training(job_id(&id)?, &decode_png(&png_base64)?, now())?;
+        state.laptop.sign_training(state.laptop.find_job(&id)?, &decode_png(&png_base64)?, now())?;
         changed(state, &id)
     })
     .await
@@ -174,11 +158,7 @@ pub async fn sign_report(
 ) -> Result<JobView> {
     on_state(&state, move |state| {
         let png = decode_png(&png_base64)?;
-        if strokes.len() > outpost_domain::signature::MAX_SIGNATURE_PNG {
-            return Err(AppError::SignatureDamaged);
-        }
-        serde_json::from_str::<serde_json::Value>(&strokes).map_err(|_| AppError::SignatureDamaged)?;
-        state.store.sign_report_with_strokes(job_id(&id)?, &name, &png, Some(strokes.as_bytes()), now())?;
+        state.laptop.sign(state.laptop.find_job(&id)?, &name, &png, Some(&strokes), now())?;
         changed(state, &id)
     })
     .await

@@ -1,27 +1,22 @@
 //! First run and settings: enrollment, language, sign-out.
 
 use outpost_domain::customer::Language;
-use outpost_store::device;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::Result;
-use crate::state::{AppState, blocking, on_state};
+use crate::state::{AppState, on_state};
 use crate::views::SettingsView;
 
 fn settings(state: &AppState) -> Result<SettingsView> {
-    let data_dir = state.data_dir.display().to_string();
-    Ok(state.store.read(|c| {
-        let engineer = device::engineer(c)?;
-        let enrollment = device::enrollment(c)?;
-        Ok(SettingsView {
-            enrolled: enrollment.is_some(),
-            engineer: engineer.map(|e| e.name),
-            hq_url: enrollment.map(|e| e.hq_url),
-            data_dir,
-            language: device::ui_language(c)?.map(|l| l.as_str().to_owned()),
-            company: device::company(c)?.name,
-        })
-    })?)
+    let s = state.laptop.settings()?;
+    Ok(SettingsView {
+        enrolled: s.enrolled,
+        engineer: s.engineer,
+        hq_url: s.hq_url,
+        data_dir: state.laptop.data_dir().display().to_string(),
+        language: s.language.map(|l| l.as_str().to_owned()),
+        company: s.company,
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -37,9 +32,7 @@ pub async fn enroll<R: Runtime>(
     hq_url: String,
     code: String,
 ) -> Result<SettingsView> {
-    let store = state.store.clone();
-    let device_name = outpost_sync::device_name();
-    blocking(move || Ok(outpost_sync::enroll(&store, hq_url.trim(), code.trim(), &device_name)?)).await?;
+    on_state(&state, move |state| Ok(state.laptop.enroll(&hq_url, &code, None)?)).await?;
     state.start_sync(&app)?;
     state.wake_sync();
     settings(&state)
@@ -48,7 +41,7 @@ pub async fn enroll<R: Runtime>(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn set_language(state: State<'_, AppState>, language: Language) -> Result<SettingsView> {
     on_state(&state, move |state| {
-        state.store.write(|tx| device::set_ui_language(tx, language))?;
+        state.laptop.set_language(language)?;
         settings(state)
     })
     .await
@@ -58,7 +51,7 @@ pub async fn set_language(state: State<'_, AppState>, language: Language) -> Res
 #[tauri::command(rename_all = "snake_case")]
 pub async fn sign_out(state: State<'_, AppState>) -> Result<SettingsView> {
     on_state(&state, move |state| {
-        state.store.sign_out()?;
+        state.laptop.sign_out()?;
         state.stop_sync();
         settings(state)
     })

@@ -1,6 +1,5 @@
 //! The always-visible sync state, "sync now", and the changes HQ refused.
 
-use outpost_store::outbox;
 use tauri::State;
 
 use crate::error::Result;
@@ -23,7 +22,7 @@ pub async fn sync_now(state: State<'_, AppState>) -> Result<SyncView> {
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_refused(state: State<'_, AppState>) -> Result<Vec<RefusedView>> {
     on_state(&state, move |state| {
-        let refused = state.store.read(|c| outbox::rejected(c, 200))?;
+        let refused = state.laptop.refused(200)?;
         Ok(refused.iter().rev().map(RefusedView::of).collect())
     })
     .await

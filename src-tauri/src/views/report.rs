@@ -1,11 +1,11 @@
 //! The report, its parts, quote and parts requests, and the catalogue.
 
-use outpost_domain::part::{FaultOrigin, Part};
+use outpost_domain::part::FaultOrigin;
 use outpost_domain::parts_request::{PartsRequest, RequestState};
 use outpost_domain::rating::{Dimension, Satisfaction};
 use outpost_domain::report::{CheckState, ReportField, ServiceReport};
+use outpost_laptop::FoundPart;
 use outpost_store::detail::JobDetail;
-use outpost_store::parts::VanLevel;
 use serde::Serialize;
 use time::OffsetDateTime;
 use ts_rs::TS;
@@ -224,7 +224,8 @@ pub struct PartView {
 
 impl PartView {
     /// A catalogue part with the van's level of it.
-    pub fn of(p: Part, van: Option<VanLevel>) -> PartView {
+    pub fn of(found: FoundPart) -> PartView {
+        let FoundPart { part: p, van } = found;
         let staleness =
             van.and_then(|v| serde_json::to_value(v.staleness).ok()).and_then(|v| v.as_str().map(str::to_owned));
         PartView {
