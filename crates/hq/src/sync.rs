@@ -5,11 +5,13 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use outpost_domain::ids::EngineerId;
 use outpost_wire::limits::{MAX_BLOB_BYTES, MAX_PULL_PAGE};
 use outpost_wire::sync::PullResponse;
 use serde::Deserialize;
 
 use crate::auth::Device;
+use crate::db::Tx;
 use crate::error::{AppError, Result};
 use crate::json::Params;
 use crate::log::{self, CATALOGUE};
@@ -47,35 +49,41 @@ pub async fn pull(
     Params(q): Params<PullQuery>,
 ) -> Result<Json<PullResponse>> {
     let epoch = state.epoch.clone();
-    let Some((mine, shared)) = parse_cursor(&q.cursor, &epoch) else {
-        return Ok(Json(PullResponse { cursor: String::new(), deltas: Vec::new(), has_more: false, start_over: true }));
-    };
     let limit = q.limit.unwrap_or(MAX_PULL_PAGE).clamp(1, MAX_PULL_PAGE);
-    let response = state
-        .db
-        .tx(move |tx| {
-            let scope = device.engineer_id.to_text();
-            let mut own = log::read(tx, &scope, mine, limit + 1)?;
-            let own_more = own.len() > limit;
-            own.truncate(limit);
-            let room = limit - own.len();
-            let mut catalogue = if room > 0 { log::read(tx, CATALOGUE, shared, room + 1)? } else { Vec::new() };
-            let catalogue_more =
-                catalogue.len() > room || (room == 0 && !log::read(tx, CATALOGUE, shared, 1)?.is_empty());
-            catalogue.truncate(room);
-            let new_mine = own.last().map_or(mine, |(s, _)| *s);
-            let new_shared = catalogue.last().map_or(shared, |(s, _)| *s);
-            let mut deltas: Vec<_> = catalogue.into_iter().map(|(_, d)| d).collect();
-            deltas.extend(own.into_iter().map(|(_, d)| d));
-            Ok(PullResponse {
-                cursor: format!("{epoch}.{new_mine}.{new_shared}"),
-                deltas,
-                has_more: own_more || catalogue_more,
-                start_over: false,
-            })
-        })
-        .await?;
-    Ok(Json(response))
+    let engineer = device.engineer_id;
+    Ok(Json(state.db.tx(move |tx| pull_page(tx, engineer, &epoch, &q.cursor, limit)).await?))
+}
+
+/// One page of an engineer's download after `cursor`, at most `limit` deltas, in one
+/// transaction: a cursor of another epoch (HQ was reset) answers "start over".
+pub fn pull_page(
+    tx: &mut dyn Tx,
+    engineer: EngineerId,
+    epoch: &str,
+    cursor: &str,
+    limit: usize,
+) -> Result<PullResponse> {
+    let Some((mine, shared)) = parse_cursor(cursor, epoch) else {
+        return Ok(PullResponse { cursor: String::new(), deltas: Vec::new(), has_more: false, start_over: true });
+    };
+    let scope = engineer.to_text();
+    let mut own = log::read(tx, &scope, mine, limit + 1)?;
+    let own_more = own.len() > limit;
+    own.truncate(limit);
+    let room = limit - own.len();
+    let mut catalogue = if room > 0 { log::read(tx, CATALOGUE, shared, room + 1)? } else { Vec::new() };
+    let catalogue_more = catalogue.len() > room || (room == 0 && !log::read(tx, CATALOGUE, shared, 1)?.is_empty());
+    catalogue.truncate(room);
+    let new_mine = own.last().map_or(mine, |(s, _)| *s);
+    let new_shared = catalogue.last().map_or(shared, |(s, _)| *s);
+    let mut deltas: Vec<_> = catalogue.into_iter().map(|(_, d)| d).collect();
+    deltas.extend(own.into_iter().map(|(_, d)| d));
+    Ok(PullResponse {
+        cursor: format!("{epoch}.{new_mine}.{new_shared}"),
+        deltas,
+        has_more: own_more || catalogue_more,
+        start_over: false,
+    })
 }
 
 /// `PUT /api/v1/blobs/{sha256}`: stores bytes under their hash; the hash is checked, a repeat
@@ -135,3 +143,6 @@ pub async fn blob_response(state: &AppState, sha: String, owner: Option<String>)
         .ok_or_else(|| AppError::NotFound("HQ does not have this file yet".into()))?;
     Ok(([(header::CONTENT_TYPE, "application/octet-stream")], row.bytes(0)?).into_response())
 }
+
+#[cfg(test)]
+mod tests;
