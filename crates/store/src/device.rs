@@ -218,14 +218,16 @@ impl crate::Store {
             if pending + files + removals > 0 {
                 return Err(StoreError::Unsynced { changes: pending + removals, files });
             }
-            // Every table of the schema, so a table added later is erased too; the full-text
-            // index is emptied through its own command.
+            // Every table of the schema, so a table added later is erased too (not the record
+            // of the migrations that made them); the full-text index is emptied through its
+            // own command.
             let tables: Vec<(String, String)> = tx
                 .prepare(
                     "SELECT name, type FROM pragma_table_list
-                      WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%'",
+                      WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%'
+                        AND name != ?1",
                 )?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .query_map([crate::migrate::HISTORY], |r| Ok((r.get(0)?, r.get(1)?)))?
                 .collect::<rusqlite::Result<_>>()?;
             for (name, kind) in tables {
                 if kind == "virtual" {

@@ -4,6 +4,7 @@
 //! none of it does.
 
 mod postgres;
+mod schema;
 mod sqlite;
 
 use std::sync::Arc;

@@ -8,17 +8,10 @@ use std::sync::{Condvar, Mutex};
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use postgres::{Client, NoTls, Statement};
 
+use super::schema::{self, Backend};
 use super::{Row, Tx, Value};
 use crate::error::{AppError, Result};
 
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/postgres/0001_init.sql"),
-    include_str!("../../migrations/postgres/0002_van_stock.sql"),
-    include_str!("../../migrations/postgres/0003_parts_requests.sql"),
-    include_str!("../../migrations/postgres/0004_change_identity.sql"),
-    include_str!("../../migrations/postgres/0005_report_conflicts.sql"),
-    include_str!("../../migrations/postgres/0006_compacted_log.sql"),
-];
 const POOL: usize = 8;
 
 impl std::fmt::Debug for Postgres {
@@ -83,27 +76,24 @@ impl Drop for Postgres {
     }
 }
 
-/// Applies the migrations once, even when several HQ processes start together.
+/// Applies the migrations (`schema.rs`) once, even when several HQ processes start together:
+/// they queue on an advisory lock. The count the old runner kept in `hq_schema` is taken over,
+/// and kept for older outpost-hq builds.
 fn migrate(client: &mut Client) -> Result<()> {
-    let mut tx = client.transaction()?;
-    tx.execute("SELECT pg_advisory_xact_lock(7318)", &[])?;
-    tx.batch_execute("CREATE TABLE IF NOT EXISTS hq_schema (version BIGINT NOT NULL)")?;
-    let applied: i64 = tx.query_opt("SELECT version FROM hq_schema", &[])?.map(|r| r.get(0)).unwrap_or(0);
-    if applied == 0 {
-        tx.execute("INSERT INTO hq_schema (version) VALUES (0)", &[])?;
-    }
-    let applied = usize::try_from(applied).unwrap_or(usize::MAX);
-    if applied > MIGRATIONS.len() {
-        return Err(AppError::setup(format!(
-            "the database was written by a newer outpost-hq (schema {applied}); update the server"
-        )));
-    }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
-        tx.batch_execute(sql)?;
-        tx.execute("UPDATE hq_schema SET version = $1", &[&((index + 1) as i64)])?;
-    }
-    tx.commit()?;
-    Ok(())
+    client.execute("SELECT pg_advisory_lock(7318)", &[])?;
+    let migrated = (|| {
+        client.batch_execute("CREATE TABLE IF NOT EXISTS hq_schema (version BIGINT NOT NULL)")?;
+        let counted: i64 = client.query_opt("SELECT version FROM hq_schema", &[])?.map(|r| r.get(0)).unwrap_or(0);
+        let has_history: bool = client.query_one("SELECT to_regclass($1) IS NOT NULL", &[&schema::HISTORY])?.get(0);
+        schema::migrate(client, Backend::Postgres, counted, has_history)?;
+        let mut tx = client.transaction()?;
+        tx.execute("DELETE FROM hq_schema", &[])?;
+        tx.execute("INSERT INTO hq_schema (version) VALUES ($1)", &[&schema::latest()])?;
+        tx.commit()?;
+        Ok(())
+    })();
+    client.execute("SELECT pg_advisory_unlock(7318)", &[])?;
+    migrated
 }
 
 struct PgTx<'c> {

@@ -8,17 +8,9 @@ use std::time::Duration;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, TransactionBehavior};
 
+use super::schema::{self, Backend};
 use super::{Row, Tx, Value};
 use crate::error::{AppError, Result};
-
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../migrations/sqlite/0001_init.sql"),
-    include_str!("../../migrations/sqlite/0002_van_stock.sql"),
-    include_str!("../../migrations/sqlite/0003_parts_requests.sql"),
-    include_str!("../../migrations/sqlite/0004_change_identity.sql"),
-    include_str!("../../migrations/sqlite/0005_report_conflicts.sql"),
-    include_str!("../../migrations/sqlite/0006_compacted_log.sql"),
-];
 
 #[derive(Debug)]
 pub(super) struct Sqlite {
@@ -36,20 +28,7 @@ impl Sqlite {
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let applied: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let applied = usize::try_from(applied).unwrap_or(usize::MAX);
-        if applied > MIGRATIONS.len() {
-            return Err(AppError::setup(format!(
-                "{} was written by a newer outpost-hq (schema {applied}); update the server",
-                path.display()
-            )));
-        }
-        for (index, sql) in MIGRATIONS.iter().enumerate().skip(applied) {
-            let tx = conn.transaction()?;
-            tx.execute_batch(sql)?;
-            tx.pragma_update(None, "user_version", (index + 1) as i64)?;
-            tx.commit()?;
-        }
+        migrate(&mut conn).map_err(|e| AppError::setup(format!("{}: {e}", path.display())))?;
         Ok(Sqlite { conn: Mutex::new(conn) })
     }
 
@@ -115,4 +94,18 @@ impl Tx for SqliteTx<'_> {
     fn for_update(&self) -> &'static str {
         ""
     }
+}
+
+/// Brings the file up to the newest schema (`schema.rs`); the count the old runner kept in
+/// `PRAGMA user_version` is taken over, and kept for older outpost-hq builds.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let counted: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let has_history: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1)",
+        [schema::HISTORY],
+        |r| r.get(0),
+    )?;
+    schema::migrate(conn, Backend::Sqlite, counted, has_history)?;
+    conn.pragma_update(None, "user_version", schema::latest())?;
+    Ok(())
 }

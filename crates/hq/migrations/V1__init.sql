@@ -1,5 +1,5 @@
--- outpost-hq schema 1 (PostgreSQL). Keep in step with ../sqlite/0001_init.sql: the same tables
--- and columns; only the types that differ between the two engines differ here.
+-- outpost-hq schema 1, one source for SQLite and PostgreSQL: where the engines differ, a
+-- placeholder names the difference and `db/schema.rs` fills it in per backend (bytes, row_id).
 -- Times are UTC nanoseconds (BIGINT); domain records are JSON text in `body`.
 
 CREATE TABLE hq_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -87,7 +87,7 @@ CREATE TABLE blobs (
     sha256     TEXT PRIMARY KEY,
     owner      TEXT NOT NULL,
     size       BIGINT NOT NULL,
-    bytes      BYTEA NOT NULL,
+    bytes      {{bytes}} NOT NULL,
     created_at BIGINT NOT NULL
 );
 
@@ -114,7 +114,7 @@ CREATE TABLE job_numbers (prefix TEXT PRIMARY KEY, last BIGINT NOT NULL);
 
 -- Every accepted or refused change, append-only.
 CREATE TABLE audit_log (
-    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id          {{row_id}},
     at          BIGINT NOT NULL,
     actor       TEXT NOT NULL,
     client_id   TEXT,
@@ -132,7 +132,7 @@ CREATE INDEX audit_by_job ON audit_log (job_id);
 -- Edits of shared fields (customer contacts) made on a stale version: HQ kept its value; the
 -- engineer's is here for the dispatcher to settle.
 CREATE TABLE conflicts (
-    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id          {{row_id}},
     at          BIGINT NOT NULL,
     engineer_id TEXT NOT NULL,
     client_id   TEXT NOT NULL,

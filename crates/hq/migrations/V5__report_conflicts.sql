@@ -3,7 +3,7 @@
 -- engineer's is here, beside it, for the dispatcher and the engineer to see. `theirs` and
 -- `kept` are JSON strings, the values as text.
 CREATE TABLE report_conflicts (
-    id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id          {{row_id}},
     at          BIGINT NOT NULL,
     engineer_id TEXT NOT NULL,
     client_id   TEXT NOT NULL,
