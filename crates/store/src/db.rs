@@ -2,7 +2,7 @@
 //! so a read (the job list, a search) never waits behind a long write (a sync download).
 
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -23,8 +23,7 @@ const WAL_BACKSTOP_PAGES: i64 = 10_000;
 pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
-    readers: Mutex<Vec<Connection>>,
-    reader_freed: Condvar,
+    readers: r2d2::Pool<Readers>,
     housekeeper: Housekeeper,
 }
 
@@ -41,28 +40,18 @@ impl Store {
         let mut writer = Connection::open(&path).map_err(open_error)?;
         configure(&writer).map_err(open_error)?;
         migrate(&mut writer)?;
-        let readers = (0..READERS)
-            .map(|_| {
-                let conn = Connection::open_with_flags(
-                    &path,
-                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )?;
-                conn.busy_timeout(BUSY_TIMEOUT)?;
-                conn.pragma_update(None, "foreign_keys", "ON")?;
-                Ok(conn)
-            })
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(open_error)?;
+        let readers = r2d2::Pool::builder()
+            .max_size(READERS as u32)
+            // A laptop's readers live as long as the app: no reaping, no checks on the way out.
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .test_on_check_out(false)
+            .build(Readers { path: path.clone() })
+            .map_err(|e| StoreError::Open { path: path.display().to_string(), reason: e.to_string() })?;
         let housekeeper = Housekeeper::start(&path).map_err(open_error)?;
         // Work left over from a crash (an unindexed report) is picked up at once.
         housekeeper.wake();
-        Ok(Store {
-            path,
-            writer: Mutex::new(writer),
-            readers: Mutex::new(readers),
-            reader_freed: Condvar::new(),
-            housekeeper,
-        })
+        Ok(Store { path, writer: Mutex::new(writer), readers, housekeeper })
     }
 
     /// The database file.
@@ -83,19 +72,40 @@ impl Store {
 
     /// Runs `f` on a reader connection; it sees the last committed state.
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        let conn = {
-            let mut pool = lock(&self.readers);
-            loop {
-                if let Some(conn) = pool.pop() {
-                    break conn;
-                }
-                pool = self.reader_freed.wait(pool).unwrap_or_else(|poisoned| poisoned.into_inner());
-            }
-        };
-        let result = f(&conn);
-        lock(&self.readers).push(conn);
-        self.reader_freed.notify_one();
-        result
+        let conn = self.readers.get().map_err(|e| StoreError::Open {
+            path: self.path.display().to_string(),
+            reason: format!("no reader connection: {e}"),
+        })?;
+        f(&conn)
+    }
+}
+
+/// The readers' connections (r2d2 pools them): read-only, foreign keys on.
+#[derive(Debug)]
+struct Readers {
+    path: PathBuf,
+}
+
+impl r2d2::ManageConnection for Readers {
+    type Connection = Connection;
+    type Error = rusqlite::Error;
+
+    fn connect(&self) -> rusqlite::Result<Connection> {
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(conn)
+    }
+
+    fn is_valid(&self, conn: &mut Connection) -> rusqlite::Result<()> {
+        conn.execute_batch("")
+    }
+
+    fn has_broken(&self, _: &mut Connection) -> bool {
+        false
     }
 }
 

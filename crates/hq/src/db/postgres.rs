@@ -1,9 +1,10 @@
-//! The PostgreSQL backend, for several HQ processes sharing one database: a small pool of
-//! connections, rows locked with `FOR UPDATE` where two processes could race.
+//! The PostgreSQL backend, for several HQ processes sharing one database: a pool of
+//! connections (r2d2: a connection PostgreSQL closed is replaced, not handed out again), rows
+//! locked with `FOR UPDATE` where two processes could race.
 
 use std::collections::HashMap;
 use std::error::Error as _;
-use std::sync::{Condvar, Mutex};
+use std::time::Duration;
 
 use postgres::types::{IsNull, ToSql, Type, to_sql_checked};
 use postgres::{Client, NoTls, Statement};
@@ -12,7 +13,7 @@ use super::schema::{self, Backend};
 use super::{Row, Tx, Value};
 use crate::error::{AppError, Result};
 
-const POOL: usize = 8;
+const POOL: u32 = 8;
 
 impl std::fmt::Debug for Postgres {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -21,8 +22,8 @@ impl std::fmt::Debug for Postgres {
 }
 
 pub(super) struct Postgres {
-    clients: Mutex<Vec<Connection>>,
-    freed: Condvar,
+    /// `None` only while dropping.
+    pool: Option<r2d2::Pool<Connector>>,
 }
 
 /// A connection and the statements already prepared on it (preparing costs a round trip).
@@ -31,39 +32,68 @@ struct Connection {
     statements: HashMap<String, Statement>,
 }
 
+/// Makes the pool's connections.
+struct Connector {
+    url: String,
+}
+
+impl r2d2::ManageConnection for Connector {
+    type Connection = Connection;
+    type Error = postgres::Error;
+
+    fn connect(&self) -> std::result::Result<Connection, postgres::Error> {
+        Ok(Connection { client: Client::connect(&self.url, NoTls)?, statements: HashMap::new() })
+    }
+
+    fn is_valid(&self, conn: &mut Connection) -> std::result::Result<(), postgres::Error> {
+        conn.client.simple_query("").map(drop)
+    }
+
+    fn has_broken(&self, conn: &mut Connection) -> bool {
+        conn.client.is_closed()
+    }
+}
+
 impl Postgres {
     pub(super) fn open(url: &str) -> Result<Postgres> {
-        let connect =
-            || Client::connect(url, NoTls).map_err(|e| AppError::setup(format!("cannot connect to PostgreSQL: {e}")));
-        let mut first = connect()?;
+        let cannot = |e: &dyn std::fmt::Display| AppError::setup(format!("cannot connect to PostgreSQL: {e}"));
+        let mut first = Client::connect(url, NoTls).map_err(|e| cannot(&e))?;
         migrate(&mut first)?;
-        let mut clients = vec![Connection { client: first, statements: HashMap::new() }];
-        for _ in 1..POOL {
-            clients.push(Connection { client: connect()?, statements: HashMap::new() });
-        }
-        Ok(Postgres { clients: Mutex::new(clients), freed: Condvar::new() })
+        close(first);
+        let pool = r2d2::Pool::builder()
+            .max_size(POOL)
+            // No extra round trip per checkout (it cost a quarter of the throughput at 500
+            // engineers): `tx` finds a dead connection by its BEGIN instead.
+            .test_on_check_out(false)
+            .connection_timeout(Duration::from_secs(10))
+            .build(Connector { url: url.to_owned() })
+            .map_err(|e| cannot(&e))?;
+        Ok(Postgres { pool: Some(pool) })
     }
 
     pub(super) fn tx<T>(&self, f: impl FnOnce(&mut dyn Tx) -> Result<T>) -> Result<T> {
-        let mut conn = {
-            let mut pool = self.clients.lock().unwrap_or_else(|p| p.into_inner());
-            loop {
-                if let Some(c) = pool.pop() {
-                    break c;
+        let pool = self.pool.as_ref().ok_or_else(|| AppError::internal("the database is closing"))?;
+        let mut f = Some(f);
+        // After PostgreSQL restarts or fails over, every pooled connection is dead: each fails
+        // its BEGIN, is dropped (r2d2 replaces it), and the next one is tried.
+        for _ in 0..=POOL {
+            let mut conn = pool.get().map_err(|e| AppError::internal(format!("postgres: no connection: {e}")))?;
+            let conn = &mut *conn;
+            let failed = match conn.client.transaction() {
+                Ok(tx) => {
+                    let mut wrapped = PgTx { tx, statements: &mut conn.statements };
+                    let f = f.take().ok_or_else(|| AppError::internal("a transaction ran twice"))?;
+                    let value = f(&mut wrapped)?;
+                    wrapped.tx.commit()?;
+                    return Ok(value);
                 }
-                pool = self.freed.wait(pool).unwrap_or_else(|p| p.into_inner());
+                Err(e) => e,
+            };
+            if !conn.client.is_closed() {
+                return Err(failed.into());
             }
-        };
-        let result = (|| {
-            let tx = conn.client.transaction()?;
-            let mut wrapped = PgTx { tx, statements: &mut conn.statements };
-            let value = f(&mut wrapped)?;
-            wrapped.tx.commit()?;
-            Ok(value)
-        })();
-        self.clients.lock().unwrap_or_else(|p| p.into_inner()).push(conn);
-        self.freed.notify_one();
-        result
+        }
+        Err(AppError::internal("postgres: every connection was closed; is the server up?"))
     }
 }
 
@@ -71,9 +101,14 @@ impl Drop for Postgres {
     /// The client blocks when it closes, which an async thread must not do: close the
     /// connections on a thread of their own.
     fn drop(&mut self) {
-        let clients = std::mem::take(&mut *self.clients.lock().unwrap_or_else(|p| p.into_inner()));
-        let _ = std::thread::spawn(move || drop(clients)).join();
+        let pool = self.pool.take();
+        let _ = std::thread::spawn(move || drop(pool)).join();
     }
+}
+
+/// Closes a client off any async thread (see [`Postgres`]'s `Drop`).
+fn close(client: Client) {
+    let _ = std::thread::spawn(move || drop(client)).join();
 }
 
 /// Applies the migrations (`schema.rs`) once, even when several HQ processes start together:

@@ -61,7 +61,7 @@ fn render(sql: &str, backend: Backend) -> Result<String> {
 }
 
 /// Every migration, as this backend runs it.
-fn migrations(backend: Backend) -> Result<Vec<Migration>> {
+pub(super) fn migrations(backend: Backend) -> Result<Vec<Migration>> {
     migrations::runner()
         .get_migrations()
         .iter()
@@ -139,62 +139,5 @@ mod tests {
         let err = render("CREATE TABLE t (x {{uuid}})", Backend::Sqlite).err().map(|e| e.to_string());
         assert!(err.is_some_and(|e| e.contains("{{uuid}}")));
         assert_eq!(render("a {{ bytes }} b", Backend::Postgres).ok().as_deref(), Some("a BYTEA b"));
-    }
-
-    /// The first `n` migrations as the old runner applied them, for a takeover test.
-    fn old_schema(backend: Backend, n: u32) -> Result<String> {
-        let ms = migrations(backend)?;
-        Ok(ms.iter().filter(|m| m.version() <= n as i32).filter_map(|m| m.sql()).collect::<Vec<_>>().join("\n"))
-    }
-
-    #[test]
-    fn an_sqlite_file_from_before_refinery_is_taken_over_with_its_rows()
-    -> std::result::Result<(), Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
-        let conn = rusqlite::Connection::open(dir.path().join("hq.sqlite"))?;
-        conn.execute_batch(&old_schema(Backend::Sqlite, 4)?)?;
-        conn.pragma_update(None, "user_version", 4)?;
-        conn.execute("INSERT INTO hq_meta (key, value) VALUES ('epoch', 'kept')", [])?;
-        drop(conn);
-        let db = super::super::Db::open_sqlite(dir.path())?;
-        let epoch = db.tx_blocking(|tx| crate::log::epoch(tx, "new"))?;
-        assert_eq!(epoch, "kept", "the rows stay");
-        let conn = rusqlite::Connection::open(dir.path().join("hq.sqlite"))?;
-        let ran: i64 = conn.query_row(&format!("SELECT COUNT(*) FROM {HISTORY}"), [], |r| r.get(0))?;
-        assert_eq!(ran, latest());
-        assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))?, latest());
-        conn.pragma_update(None, "user_version", latest() + 1)?;
-        drop(conn);
-        let err = super::super::Db::open_sqlite(dir.path()).err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(err.contains("newer outpost-hq"), "{err}");
-        Ok(())
-    }
-
-    #[test]
-    fn a_postgres_database_from_before_refinery_is_taken_over_with_its_rows()
-    -> std::result::Result<(), Box<dyn std::error::Error>> {
-        let Ok(url) = std::env::var("OUTPOST_TEST_PG_URL") else {
-            eprintln!("needs OUTPOST_TEST_PG_URL: run it through scripts/with-postgres.sh (make test does)");
-            return Ok(());
-        };
-        let name = format!("takeover_{}", uuid::Uuid::now_v7().simple());
-        postgres::Client::connect(&url, postgres::NoTls)?.batch_execute(&format!("CREATE DATABASE {name}"))?;
-        let url = format!("{}/{name}", url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b));
-        let mut old = postgres::Client::connect(&url, postgres::NoTls)?;
-        old.batch_execute(&old_schema(Backend::Postgres, 5)?)?;
-        old.batch_execute(
-            "CREATE TABLE hq_schema (version BIGINT NOT NULL); INSERT INTO hq_schema VALUES (5);
-             INSERT INTO hq_meta (key, value) VALUES ('epoch', 'kept');",
-        )?;
-        drop(old);
-        let db = super::super::Db::open_postgres(&url)?;
-        assert_eq!(db.tx_blocking(|tx| crate::log::epoch(tx, "new"))?, "kept");
-        drop(db);
-        let mut conn = postgres::Client::connect(&url, postgres::NoTls)?;
-        let ran: i64 = conn.query_one(&format!("SELECT COUNT(*) FROM {HISTORY}"), &[])?.get(0);
-        assert_eq!(ran, latest());
-        let counted: i64 = conn.query_one("SELECT version FROM hq_schema", &[])?.get(0);
-        assert_eq!(counted, latest());
-        Ok(())
     }
 }
