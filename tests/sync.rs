@@ -518,3 +518,37 @@ fn a_parts_request_reaches_the_dispatcher_and_the_answer_comes_back() -> TestRes
     assert_eq!(requests[0].state, RequestState::Promised { deliver_by: today + time::Duration::days(5) });
     Ok(())
 }
+
+/// HQ's service-level targets reach the laptop with the catalogue, and the job on site counts
+/// down against them rather than the defaults.
+#[test]
+fn hqs_service_level_targets_reach_the_laptop_and_its_countdown() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(40)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let job = assigned_repair(&laptop.store)?;
+    let detail = || laptop.store.read(|c| outpost_store::detail::job_detail(c, job));
+    assert_eq!(detail()?.sla_policy, outpost_domain::sla::SlaPolicy::default(), "until HQ sets its own");
+    let answer = reqwest::blocking::Client::new()
+        .put(format!("{}/api/v1/sla-policy", hq.url))
+        .bearer_auth(hq.dispatcher()?)
+        .json(&json!({"reply_within_hours": 12, "fix_common_minutes": 45, "fix_major_minutes": 180, "factory_repair_working_days": 8}))
+        .send()?;
+    assert_eq!(answer.status(), reqwest::StatusCode::OK);
+    outpost_sync::sync_once(&laptop.store)?;
+    laptop.store.transition_job(job, JobStatus::EnRoute, MoveDetails::default(), now())?;
+    laptop.store.transition_job(job, JobStatus::OnSite, MoveDetails::default(), now())?;
+    let d = detail()?;
+    assert_eq!(d.sla_policy.fix_common_minutes, 45);
+    let arrived = d.job.times.arrived_at.ok_or("arrived")?;
+    let expected = match d.job.severity {
+        outpost_domain::job::Severity::Common => 45,
+        outpost_domain::job::Severity::Major => 180,
+    };
+    assert_eq!(
+        d.sla_policy.badge(&d.job, arrived + time::Duration::minutes(5)),
+        outpost_domain::sla::SlaBadge::FixDueIn(expected - 5)
+    );
+    Ok(())
+}

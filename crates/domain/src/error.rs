@@ -61,6 +61,8 @@ pub enum DomainError {
     CountQuantity { quantity: i64, max: i64 },
     /// A rating outside 1 to 5.
     RatingOutOfRange { rating: i64 },
+    /// A number (a target, a limit) outside what its field allows.
+    OutOfRange { field: Field, value: i64, min: i64, max: i64 },
     /// A currency code that is not three letters.
     NotCurrency { value: String },
     /// A part code with spaces in it.
@@ -190,6 +192,7 @@ impl DomainError {
             | Negative { field }
             | Overflow { field }
             | CannotWrite { field, .. }
+            | OutOfRange { field, .. }
             | EditedMeanwhile { field, .. } => *field,
             LineQuantity { .. } | RequestQuantity { .. } | CountQuantity { .. } => Field::Quantity,
             RatingOutOfRange { .. } => Field::Rating,

@@ -86,6 +86,10 @@ fields! {
     AcceptedBy => "accepted by", "确认人";
     AcceptanceMethod => "acceptance method", "确认方式";
     ChargingPolicy => "charging policy", "收费标准";
+    ReplyWithinHours => "reply within (hours)", "答复时限（小时）";
+    FixCommonMinutes => "fix a common fault within (minutes)", "一般故障修复时限（分钟）";
+    FixMajorMinutes => "fix a major fault within (minutes)", "重大故障修复时限（分钟）";
+    FactoryRepairDays => "factory repair within (working days)", "返厂维修时限（工作日）";
     Labour => "labour", "工时费";
     Currency => "currency", "币种";
     Price => "price", "价格";

@@ -1,95 +1,12 @@
-//! SLA windows and the monthly KPIs (月度统计), computed the same way on the laptop (own jobs)
-//! and at HQ (everyone).
+//! The monthly KPIs (月度统计), computed the same way on the laptop (own jobs) and at HQ
+//! (everyone).
 
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
-use crate::job::{Job, JobStatus, JobType, Severity};
+use crate::job::{Job, JobStatus, JobType};
 use crate::part::PartLine;
 use crate::report::ServiceReport;
-
-/// Service-level targets; the defaults come from the source rules.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SlaPolicy {
-    /// Reply to a reported fault within this time (24 h).
-    pub reply_within: Duration,
-    /// Fix a common fault within this time of arrival (30 min).
-    pub fix_common: Duration,
-    /// Fix a major fault within this time of arrival (2 h).
-    pub fix_major: Duration,
-    /// Factory repairs take at most this many working days (10).
-    pub factory_repair_working_days: u8,
-}
-
-impl Default for SlaPolicy {
-    fn default() -> Self {
-        SlaPolicy {
-            reply_within: Duration::hours(24),
-            fix_common: Duration::minutes(30),
-            fix_major: Duration::hours(2),
-            factory_repair_working_days: 10,
-        }
-    }
-}
-
-/// What the job list shows next to a job.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "badge", content = "minutes")]
-pub enum SlaBadge {
-    /// The promised arrival window ends in this many minutes.
-    ArriveDueIn(i64),
-    /// The promised arrival window ended this many minutes ago.
-    ArriveOverdue(i64),
-    /// On site: the fix target ends in this many minutes.
-    FixDueIn(i64),
-    /// On site: the fix target passed this many minutes ago.
-    FixOverdue(i64),
-    /// Nothing is due (no window, or the work is done).
-    None,
-}
-
-impl SlaPolicy {
-    /// The fix target for a severity.
-    pub fn fix_within(&self, severity: Severity) -> Duration {
-        match severity {
-            Severity::Common => self.fix_common,
-            Severity::Major => self.fix_major,
-        }
-    }
-
-    /// The badge for a job at `now`.
-    pub fn badge(&self, job: &Job, now: OffsetDateTime) -> SlaBadge {
-        match job.status {
-            JobStatus::Assigned | JobStatus::EnRoute => arrival_badge(job.status, job.window.map(|w| w.until), now),
-            JobStatus::OnSite if job.job_type == JobType::Repair => {
-                let Some(arrived) = job.times.arrived_at else {
-                    return SlaBadge::None;
-                };
-                let due = arrived + self.fix_within(job.severity);
-                if now <= due {
-                    SlaBadge::FixDueIn((due - now).whole_minutes())
-                } else {
-                    SlaBadge::FixOverdue((now - due).whole_minutes())
-                }
-            }
-            _ => SlaBadge::None,
-        }
-    }
-}
-
-/// The arrival part of the badge, from what a job list row holds: before arrival, how long
-/// until (or since) the promised window ends.
-pub fn arrival_badge(status: JobStatus, window_until: Option<OffsetDateTime>, now: OffsetDateTime) -> SlaBadge {
-    match (status, window_until) {
-        (JobStatus::Assigned | JobStatus::EnRoute, Some(until)) if now <= until => {
-            SlaBadge::ArriveDueIn((until - now).whole_minutes())
-        }
-        (JobStatus::Assigned | JobStatus::EnRoute, Some(until)) => {
-            SlaBadge::ArriveOverdue((now - until).whole_minutes())
-        }
-        _ => SlaBadge::None,
-    }
-}
 
 /// A share: how many of how many. No floats until display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -120,7 +37,9 @@ pub struct JobRecord {
     pub job: Job,
     pub report: Option<ServiceReport>,
     pub parts: Vec<PartLine>,
-    pub complaint: bool,
+    /// Whether the customer complained about the job; `None` where no complaint register is
+    /// kept (the complaint rate is then not measured).
+    pub complaint: Option<bool>,
 }
 
 /// The monthly figures of an engineer or a team.
@@ -140,8 +59,9 @@ pub struct Kpis {
     pub satisfied: Ratio,
     /// 返修率: resolved repairs followed by another repair of the same equipment within 30 days / resolved repairs.
     pub repeat_repair: Ratio,
-    /// 投诉率: jobs with a complaint / completed jobs.
-    pub complaint: Ratio,
+    /// 投诉率: jobs with a complaint / completed jobs; `None` (not measured) unless every
+    /// completed job's complaints were recorded.
+    pub complaint: Option<Ratio>,
     /// Signed reports with every mandatory field / signed reports.
     pub report_completeness: Ratio,
 }
@@ -161,6 +81,8 @@ pub const REPEAT_REPAIR_DAYS: i64 = 30;
 /// `now` decides which promised windows are already due.
 pub fn compute(records: &[JobRecord], now: OffsetDateTime) -> Kpis {
     let mut k = Kpis::default();
+    // Measured only where complaints are recorded: some job says so, and no finished one lacks it.
+    let (mut complaint, mut complaints_measured) = (Ratio::default(), records.iter().any(|r| r.complaint.is_some()));
     for r in records {
         let job = &r.job;
         if job.status == JobStatus::Cancelled {
@@ -177,7 +99,10 @@ pub fn compute(records: &[JobRecord], now: OffsetDateTime) -> Kpis {
         let is_repair = job.job_type == JobType::Repair;
         k.fix_rate.count(is_repair && finished, resolved);
         k.first_visit_fix.count(is_repair && resolved, job.previous_visit.is_none());
-        k.complaint.count(finished, r.complaint);
+        match r.complaint {
+            Some(hit) => complaint.count(finished, hit),
+            None => complaints_measured &= !finished,
+        }
         if is_repair && resolved {
             k.repeat_repair.count(true, is_repeated(r, records));
         }
@@ -190,6 +115,7 @@ pub fn compute(records: &[JobRecord], now: OffsetDateTime) -> Kpis {
             k.report_completeness.count(report.is_signed(), report.missing(&r.parts).is_empty());
         }
     }
+    k.complaint = complaints_measured.then_some(complaint);
     k
 }
 

@@ -20,6 +20,7 @@ pub mod parts_request;
 pub mod rating;
 pub mod report;
 pub mod signature;
+pub mod sla;
 pub mod text;
 pub mod van;
 pub mod visit;

@@ -9,6 +9,7 @@ use outpost_domain::ids::{ContactId, CustomerId, EngineerId, EquipmentId, JobId,
 use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails, NewJob, Window};
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::part::Part;
+use outpost_domain::sla::SlaPolicy;
 use outpost_domain::text::{self, NOTE_MAX};
 use outpost_domain::van::VanStock;
 use outpost_wire::dispatch::{CustomerInput, EquipmentInput, JobInput, JobUpdate, PartInput, SiteInput, VanCountLine};
@@ -134,6 +135,24 @@ pub fn set_company(tx: &mut dyn Tx, profile: &CompanyProfile) -> Result<()> {
         &[serde_json::to_string(profile)?.into()],
     )?;
     log::upsert(tx, CATALOGUE, Record::Company(profile.clone())).map(drop)
+}
+
+/// Sets the service-level targets; every laptop receives them.
+pub fn set_sla_policy(tx: &mut dyn Tx, policy: &SlaPolicy) -> Result<()> {
+    policy.validate()?;
+    tx.execute(
+        "INSERT INTO hq_meta (key, value) VALUES ('sla_policy', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        &[serde_json::to_string(policy)?.into()],
+    )?;
+    log::upsert(tx, CATALOGUE, Record::Sla(*policy)).map(drop)
+}
+
+/// The service-level targets; the source rules' until HQ sets its own.
+pub fn sla_policy(tx: &mut dyn Tx) -> Result<SlaPolicy> {
+    match tx.query_opt("SELECT value FROM hq_meta WHERE key = 'sla_policy'", &[])? {
+        Some(row) => Ok(serde_json::from_str(&row.text(0)?)?),
+        None => Ok(SlaPolicy::default()),
+    }
 }
 
 /// The company's receipt header, until one is set the placeholder laptops print.

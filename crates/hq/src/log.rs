@@ -62,6 +62,7 @@ fn record_key(record: &Record) -> String {
         Record::Part(p) => format!("part:{}", p.id),
         Record::Policy(_) => "policy".to_owned(),
         Record::Company(_) => "company".to_owned(),
+        Record::Sla(_) => "sla".to_owned(),
         Record::VanStock(v) => format!("van:{}", v.part_code),
         Record::Job(b) => format!("job:{}", b.job.id),
         Record::Unknown => "unknown".to_owned(),

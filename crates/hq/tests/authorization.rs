@@ -211,6 +211,15 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 Some(json!({"name": "Hongli", "hotline": "400-800-1234"})),
                 Kind::Dispatcher,
             ),
+            (Method::GET, "/api/v1/sla-policy".into(), None, Kind::Dispatcher),
+            (
+                Method::PUT,
+                "/api/v1/sla-policy".into(),
+                Some(
+                    json!({"reply_within_hours": 24, "fix_common_minutes": 30, "fix_major_minutes": 120, "factory_repair_working_days": 10}),
+                ),
+                Kind::Dispatcher,
+            ),
             (Method::GET, "/api/v1/audit".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/kpis?month=2026-11".into(), None, Kind::Dispatcher),
         ];

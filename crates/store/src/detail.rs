@@ -8,6 +8,7 @@ use outpost_domain::job::{Job, JobEvent};
 use outpost_domain::part::PartLine;
 use outpost_domain::parts_request::PartsRequest;
 use outpost_domain::report::{ReportField, ServiceReport};
+use outpost_domain::sla::SlaPolicy;
 use outpost_domain::visit::{Visit, warranty_on_visit};
 use outpost_domain::warranty::Quote;
 use rusqlite::Connection;
@@ -36,6 +37,8 @@ pub struct JobDetail {
     pub events: Vec<JobEvent>,
     /// Earlier jobs on the same equipment, newest first.
     pub history: Vec<JobSummary>,
+    /// The service-level targets the job's badge counts down against (HQ's, or the defaults).
+    pub sla_policy: SlaPolicy,
 }
 
 /// Reads the job screen of one job.
@@ -53,6 +56,7 @@ pub fn job_detail(conn: &Connection, id: JobId) -> Result<JobDetail> {
         site: customers::get_site(conn, job.site_id)?,
         missing: report.missing(&lines),
         parts_requests: parts_requests::of_job(conn, id)?,
+        sla_policy: device::sla_policy(conn)?,
         events: jobs::events(conn, id)?,
         equipment,
         warranty,

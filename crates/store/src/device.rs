@@ -4,6 +4,7 @@ use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::Language;
 use outpost_domain::ids::EngineerId;
 use outpost_domain::money::Currency;
+use outpost_domain::sla::SlaPolicy;
 use outpost_domain::warranty::ChargingPolicy;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
@@ -72,6 +73,7 @@ pub fn charging_policy(conn: &Connection) -> Result<ChargingPolicy> {
 }
 
 const COMPANY: &str = "company";
+const SLA_POLICY: &str = "sla_policy";
 
 /// Stores the company's receipt header as received from HQ.
 pub fn set_company(tx: &Transaction<'_>, profile: &CompanyProfile) -> Result<()> {
@@ -84,6 +86,20 @@ pub fn company(conn: &Connection) -> Result<CompanyProfile> {
     match get(conn, COMPANY)? {
         Some(json) => Ok(serde_json::from_str(&json)?),
         None => Ok(CompanyProfile::unset()),
+    }
+}
+
+/// Stores the service-level targets as received from HQ.
+pub fn set_sla_policy(tx: &Transaction<'_>, policy: &SlaPolicy) -> Result<()> {
+    policy.validate()?;
+    set(tx, SLA_POLICY, &serde_json::to_string(policy)?)
+}
+
+/// The service-level targets; the source rules' until HQ sends its own.
+pub fn sla_policy(conn: &Connection) -> Result<SlaPolicy> {
+    match get(conn, SLA_POLICY)? {
+        Some(json) => Ok(serde_json::from_str(&json)?),
+        None => Ok(SlaPolicy::default()),
     }
 }
 

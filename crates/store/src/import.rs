@@ -8,6 +8,7 @@ use outpost_domain::job::{Job, JobEvent};
 use outpost_domain::part::{Part, PartLine};
 use outpost_domain::parts_request::PartsRequest;
 use outpost_domain::report::ServiceReport;
+use outpost_domain::sla::SlaPolicy;
 use outpost_domain::van::VanStock;
 use outpost_domain::warranty::ChargingPolicy;
 use std::cell::Cell;
@@ -61,6 +62,11 @@ impl<'a> Import<'a> {
     /// The company's receipt header.
     pub fn company(&self, profile: &CompanyProfile) -> Result<()> {
         device::set_company(self.tx, profile)
+    }
+
+    /// The service-level targets.
+    pub fn sla_policy(&self, policy: &SlaPolicy) -> Result<()> {
+        device::set_sla_policy(self.tx, policy)
     }
 
     /// A customer with contacts.

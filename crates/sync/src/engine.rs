@@ -307,6 +307,7 @@ fn apply(import: &Import<'_>, delta: Delta, seen: &mut HashSet<JobId>) -> outpos
             Record::VanStock(v) => import.van_stock(&v)?,
             Record::Policy(p) => import.charging_policy(&p)?,
             Record::Company(c) => import.company(&c)?,
+            Record::Sla(p) => import.sla_policy(&p)?,
             Record::Job(b) => {
                 seen.insert(b.job.id);
                 import.job_bundle(&b.job, &b.events, b.report.as_ref(), &b.parts, &b.parts_requests).map(drop)?

@@ -3,7 +3,7 @@
 use outpost_domain::customer::Language;
 use outpost_domain::equipment::WarrantyState;
 use outpost_domain::job::{FormSection, Job, JobStatus, JobType, Mover, Severity};
-use outpost_domain::kpi::{SlaBadge, SlaPolicy, arrival_badge};
+use outpost_domain::sla::{SlaBadge, SlaPolicy, arrival_badge};
 use outpost_store::detail::JobDetail;
 use outpost_store::jobs::JobSummary;
 use serde::Serialize;
@@ -35,8 +35,9 @@ impl Sla {
         Sla { kind: kind.into(), minutes }
     }
 
-    pub(crate) fn of(job: &Job, now: OffsetDateTime) -> Sla {
-        Sla::from_badge(SlaPolicy::default().badge(job, now))
+    /// Against HQ's targets (the defaults until HQ sends its own).
+    pub(crate) fn of(job: &Job, policy: &SlaPolicy, now: OffsetDateTime) -> Sla {
+        Sla::from_badge(policy.badge(job, now))
     }
 
     pub(crate) fn of_summary(s: &JobSummary, now: OffsetDateTime) -> Sla {
@@ -171,7 +172,7 @@ impl JobView {
         };
         JobView {
             row: JobRow::of(&summary, now),
-            sla: Sla::of(job, now),
+            sla: Sla::of(job, &d.sla_policy, now),
             customer_language: d.customer.language,
             contacts: d
                 .customer

@@ -110,6 +110,9 @@ fn both(error: &DomainError) -> (String, String) {
             format!("is {rating}; ratings go from 1 (very unsatisfied) to 5 (very satisfied)"),
             format!("为 {rating}，评分从 1（很不满意）到 5（很满意）"),
         ),
+        OutOfRange { value, min, max, .. } => {
+            (format!("is {value}; enter {min} to {max}"), format!("为 {value}，请填写 {min} 到 {max} 之间的数"))
+        }
         NotCurrency { value } => (
             format!("'{value}' is not a currency code; use three letters such as CNY"),
             format!("“{value}”不是币种代码，请用三个字母，例如 CNY"),

@@ -3,36 +3,20 @@ use time::Duration;
 use super::*;
 use crate::fixtures::{T0, complete_repair_report, job, satisfaction};
 use crate::ids::{EquipmentId, JobId};
-use crate::job::{Unresolved, Window};
+use crate::job::{Job, JobStatus, JobType, Unresolved, Window};
 use uuid::Uuid;
 
 fn record(n: u128, f: impl FnOnce(&mut Job)) -> JobRecord {
     let mut j = job(JobType::Repair);
     j.id = JobId(Uuid::from_u128(n));
     f(&mut j);
-    JobRecord { job: j, report: None, parts: vec![], complaint: false }
+    JobRecord { job: j, report: None, parts: vec![], complaint: Some(false) }
 }
 
 fn finished(j: &mut Job, at: OffsetDateTime) {
     j.status = JobStatus::Completed;
     j.times.arrived_at = Some(at - Duration::hours(1));
     j.times.finished_at = Some(at);
-}
-
-#[test]
-fn sla_badges_count_down_and_then_up() {
-    let policy = SlaPolicy::default();
-    let mut j = job(JobType::Repair);
-    j.window = Some(Window::new(T0, T0 + Duration::hours(2)).unwrap());
-    assert_eq!(policy.badge(&j, T0), SlaBadge::ArriveDueIn(120));
-    assert_eq!(policy.badge(&j, T0 + Duration::hours(3)), SlaBadge::ArriveOverdue(60));
-    j.status = JobStatus::OnSite;
-    j.times.arrived_at = Some(T0);
-    assert_eq!(policy.badge(&j, T0 + Duration::minutes(10)), SlaBadge::FixDueIn(20));
-    j.severity = Severity::Major;
-    assert_eq!(policy.badge(&j, T0 + Duration::minutes(150)), SlaBadge::FixOverdue(30));
-    j.status = JobStatus::Signed;
-    assert_eq!(policy.badge(&j, T0), SlaBadge::None);
 }
 
 #[test]
@@ -57,7 +41,7 @@ fn kpis_follow_the_design_formulas() {
     let mut report = complete_repair_report(&rated.job);
     report.set_satisfaction(satisfaction([5, 5, 5, 3])).unwrap();
     rated.report = Some(report);
-    rated.complaint = true;
+    rated.complaint = Some(true);
     let cancelled = record(6, |j| {
         j.status = JobStatus::Cancelled;
         j.window = Some(window);
@@ -68,9 +52,18 @@ fn kpis_follow_the_design_formulas() {
     assert_eq!(k.first_visit_fix, Ratio { numerator: 1, denominator: 2 });
     assert_eq!(k.satisfied, Ratio { numerator: 0, denominator: 1 });
     assert_eq!(k.mean_overall(), Some(3.0));
-    assert_eq!(k.complaint, Ratio { numerator: 1, denominator: 3 });
+    assert_eq!(k.complaint, Some(Ratio { numerator: 1, denominator: 3 }));
     assert_eq!(k.report_completeness, Ratio { numerator: 0, denominator: 0 });
-    assert_eq!(k.complaint.percent().map(|p| p.round()), Some(33.0));
+    assert_eq!(k.complaint.and_then(|c| c.percent()).map(|p| p.round()), Some(33.0));
+}
+
+#[test]
+fn without_a_complaint_register_the_complaint_rate_is_not_measured() {
+    let mut done = record(1, |j| finished(j, T0));
+    done.complaint = None;
+    let k = compute(&[done, record(2, |j| finished(j, T0))], T0);
+    assert_eq!(k.complaint, None, "not 0 %: nobody counted complaints");
+    assert_eq!(k.fix_rate.denominator, 2, "the other figures still are");
 }
 
 #[test]

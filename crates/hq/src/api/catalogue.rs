@@ -1,4 +1,5 @@
-//! The parts catalogue and the company profile every receipt prints.
+//! The parts catalogue, the company profile every receipt prints, and the service-level
+//! targets every laptop counts down against.
 
 use axum::Json;
 use axum::Router;
@@ -8,6 +9,7 @@ use axum::routing::{get, post, put};
 use outpost_domain::company::CompanyProfile;
 use outpost_domain::ids::PartId;
 use outpost_domain::part::Part;
+use outpost_domain::sla::SlaPolicy;
 use outpost_wire::dispatch::PartInput;
 use uuid::Uuid;
 
@@ -24,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/parts", post(create_part).get(list_parts))
         .route("/api/v1/parts/{id}", put(update_part))
         .route("/api/v1/company", get(get_company).put(set_company))
+        .route("/api/v1/sla-policy", get(get_sla_policy).put(set_sla_policy))
 }
 
 pub async fn update_part(
@@ -71,4 +74,20 @@ pub async fn set_company(
     let stored = profile.clone();
     s.db.tx(move |tx| dispatch::set_company(tx, &stored)).await?;
     Ok(Json(profile))
+}
+
+/// `GET /api/v1/sla-policy`: the service-level targets every laptop counts down against.
+pub async fn get_sla_policy(State(s): State<AppState>, _: Dispatcher) -> Result<Json<SlaPolicy>> {
+    Ok(Json(s.db.tx(|tx| dispatch::sla_policy(tx)).await?))
+}
+
+/// `PUT /api/v1/sla-policy`: sets the targets (reply hours, fix minutes by severity, factory
+/// repair working days); laptops receive them with their next sync.
+pub async fn set_sla_policy(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Body(policy): Body<SlaPolicy>,
+) -> Result<Json<SlaPolicy>> {
+    s.db.tx(move |tx| dispatch::set_sla_policy(tx, &policy)).await?;
+    Ok(Json(policy))
 }

@@ -64,7 +64,8 @@ pub async fn kpis(State(s): State<AppState>, _: Dispatcher, Params(q): Params<Kp
             let mut set = Vec::with_capacity(jobs.len());
             for id in jobs {
                 let b = records::bundle(tx, id)?;
-                set.push(JobRecord { job: b.job, report: b.report, parts: b.parts, complaint: false });
+                // HQ keeps no complaint register yet: the complaint rate says "not measured".
+                set.push(JobRecord { job: b.job, report: b.report, parts: b.parts, complaint: None });
             }
             Ok(kpi::compute(&set, now))
         })

@@ -8,6 +8,7 @@ use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Customer, Site};
 use outpost_domain::equipment::Equipment;
 use outpost_domain::part::Part;
+use outpost_domain::sla::SlaPolicy;
 use outpost_domain::van::VanStock;
 use outpost_domain::warranty::ChargingPolicy;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -26,6 +27,8 @@ pub enum Record {
     Policy(ChargingPolicy),
     /// The company's receipt header.
     Company(CompanyProfile),
+    /// The service-level targets HQ set (服务时限).
+    Sla(SlaPolicy),
     /// One part in this engineer's van, as HQ last counted it.
     VanStock(VanStock),
     /// A job with its events, report and part lines as HQ holds them.
@@ -49,6 +52,7 @@ impl<'de> DeserializeSeed<'de> for Data<'_> {
             "part" => Record::Part(Part::deserialize(d)?),
             "policy" => Record::Policy(ChargingPolicy::deserialize(d)?),
             "company" => Record::Company(CompanyProfile::deserialize(d)?),
+            "sla" => Record::Sla(SlaPolicy::deserialize(d)?),
             "van_stock" => Record::VanStock(VanStock::deserialize(d)?),
             "job" => Record::Job(Box::new(JobBundle::deserialize(d)?)),
             _ => {

@@ -70,9 +70,10 @@ fn index(e: &DomainError) -> usize {
         ContactChangedMeanwhile { .. } => 55,
         EditedMeanwhile { .. } => 56,
         SurveyDeclined => 57,
+        OutOfRange { .. } => 58,
     }
 }
-const VARIANTS: usize = 58;
+const VARIANTS: usize = 59;
 
 fn samples() -> Vec<DomainError> {
     use DomainError::*;
@@ -108,6 +109,7 @@ fn samples() -> Vec<DomainError> {
         NotTextField { report_field: ReportField::Checklist },
         IssueNeedsNote,
         SurveyDeclined,
+        OutOfRange { field: Field::FixMajorMinutes, value: 0, min: 5, max: 2880 },
         NotOnChecklist { item: "roof".into() },
         WarrantyEndsBeforeAcceptance,
         WindowEndsBeforeStart,
