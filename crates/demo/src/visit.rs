@@ -81,23 +81,26 @@ impl Generator {
             demo.report = Some(report);
             return;
         }
-        // Sign: accept any charge first, then the customer signs.
+        // Sign: accept any charge first, then the customer signs; a visit that cannot be
+        // priced stays completed (it cannot be signed, so it cannot be left either).
         let warranty = equipment.warranty_on(at.date());
-        if let Ok(quote) = price_job(policy, warranty, &demo.parts, report.labour_minutes.unwrap_or(0)) {
-            if quote.needs_acceptance() {
-                let who = self.person(chinese);
-                if let Ok(a) = QuoteAcceptance::of(&quote, &who, at, AcceptanceMethod::Confirmation) {
-                    report.accept_quote(a).expect("an unsigned report");
-                }
+        let Ok(quote) = price_job(policy, warranty, &demo.parts, report.labour_minutes.unwrap_or(0)) else {
+            demo.report = Some(report);
+            return;
+        };
+        if quote.needs_acceptance() {
+            let who = self.person(chinese);
+            if let Ok(a) = QuoteAcceptance::of(&quote, &who, at, AcceptanceMethod::Confirmation) {
+                report.accept_quote(a).expect("an unsigned report");
             }
-            at += Duration::minutes(self.rng.range(5, 20));
-            let signer = self.person(chinese);
-            let image = sha256_hex(SIGNATURE_PNG);
-            let sign_off = SignOff { signer_name: &signer, image_sha256: &image, strokes_sha256: None, at };
-            let event =
-                sign_report(job, &mut report, &demo.parts, &quote, me, sign_off).expect("demo reports are complete");
-            demo.events.push(event);
         }
+        at += Duration::minutes(self.rng.range(5, 20));
+        let signer = self.person(chinese);
+        let image = sha256_hex(SIGNATURE_PNG);
+        let sign_off = SignOff { signer_name: &signer, image_sha256: &image, strokes_sha256: None, at };
+        let event =
+            sign_report(job, &mut report, &demo.parts, &quote, me, sign_off).expect("demo reports are complete");
+        demo.events.push(event);
         demo.report = Some(report);
         if target == JobStatus::Signed {
             return;

@@ -12,7 +12,7 @@ use time::Date;
 use crate::customer::Language;
 use crate::field::Field;
 use crate::job::JobStatus;
-use crate::report::ReportField;
+use crate::report::{RepairResult, ReportField};
 
 /// Why a domain rule refused an input or an action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +61,12 @@ pub enum DomainError {
     CountQuantity { quantity: i64, max: i64 },
     /// A rating outside 1 to 5.
     RatingOutOfRange { rating: i64 },
+    /// Leaving a visit whose report the customer has not signed (擅自离开).
+    UnsignedDeparture,
+    /// A repair recorded as done whose result says it is not (waiting for parts, …).
+    RepairNotResolved { result: RepairResult },
+    /// An installation recorded as done whose acceptance failed (验收不合格).
+    AcceptanceFailed,
     /// A number (a target, a limit) outside what its field allows.
     OutOfRange { field: Field, value: i64, min: i64, max: i64 },
     /// A currency code that is not three letters.
@@ -211,7 +217,9 @@ impl DomainError {
             PromisedDateMissing | PromisedDateInPast => Field::PromisedDate,
             JobClosed { .. } => Field::Job,
             StaleRevision { .. } => Field::Revision,
-            HashMismatch { .. } | ReportIncomplete { .. } | ReportFrozen => Field::ServiceReport,
+            HashMismatch { .. } | ReportIncomplete { .. } | ReportFrozen | UnsignedDeparture => Field::ServiceReport,
+            RepairNotResolved { .. } => Field::Report(ReportField::Result),
+            AcceptanceFailed => Field::Report(ReportField::Acceptance),
             QuoteNotAccepted { .. } | NothingToAccept => Field::Quote,
             CurrencyMismatch { .. } => Field::Currency,
             PartLineNotOnJob { .. } => Field::PartLine,

@@ -12,7 +12,6 @@ use time::{Date, OffsetDateTime};
 use crate::error::{DomainError, Result};
 use crate::field::Field;
 use crate::ids::{CustomerId, EngineerId, EquipmentId, JobId, SiteId};
-use crate::text::{self, NOTE_MAX};
 
 /// The kinds of visit, each with its own report sections.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -162,10 +161,10 @@ impl JobStatus {
             Assigned => &[(EnRoute, Engineer), (Assigned, Hq), (Cancelled, Hq)],
             EnRoute => &[(OnSite, Engineer), (Assigned, Hq), (Cancelled, Hq)],
             OnSite => &[(Completed, Engineer), (Unresolved, Engineer), (Assigned, Hq), (Cancelled, Hq)],
-            Completed => &[(Signed, Engineer), (OnSite, Engineer), (Departed, Engineer)],
-            Unresolved => {
-                &[(Signed, Engineer), (OnSite, Engineer), (Departed, Engineer), (Assigned, Hq), (Cancelled, Hq)]
-            }
+            // The customer signs the report (and its survey) before the engineer leaves:
+            // leaving without it is 擅自离开, and HQ closes only signed work.
+            Completed => &[(Signed, Engineer), (OnSite, Engineer)],
+            Unresolved => &[(Signed, Engineer), (OnSite, Engineer), (Assigned, Hq), (Cancelled, Hq)],
             Signed => &[(Departed, Engineer), (Closed, Hq)],
             Departed => &[(Closed, Hq)],
             Closed | Cancelled => &[],
@@ -300,151 +299,10 @@ pub struct Job {
     pub times: VisitTimes,
 }
 
-/// Extra facts some moves need.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct MoveDetails {
-    /// Why (unresolved, cancelled).
-    pub reason: Option<String>,
-    /// The date promised to the customer (unresolved).
-    pub promised_on: Option<Date>,
-    /// The new engineer (reassignment).
-    pub engineer: Option<EngineerId>,
-}
-
-/// A recorded move of a job.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JobEvent {
-    pub job_id: JobId,
-    #[serde(with = "time::serde::rfc3339")]
-    pub at: OffsetDateTime,
-    pub actor: Actor,
-    pub from: JobStatus,
-    pub to: JobStatus,
-    pub note: Option<String>,
-    /// When HQ received the move (HQ's clock), beside `at` (the device's).
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "time::serde::rfc3339::option")]
-    pub received_at: Option<OffsetDateTime>,
-    /// `at` cannot be right: ahead of `received_at`, or before the job existed.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub clock_suspect: bool,
-}
-
-impl Job {
-    /// Moves the job to `to`, checking the state machine and who is asking.
-    /// Signing is not a plain move: it goes through [`crate::signature::sign_report`].
-    pub fn transition(
-        &mut self,
-        to: JobStatus,
-        actor: Actor,
-        at: OffsetDateTime,
-        details: MoveDetails,
-    ) -> Result<JobEvent> {
-        if to == JobStatus::Signed {
-            return Err(DomainError::SignThroughReport);
-        }
-        self.apply(to, actor, at, details)
-    }
-
-    pub(crate) fn apply(
-        &mut self,
-        to: JobStatus,
-        actor: Actor,
-        at: OffsetDateTime,
-        details: MoveDetails,
-    ) -> Result<JobEvent> {
-        crate::calendar::check_time(crate::field::Field::Time, at)?;
-        crate::calendar::check_opt_date(crate::field::Field::PromisedDate, details.promised_on)?;
-        let from = self.status;
-        let Some(&(_, mover)) = from.moves().iter().find(|(target, _)| *target == to) else {
-            return Err(DomainError::IllegalTransition {
-                from,
-                to,
-                allowed: from.moves().iter().map(|(s, _)| *s).collect(),
-            });
-        };
-        match (mover, actor) {
-            (Mover::Hq, Actor::Engineer(_)) => return Err(DomainError::HqOnly { to }),
-            (Mover::Engineer, Actor::Hq) => {
-                return Err(DomainError::EngineerOnly { to });
-            }
-            (Mover::Engineer, Actor::Engineer(who)) if Some(who) != self.engineer_id => {
-                return Err(DomainError::NotYourJob { job: self.number.clone() });
-            }
-            _ => {}
-        }
-        let note = self.apply_details(from, to, at, details)?;
-        self.status = to;
-        self.stamp(to, at);
-        Ok(JobEvent { job_id: self.id, at, actor, from, to, note, received_at: None, clock_suspect: false })
-    }
-
-    fn apply_details(
-        &mut self,
-        from: JobStatus,
-        to: JobStatus,
-        at: OffsetDateTime,
-        details: MoveDetails,
-    ) -> Result<Option<String>> {
-        match to {
-            JobStatus::Unresolved => {
-                let reason = text::required(
-                    crate::field::Field::UnresolvedReason,
-                    details.reason.as_deref().unwrap_or(""),
-                    NOTE_MAX,
-                )?;
-                let promised_on = details.promised_on.ok_or(DomainError::PromisedDateMissing)?;
-                if promised_on < at.date() {
-                    return Err(DomainError::PromisedDateInPast);
-                }
-                let note = format!("{reason} (promised {promised_on})");
-                self.unresolved = Some(Unresolved { reason, promised_on });
-                Ok(Some(note))
-            }
-            JobStatus::Cancelled => {
-                let reason = text::required(
-                    crate::field::Field::CancelReason,
-                    details.reason.as_deref().unwrap_or(""),
-                    NOTE_MAX,
-                )?;
-                self.cancel_reason = Some(reason.clone());
-                Ok(Some(reason))
-            }
-            JobStatus::Assigned => {
-                let engineer = details.engineer.ok_or(DomainError::ReassignWithoutEngineer)?;
-                if Some(engineer) == self.engineer_id {
-                    return Err(DomainError::AlreadyAssigned);
-                }
-                self.engineer_id = Some(engineer);
-                self.times = VisitTimes::default();
-                self.unresolved = None;
-                Ok(Some(format!("reassigned from {from} to engineer {engineer}")))
-            }
-            JobStatus::OnSite if from != JobStatus::EnRoute => {
-                // Reopened after completed / unresolved: the old outcome no longer holds.
-                self.unresolved = None;
-                self.times.finished_at = None;
-                Ok(Some("reopened".into()))
-            }
-            _ => Ok(None),
-        }
-    }
-
-    fn stamp(&mut self, to: JobStatus, at: OffsetDateTime) {
-        let t = &mut self.times;
-        match to {
-            JobStatus::EnRoute => t.en_route_at = Some(at),
-            JobStatus::OnSite => t.arrived_at = t.arrived_at.or(Some(at)),
-            JobStatus::Completed | JobStatus::Unresolved => t.finished_at = Some(at),
-            JobStatus::Signed => t.signed_at = Some(at),
-            JobStatus::Departed => t.departed_at = Some(at),
-            JobStatus::Closed => t.closed_at = Some(at),
-            JobStatus::Assigned | JobStatus::Cancelled => {}
-        }
-    }
-}
-
+mod moves;
 mod new;
 
+pub use moves::{JobEvent, MoveDetails};
 pub use new::{NewJob, job_number, number_prefix};
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use time::{Duration, OffsetDateTime};
 
 use crate::job::{Job, JobStatus, JobType};
 use crate::part::PartLine;
-use crate::report::ServiceReport;
+use crate::report::{RepairResult, ServiceReport};
 
 /// A share: how many of how many. No floats until display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -48,9 +48,10 @@ pub struct Kpis {
     /// 维修及时率: arrived within the promised window / jobs with a window that is due (a visit
     /// with a `clock_suspect` time is left out: not measured).
     pub on_time_arrival: Ratio,
-    /// 故障解决率: repairs resolved / repairs completed or unresolved.
+    /// 故障解决率: repairs whose report says resolved (已解决) / repairs completed or unresolved.
     pub fix_rate: Ratio,
-    /// Resolved on the first visit / resolved.
+    /// Resolved on the first visit / resolved: a repair linked to an earlier visit, or of
+    /// equipment whose earlier repair ended unresolved, is a second visit.
     pub first_visit_fix: Ratio,
     /// Mean overall rating (sum and count).
     pub overall_rating_sum: u32,
@@ -62,7 +63,8 @@ pub struct Kpis {
     /// 投诉率: jobs with a complaint / completed jobs; `None` (not measured) unless every
     /// completed job's complaints were recorded.
     pub complaint: Option<Ratio>,
-    /// Signed reports with every mandatory field / signed reports.
+    /// Signed reports with every mandatory field / jobs past signing (signed, departed,
+    /// closed): a job closed without a signed report counts as incomplete.
     pub report_completeness: Ratio,
 }
 
@@ -95,10 +97,12 @@ pub fn compute(records: &[JobRecord], now: OffsetDateTime) -> Kpis {
             k.on_time_arrival.count(due, arrived.is_some_and(|a| a <= w.until));
         }
         let finished = job.times.finished_at.is_some();
-        let resolved = finished && job.unresolved.is_none();
+        // Fixed is what the report says: result 已解决, not an empty report or 待配件.
+        let says_resolved = r.report.as_ref().is_some_and(|rep| rep.result == Some(RepairResult::Resolved));
+        let resolved = finished && job.unresolved.is_none() && says_resolved;
         let is_repair = job.job_type == JobType::Repair;
         k.fix_rate.count(is_repair && finished, resolved);
-        k.first_visit_fix.count(is_repair && resolved, job.previous_visit.is_none());
+        k.first_visit_fix.count(is_repair && resolved, job.previous_visit.is_none() && !follows_unresolved(r, records));
         match r.complaint {
             Some(hit) => complaint.count(finished, hit),
             None => complaints_measured &= !finished,
@@ -106,17 +110,34 @@ pub fn compute(records: &[JobRecord], now: OffsetDateTime) -> Kpis {
         if is_repair && resolved {
             k.repeat_repair.count(true, is_repeated(r, records));
         }
-        if let Some(report) = &r.report {
-            if let Some(overall) = report.satisfaction.as_ref().and_then(|s| s.overall()) {
-                k.overall_rating_sum += u32::from(overall.value());
-                k.overall_rating_count += 1;
-                k.satisfied.count(true, overall.value() >= 4);
-            }
-            k.report_completeness.count(report.is_signed(), report.missing(&r.parts).is_empty());
+        if let Some(overall) = r.report.as_ref().and_then(|rep| rep.satisfaction.as_ref()).and_then(|s| s.overall()) {
+            k.overall_rating_sum += u32::from(overall.value());
+            k.overall_rating_count += 1;
+            k.satisfied.count(true, overall.value() >= 4);
         }
+        // Every job past signing should hold a complete signed report; one closed without it
+        // counts against the figure rather than out of it.
+        let past_signing = matches!(job.status, JobStatus::Signed | JobStatus::Departed | JobStatus::Closed);
+        let complete = r.report.as_ref().is_some_and(|rep| rep.is_signed() && rep.missing(&r.parts).is_empty());
+        k.report_completeness.count(past_signing, complete);
     }
     k.complaint = complaints_measured.then_some(complaint);
     k
+}
+
+/// A repair of equipment whose earlier repair visit ended unresolved is a second visit, linked
+/// or not.
+fn follows_unresolved(r: &JobRecord, records: &[JobRecord]) -> bool {
+    let Some(equipment) = r.job.equipment_id else {
+        return false;
+    };
+    records.iter().any(|earlier| {
+        earlier.job.id != r.job.id
+            && earlier.job.job_type == JobType::Repair
+            && earlier.job.equipment_id == Some(equipment)
+            && earlier.job.unresolved.is_some()
+            && earlier.job.times.finished_at.is_some_and(|done| done <= r.job.times.arrived_at.unwrap_or(done))
+    })
 }
 
 fn is_repeated(resolved: &JobRecord, records: &[JobRecord]) -> bool {

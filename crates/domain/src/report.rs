@@ -111,6 +111,18 @@ impl ServiceReport {
         }
     }
 
+    /// A visit recorded as done must be: a repair's result, when given, is resolved, and an
+    /// installation's acceptance did not fail. Otherwise the visit is unresolved.
+    pub fn check_done(&self) -> Result<()> {
+        match (self.job_type, self.result, self.acceptance) {
+            (JobType::Repair, Some(result), _) if result != RepairResult::Resolved => {
+                Err(DomainError::RepairNotResolved { result })
+            }
+            (JobType::Installation, _, Some(Acceptance::Failed)) => Err(DomainError::AcceptanceFailed),
+            _ => Ok(()),
+        }
+    }
+
     /// Whether the report is signed and so frozen.
     pub fn is_signed(&self) -> bool {
         self.signature.is_some()

@@ -166,6 +166,11 @@ pub fn sign_report(
     if let Some(strokes) = sign_off.strokes_sha256 {
         check_sha256(crate::field::Field::SignatureImage, strokes)?;
     }
+    // A visit recorded as done that is not (failed acceptance, waiting for parts) is said
+    // first: filling the remaining fields would not make it signable.
+    if job.status == JobStatus::Completed {
+        report.check_done()?;
+    }
     report.check_complete(parts)?;
     quote.check_accepted(report.quote_acceptance.as_ref())?;
     let content = canonical_content(job, report, parts, &signer_name, sign_off.image_sha256, sign_off.at)?;

@@ -88,6 +88,7 @@ impl Visit {
         match change {
             Change::JobTransitioned { to, at, reason, promised_on, .. } => {
                 if *to == JobStatus::Completed {
+                    self.report.check_done()?;
                     self.quote()?.check_accepted(self.report.quote_acceptance.as_ref())?;
                 }
                 let old = self.job.status.as_str().to_owned();

@@ -17,6 +17,7 @@ pub(super) fn render(error: &DomainError, language: Language) -> String {
             | DomainError::HqOnly { .. }
             | DomainError::ReportIncomplete { .. }
             | DomainError::ReportFrozen
+            | DomainError::UnsignedDeparture
             | DomainError::QuoteNotAccepted { .. }
             | DomainError::CurrencyMismatch { .. }
             | DomainError::NotYourJob { .. }
@@ -128,6 +129,21 @@ fn both(error: &DomainError) -> (String, String) {
         NotTextField { report_field } => (
             format!("{} is not set as text; use its own form", report_field.as_str()),
             format!("“{}”不能直接填文字，请用它自己的表单", report_field.label(Language::ZhCn)),
+        ),
+        RepairNotResolved { result } => (
+            format!(
+                "is “{}”: the repair is not done; record the visit as unresolved, with the reason and the date promised to the customer",
+                result.label(Language::En)
+            ),
+            format!("为“{}”，维修尚未完成：请记为未解决，并填写原因和向客户承诺的日期", result.label(Language::ZhCn)),
+        ),
+        AcceptanceFailed => (
+            "failed: the installation is not done; record the visit as unresolved, with the reason and the date promised for the rework".into(),
+            "不合格，安装尚未完成：请记为未解决，并填写原因和整改的承诺日期".into(),
+        ),
+        UnsignedDeparture => (
+            "the customer has not signed the service report yet: have them rate the visit and sign before you leave the site".into(),
+            "客户尚未在服务报告上签字：请先请客户评价并签字，再离开现场".into(),
         ),
         SurveyDeclined => (
             "the customer declined the survey: rate first if they changed their mind, or write their words in the customer opinion".into(),

@@ -23,6 +23,27 @@ fn a_visit_goes_through_its_steps_with_timestamps() -> Result<()> {
 }
 
 #[test]
+fn the_engineer_leaves_only_after_the_customer_signed_and_hq_closes_only_signed_work() -> Result<()> {
+    for unsigned in [JobStatus::Completed, JobStatus::Unresolved] {
+        let mut j = job(JobType::Repair);
+        j.status = unsigned;
+        let err = j.transition(JobStatus::Departed, engineer(), T0, MoveDetails::default()).unwrap_err();
+        assert_eq!(err, DomainError::UnsignedDeparture);
+        assert_eq!(
+            err.render(crate::customer::Language::ZhCn),
+            "客户尚未在服务报告上签字：请先请客户评价并签字，再离开现场"
+        );
+        assert!(j.transition(JobStatus::Closed, Actor::Hq, T0, MoveDetails::default()).is_err(), "HQ cannot close it");
+        assert_eq!(j.status, unsigned);
+    }
+    let mut signed = job(JobType::Repair);
+    signed.status = JobStatus::Signed;
+    signed.transition(JobStatus::Departed, engineer(), T0, MoveDetails::default())?;
+    signed.transition(JobStatus::Closed, Actor::Hq, T0, MoveDetails::default())?;
+    Ok(())
+}
+
+#[test]
 fn an_illegal_move_says_which_are_allowed() {
     let mut j = job(JobType::Repair);
     let err = j.transition(JobStatus::Completed, engineer(), T0, MoveDetails::default()).unwrap_err();

@@ -10,7 +10,9 @@ fn record(n: u128, f: impl FnOnce(&mut Job)) -> JobRecord {
     let mut j = job(JobType::Repair);
     j.id = JobId(Uuid::from_u128(n));
     f(&mut j);
-    JobRecord { job: j, report: None, parts: vec![], complaint: Some(false) }
+    // A finished, not unresolved repair comes with its report saying 已解决.
+    let report = (j.times.finished_at.is_some() && j.unresolved.is_none()).then(|| complete_repair_report(&j));
+    JobRecord { job: j, report, parts: vec![], complaint: Some(false) }
 }
 
 fn finished(j: &mut Job, at: OffsetDateTime) {
@@ -22,10 +24,13 @@ fn finished(j: &mut Job, at: OffsetDateTime) {
 #[test]
 fn kpis_follow_the_design_formulas() {
     let window = Window::new(T0, T0 + Duration::hours(2)).unwrap();
-    let on_time = record(1, |j| {
+    let mut on_time = record(1, |j| {
         j.window = Some(window);
         finished(j, T0 + Duration::hours(2));
     });
+    if let Some(report) = on_time.report.as_mut() {
+        report.satisfaction = None;
+    }
     let late = record(2, |j| {
         j.window = Some(window);
         finished(j, T0 + Duration::hours(4));
@@ -64,6 +69,60 @@ fn without_a_complaint_register_the_complaint_rate_is_not_measured() {
     let k = compute(&[done, record(2, |j| finished(j, T0))], T0);
     assert_eq!(k.complaint, None, "not 0 %: nobody counted complaints");
     assert_eq!(k.fix_rate.denominator, 2, "the other figures still are");
+}
+
+#[test]
+fn a_repair_is_fixed_only_when_its_report_says_so() {
+    let mut waiting = record(1, |j| finished(j, T0));
+    if let Some(report) = waiting.report.as_mut() {
+        report.set(crate::report::ReportField::Result, "needs_parts").unwrap();
+    }
+    let mut empty = record(2, |j| finished(j, T0));
+    empty.report = None;
+    let fixed = record(3, |j| finished(j, T0));
+    let k = compute(&[waiting, empty, fixed], T0);
+    assert_eq!(k.fix_rate, Ratio { numerator: 1, denominator: 3 }, "待配件 and an empty report are not fixed");
+}
+
+#[test]
+fn the_visit_after_an_unresolved_one_is_not_a_first_visit_fix() {
+    let equipment = Some(EquipmentId(Uuid::from_u128(0xEE)));
+    let first = record(1, |j| {
+        j.equipment_id = equipment;
+        finished(j, T0);
+        j.status = JobStatus::Unresolved;
+        j.unresolved = Some(Unresolved { reason: "等配件".into(), promised_on: T0.date() });
+    });
+    let second = record(2, |j| {
+        j.equipment_id = equipment;
+        finished(j, T0 + Duration::days(3));
+    });
+    let elsewhere = record(3, |j| {
+        j.equipment_id = Some(EquipmentId(Uuid::from_u128(0xFF)));
+        finished(j, T0 + Duration::days(3));
+    });
+    let k = compute(&[first, second, elsewhere], T0);
+    assert_eq!(k.first_visit_fix, Ratio { numerator: 1, denominator: 2 }, "not always 100 %");
+}
+
+#[test]
+fn a_job_closed_without_a_signed_report_counts_as_incomplete() {
+    let mut closed = record(1, |j| finished(j, T0));
+    closed.job.status = JobStatus::Closed;
+    let mut signed = record(2, |j| finished(j, T0));
+    signed.job.status = JobStatus::Signed;
+    if let Some(report) = signed.report.as_mut() {
+        report.signature = Some(crate::signature::Signature {
+            signer_name: "王经理".into(),
+            signed_at: T0,
+            image_sha256: "0".repeat(64),
+            content_sha256: "1".repeat(64),
+            strokes_sha256: None,
+        });
+    }
+    let open = record(3, |j| finished(j, T0));
+    let k = compute(&[closed, signed, open], T0);
+    assert_eq!(k.report_completeness, Ratio { numerator: 1, denominator: 2 });
 }
 
 #[test]

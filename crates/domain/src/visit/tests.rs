@@ -105,3 +105,46 @@ fn a_signature_applies_only_over_the_content_it_was_made_on() {
     let kept = v.report.signature.as_ref().and_then(|s| s.strokes_sha256.clone());
     assert_eq!(kept, Some(strokes), "the pad's strokes stay named in the signature where it is applied");
 }
+
+#[test]
+fn a_repair_waiting_for_parts_is_unresolved_not_completed() {
+    let mut v = visit(JobStatus::OnSite);
+    v.apply(ENGINEER, &set(ReportField::Result, "needs_parts", v.report.result.map(|r| r.as_str()))).unwrap();
+    let err = v.apply(ENGINEER, &to(JobStatus::Completed)).unwrap_err();
+    assert_eq!(err, DomainError::RepairNotResolved { result: crate::report::RepairResult::NeedsParts });
+    assert_eq!(
+        err.render(crate::customer::Language::ZhCn),
+        "处理结果：为“待配件”，维修尚未完成：请记为未解决，并填写原因和向客户承诺的日期"
+    );
+    assert_eq!(v.job.status, JobStatus::OnSite, "nothing moved");
+    let unresolved = Change::JobTransitioned {
+        job_id: v.job.id,
+        to: JobStatus::Unresolved,
+        at: T0,
+        reason: Some("等厂家发货".into()),
+        promised_on: Some(T0.date() + Duration::days(3)),
+    };
+    v.apply(ENGINEER, &unresolved).unwrap();
+    assert_eq!(v.job.status, JobStatus::Unresolved);
+}
+
+#[test]
+fn an_installation_that_failed_acceptance_cannot_be_completed_or_signed_as_done() {
+    let mut job = job(JobType::Installation);
+    job.status = JobStatus::OnSite;
+    let mut report = crate::report::ServiceReport::new(job.id, job.job_type, "");
+    report.set(ReportField::Acceptance, "failed").unwrap();
+    let mut v =
+        Visit { job, report, parts: Vec::new(), equipment: None, policy: ChargingPolicy::default_for(Currency::CNY) };
+    assert_eq!(v.apply(ENGINEER, &to(JobStatus::Completed)).unwrap_err(), DomainError::AcceptanceFailed);
+    // Completed before the acceptance was written down: signing it as done is refused too.
+    v.report.acceptance = None;
+    v.apply(ENGINEER, &to(JobStatus::Completed)).unwrap();
+    v.report.acceptance = Some(crate::report::Acceptance::Failed);
+    let quote = v.quote().unwrap();
+    let sign_off = SignOff { signer_name: "王经理", image_sha256: SHA, strokes_sha256: None, at: T0 };
+    let err =
+        crate::signature::sign_report(&mut v.job, &mut v.report, &[], &quote, Actor::Engineer(ENGINEER), sign_off);
+    assert_eq!(err.err(), Some(DomainError::AcceptanceFailed));
+    assert_eq!(v.job.status, JobStatus::Completed);
+}

@@ -30,6 +30,8 @@ pub(super) struct Postgres {
 struct Connection {
     client: Client,
     statements: HashMap<String, Statement>,
+    /// The server shut this connection down: the pool drops it rather than hand it out again.
+    dead: bool,
 }
 
 /// Makes the pool's connections.
@@ -42,7 +44,7 @@ impl r2d2::ManageConnection for Connector {
     type Error = postgres::Error;
 
     fn connect(&self) -> std::result::Result<Connection, postgres::Error> {
-        Ok(Connection { client: Client::connect(&self.url, NoTls)?, statements: HashMap::new() })
+        Ok(Connection { client: Client::connect(&self.url, NoTls)?, statements: HashMap::new(), dead: false })
     }
 
     fn is_valid(&self, conn: &mut Connection) -> std::result::Result<(), postgres::Error> {
@@ -50,7 +52,7 @@ impl r2d2::ManageConnection for Connector {
     }
 
     fn has_broken(&self, conn: &mut Connection) -> bool {
-        conn.client.is_closed()
+        conn.dead || conn.client.is_closed()
     }
 }
 
@@ -89,7 +91,11 @@ impl Postgres {
                 }
                 Err(e) => e,
             };
-            if !conn.client.is_closed() {
+            // Closed, or closing: the server said it is shutting this connection down (57P…).
+            conn.dead = conn.client.is_closed()
+                || failed.is_closed()
+                || failed.code().is_some_and(|c| c.code().starts_with("57P"));
+            if !conn.dead {
                 return Err(failed.into());
             }
         }

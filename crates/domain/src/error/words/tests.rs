@@ -71,9 +71,12 @@ fn index(e: &DomainError) -> usize {
         EditedMeanwhile { .. } => 56,
         SurveyDeclined => 57,
         OutOfRange { .. } => 58,
+        UnsignedDeparture => 59,
+        RepairNotResolved { .. } => 60,
+        AcceptanceFailed => 61,
     }
 }
-const VARIANTS: usize = 59;
+const VARIANTS: usize = 62;
 
 fn samples() -> Vec<DomainError> {
     use DomainError::*;
@@ -110,6 +113,9 @@ fn samples() -> Vec<DomainError> {
         IssueNeedsNote,
         SurveyDeclined,
         OutOfRange { field: Field::FixMajorMinutes, value: 0, min: 5, max: 2880 },
+        UnsignedDeparture,
+        RepairNotResolved { result: crate::report::RepairResult::NeedsParts },
+        AcceptanceFailed,
         NotOnChecklist { item: "roof".into() },
         WarrantyEndsBeforeAcceptance,
         WindowEndsBeforeStart,
