@@ -252,7 +252,13 @@ impl ServiceReport {
             JobType::Maintenance => &[F::WorkDone, F::PartsReplaced, F::TestsDone, F::CustomerOpinion, F::Satisfaction],
             JobType::Callback => &[F::CallbackNotes, F::CustomerOpinion, F::Satisfaction],
         };
-        required.iter().copied().filter(|f| !self.is_filled(*f, parts)).collect()
+        let mut missing: Vec<ReportField> = required.iter().copied().filter(|f| !self.is_filled(*f, parts)).collect();
+        // An acceptance with remarks or a failed one says what is to be put right.
+        let remarked = matches!(self.acceptance, Some(Acceptance::PassedWithRemarks | Acceptance::Failed));
+        if self.job_type == JobType::Installation && remarked && !self.is_filled(F::AcceptanceNotes, parts) {
+            missing.insert(0, F::AcceptanceNotes);
+        }
+        missing
     }
 
     fn is_filled(&self, field: ReportField, parts: &[PartLine]) -> bool {

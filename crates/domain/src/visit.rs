@@ -11,7 +11,7 @@ use crate::ids::{EngineerId, PartLineId};
 use crate::job::{Actor, Job, JobEvent, JobStatus, MoveDetails};
 use crate::part::{MAX_QUANTITY, PartLine};
 use crate::parts_request::RequestState;
-use crate::report::ServiceReport;
+use crate::report::{ReportField, ServiceReport};
 use crate::report::merge::{self, rating_text};
 use crate::signature::{SignOff, Signature, short_hash, sign_report};
 use crate::warranty::{ChargingPolicy, Quote, price_job};
@@ -105,6 +105,10 @@ impl Visit {
             }
             Change::ReportFieldSet { revision, field, value, replaced, .. } => {
                 self.editable(*revision)?;
+                // 报甲方批示后进行维修: no repair result while a charge waits for the customer.
+                if *field == ReportField::Result && !value.trim().is_empty() {
+                    self.quote()?.check_accepted(self.report.quote_acceptance.as_ref())?;
+                }
                 let old = self.report.field_text(*field);
                 over(Field::Report(*field), None, replaced.as_deref(), &old, value.trim())?;
                 self.report.set(*field, value)?;

@@ -116,3 +116,15 @@ fn a_new_revision_is_unsigned_and_numbered() {
     assert!(!next.is_signed());
     assert_eq!(next.fault_cause, r.fault_cause);
 }
+
+#[test]
+fn a_failed_or_remarked_acceptance_needs_its_notes() {
+    let j = job(JobType::Installation);
+    let mut r = ServiceReport::new(j.id, j.job_type, "");
+    r.set(ReportField::Acceptance, "passed").unwrap();
+    assert!(!r.missing(&[]).contains(&ReportField::AcceptanceNotes));
+    r.set(ReportField::Acceptance, "failed").unwrap();
+    assert_eq!(r.missing(&[]).first(), Some(&ReportField::AcceptanceNotes), "what is to be put right");
+    r.set(ReportField::AcceptanceNotes, "排气管路接口渗漏，需更换密封件后复验").unwrap();
+    assert!(!r.missing(&[]).contains(&ReportField::AcceptanceNotes));
+}

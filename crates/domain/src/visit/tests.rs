@@ -148,3 +148,16 @@ fn an_installation_that_failed_acceptance_cannot_be_completed_or_signed_as_done(
     assert_eq!(err.err(), Some(DomainError::AcceptanceFailed));
     assert_eq!(v.job.status, JobStatus::Completed);
 }
+
+#[test]
+fn no_repair_result_is_recorded_while_a_charge_waits_for_the_customer() {
+    let mut v = visit(JobStatus::OnSite);
+    let line = line(1, &part("FLT-1", 30_000, 36_000), 1, FaultOrigin::Quality);
+    v.apply(ENGINEER, &Change::PartLineAdded { line }).unwrap();
+    let before = v.report.result;
+    let err = v.apply(ENGINEER, &set(ReportField::Result, "resolved", before.map(|r| r.as_str()))).unwrap_err();
+    assert!(matches!(err, DomainError::QuoteNotAccepted { .. }), "{err}");
+    assert_eq!(v.report.result, before, "nothing recorded");
+    v.apply(ENGINEER, &set(ReportField::Result, "", before.map(|r| r.as_str()))).unwrap();
+    assert_eq!(v.report.result, None, "clearing it is fine");
+}
