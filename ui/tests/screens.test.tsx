@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { UiContext } from "../src/context";
 import { translator } from "../src/i18n";
 import { JobList } from "../src/screens/JobList";
+import { JobScreen } from "../src/screens/JobScreen";
 import { Parts } from "../src/screens/Parts";
 import { Settings } from "../src/screens/Settings";
 import { SyncBar } from "../src/screens/SyncBar";
@@ -52,6 +53,7 @@ function job(over: Partial<JobView> = {}): JobView {
     unresolved_reason: null,
     promised_on: null,
     parts_requests: [],
+    left_unsigned: null,
     ...over,
   } as JobView;
 }
@@ -97,6 +99,37 @@ describe("job list", () => {
     await waitFor(() => expect(document.querySelectorAll(".rows li").length).toBe(1), { interval: 1 });
     fireEvent.keyDown(search, { key: "Enter" });
     expect(opened).toEqual(["j1"]);
+  });
+});
+
+describe("leaving", () => {
+  it("asks why before leaving unsigned, and Other needs what happened", async () => {
+    const completed = job({ row: { ...row, status: "completed" } as JobView["row"], next: ["signed", "on_site", "departed"] });
+    const sent: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "get_job") return completed;
+      if (cmd === "leave_unsigned") {
+        sent.push(args);
+        return job({ row: { ...row, status: "departed" } as JobView["row"], left_unsigned: { reason: "other", note: "停电" }, next: [] });
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <JobScreen id="j1" onBack={() => {}} />
+      </UiContext.Provider>,
+    );
+    fireEvent.click(await screen.findByTestId("move-departed"));
+    const confirm = screen.getByTestId("confirm-leave") as HTMLButtonElement;
+    expect(screen.getByText("客户尚未在服务报告上签字。为什么离开？")).toBeTruthy();
+    expect(confirm.disabled).toBe(true);
+    fireEvent.click(screen.getByText("其他原因"));
+    expect(confirm.disabled).toBe(true);
+    fireEvent.input(screen.getByTestId("unsigned-note"), { target: { value: " 停电 " } });
+    fireEvent.click(confirm);
+    await screen.findByTestId("left-unsigned");
+    expect(sent).toEqual([{ id: "j1", reason: "other", note: "停电" }]);
+    expect(screen.getByTestId("left-unsigned").textContent).toBe("未签字离开：其他原因");
   });
 });
 

@@ -2,7 +2,7 @@
 //! (`outpost-laptop`, the same the desktop app calls), print.
 
 use outpost_demo::{DemoConfig, generate};
-use outpost_domain::job::JobStatus;
+use outpost_domain::job::{JobStatus, UnsignedReason};
 use outpost_domain::part::FaultOrigin;
 use outpost_domain::rating::Dimension;
 use outpost_domain::report::ReportField;
@@ -92,9 +92,20 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             let detail = laptop.job(laptop.find_job(&job)?)?;
             if json { print::json(&detail) } else { print::detail(&detail, clock.offset) }
         }
-        Command::Job { command: JobCommand::Transition { job, state, reason, promised_on } } => {
+        Command::Job { command: JobCommand::Transition { job, state, reason, promised_on, unsigned, note } } => {
             let id = laptop.find_job(&job)?;
-            let event = laptop.transition(id, JobStatus::parse(&state)?, reason, promised_on.as_deref(), now)?;
+            let to = JobStatus::parse(&state)?;
+            let event = match unsigned {
+                Some(why) if to == JobStatus::Departed => {
+                    laptop.leave_unsigned(id, UnsignedReason::parse(&why)?, note.as_deref().unwrap_or(""), now)?
+                }
+                Some(_) => {
+                    return Err(CliError::Refused(
+                        "--unsigned is for leaving the site: `job transition JOB departed --unsigned REASON`".into(),
+                    ));
+                }
+                None => laptop.transition(id, to, reason, promised_on.as_deref(), now)?,
+            };
             out!("{}: {} → {}", job, event.from, event.to);
             Ok(())
         }

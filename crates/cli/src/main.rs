@@ -148,6 +148,13 @@ enum JobCommand {
         /// The date promised to the customer (unresolved), YYYY-MM-DD.
         #[arg(long)]
         promised_on: Option<String>,
+        /// Leave (departed) before the customer signed, saying why: customer_absent,
+        /// customer_refused or other (needs --note).
+        #[arg(long, value_name = "REASON")]
+        unsigned: Option<String>,
+        /// What happened, with --unsigned.
+        #[arg(long, value_name = "TEXT", requires = "unsigned")]
+        note: Option<String>,
     },
 }
 

@@ -145,3 +145,38 @@ fn receipts_are_written_whole_in_either_layout_and_language() -> TestResult {
     assert!(!missing.parent().ok_or("parent")?.exists(), "nothing partial is left behind");
     Ok(())
 }
+
+#[test]
+fn leaving_before_the_customer_signs_needs_a_declared_reason() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    cli(dir.path(), &["demo", "--jobs", "80"])?;
+    let all: serde_json::Value =
+        serde_json::from_slice(&cli(dir.path(), &["jobs", "--when", "all", "--json"])?.stdout)?;
+    let unresolved = all
+        .as_array()
+        .and_then(|a| a.iter().find(|j| j["status"] == "unresolved"))
+        .and_then(|j| j["number"].as_str())
+        .ok_or("an unresolved demo job")?
+        .to_owned();
+    let plain = cli(dir.path(), &["job", "transition", &unresolved, "departed"])?;
+    assert!(!plain.status.success());
+    assert!(stderr(&plain).contains("the customer has not signed the service report yet"), "{}", stderr(&plain));
+    let vague = cli(dir.path(), &["job", "transition", &unresolved, "departed", "--unsigned", "other"])?;
+    assert!(!vague.status.success());
+    assert!(stderr(&vague).contains("note on leaving unsigned"), "{}", stderr(&vague));
+    let bad = cli(dir.path(), &["job", "transition", &unresolved, "departed", "--unsigned", "busy"])?;
+    assert!(stderr(&bad).contains("customer_absent, customer_refused"), "{}", stderr(&bad));
+    let declared = cli(
+        dir.path(),
+        &["job", "transition", &unresolved, "departed", "--unsigned", "customer_absent", "--note", "客户外出"],
+    )?;
+    assert!(declared.status.success(), "{}", stderr(&declared));
+    let shown: serde_json::Value =
+        serde_json::from_slice(&cli(dir.path(), &["job", "show", &unresolved, "--json"])?.stdout)?;
+    assert_eq!(shown["job"]["status"], "departed");
+    assert_eq!(shown["job"]["left_unsigned"]["reason"], "customer_absent");
+    assert_eq!(shown["job"]["left_unsigned"]["note"], "客户外出");
+    let status: serde_json::Value = serde_json::from_slice(&cli(dir.path(), &["status", "--json"])?.stdout)?;
+    assert_eq!(status["pending_changes"], 1, "HQ hears it with the next sync");
+    Ok(())
+}

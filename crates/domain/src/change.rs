@@ -6,7 +6,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::customer::Contact;
 use crate::ids::{CustomerId, JobId, PartLineId};
-use crate::job::JobStatus;
+use crate::job::{JobStatus, LeftUnsigned};
 use crate::part::PartLine;
 use crate::parts_request::PartsRequest;
 use crate::rating::{Dimension, Rating, Satisfaction};
@@ -25,6 +25,9 @@ pub enum Change {
         at: OffsetDateTime,
         reason: Option<String>,
         promised_on: Option<Date>,
+        /// Leaving before the customer signed, and why.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unsigned: Option<LeftUnsigned>,
     },
     ReportFieldSet {
         job_id: JobId,

@@ -75,6 +75,8 @@ fields! {
     JobList => "list", "工单列表";
     UnresolvedReason => "unresolved reason", "未解决原因";
     CancelReason => "cancel reason", "取消原因";
+    UnsignedReason => "reason for leaving unsigned", "未签字离开原因";
+    UnsignedNote => "note on leaving unsigned", "未签字离开说明";
     PromisedDate => "promised date", "承诺日期";
     Quantity => "quantity", "数量";
     FaultOrigin => "fault origin", "故障来源";

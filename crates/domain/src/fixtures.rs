@@ -34,6 +34,7 @@ pub fn job(job_type: JobType) -> Job {
         unresolved: None,
         cancel_reason: None,
         times: VisitTimes::default(),
+        left_unsigned: None,
     }
 }
 

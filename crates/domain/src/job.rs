@@ -161,10 +161,12 @@ impl JobStatus {
             Assigned => &[(EnRoute, Engineer), (Assigned, Hq), (Cancelled, Hq)],
             EnRoute => &[(OnSite, Engineer), (Assigned, Hq), (Cancelled, Hq)],
             OnSite => &[(Completed, Engineer), (Unresolved, Engineer), (Assigned, Hq), (Cancelled, Hq)],
-            // The customer signs the report (and its survey) before the engineer leaves:
-            // leaving without it is 擅自离开, and HQ closes only signed work.
-            Completed => &[(Signed, Engineer), (OnSite, Engineer)],
-            Unresolved => &[(Signed, Engineer), (OnSite, Engineer), (Assigned, Hq), (Cancelled, Hq)],
+            // The customer signs the report (and its survey) before the engineer leaves; leaving
+            // unsigned needs a declared reason (moves.rs), else it is 擅自离开.
+            Completed => &[(Signed, Engineer), (OnSite, Engineer), (Departed, Engineer)],
+            Unresolved => {
+                &[(Signed, Engineer), (OnSite, Engineer), (Departed, Engineer), (Assigned, Hq), (Cancelled, Hq)]
+            }
             Signed => &[(Departed, Engineer), (Closed, Hq)],
             Departed => &[(Closed, Hq)],
             Closed | Cancelled => &[],
@@ -297,13 +299,18 @@ pub struct Job {
     pub unresolved: Option<Unresolved>,
     pub cancel_reason: Option<String>,
     pub times: VisitTimes,
+    /// The engineer left before the customer signed, and said why: an alert for HQ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_unsigned: Option<LeftUnsigned>,
 }
 
 mod moves;
 mod new;
+mod unsigned;
 
 pub use moves::{JobEvent, MoveDetails};
 pub use new::{NewJob, job_number, number_prefix};
+pub use unsigned::{LeftUnsigned, UnsignedReason};
 
 #[cfg(test)]
 mod tests;

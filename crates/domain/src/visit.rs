@@ -11,8 +11,8 @@ use crate::ids::{EngineerId, PartLineId};
 use crate::job::{Actor, Job, JobEvent, JobStatus, MoveDetails};
 use crate::part::{MAX_QUANTITY, PartLine};
 use crate::parts_request::RequestState;
-use crate::report::{ReportField, ServiceReport};
 use crate::report::merge::{self, rating_text};
+use crate::report::{ReportField, ServiceReport};
 use crate::signature::{SignOff, Signature, short_hash, sign_report};
 use crate::warranty::{ChargingPolicy, Quote, price_job};
 
@@ -86,13 +86,18 @@ impl Visit {
     fn apply_owned(&mut self, engineer: EngineerId, change: &Change) -> Result<Applied> {
         let actor = Actor::Engineer(engineer);
         match change {
-            Change::JobTransitioned { to, at, reason, promised_on, .. } => {
+            Change::JobTransitioned { to, at, reason, promised_on, unsigned, .. } => {
                 if *to == JobStatus::Completed {
                     self.report.check_done()?;
                     self.quote()?.check_accepted(self.report.quote_acceptance.as_ref())?;
                 }
                 let old = self.job.status.as_str().to_owned();
-                let details = MoveDetails { reason: reason.clone(), promised_on: *promised_on, engineer: None };
+                let details = MoveDetails {
+                    reason: reason.clone(),
+                    promised_on: *promised_on,
+                    engineer: None,
+                    unsigned: unsigned.clone(),
+                };
                 let event = self.job.transition(*to, actor, *at, details)?;
                 Ok(Applied {
                     event: Some(event),

@@ -111,6 +111,7 @@ fn two_hq_processes_on_one_postgres_serve_one_laptop() -> TestResult {
             at: time::OffsetDateTime::now_utc(),
             reason: None,
             promised_on: None,
+            unsigned: None,
         },
         Change::JobTransitioned {
             job_id: job,
@@ -118,6 +119,7 @@ fn two_hq_processes_on_one_postgres_serve_one_laptop() -> TestResult {
             at: time::OffsetDateTime::now_utc(),
             reason: None,
             promised_on: None,
+            unsigned: None,
         },
         Change::ReportFieldSet {
             job_id: job,

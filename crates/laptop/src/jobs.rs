@@ -3,7 +3,7 @@
 use outpost_domain::calendar::parse_date;
 use outpost_domain::field::Field;
 use outpost_domain::ids::JobId;
-use outpost_domain::job::{JobEvent, JobStatus, MoveDetails};
+use outpost_domain::job::{JobEvent, JobStatus, LeftUnsigned, MoveDetails, UnsignedReason};
 use outpost_store::detail::{self, JobDetail};
 use outpost_store::jobs::{self, JobFilter, JobSummary};
 use outpost_store::search::{self, SearchHit};
@@ -48,6 +48,20 @@ impl Laptop {
         let promised_on =
             promised_on.filter(|d| !d.trim().is_empty()).map(|d| parse_date(Field::PromisedDate, d)).transpose()?;
         let reason = reason.filter(|r| !r.trim().is_empty());
-        Ok(self.store.transition_job(id, to, MoveDetails { reason, promised_on, engineer: None }, now)?)
+        Ok(self.store.transition_job(id, to, MoveDetails { reason, promised_on, ..Default::default() }, now)?)
+    }
+
+    /// Leaves the site before the customer signed, saying why (`other` needs a note); HQ sees
+    /// it as an alert on the job.
+    pub fn leave_unsigned(
+        &self,
+        id: JobId,
+        reason: UnsignedReason,
+        note: &str,
+        now: OffsetDateTime,
+    ) -> Result<JobEvent> {
+        let declared = LeftUnsigned::new(reason, note)?;
+        let details = MoveDetails { unsigned: Some(declared), ..Default::default() };
+        Ok(self.store.transition_job(id, JobStatus::Departed, details, now)?)
     }
 }

@@ -61,6 +61,7 @@ impl Store {
                 at: now,
                 reason: details.reason,
                 promised_on: details.promised_on,
+                unsigned: details.unsigned,
             };
             let (applied, _) = record(tx, &mut visit, engineer, &change, now)?;
             applied.event.ok_or_else(|| StoreError::Corrupt("a move without its event".into()))

@@ -19,15 +19,16 @@ pub fn upsert(tx: &Transaction<'_>, j: &Job) -> Result<()> {
         "INSERT INTO jobs (id, number, job_type, status, severity, customer_id, site_id, equipment_id, engineer_id,
                            reported_fault, reported_at, scheduled_on, window_from, window_until, previous_visit,
                            unresolved_reason, promised_on, cancel_reason,
-                           en_route_at, arrived_at, finished_at, signed_at, departed_at, closed_at, clock_suspect)
+                           en_route_at, arrived_at, finished_at, signed_at, departed_at, closed_at, clock_suspect,
+                           left_unsigned)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,
-                 ?25)
+                 ?25, ?26)
          ON CONFLICT (id) DO UPDATE SET number = ?2, job_type = ?3, status = ?4, severity = ?5, customer_id = ?6,
              site_id = ?7, equipment_id = ?8, engineer_id = ?9, reported_fault = ?10, reported_at = ?11,
              scheduled_on = ?12, window_from = ?13, window_until = ?14, previous_visit = ?15,
              unresolved_reason = ?16, promised_on = ?17, cancel_reason = ?18, en_route_at = ?19,
              arrived_at = ?20, finished_at = ?21, signed_at = ?22, departed_at = ?23, closed_at = ?24,
-             clock_suspect = ?25",
+             clock_suspect = ?25, left_unsigned = ?26",
     )?
     .execute(params![
         j.id.to_text(),
@@ -55,6 +56,7 @@ pub fn upsert(tx: &Transaction<'_>, j: &Job) -> Result<()> {
         t.departed_at.map(time_to_sql),
         t.closed_at.map(time_to_sql),
         t.clock_suspect,
+        j.left_unsigned.as_ref().map(serde_json::to_string).transpose()?,
     ])?;
     Ok(())
 }
@@ -84,7 +86,8 @@ pub fn index(tx: &Transaction<'_>, j: &Job) -> Result<()> {
 
 const JOB_COLUMNS: &str = "id, number, job_type, status, severity, customer_id, site_id, equipment_id, engineer_id,
     reported_fault, reported_at, scheduled_on, window_from, window_until, previous_visit, unresolved_reason,
-    promised_on, cancel_reason, en_route_at, arrived_at, finished_at, signed_at, departed_at, closed_at, clock_suspect";
+    promised_on, cancel_reason, en_route_at, arrived_at, finished_at, signed_at, departed_at, closed_at, clock_suspect,
+    left_unsigned";
 
 fn job_from_row(r: &Row<'_>) -> Result<Job> {
     let window = match (r.get::<_, Option<i64>>(12)?, r.get::<_, Option<i64>>(13)?) {
@@ -121,6 +124,7 @@ fn job_from_row(r: &Row<'_>) -> Result<Job> {
             closed_at: opt_time_from_sql(r.get(23)?)?,
             clock_suspect: r.get(24)?,
         },
+        left_unsigned: r.get::<_, Option<String>>(25)?.map(|j| serde_json::from_str(&j)).transpose()?,
     })
 }
 

@@ -1,6 +1,6 @@
 //! The job list, the job screen and the visit's status moves.
 
-use outpost_domain::job::JobStatus;
+use outpost_domain::job::{JobStatus, UnsignedReason};
 use tauri::State;
 
 use super::now;
@@ -47,6 +47,21 @@ pub async fn transition_job(
 ) -> Result<JobView> {
     on_state(&state, move |state| {
         state.laptop.transition(state.laptop.find_job(&id)?, to, reason, promised_on.as_deref(), now())?;
+        changed(state, &id)
+    })
+    .await
+}
+
+/// Leaves before the customer signed, saying why (`other` needs a note): HQ sees it on the job.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn leave_unsigned(
+    state: State<'_, AppState>,
+    id: String,
+    reason: UnsignedReason,
+    note: String,
+) -> Result<JobView> {
+    on_state(&state, move |state| {
+        state.laptop.leave_unsigned(state.laptop.find_job(&id)?, reason, &note, now())?;
         changed(state, &id)
     })
     .await

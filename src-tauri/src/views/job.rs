@@ -2,7 +2,7 @@
 
 use outpost_domain::customer::Language;
 use outpost_domain::equipment::WarrantyState;
-use outpost_domain::job::{FormSection, Job, JobStatus, JobType, Mover, Severity};
+use outpost_domain::job::{FormSection, Job, JobStatus, JobType, LeftUnsigned, Mover, Severity};
 use outpost_domain::sla::{SlaBadge, SlaPolicy, arrival_badge};
 use outpost_store::detail::JobDetail;
 use outpost_store::jobs::JobSummary;
@@ -143,6 +143,8 @@ pub struct JobView {
     pub promised_on: Option<String>,
     /// Parts asked of HQ for this job (补件申请), oldest first.
     pub parts_requests: Vec<PartsRequestView>,
+    /// The engineer left before the customer signed, and why.
+    pub left_unsigned: Option<LeftUnsigned>,
 }
 
 impl JobView {
@@ -199,6 +201,7 @@ impl JobView {
             history: d.history.iter().map(|s| JobRow::of(s, now)).collect(),
             next: job.status.moves().iter().filter(|(_, who)| *who == Mover::Engineer).map(|(to, _)| *to).collect(),
             sections: job.job_type.sections().to_vec(),
+            left_unsigned: job.left_unsigned.clone(),
             unresolved_reason: job.unresolved.as_ref().map(|u| u.reason.clone()),
             promised_on: job.unresolved.as_ref().map(|u| u.promised_on.to_string()),
             parts_requests: d.parts_requests.iter().map(|r| PartsRequestView::of(r, now)).collect(),

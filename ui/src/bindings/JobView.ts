@@ -6,6 +6,7 @@ import type { FormSection } from "./FormSection";
 import type { JobRow } from "./JobRow";
 import type { JobStatus } from "./JobStatus";
 import type { Language } from "./Language";
+import type { LeftUnsigned } from "./LeftUnsigned";
 import type { PartsRequestView } from "./PartsRequestView";
 import type { QuoteView } from "./QuoteView";
 import type { ReportView } from "./ReportView";
@@ -30,4 +31,8 @@ sections: Array<FormSection>, unresolved_reason: string | null, promised_on: str
 /**
  * Parts asked of HQ for this job (补件申请), oldest first.
  */
-parts_requests: Array<PartsRequestView>, };
+parts_requests: Array<PartsRequestView>, 
+/**
+ * The engineer left before the customer signed, and why.
+ */
+left_unsigned: LeftUnsigned | null, };

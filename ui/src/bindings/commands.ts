@@ -15,6 +15,7 @@ import type { RefusedView } from "./RefusedView";
 import type { ReportField } from "./ReportField";
 import type { SettingsView } from "./SettingsView";
 import type { SyncView } from "./SyncView";
+import type { UnsignedReason } from "./UnsignedReason";
 
 /** Every command the app registers, typed from its Rust signature. */
 export const commands = {
@@ -36,6 +37,9 @@ export const commands = {
   /** Moves the visit on: en route, on site, completed, unresolved (reason and promised date), departed. */
   transitionJob: (id: string, to: JobStatus, reason: string | null, promised_on: string | null) =>
     invoke<JobView>("transition_job", { id, to, reason, promised_on }),
+  /** Leaves before the customer signed, saying why (`other` needs a note): HQ sees it on the job. */
+  leaveUnsigned: (id: string, reason: UnsignedReason, note: string) =>
+    invoke<JobView>("leave_unsigned", { id, reason, note }),
   setReportField: (id: string, field: ReportField, value: string) =>
     invoke<JobView>("set_report_field", { id, field, value }),
   setCheck: (id: string, item: string, answer: CheckState, note: string) =>

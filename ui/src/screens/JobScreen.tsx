@@ -3,6 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, errorText, type JobView } from "../api";
 import type { JobStatus } from "../bindings/JobStatus";
+import type { UnsignedReason } from "../bindings/UnsignedReason";
 import { useUi } from "../context";
 import { checkUnresolved } from "../form";
 import { type Key, jobTypeLabel, statusLabel } from "../i18n";
@@ -27,6 +28,7 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
   const [job, setJob] = useState<JobView | null>(null);
   const [tab, setTab] = useState<Tab>("overview");
   const [unresolved, setUnresolved] = useState(false);
+  const [leaving, setLeaving] = useState(false);
 
   useEffect(() => {
     api.getJob(id).then(setJob, (e) => fail(errorText(e)));
@@ -48,6 +50,8 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
   const move = (to: JobStatus) => {
     if (to === "unresolved") return setUnresolved(true);
     if (to === "signed") return setTab("signOff");
+    // Leaving before the customer signed needs a reason HQ will see.
+    if (to === "departed" && job.row.status !== "signed") return setLeaving(true);
     api.transitionJob(id, to, null, null).then(setJob, (e) => fail(errorText(e)));
   };
   return (
@@ -65,6 +69,11 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
           {statusLabel(lang, job.row.status)}
         </span>
         <SlaBadge row={job} lang={lang} t={t} />
+        {job.left_unsigned && (
+          <span class="pill warn" data-testid="left-unsigned">
+            {t("leftUnsigned", { reason: t(`unsigned_${job.left_unsigned.reason}` as Key) })}
+          </span>
+        )}
         <div class="moves">
           {job.next.map((to) => (
             <button key={to} class={to === "signed" ? "" : "primary"} onClick={() => move(to)} data-testid={`move-${to}`}>
@@ -91,6 +100,14 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
         />
       )}
       
+      {leaving && (
+        <LeaveUnsignedForm
+          onCancel={() => setLeaving(false)}
+          onDone={(reason, note) =>
+            api.leaveUnsigned(id, reason, note).then((j) => (setJob(j), setLeaving(false)), (e) => fail(errorText(e)))
+          }
+        />
+      )}
       <div class="tabbody">
         {tab === "overview" && <Overview job={job} />}
         {tab === "report" && <Report job={job} onJob={setJob} />}
@@ -126,6 +143,41 @@ function UnresolvedForm({ onCancel, onDone }: { onCancel: () => void; onDone: (r
       {problem && <p class="error">{problem}</p>}
       <button class="primary" type="submit">
         {t("confirmUnresolved")}
+      </button>
+      <button type="button" class="ghost" onClick={onCancel}>
+        {t("back")}
+      </button>
+    </form>
+  );
+}
+
+const UNSIGNED: UnsignedReason[] = ["customer_absent", "customer_refused", "other"];
+
+function LeaveUnsignedForm({ onCancel, onDone }: { onCancel: () => void; onDone: (reason: UnsignedReason, note: string) => void }) {
+  const { t } = useUi();
+  const [reason, setReason] = useState<UnsignedReason | null>(null);
+  const [note, setNote] = useState("");
+  const ready = reason !== null && (reason !== "other" || note.trim() !== "");
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (reason && ready) onDone(reason, note.trim());
+  };
+  return (
+    <form class="card inline" onSubmit={submit} data-testid="leave-unsigned-form">
+      <p>{t("leaveUnsignedTitle")}</p>
+      <div class="choices" role="radiogroup">
+        {UNSIGNED.map((r) => (
+          <button type="button" key={r} class={reason === r ? "on" : ""} aria-pressed={reason === r} onClick={() => setReason(r)} data-testid={`unsigned-${r}`}>
+            {t(`unsigned_${r}` as Key)}
+          </button>
+        ))}
+      </div>
+      <label>
+        {t("unsignedNote")}
+        <input value={note} onInput={(e) => setNote(e.currentTarget.value)} data-testid="unsigned-note" />
+      </label>
+      <button class="primary" type="submit" disabled={!ready} data-testid="confirm-leave">
+        {t("confirmLeave")}
       </button>
       <button type="button" class="ghost" onClick={onCancel}>
         {t("back")}

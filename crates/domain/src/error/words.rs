@@ -142,8 +142,8 @@ fn both(error: &DomainError) -> (String, String) {
             "不合格，安装尚未完成：请记为未解决，并填写原因和整改的承诺日期".into(),
         ),
         UnsignedDeparture => (
-            "the customer has not signed the service report yet: have them rate the visit and sign before you leave the site".into(),
-            "客户尚未在服务报告上签字：请先请客户评价并签字，再离开现场".into(),
+            "the customer has not signed the service report yet: have them rate the visit and sign before you leave the site, or, if they cannot, leave saying why (customer absent, refused, other)".into(),
+            "客户尚未在服务报告上签字：请先请客户评价并签字，再离开现场；如客户无法签字，请注明原因（客户不在、拒签或其他）后离开".into(),
         ),
         SurveyDeclined => (
             "the customer declined the survey: rate first if they changed their mind, or write their words in the customer opinion".into(),

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use super::{Actor, Job, JobStatus, Mover, Unresolved, VisitTimes};
+use super::{Actor, Job, JobStatus, LeftUnsigned, Mover, Unresolved, VisitTimes};
 use crate::error::{DomainError, Result};
 use crate::ids::{EngineerId, JobId};
 use crate::text::{self, NOTE_MAX};
@@ -19,6 +19,8 @@ pub struct MoveDetails {
     pub promised_on: Option<Date>,
     /// The new engineer (reassignment).
     pub engineer: Option<EngineerId>,
+    /// Leaving before the customer signed, and why (departed from completed or unresolved).
+    pub unsigned: Option<LeftUnsigned>,
 }
 
 /// A recorded move of a job.
@@ -65,7 +67,8 @@ impl Job {
         crate::calendar::check_time(crate::field::Field::Time, at)?;
         crate::calendar::check_opt_date(crate::field::Field::PromisedDate, details.promised_on)?;
         let from = self.status;
-        if to == JobStatus::Departed && matches!(from, JobStatus::Completed | JobStatus::Unresolved) {
+        let unsigned_leave = to == JobStatus::Departed && matches!(from, JobStatus::Completed | JobStatus::Unresolved);
+        if unsigned_leave && details.unsigned.is_none() {
             return Err(DomainError::UnsignedDeparture);
         }
         let Some(&(_, mover)) = from.moves().iter().find(|(target, _)| *target == to) else {
@@ -131,6 +134,12 @@ impl Job {
                 self.times = VisitTimes::default();
                 self.unresolved = None;
                 Ok(Some(format!("reassigned from {from} to engineer {engineer}")))
+            }
+            JobStatus::Departed if matches!(from, JobStatus::Completed | JobStatus::Unresolved) => {
+                let declared = details.unsigned.ok_or(DomainError::UnsignedDeparture)?.checked()?;
+                let note = declared.event_note();
+                self.left_unsigned = Some(declared);
+                Ok(Some(note))
             }
             JobStatus::OnSite if from != JobStatus::EnRoute => {
                 // Reopened after completed / unresolved: the old outcome no longer holds.

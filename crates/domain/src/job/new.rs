@@ -55,6 +55,7 @@ impl Job {
             unresolved: None,
             cancel_reason: None,
             times: VisitTimes::default(),
+            left_unsigned: None,
         })
     }
 }

@@ -31,7 +31,7 @@ fn the_engineer_leaves_only_after_the_customer_signed_and_hq_closes_only_signed_
         assert_eq!(err, DomainError::UnsignedDeparture);
         assert_eq!(
             err.render(crate::customer::Language::ZhCn),
-            "客户尚未在服务报告上签字：请先请客户评价并签字，再离开现场"
+            "客户尚未在服务报告上签字：请先请客户评价并签字，再离开现场；如客户无法签字，请注明原因（客户不在、拒签或其他）后离开"
         );
         assert!(j.transition(JobStatus::Closed, Actor::Hq, T0, MoveDetails::default()).is_err(), "HQ cannot close it");
         assert_eq!(j.status, unsigned);
@@ -40,6 +40,31 @@ fn the_engineer_leaves_only_after_the_customer_signed_and_hq_closes_only_signed_
     signed.status = JobStatus::Signed;
     signed.transition(JobStatus::Departed, engineer(), T0, MoveDetails::default())?;
     signed.transition(JobStatus::Closed, Actor::Hq, T0, MoveDetails::default())?;
+    Ok(())
+}
+
+#[test]
+fn leaving_unsigned_needs_a_declared_reason_and_hq_sees_it() -> Result<()> {
+    let mut j = job(JobType::Repair);
+    j.status = JobStatus::Completed;
+    let vague = MoveDetails {
+        unsigned: Some(LeftUnsigned { reason: UnsignedReason::Other, note: None }),
+        ..Default::default()
+    };
+    let err = j.transition(JobStatus::Departed, engineer(), T0, vague).unwrap_err();
+    assert_eq!(err, DomainError::Empty { field: Field::UnsignedNote }, "`other` says what happened");
+    let absent = LeftUnsigned::new(UnsignedReason::CustomerAbsent, " 王经理外出，电话确认下周补签 ")?;
+    let event = j.transition(
+        JobStatus::Departed,
+        engineer(),
+        T0,
+        MoveDetails { unsigned: Some(absent.clone()), ..Default::default() },
+    )?;
+    assert_eq!(event.note.as_deref(), Some("left unsigned: customer_absent (王经理外出，电话确认下周补签)"));
+    assert_eq!(j.left_unsigned.as_ref().map(|l| l.reason), Some(UnsignedReason::CustomerAbsent));
+    j.transition(JobStatus::Closed, Actor::Hq, T0, MoveDetails::default())?;
+    assert_eq!(UnsignedReason::parse("customer_refused")?.label(crate::customer::Language::ZhCn), "客户拒绝签字");
+    assert!(UnsignedReason::parse("busy").is_err());
     Ok(())
 }
 
@@ -144,11 +169,13 @@ fn any_details() -> impl Strategy<Value = MoveDetails> {
         proptest::option::of("[a-z ]{0,8}"),
         proptest::option::of(-3i64..5),
         proptest::option::of(prop_oneof![Just(ENGINEER), Just(OTHER_ENGINEER)]),
+        proptest::option::of(Just(LeftUnsigned { reason: UnsignedReason::CustomerAbsent, note: None })),
     )
-        .prop_map(|(reason, days, engineer)| MoveDetails {
+        .prop_map(|(reason, days, engineer, unsigned)| MoveDetails {
             reason,
             promised_on: days.map(|d| T0.date() + Duration::days(d)),
             engineer,
+            unsigned,
         })
 }
 

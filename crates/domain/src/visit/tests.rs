@@ -34,6 +34,7 @@ fn to(status: JobStatus) -> Change {
         at: T0,
         reason: None,
         promised_on: None,
+        unsigned: None,
     }
 }
 
@@ -123,6 +124,7 @@ fn a_repair_waiting_for_parts_is_unresolved_not_completed() {
         at: T0,
         reason: Some("等厂家发货".into()),
         promised_on: Some(T0.date() + Duration::days(3)),
+        unsigned: None,
     };
     v.apply(ENGINEER, &unresolved).unwrap();
     assert_eq!(v.job.status, JobStatus::Unresolved);

@@ -221,7 +221,7 @@ pub async fn push(
 
 /// A status move at the test clock.
 pub fn transition(job: JobId, to: JobStatus) -> Change {
-    Change::JobTransitioned { job_id: job, to, at: NOW, reason: None, promised_on: None }
+    Change::JobTransitioned { job_id: job, to, at: NOW, reason: None, promised_on: None, unsigned: None }
 }
 
 /// Panics with the backend's name when a check fails.
