@@ -86,6 +86,7 @@ pub fn seed_demo(db: &Db, jobs: usize, now: OffsetDateTime) -> Result<Vec<(Strin
         }
         for j in &data.jobs {
             records::save_job(tx, &j.job)?;
+            crate::dispatch::note_number(tx, &j.job.number)?;
             for e in &j.events {
                 records::add_event(tx, e)?;
             }

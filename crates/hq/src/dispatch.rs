@@ -220,6 +220,21 @@ fn engineer_exists(tx: &mut dyn Tx, id: EngineerId) -> Result<()> {
         .ok_or_else(|| AppError::invalid("engineer_id", format!("no engineer {id}")))
 }
 
+/// Records a number given elsewhere (demo data, an import), so the month's counter never
+/// hands it out again.
+pub fn note_number(tx: &mut dyn Tx, number: &str) -> Result<()> {
+    let Some((prefix, seq)) = number.split_once('-').and_then(|(p, n)| Some((p, n.parse::<i64>().ok()?))) else {
+        return Ok(());
+    };
+    tx.execute(
+        "INSERT INTO job_numbers (prefix, last) VALUES ($1, $2)
+         ON CONFLICT (prefix) DO UPDATE SET
+             last = CASE WHEN excluded.last > job_numbers.last THEN excluded.last ELSE job_numbers.last END",
+        &[prefix.into(), seq.into()],
+    )?;
+    Ok(())
+}
+
 /// The next job number for the month of `day`, e.g. `J2611-000042`.
 fn next_number(tx: &mut dyn Tx, day: time::Date) -> Result<String> {
     let prefix = outpost_domain::job::number_prefix(day);

@@ -3,7 +3,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{Hq, NOW, TestResult, backends, mutation, push, transition, work_for};
+use common::{Hq, NOW, TestResult, backends, blocking, mutation, push, transition, work_for};
 use outpost_domain::change::Change;
 use outpost_domain::equipment::WarrantyState;
 use outpost_domain::ids::{JobId, PartLineId};
@@ -441,6 +441,83 @@ async fn every_answer_names_the_sync_protocol_hq_speaks() -> TestResult {
         let res = hq.app.clone().oneshot(req.body(axum::body::Body::empty())?).await?;
         let protocol = res.headers().get(outpost_wire::PROTOCOL_HEADER).and_then(|v| v.to_str().ok());
         assert_eq!(protocol, Some(outpost_wire::PROTOCOL.to_string().as_str()), "{path} ({})", res.status());
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_visit_left_unsigned_reaches_the_dispatcher_as_an_alert_with_its_reason() -> TestResult {
+    use outpost_domain::job::{LeftUnsigned, UnsignedReason};
+    for hq in backends().await? {
+        let dispatcher = hq.dispatcher().await?;
+        let (engineer, client, token) = hq.enrolled("王建国").await?;
+        let (job, _) = work_for(&hq, &dispatcher, &engineer).await?;
+        let id: JobId = job.parse()?;
+        let declared =
+            LeftUnsigned { reason: UnsignedReason::CustomerRefused, note: Some("对收费有异议".into()) };
+        let leave = |unsigned| Change::JobTransitioned {
+            job_id: id,
+            to: JobStatus::Departed,
+            at: NOW,
+            reason: None,
+            promised_on: None,
+            unsigned,
+        };
+        let batch = vec![
+            mutation(1, &transition(id, JobStatus::EnRoute))?,
+            mutation(2, &transition(id, JobStatus::OnSite))?,
+            mutation(3, &transition(id, JobStatus::Completed))?,
+            mutation(4, &leave(None))?,
+            mutation(5, &leave(Some(declared)))?,
+        ];
+        let (s, answer) = push(&hq, &token, &client, batch).await?;
+        check!(hq, s == StatusCode::OK, "{answer}");
+        let outcomes: Vec<&Value> =
+            answer["results"].as_array().ok_or("results")?.iter().map(|r| &r["outcome"]).collect();
+        check!(hq, outcomes == ["applied", "applied", "applied", "rejected", "applied"], "{answer}");
+        check!(hq, answer["results"][3]["refusal"]["code"] == "unsigned_departure", "{answer}");
+        let (_, shown) = hq.call(Method::GET, &format!("/api/v1/jobs/{job}"), Some(&dispatcher), None).await?;
+        check!(hq, shown["job"]["status"] == "departed", "{shown}");
+        check!(hq, shown["job"]["left_unsigned"]["reason"] == "customer_refused", "{shown}");
+        let (s, closed) = hq.call(Method::POST, &format!("/api/v1/jobs/{job}/close"), Some(&dispatcher), None).await?;
+        check!(hq, s == StatusCode::OK, "a declared departure can be closed: {closed}");
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn after_seeding_the_demo_new_jobs_get_numbers_of_their_own_in_every_month() -> TestResult {
+    for hq in backends().await? {
+        let db = hq.db.clone();
+        blocking(move || Ok(outpost_hq::admin::seed_demo(&db, 120, NOW)?)).await?;
+        let dispatcher = hq.dispatcher().await?;
+        let (_, listed) = hq.call(Method::GET, "/api/v1/jobs?limit=1000", Some(&dispatcher), None).await?;
+        let jobs = listed.as_array().ok_or("jobs")?;
+        let mut months: Vec<String> =
+            jobs.iter().filter_map(|j| j["scheduled_on"].as_str().map(|d| d[..7].to_owned())).collect();
+        months.sort();
+        months.dedup();
+        check!(hq, months.len() >= 2, "the demo spans months: {months:?}");
+        let site = jobs[0]["site_id"].clone();
+        let mut numbers: Vec<String> = jobs.iter().filter_map(|j| j["number"].as_str().map(str::to_owned)).collect();
+        for month in &months {
+            for _ in 0..3 {
+                let (s, job) = hq
+                    .call(
+                        Method::POST,
+                        "/api/v1/jobs",
+                        Some(&dispatcher),
+                        Some(json!({"job_type": "repair", "site_id": site, "reported_fault": "不制冷", "scheduled_on": format!("{month}-15")})),
+                    )
+                    .await?;
+                check!(hq, s == StatusCode::CREATED, "{month}: {job}");
+                numbers.push(job["number"].as_str().ok_or("number")?.to_owned());
+            }
+        }
+        let all = numbers.len();
+        numbers.sort();
+        numbers.dedup();
+        check!(hq, numbers.len() == all, "every number once");
     }
     Ok(())
 }
