@@ -180,3 +180,30 @@ fn leaving_before_the_customer_signs_needs_a_declared_reason() -> TestResult {
     assert_eq!(status["pending_changes"], 1, "HQ hears it with the next sync");
     Ok(())
 }
+
+/// The README's CLI examples, as printed, against a fresh demo folder (`make run`'s laptop is
+/// one): each must succeed whatever day the demo was made.
+#[test]
+fn every_readme_example_works_as_printed() -> TestResult {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md"))?;
+    let examples: Vec<&str> =
+        readme.lines().filter_map(|l| l.strip_prefix("    target/release/outpost-cli ")).collect();
+    assert!(examples.len() >= 4, "the README shows the CLI: {examples:?}");
+    let dir = tempfile::tempdir()?;
+    let demo = Command::new(env!("CARGO_BIN_EXE_outpost-cli"))
+        .current_dir(dir.path())
+        .args(["--data-dir", "demo-data", "demo"])
+        .output()?;
+    assert!(demo.status.success(), "{}", stderr(&demo));
+    for example in examples {
+        let out = Command::new(env!("CARGO_BIN_EXE_outpost-cli"))
+            .current_dir(dir.path())
+            .env("OUTPOST_LANG", "en")
+            .args(example.split_whitespace())
+            .output()?;
+        assert!(out.status.success(), "`outpost-cli {example}`: {}", stderr(&out));
+        assert!(!stdout(&out).trim().is_empty(), "`outpost-cli {example}` prints something");
+    }
+    assert!(dir.path().join("receipt.pdf").is_file());
+    Ok(())
+}

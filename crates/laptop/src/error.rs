@@ -30,6 +30,10 @@ pub enum LaptopError {
     #[error("the signature was damaged on its way from the pad; clear the pad and sign again")]
     SignatureDamaged,
 
+    /// `next` named no job: nothing is under way or left to do today.
+    #[error("no job is under way or left to do today; `jobs --when all` lists every job")]
+    NothingNext,
+
     /// A file or folder the action needs could not be read or written.
     #[error("cannot {action} {path}: {source}")]
     File { action: &'static str, path: String, source: std::io::Error },
@@ -64,6 +68,7 @@ impl LaptopError {
             LaptopError::Receipt(e) => e.render(language),
             LaptopError::NotAPartLine(id) => format!("“{id}”不是零件明细：请重新打开工单"),
             LaptopError::SignatureDamaged => "签字从签字板传来时损坏了：请清除签字板后重新签字".into(),
+            LaptopError::NothingNext => "今天没有进行中或待办的工单：用 jobs --when all 查看全部工单".into(),
             LaptopError::File { action, path, source } => {
                 let verb = match *action {
                     "read" => "读取",

@@ -9,12 +9,37 @@ use outpost_store::jobs::{self, JobFilter, JobSummary};
 use outpost_store::search::{self, SearchHit};
 use time::OffsetDateTime;
 
-use crate::{Laptop, Result};
+use crate::{Laptop, LaptopError, Result};
+
+/// What a person types for the job in hand.
+pub const NEXT: &str = "next";
 
 impl Laptop {
-    /// The job a person names by its id or its number (`FS-…`).
+    /// The job a person names: its id, its number (`J2612-000042`), or `next`, the visit under
+    /// way or else the first of today's still to do.
     pub fn find_job(&self, id_or_number: &str) -> Result<JobId> {
+        if id_or_number.trim() == NEXT {
+            return self.next_job(OffsetDateTime::now_utc());
+        }
         Ok(self.store.read(|c| jobs::find(c, id_or_number))?.id)
+    }
+
+    /// The visit under way (on site, en route), else the first of today's jobs still assigned.
+    pub fn next_job(&self, now: OffsetDateTime) -> Result<JobId> {
+        let today = self.jobs("today", None, now, 1_000)?;
+        let rank = |s: JobStatus| match s {
+            JobStatus::OnSite => Some(0),
+            JobStatus::EnRoute => Some(1),
+            JobStatus::Completed | JobStatus::Unresolved => Some(2),
+            JobStatus::Assigned => Some(3),
+            _ => None,
+        };
+        today
+            .iter()
+            .filter_map(|j| rank(j.status).map(|r| (r, j.id)))
+            .min_by_key(|(r, _)| *r)
+            .map(|(_, id)| id)
+            .ok_or(LaptopError::NothingNext)
     }
 
     /// The jobs of a list (`today`, `overdue`, `upcoming`, `all`), or those matching `search`

@@ -99,3 +99,22 @@ fn with_nothing_typed_the_parts_are_the_vans_only_and_a_bad_line_is_named() -> T
     assert!(!laptop.job(id)?.missing.contains(&ReportField::FaultCause));
     Ok(())
 }
+
+#[test]
+fn next_is_the_visit_under_way_before_the_jobs_still_to_start() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let laptop = demo_laptop(dir.path())?;
+    let now = OffsetDateTime::now_utc();
+    let today = laptop.jobs("today", None, now, 1_000)?;
+    let waiting = today.iter().rev().find(|j| j.status == JobStatus::Assigned).ok_or("a job still to start today")?;
+    laptop.transition(waiting.id, JobStatus::EnRoute, None, None, now)?;
+    laptop.transition(waiting.id, JobStatus::OnSite, None, None, now)?;
+    let next = laptop.find_job(" next ")?;
+    let picked = laptop.jobs("today", None, now, 1_000)?.into_iter().find(|j| j.id == next).ok_or("one of today's")?;
+    assert_eq!(picked.status, JobStatus::OnSite, "the visit under way comes before those still to start");
+    let empty = tempfile::tempdir()?;
+    let nothing = Laptop::open(empty.path(), UtcOffset::UTC)?.find_job("next").err().ok_or("nothing today")?;
+    assert!(matches!(nothing, LaptopError::NothingNext));
+    assert!(nothing.render(Language::ZhCn).starts_with("今天没有进行中或待办的工单"));
+    Ok(())
+}
