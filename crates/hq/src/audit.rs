@@ -1,16 +1,38 @@
 //! The audit log: every engineer's change as HQ decided it (applied, conflict, rejected), with
 //! what it changed, for the dispatcher to read.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
 
 use crate::db::Tx;
-use crate::error::Result;
+use crate::error::{AppError, Result};
+use crate::records::ns;
+
+/// How HQ decided a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Applied,
+    Conflict,
+    Rejected,
+}
+
+impl Outcome {
+    fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Applied => "applied",
+            Outcome::Conflict => "conflict",
+            Outcome::Rejected => "rejected",
+        }
+    }
+}
 
 /// One entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
-    /// Nanoseconds since the epoch, HQ's clock.
-    pub at: i64,
+    /// When HQ decided, on HQ's clock.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
     /// `engineer:<id>`.
     pub actor: String,
     pub client_id: Option<String>,
@@ -21,9 +43,26 @@ pub struct Entry {
     pub field: Option<String>,
     pub old: Option<String>,
     pub new: Option<String>,
-    /// `applied`, `conflict` or `rejected`.
-    pub outcome: String,
+    pub outcome: Outcome,
     pub reason: Option<String>,
+}
+
+/// An entry as listed: its number, to page on (`before`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Listed {
+    pub id: i64,
+    #[serde(flatten)]
+    pub entry: Entry,
+}
+
+/// Which entries to list, newest first.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub job_id: Option<String>,
+    pub outcome: Option<Outcome>,
+    /// Only entries older than this one (the last `id` of the page before).
+    pub before: Option<i64>,
+    pub limit: usize,
 }
 
 /// Appends an entry.
@@ -32,7 +71,7 @@ pub fn append(tx: &mut dyn Tx, e: Entry) -> Result<()> {
         "INSERT INTO audit_log (at, actor, client_id, mutation_id, job_id, kind, field, old_value, new_value, outcome, reason)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         &[
-            e.at.into(),
+            ns(e.at).into(),
             e.actor.into(),
             e.client_id.into(),
             e.mutation_id.into(),
@@ -41,35 +80,51 @@ pub fn append(tx: &mut dyn Tx, e: Entry) -> Result<()> {
             e.field.into(),
             e.old.into(),
             e.new.into(),
-            e.outcome.into(),
+            e.outcome.as_str().into(),
             e.reason.into(),
         ],
     )?;
     Ok(())
 }
 
-/// The newest 1000 entries, of one job and one outcome when given.
-pub fn list(tx: &mut dyn Tx, job_id: Option<String>, outcome: Option<String>) -> Result<Vec<Entry>> {
+/// The newest entries that pass the filter, at most `limit`.
+pub fn list(tx: &mut dyn Tx, f: Filter) -> Result<Vec<Listed>> {
     let rows = tx.query(
-        "SELECT at, actor, client_id, mutation_id, job_id, kind, field, old_value, new_value, outcome, reason
+        "SELECT id, at, actor, client_id, mutation_id, job_id, kind, field, old_value, new_value, outcome, reason
            FROM audit_log WHERE (COALESCE($1, '') = '' OR job_id = $1) AND (COALESCE($2, '') = '' OR outcome = $2)
-          ORDER BY id DESC LIMIT 1000",
-        &[job_id.into(), outcome.into()],
+            AND id < $3
+          ORDER BY id DESC LIMIT $4",
+        &[
+            f.job_id.into(),
+            f.outcome.map(Outcome::as_str).into(),
+            f.before.unwrap_or(i64::MAX).into(),
+            (f.limit as i64).into(),
+        ],
     )?;
     rows.iter()
         .map(|r| {
-            Ok(Entry {
-                at: r.int(0)?,
-                actor: r.text(1)?,
-                client_id: r.opt_text(2)?,
-                mutation_id: r.opt_int(3)?,
-                job_id: r.opt_text(4)?,
-                kind: r.text(5)?,
-                field: r.opt_text(6)?,
-                old: r.opt_text(7)?,
-                new: r.opt_text(8)?,
-                outcome: r.text(9)?,
-                reason: r.opt_text(10)?,
+            let outcome = match r.text(10)?.as_str() {
+                "applied" => Outcome::Applied,
+                "conflict" => Outcome::Conflict,
+                _ => Outcome::Rejected,
+            };
+            let at = OffsetDateTime::from_unix_timestamp_nanos(i128::from(r.int(1)?))
+                .map_err(|_| AppError::internal("an audit time out of range"))?;
+            Ok(Listed {
+                id: r.int(0)?,
+                entry: Entry {
+                    at,
+                    actor: r.text(2)?,
+                    client_id: r.opt_text(3)?,
+                    mutation_id: r.opt_int(4)?,
+                    job_id: r.opt_text(5)?,
+                    kind: r.text(6)?,
+                    field: r.opt_text(7)?,
+                    old: r.opt_text(8)?,
+                    new: r.opt_text(9)?,
+                    outcome,
+                    reason: r.opt_text(11)?,
+                },
             })
         })
         .collect()

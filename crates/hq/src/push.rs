@@ -125,15 +125,15 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
             }
             Err(ApplyError::Failed(e)) => return Err(e),
         };
-        let outcome_name = match outcome {
-            Outcome::Applied => "applied",
-            Outcome::Conflict => "conflict",
-            _ => "rejected",
+        let logged = match outcome {
+            Outcome::Applied => audit::Outcome::Applied,
+            Outcome::Conflict => audit::Outcome::Conflict,
+            _ => audit::Outcome::Rejected,
         };
         audit::append(
             tx,
             audit::Entry {
-                at: ns(now),
+                at: now,
                 actor: format!("engineer:{}", device.engineer_id),
                 client_id: Some(client.clone()),
                 mutation_id: Some(m.mutation_id),
@@ -142,7 +142,7 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
                 field: applied.field,
                 old: applied.old,
                 new: applied.new,
-                outcome: outcome_name.into(),
+                outcome: logged,
                 reason: reason.clone(),
             },
         )?;

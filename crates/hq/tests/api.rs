@@ -521,3 +521,34 @@ async fn after_seeding_the_demo_new_jobs_get_numbers_of_their_own_in_every_month
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn the_audit_log_pages_newest_first_with_rfc3339_times() -> TestResult {
+    for hq in backends().await? {
+        let dispatcher = hq.dispatcher().await?;
+        let (engineer, client, token) = hq.enrolled("王建国").await?;
+        let (job, _) = work_for(&hq, &dispatcher, &engineer).await?;
+        let id: JobId = job.parse()?;
+        let batch = vec![
+            mutation(1, &transition(id, JobStatus::EnRoute))?,
+            mutation(2, &transition(id, JobStatus::OnSite))?,
+            mutation(3, &transition(id, JobStatus::Closed))?,
+        ];
+        let (s, _) = push(&hq, &token, &client, batch).await?;
+        check!(hq, s == StatusCode::OK, "pushed");
+        let (_, first) = hq.call(Method::GET, "/api/v1/audit?limit=2", Some(&dispatcher), None).await?;
+        let first = first.as_array().ok_or("entries")?.clone();
+        check!(hq, first.len() == 2, "{first:?}");
+        check!(hq, first[0]["outcome"] == "rejected" && first[1]["outcome"] == "applied", "newest first: {first:?}");
+        let at = first[0]["at"].as_str().ok_or("at as text")?;
+        check!(hq, time::OffsetDateTime::parse(at, &time::format_description::well_known::Rfc3339).is_ok(), "{at}");
+        let last = first[1]["id"].as_i64().ok_or("id")?;
+        let (_, rest) =
+            hq.call(Method::GET, &format!("/api/v1/audit?limit=2&before={last}"), Some(&dispatcher), None).await?;
+        let rest = rest.as_array().ok_or("entries")?;
+        check!(hq, rest.len() == 1 && rest[0]["mutation_id"] == 1, "the page after: {rest:?}");
+        let (s, _) = hq.call(Method::GET, "/api/v1/audit?limit=0", Some(&dispatcher), None).await?;
+        check!(hq, s == StatusCode::UNPROCESSABLE_ENTITY, "a limit of 0 is refused");
+    }
+    Ok(())
+}

@@ -24,21 +24,29 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/kpis", get(kpis))
 }
 
-/// Filters of the audit log.
+/// Filters and page of the audit log.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     job_id: Option<JobId>,
-    outcome: Option<String>,
+    outcome: Option<audit::Outcome>,
+    /// The last `id` of the page before.
+    before: Option<i64>,
+    /// At most this many (1 to 1000, default 1000).
+    limit: Option<usize>,
 }
 
 pub async fn audit(
     State(s): State<AppState>,
     _: Dispatcher,
     Params(q): Params<AuditQuery>,
-) -> Result<Json<Vec<audit::Entry>>> {
-    let job = q.job_id.map(|j| j.to_text());
-    Ok(Json(s.db.tx(move |tx| audit::list(tx, job, q.outcome)).await?))
+) -> Result<Json<Vec<audit::Listed>>> {
+    let limit = q.limit.unwrap_or(1000);
+    if !(1..=1000).contains(&limit) {
+        return Err(AppError::invalid("limit", "ask for 1 to 1000 entries; page on with before"));
+    }
+    let filter = audit::Filter { job_id: q.job_id.map(|j| j.to_text()), outcome: q.outcome, before: q.before, limit };
+    Ok(Json(s.db.tx(move |tx| audit::list(tx, filter)).await?))
 }
 
 /// The month and engineer of a KPI query.
