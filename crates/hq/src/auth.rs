@@ -24,6 +24,14 @@ pub fn hash(secret: &str) -> String {
     outpost_domain::signature::sha256_hex(secret.trim().as_bytes())
 }
 
+/// Whether `token` is one HQ issued, in `table` (`devices` or `dispatcher_tokens`): a token of
+/// the other kind is forbidden there (403), one HQ never issued is unknown (401).
+async fn known(state: &AppState, table: &'static str, token: &str) -> Result<bool> {
+    let token_hash = hash(token);
+    let sql = format!("SELECT 1 FROM {table} WHERE token_hash = $1");
+    Ok(state.db.tx(move |tx| tx.query_opt(&sql, &[token_hash.into()])).await?.is_some())
+}
+
 /// A new device token.
 pub fn new_device_token() -> Result<String> {
     Ok(format!("{DEVICE_PREFIX}{}", random_hex(32)?))
@@ -74,7 +82,7 @@ impl FromRequestParts<AppState> for Device {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         let token = bearer(parts)?;
-        if token.starts_with(DISPATCHER_PREFIX) {
+        if token.starts_with(DISPATCHER_PREFIX) && known(state, "dispatcher_tokens", &token).await? {
             return Err(AppError::Forbidden("a dispatcher token cannot sync: enroll a laptop with a code".into()));
         }
         let token_hash = hash(&token);
@@ -112,7 +120,7 @@ impl FromRequestParts<AppState> for Dispatcher {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         let token = bearer(parts)?;
-        if token.starts_with(DEVICE_PREFIX) {
+        if token.starts_with(DEVICE_PREFIX) && known(state, "devices", &token).await? {
             return Err(AppError::Forbidden("a device token cannot use the dispatch API".into()));
         }
         let token_hash = hash(&token);

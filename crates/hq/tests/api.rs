@@ -552,3 +552,17 @@ async fn the_audit_log_pages_newest_first_with_rfc3339_times() -> TestResult {
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn a_made_up_token_is_unknown_whatever_it_starts_with() -> TestResult {
+    for hq in backends().await? {
+        let (s, body) = hq.call(Method::GET, "/api/v1/sync/pull", Some("odp_made_up"), None).await?;
+        check!(hq, s == StatusCode::UNAUTHORIZED, "{body}");
+        let (s, body) = hq.call(Method::GET, "/api/v1/jobs", Some("odv_made_up"), None).await?;
+        check!(hq, s == StatusCode::UNAUTHORIZED, "{body}");
+        let dispatcher = hq.dispatcher().await?;
+        let (s, _) = hq.call(Method::GET, "/api/v1/sync/pull", Some(&dispatcher), None).await?;
+        check!(hq, s == StatusCode::FORBIDDEN, "a real dispatcher token is still the wrong kind for sync");
+    }
+    Ok(())
+}
