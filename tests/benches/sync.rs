@@ -28,7 +28,13 @@ fn main() -> Result<(), BoxError> {
             let customer = dispatch::save_customer(
                 tx,
                 CustomerId(Uuid::now_v7()),
-                &CustomerInput { name: "基准客户".into(), language: Default::default(), contacts: vec![] },
+                &CustomerInput {
+                    name: "基准客户".into(),
+                    language: Default::default(),
+                    contacts: vec![],
+                    id: None,
+                    notes: None,
+                },
             )?;
             let site = dispatch::save_site(
                 tx,

@@ -56,6 +56,7 @@ fields! {
     ServiceHotline => "service hotline", "服务热线";
     CompanyLogo => "company logo", "公司标志";
     CustomerName => "customer name", "客户名称";
+    CustomerNotes => "customer notes", "客户备注";
     ContactName => "contact name", "联系人姓名";
     ContactPhone => "contact phone", "联系人电话";
     ContactRole => "contact role", "联系人职务";

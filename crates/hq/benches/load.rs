@@ -38,7 +38,13 @@ fn prepare(db: &Db, engineers: usize) -> Result<Vec<(String, String)>, BoxError>
         let customer = dispatch::save_customer(
             tx,
             CustomerId(Uuid::now_v7()),
-            &CustomerInput { name: "负载测试客户".into(), language: Default::default(), contacts: vec![] },
+            &CustomerInput {
+                name: "负载测试客户".into(),
+                language: Default::default(),
+                contacts: vec![],
+                id: None,
+                notes: None,
+            },
         )?;
         let site = dispatch::save_site(
             tx,

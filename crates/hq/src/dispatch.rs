@@ -25,15 +25,24 @@ use crate::records;
 /// Creates a customer, or changes one, from dispatcher input. Contacts named by id keep their
 /// id (and move to a new version when changed); laptops with the customer's open jobs see it.
 pub fn save_customer(tx: &mut dyn Tx, id: CustomerId, input: &CustomerInput) -> Result<Customer> {
+    if input.id.is_some_and(|sent| sent != id) {
+        return Err(AppError::invalid("id", "the body names another customer than the path"));
+    }
     let mut customer = Customer::new(id, &input.name, input.language)?;
     if let Ok(existing) = records::customer(tx, id) {
         customer.contacts = existing.contacts;
         customer.notes = existing.notes;
     }
+    if let Some(notes) = &input.notes {
+        customer.notes = text::optional(outpost_domain::field::Field::CustomerNotes, notes, NOTE_MAX)?;
+    }
     let contacts = input
         .contacts
         .iter()
-        .map(|c| Contact::new(c.id.unwrap_or(ContactId(Uuid::now_v7())), &c.name, &c.phone, &c.role))
+        .map(|c| {
+            let role = c.role.as_deref().unwrap_or("");
+            Contact::new(c.id.unwrap_or(ContactId(Uuid::now_v7())), &c.name, &c.phone, role)
+        })
         .collect::<outpost_domain::Result<Vec<_>>>()?;
     customer.replace_contacts(contacts);
     records::save_customer(tx, &customer)?;

@@ -566,3 +566,25 @@ async fn a_made_up_token_is_unknown_whatever_it_starts_with() -> TestResult {
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn a_customer_read_back_can_be_written_back_as_it_is() -> TestResult {
+    for hq in backends().await? {
+        let dispatcher = hq.dispatcher().await?;
+        let (engineer, _, _) = hq.enrolled("王建国").await?;
+        work_for(&hq, &dispatcher, &engineer).await?;
+        let (_, customers) = hq.call(Method::GET, "/api/v1/customers", Some(&dispatcher), None).await?;
+        let id = customers[0]["id"].as_str().ok_or("a customer")?.to_owned();
+        let path = format!("/api/v1/customers/{id}");
+        let (_, mut read) = hq.call(Method::GET, &path, Some(&dispatcher), None).await?;
+        read["notes"] = json!("每周三上午不接待");
+        let (s, written) = hq.call(Method::PUT, &path, Some(&dispatcher), Some(read.clone())).await?;
+        check!(hq, s == StatusCode::OK, "GET → PUT round trip: {written}");
+        check!(hq, written["notes"] == "每周三上午不接待" && written["contacts"] == read["contacts"], "{written}");
+        let mut other = read.clone();
+        other["id"] = json!("0190a000-0000-7000-8000-000000000000");
+        let (s, _) = hq.call(Method::PUT, &path, Some(&dispatcher), Some(other)).await?;
+        check!(hq, s == StatusCode::UNPROCESSABLE_ENTITY, "the body's id must be the path's");
+    }
+    Ok(())
+}

@@ -15,18 +15,27 @@ pub struct ContactInput {
     pub name: String,
     pub phone: String,
     #[serde(default)]
-    pub role: String,
+    pub role: Option<String>,
+    /// As `GET` answers it; HQ numbers the versions itself, so a read-modify-write may send it back.
+    #[serde(default)]
+    pub version: Option<u64>,
 }
 
 /// `POST /api/v1/customers`, `PUT /api/v1/customers/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CustomerInput {
+    /// As `GET` answers it; when sent it must be the customer of the path.
+    #[serde(default)]
+    pub id: Option<CustomerId>,
     pub name: String,
     #[serde(default)]
     pub language: Language,
     #[serde(default)]
     pub contacts: Vec<ContactInput>,
+    /// Absent: kept as it is; empty: cleared.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 /// `POST /api/v1/sites`.
