@@ -100,3 +100,27 @@ fn from_query_rejection(rejection: &QueryRejection) -> AppError {
         field,
     }
 }
+
+/// A file's bytes (`PUT /api/v1/blobs/…`), with a too-large or broken upload answered in the
+/// one error shape rather than axum's plain text.
+#[derive(Debug)]
+pub struct FileBody(pub axum::body::Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for FileBody {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        match axum::body::Bytes::from_request(req, state).await {
+            Ok(bytes) => Ok(FileBody(bytes)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => Err(AppError::Invalid {
+                status: StatusCode::PAYLOAD_TOO_LARGE,
+                code: "too_large",
+                message: format!("a file may be at most {} bytes", outpost_wire::limits::MAX_BLOB_BYTES),
+                field: Some("body".into()),
+            }),
+            Err(rejection) => {
+                Err(AppError::bad_request(format!("the file could not be read: {}", rejection.body_text())))
+            }
+        }
+    }
+}

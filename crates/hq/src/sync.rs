@@ -1,7 +1,6 @@
 //! The laptop's endpoints: pull changes, put and get blobs (pushes are in `push`).
 
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -13,7 +12,7 @@ use serde::Deserialize;
 use crate::auth::Device;
 use crate::db::Tx;
 use crate::error::{AppError, Result};
-use crate::json::Params;
+use crate::json::{FileBody, Params};
 use crate::log::{self, CATALOGUE};
 use crate::records::ns;
 use crate::state::AppState;
@@ -92,14 +91,16 @@ pub async fn put_blob(
     State(state): State<AppState>,
     device: Device,
     Path(sha): Path<String>,
-    bytes: Bytes,
+    FileBody(bytes): FileBody,
 ) -> Result<StatusCode> {
     outpost_domain::signature::check_sha256(outpost_domain::field::Field::File, &sha)?;
     if bytes.len() > MAX_BLOB_BYTES {
-        return Err(AppError::invalid(
-            "body",
-            format!("{} bytes; a file may be at most {MAX_BLOB_BYTES}", bytes.len()),
-        ));
+        return Err(AppError::Invalid {
+            status: StatusCode::PAYLOAD_TOO_LARGE,
+            code: "too_large",
+            message: format!("{} bytes; a file may be at most {MAX_BLOB_BYTES}", bytes.len()),
+            field: Some("body".into()),
+        });
     }
     let actual = outpost_domain::signature::sha256_hex(&bytes);
     if actual != sha {

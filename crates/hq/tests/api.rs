@@ -588,3 +588,20 @@ async fn a_customer_read_back_can_be_written_back_as_it_is() -> TestResult {
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn a_file_too_large_is_refused_in_the_one_error_shape() -> TestResult {
+    for hq in backends().await? {
+        let (_, _, token) = hq.enrolled("王建国").await?;
+        let sha = "ab".repeat(32);
+        for size in [outpost_wire::limits::MAX_BLOB_BYTES + 1, outpost_wire::limits::MAX_BLOB_BYTES + 4096] {
+            let (s, body) = hq
+                .call_raw(Method::PUT, &format!("/api/v1/blobs/{sha}"), Some(&token), "image/png", vec![0u8; size])
+                .await?;
+            check!(hq, s == StatusCode::PAYLOAD_TOO_LARGE, "{size} bytes: {s}");
+            let answer: Value = serde_json::from_slice(&body)?;
+            check!(hq, answer["code"] == "too_large" && answer["field"] == "body", "{size} bytes: {answer}");
+        }
+    }
+    Ok(())
+}
