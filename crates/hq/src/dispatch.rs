@@ -6,7 +6,7 @@ use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Contact, Customer, Site};
 use outpost_domain::equipment::{self, Equipment};
 use outpost_domain::ids::{ContactId, CustomerId, EngineerId, EquipmentId, JobId, PartId, SiteId};
-use outpost_domain::job::{Actor, Job, JobStatus, MoveDetails, NewJob, Window};
+use outpost_domain::job::{Actor, Job, JobEvent, JobStatus, MoveDetails, NewJob, Window};
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::part::Part;
 use outpost_domain::sla::SlaPolicy;
@@ -17,6 +17,7 @@ use outpost_wire::sync::Record;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::audit;
 use crate::db::Tx;
 use crate::error::{AppError, Result};
 use crate::log::{self, CATALOGUE};
@@ -291,8 +292,54 @@ pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, now: OffsetDateT
     };
     let job = Job::new(id, next_number(tx, input.scheduled_on)?, new)?;
     records::save_job(tx, &job)?;
+    let note = match job.engineer_id {
+        Some(e) => format!("created as {}, assigned to {}", job.number, engineer_name(tx, e)?),
+        None => format!("created as {}", job.number),
+    };
+    dispatcher_did(tx, &job, "job_created", note, now)?;
     log::publish_job(tx, job.id)?;
     Ok(job)
+}
+
+fn engineer_name(tx: &mut dyn Tx, id: EngineerId) -> Result<String> {
+    Ok(tx
+        .query_opt("SELECT name FROM engineers WHERE id = $1", &[id.to_text().into()])?
+        .map(|r| r.text(0))
+        .transpose()?
+        .unwrap_or_else(|| id.to_text()))
+}
+
+/// What a dispatcher did to a job that is no status move of its own (creating it, giving it
+/// its first engineer): an event on the job, as the engineer's laptop shows it, and an entry in
+/// the audit log.
+fn dispatcher_did(tx: &mut dyn Tx, job: &Job, kind: &str, note: String, now: OffsetDateTime) -> Result<()> {
+    let event = JobEvent {
+        job_id: job.id,
+        at: now,
+        actor: Actor::Hq,
+        from: job.status,
+        to: job.status,
+        note: Some(note.clone()),
+        received_at: Some(now),
+        clock_suspect: false,
+    };
+    records::add_event(tx, &event)?;
+    audit::append(
+        tx,
+        audit::Entry {
+            at: now,
+            actor: "dispatcher".into(),
+            client_id: None,
+            mutation_id: None,
+            job_id: Some(job.id.to_text()),
+            kind: kind.into(),
+            field: None,
+            old: None,
+            new: Some(note),
+            outcome: audit::Outcome::Applied,
+            reason: None,
+        },
+    )
 }
 
 /// Changes what was reported, when and how urgent, while the job is not finished.
@@ -327,7 +374,11 @@ pub fn assign(tx: &mut dyn Tx, id: JobId, engineer: EngineerId, now: OffsetDateT
     let mut job = records::job(tx, id)?;
     let previous = job.engineer_id;
     match previous {
-        None => job.engineer_id = Some(engineer),
+        None => {
+            job.engineer_id = Some(engineer);
+            let note = format!("assigned to {}", engineer_name(tx, engineer)?);
+            dispatcher_did(tx, &job, "job_assigned", note, now)?;
+        }
         Some(_) => {
             let event = job.transition(
                 JobStatus::Assigned,

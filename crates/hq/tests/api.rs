@@ -132,8 +132,14 @@ async fn push_applies_once_refuses_gaps_and_explains_rejections() -> TestResult 
         check!(hq, rejected["last_mutation_id"] == 5, "{rejected}");
 
         let (_, audit) = hq.call(Method::GET, &format!("/api/v1/audit?job_id={job}"), Some(&dispatcher), None).await?;
-        let outcomes: Vec<&str> =
-            audit.as_array().ok_or("audit")?.iter().filter_map(|a| a["outcome"].as_str()).collect();
+        // The engineer's changes (the dispatcher's creation of the job is there too).
+        let outcomes: Vec<&str> = audit
+            .as_array()
+            .ok_or("audit")?
+            .iter()
+            .filter(|a| a["actor"].as_str().is_some_and(|who| who.starts_with("engineer:")))
+            .filter_map(|a| a["outcome"].as_str())
+            .collect();
         check!(hq, outcomes == ["applied", "rejected", "applied", "applied", "applied"], "{outcomes:?}");
         let (_, bundle) = hq.call(Method::GET, &format!("/api/v1/jobs/{job}"), Some(&dispatcher), None).await?;
         check!(hq, bundle["job"]["status"] == "on_site", "{bundle}");
@@ -546,7 +552,11 @@ async fn the_audit_log_pages_newest_first_with_rfc3339_times() -> TestResult {
         let (_, rest) =
             hq.call(Method::GET, &format!("/api/v1/audit?limit=2&before={last}"), Some(&dispatcher), None).await?;
         let rest = rest.as_array().ok_or("entries")?;
-        check!(hq, rest.len() == 1 && rest[0]["mutation_id"] == 1, "the page after: {rest:?}");
+        check!(
+            hq,
+            rest.len() == 2 && rest[0]["mutation_id"] == 1 && rest[1]["kind"] == "job_created",
+            "the page after, down to the job's creation: {rest:?}"
+        );
         let (s, _) = hq.call(Method::GET, "/api/v1/audit?limit=0", Some(&dispatcher), None).await?;
         check!(hq, s == StatusCode::UNPROCESSABLE_ENTITY, "a limit of 0 is refused");
     }
@@ -602,6 +612,43 @@ async fn a_file_too_large_is_refused_in_the_one_error_shape() -> TestResult {
             let answer: Value = serde_json::from_slice(&body)?;
             check!(hq, answer["code"] == "too_large" && answer["field"] == "body", "{size} bytes: {answer}");
         }
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn creating_and_first_assigning_a_job_are_on_the_job_and_in_the_audit_log() -> TestResult {
+    for hq in backends().await? {
+        let dispatcher = hq.dispatcher().await?;
+        let (engineer, _, _) = hq.enrolled("王建国").await?;
+        let (assigned, _) = work_for(&hq, &dispatcher, &engineer).await?;
+        let (_, shown) = hq.call(Method::GET, &format!("/api/v1/jobs/{assigned}"), Some(&dispatcher), None).await?;
+        let note = shown["events"][0]["note"].as_str().unwrap_or_default().to_owned();
+        check!(hq, note.starts_with("created as J") && note.ends_with("assigned to 王建国"), "{shown}");
+        let site = shown["job"]["site_id"].clone();
+        let (s, open) = hq
+            .call(
+                Method::POST,
+                "/api/v1/jobs",
+                Some(&dispatcher),
+                Some(json!({"job_type": "repair", "site_id": site, "reported_fault": "漏油", "scheduled_on": "2026-11-24"})),
+            )
+            .await?;
+        check!(hq, s == StatusCode::CREATED, "{open}");
+        let id = open["id"].as_str().ok_or("id")?.to_owned();
+        let (s, _) = hq
+            .call(
+                Method::POST,
+                &format!("/api/v1/jobs/{id}/assign"),
+                Some(&dispatcher),
+                Some(json!({"engineer_id": engineer})),
+            )
+            .await?;
+        check!(hq, s == StatusCode::OK, "assigned");
+        let (_, audit) = hq.call(Method::GET, &format!("/api/v1/audit?job_id={id}"), Some(&dispatcher), None).await?;
+        let kinds: Vec<&str> = audit.as_array().ok_or("entries")?.iter().filter_map(|e| e["kind"].as_str()).collect();
+        check!(hq, kinds == ["job_assigned", "job_created"], "newest first: {audit}");
+        check!(hq, audit[0]["actor"] == "dispatcher" && audit[0]["new"] == "assigned to 王建国", "{audit}");
     }
     Ok(())
 }
