@@ -290,7 +290,12 @@ pub fn count(conn: &Connection, filter: JobFilter, today: Date) -> Result<u64> {
 /// The condition and order of a list (`?1` is today).
 fn filter_sql(filter: JobFilter) -> (&'static str, &'static str) {
     match filter {
-        JobFilter::Today => ("j.scheduled_on = ?1 AND j.status <> 'cancelled'", "j.window_from, j.number"),
+        // Today's work: what is scheduled today, and an unresolved visit whose promised date
+        // is today (it comes back on the engineer's list that day). The visit under way first.
+        JobFilter::Today => (
+            "((j.scheduled_on = ?1 AND j.status <> 'cancelled') OR (j.status = 'unresolved' AND j.promised_on = ?1))",
+            "CASE j.status WHEN 'on_site' THEN 0 WHEN 'en_route' THEN 1 ELSE 2 END, j.window_from, j.number",
+        ),
         JobFilter::Overdue => {
             ("j.scheduled_on < ?1 AND j.status IN ('assigned', 'en_route', 'on_site')", "j.scheduled_on, j.number")
         }

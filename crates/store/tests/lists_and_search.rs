@@ -11,7 +11,10 @@ fn job_lists_split_the_day() -> TestResult {
     let today = NOW.to_offset(time::UtcOffset::from_hms(8, 0, 0)?).date();
     let todays = f.store.read(|c| jobs::list(c, JobFilter::Today, today, 100))?;
     assert!(todays.len() >= 6);
-    assert!(todays.iter().all(|j| j.scheduled_on == today && j.status != JobStatus::Cancelled));
+    let todays_work = |j: &jobs::JobSummary| {
+        (j.scheduled_on == today && j.status != JobStatus::Cancelled) || j.status == JobStatus::Unresolved
+    };
+    assert!(todays.iter().all(todays_work), "{todays:?}");
     let overdue = f.store.read(|c| jobs::list(c, JobFilter::Overdue, today, 100))?;
     assert!(overdue.iter().all(|j| j.scheduled_on < today && j.status.is_open()));
     let upcoming = f.store.read(|c| jobs::list(c, JobFilter::Upcoming, today, 500))?;
@@ -27,6 +30,39 @@ fn job_lists_split_the_day() -> TestResult {
     let found = f.store.read(|c| search::shown(c, JobFilter::Today, Some(&number), today, 100))?;
     assert_eq!(found.first().map(|j| j.number.as_str()), Some(number.as_str()), "a search finds the job by number");
     assert!(JobFilter::parse("yesterday").is_err());
+    Ok(())
+}
+
+#[test]
+fn today_puts_the_visit_under_way_first_and_brings_back_a_promise_on_its_day() -> TestResult {
+    use outpost_domain::job::MoveDetails;
+    let f = demo_store(200)?;
+    let today = NOW.to_offset(time::UtcOffset::from_hms(8, 0, 0)?).date();
+    let all = f.store.read(|c| jobs::list(c, JobFilter::All, today, 1000))?;
+    let todays = f.store.read(|c| jobs::list(c, JobFilter::Today, today, 1000))?;
+    let rank = |s: JobStatus| {
+        if s == JobStatus::OnSite {
+            0
+        } else if s == JobStatus::EnRoute {
+            1
+        } else {
+            2
+        }
+    };
+    assert!(todays.windows(2).all(|w| rank(w[0].status) <= rank(w[1].status)), "the visit under way comes first");
+
+    // A visit left unresolved with a promise in three days comes back that day, not before.
+    let later = all.iter().find(|j| j.status == JobStatus::OnSite).ok_or("a job on site")?.id;
+    let details = MoveDetails {
+        reason: Some("等配件".into()),
+        promised_on: Some(today + time::Duration::days(3)),
+        ..Default::default()
+    };
+    f.store.transition_job(later, JobStatus::Unresolved, details, NOW)?;
+    let on =
+        |day| f.store.read(|c| jobs::list(c, JobFilter::Today, day, 1000)).map(|l| l.iter().any(|j| j.id == later));
+    assert!(!on(today + time::Duration::days(2))?, "not before the promised day");
+    assert!(on(today + time::Duration::days(3))?, "on the promised day it is that day's work");
     Ok(())
 }
 
