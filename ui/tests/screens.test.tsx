@@ -6,6 +6,7 @@ import { UiContext } from "../src/context";
 import { translator } from "../src/i18n";
 import { JobList } from "../src/screens/JobList";
 import { JobScreen } from "../src/screens/JobScreen";
+import { Overview } from "../src/screens/Overview";
 import { Parts } from "../src/screens/Parts";
 import { Settings } from "../src/screens/Settings";
 import { SyncBar } from "../src/screens/SyncBar";
@@ -382,5 +383,19 @@ describe("receipt preview", () => {
     expect(paper.textContent).toContain("草稿：报告尚未签字。");
     expect(paper.textContent).toContain("故障原因油封老化");
     expect(paper.textContent).toContain("已解决");
+  });
+});
+
+describe("punctuation", () => {
+  it("is full-width in Chinese and half-width in English", () => {
+    for (const [lang, text] of [["zh-CN", "路线：东门进"], ["en", "Directions: 东门进"]] as const) {
+      render(
+        <UiContext.Provider value={ui(lang)}>
+          <Overview job={job({ directions: "东门进" })} />
+        </UiContext.Provider>,
+      );
+      expect(screen.getByText(text)).toBeTruthy();
+      cleanup();
+    }
   });
 });

@@ -39,7 +39,7 @@ export function Overview({ job }: { job: JobView }) {
         </p>
         {job.directions && (
           <p class="hint">
-            {t("directions")}: {job.directions}
+            {t("directions")}{t("colon")}{job.directions}
           </p>
         )}
       </div>
@@ -48,7 +48,7 @@ export function Overview({ job }: { job: JobView }) {
         <p class="big">{job.row.reported_fault}</p>
         {job.row.window_from && (
           <p>
-            {t("window")}: {localTime(job.row.window_from)} – {localTime(job.row.window_until)}
+            {t("window")}{t("colon")}{localTime(job.row.window_from)} – {localTime(job.row.window_until)}
           </p>
         )}
         {job.unresolved_reason && (
@@ -73,7 +73,7 @@ export function Overview({ job }: { job: JobView }) {
             {e.brand} {e.model}
           </p>
           <p>
-            {t("serial")}: <code>{e.serial}</code>
+            {t("serial")}{t("colon")}<code>{e.serial}</code>
             {e.software_version ? ` · ${e.software_version}` : ""}
           </p>
           <p class={e.warranty === "in_warranty" ? "good" : "warn"} data-testid="warranty">

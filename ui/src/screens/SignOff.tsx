@@ -112,7 +112,7 @@ export function SignOff({ job, onJob }: { job: JobView; onJob: (j: JobView) => v
           <div class="signed" data-testid="signed">
             <p class="good">✓ {t("signedBy", { n: signature.signer_name, t: localTime(signature.signed_at) })}</p>
             <p>
-              {t("hash")}: <code class="hash" data-testid="hash">{signature.short_hash}</code>
+              {t("hash")}{t("colon")}<code class="hash" data-testid="hash">{signature.short_hash}</code>
             </p>
           </div>
         ) : (
