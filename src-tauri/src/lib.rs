@@ -89,5 +89,6 @@ pub fn builder<R: Runtime>(builder: Builder<R>, data_dir: Option<PathBuf>, offse
             commands::sync::get_sync_status,
             commands::sync::sync_now,
             commands::sync::list_refused,
+            commands::sync::dismiss_refused,
         ])
 }

@@ -346,15 +346,23 @@ describe("sync bar", () => {
   });
 
   it("words HQ's refusals in the engineer's language", async () => {
-    mockIPC((cmd) => {
+    const dismissed: unknown[] = [];
+    mockIPC((cmd, args) => {
       if (cmd === "list_refused")
-        return [{ kind: "job_transitioned", job_id: "j1", at: "2026-11-23T02:00:00Z", reason: { en: "Cannot move a job from on_site to closed", "zh-CN": "工单不能从“在现场”改为“已关闭”" } }];
+        return [{ number: 7, kind: "job_transitioned", job_id: "j1", at: "2026-11-23T02:00:00Z", reason: { en: "Cannot move a job from on_site to closed", "zh-CN": "工单不能从“在现场”改为“已关闭”" } }];
+      if (cmd === "dismiss_refused") {
+        dismissed.push(args);
+        return [];
+      }
     });
     bar({ ...base, refused: 1 });
     fireEvent.click(screen.getByText("1 条被拒绝"));
     const list = await screen.findByTestId("refused");
     expect(list.textContent).toContain("工单不能从“在现场”改为“已关闭”");
     expect(list.textContent).not.toContain("Cannot move");
+    fireEvent.click(screen.getByText("已阅，移除"));
+    await waitFor(() => expect(screen.getByTestId("refused").textContent).not.toContain("工单不能"));
+    expect(dismissed).toEqual([{ number: 7 }]);
   });
 
   it("asks for an app update when HQ is newer, and words a sync error in the engineer's language", () => {

@@ -12,7 +12,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 use crate::error::{CliError, Result};
 use crate::print;
-use crate::{Cli, Command, JobCommand, PartCommand, ReportCommand};
+use crate::{Cli, Command, JobCommand, PartCommand, RefusedCommand, ReportCommand};
 
 /// The moment a command runs, and the laptop's time zone for "today".
 #[derive(Debug, Clone, Copy)]
@@ -57,7 +57,14 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
                 out!("  set aside: {message}");
             }
             for m in laptop.refused(20)? {
-                out!("  refused: {} on job {}: {}", m.change.kind(), m.change.job_id(), m.rejected.unwrap_or_default());
+                out!(
+                    "  refused {}: {} on job {}: {} (`refused dismiss {}` once read)",
+                    m.number,
+                    m.change.kind(),
+                    m.change.job_id(),
+                    m.rejected.unwrap_or_default(),
+                    m.number
+                );
             }
             if pending > 0 {
                 return Err(CliError::Refused(format!(
@@ -81,6 +88,28 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             loop {
                 std::thread::park();
             }
+        }
+        Command::Refused { command: None } => {
+            let refused = laptop.refused(1_000)?;
+            if refused.is_empty() {
+                out!("HQ refused nothing that is still listed");
+            }
+            let language = crate::error::language();
+            for m in refused {
+                out!(
+                    "{}\t{}\t{}\t{}",
+                    m.number,
+                    m.change.kind(),
+                    m.change.job_id(),
+                    m.reason(language).unwrap_or_default()
+                );
+            }
+            Ok(())
+        }
+        Command::Refused { command: Some(RefusedCommand::Dismiss { number }) } => {
+            laptop.dismiss_refused(number, now)?;
+            out!("refused change {number} set aside");
+            Ok(())
         }
         Command::Status { json } => status(&laptop, clock, json),
         Command::Jobs { when, search, json } => list_jobs(&laptop, clock, &when, search.as_deref(), json),

@@ -50,6 +50,12 @@ enum Command {
         #[arg(long)]
         watch: bool,
     },
+    /// The changes HQ refused, numbered, with HQ's reasons; `refused dismiss N` sets one aside
+    /// once read.
+    Refused {
+        #[command(subcommand)]
+        command: Option<RefusedCommand>,
+    },
     /// Who this laptop belongs to, how many jobs it holds and what waits for HQ.
     Status {
         #[arg(long)]
@@ -128,6 +134,12 @@ enum Command {
         #[arg(long)]
         lang: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum RefusedCommand {
+    /// Sets aside refused change N (as `refused` numbers it): it is no longer listed or counted.
+    Dismiss { number: i64 },
 }
 
 #[derive(Debug, Subcommand)]

@@ -30,6 +30,10 @@ pub enum LaptopError {
     #[error("the signature was damaged on its way from the pad; clear the pad and sign again")]
     SignatureDamaged,
 
+    /// A number that names no refused change still listed.
+    #[error("no refused change {0} is listed; `refused` lists them with their numbers")]
+    NotRefused(i64),
+
     /// `next` named no job: nothing is under way or left to do today.
     #[error("no job is under way or left to do today; `jobs --when all` lists every job")]
     NothingNext,
@@ -68,6 +72,7 @@ impl LaptopError {
             LaptopError::Receipt(e) => e.render(language),
             LaptopError::NotAPartLine(id) => format!("“{id}”不是零件明细：请重新打开工单"),
             LaptopError::SignatureDamaged => "签字从签字板传来时损坏了：请清除签字板后重新签字".into(),
+            LaptopError::NotRefused(n) => format!("没有编号为 {n} 的被拒修改：用 refused 查看列表及编号"),
             LaptopError::NothingNext => "今天没有进行中或待办的工单：用 jobs --when all 查看全部工单".into(),
             LaptopError::File { action, path, source } => {
                 let verb = match *action {

@@ -7,7 +7,7 @@ use outpost_sync::CycleReport;
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use crate::{Laptop, Result};
+use crate::{Laptop, LaptopError, Result};
 
 /// The laptop's state, as `status` prints it.
 #[derive(Debug, Clone, Serialize)]
@@ -62,6 +62,16 @@ impl Laptop {
     /// Changes HQ refused for good and conflicts it settled its way, oldest first.
     pub fn refused(&self, limit: usize) -> Result<Vec<Mutation>> {
         Ok(self.store.read(|c| outbox::rejected(c, limit))?)
+    }
+
+    /// Sets aside refused change `number` (as listed) once read: it is no longer listed or
+    /// counted.
+    pub fn dismiss_refused(&self, number: i64, now: OffsetDateTime) -> Result<()> {
+        if self.store.write(|tx| outbox::dismiss(tx, number, now))? {
+            Ok(())
+        } else {
+            Err(LaptopError::NotRefused(number))
+        }
     }
 
     /// One sync with HQ now: send what waits, upload files, download what changed.

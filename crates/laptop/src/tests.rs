@@ -118,3 +118,24 @@ fn next_is_the_visit_under_way_before_the_jobs_still_to_start() -> TestResult {
     assert!(nothing.render(Language::ZhCn).starts_with("今天没有进行中或待办的工单"));
     Ok(())
 }
+
+#[test]
+fn a_refused_change_once_read_is_set_aside_and_no_longer_counted() -> TestResult {
+    use outpost_store::outbox::{self, Rejection};
+    let dir = tempfile::tempdir()?;
+    let laptop = demo_laptop(dir.path())?;
+    let now = OffsetDateTime::now_utc();
+    let id = job_in(&laptop, JobStatus::OnSite)?;
+    laptop.set_report_field(id, ReportField::FaultCause, "油封老化", now)?;
+    let queued = laptop.store().read(|c| outbox::pending(c, 10))?;
+    let number = queued.first().ok_or("a queued change")?.number;
+    let refusal = Rejection { number, reason: "the job was reassigned".into(), refusal: None };
+    laptop.store().write(|tx| outbox::acknowledge(tx, number, &[refusal]))?;
+    assert_eq!(laptop.status(now)?.rejected_changes, 1);
+    assert!(matches!(laptop.dismiss_refused(number + 1, now), Err(LaptopError::NotRefused(_))));
+    laptop.dismiss_refused(number, now)?;
+    assert!(laptop.refused(10)?.is_empty(), "no longer listed");
+    assert_eq!(laptop.status(now)?.rejected_changes, 0, "nor counted");
+    assert!(laptop.dismiss_refused(number, now).is_err(), "once");
+    Ok(())
+}

@@ -78,7 +78,18 @@ pub fn pending(conn: &Connection, limit: usize) -> Result<Vec<Mutation>> {
 
 /// Every mutation HQ refused, with its reason.
 pub fn rejected(conn: &Connection, limit: usize) -> Result<Vec<Mutation>> {
-    read(conn, "state = 'rejected'", limit)
+    read(conn, "state = 'rejected' AND dismissed_at IS NULL", limit)
+}
+
+/// Sets aside refused change number `number` (as [`Mutation::number`] shows it) once the
+/// engineer has read it; answers whether there was one.
+pub fn dismiss(tx: &Transaction<'_>, number: i64, now: OffsetDateTime) -> Result<bool> {
+    let base = numbering_base(tx)?;
+    let changed = tx.execute(
+        "UPDATE outbox SET dismissed_at = ?2 WHERE mutation_id = ?1 AND state = 'rejected' AND dismissed_at IS NULL",
+        params![number + base, time_to_sql(now)],
+    )?;
+    Ok(changed == 1)
 }
 
 fn read(conn: &Connection, condition: &str, limit: usize) -> Result<Vec<Mutation>> {
@@ -138,7 +149,10 @@ pub fn restart_numbering(tx: &Transaction<'_>) -> Result<()> {
 
 /// How many changes HQ refused.
 pub fn rejected_count(conn: &Connection) -> Result<u64> {
-    let n: i64 = conn.query_row("SELECT count(*) FROM outbox WHERE state = 'rejected'", [], |r| r.get(0))?;
+    let n: i64 =
+        conn.query_row("SELECT count(*) FROM outbox WHERE state = 'rejected' AND dismissed_at IS NULL", [], |r| {
+            r.get(0)
+        })?;
     Ok(u64::try_from(n).unwrap_or(0))
 }
 

@@ -27,3 +27,13 @@ pub async fn list_refused(state: State<'_, AppState>) -> Result<Vec<RefusedView>
     })
     .await
 }
+
+/// Sets aside a refused change the engineer has read; answers the list as it now stands.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn dismiss_refused(state: State<'_, AppState>, number: i64) -> Result<Vec<RefusedView>> {
+    on_state(&state, move |state| {
+        state.laptop.dismiss_refused(number, time::OffsetDateTime::now_utc())?;
+        Ok(state.laptop.refused(200)?.iter().rev().map(RefusedView::of).collect())
+    })
+    .await
+}

@@ -121,6 +121,9 @@ pub struct Words {
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
 pub struct RefusedView {
+    /// What `dismiss_refused` takes to set it aside once read.
+    #[ts(type = "number")]
+    pub number: i64,
     pub kind: String,
     pub job_id: String,
     pub at: String,
@@ -131,6 +134,7 @@ impl RefusedView {
     /// From an outbox entry HQ answered with a refusal.
     pub fn of(m: &Mutation) -> RefusedView {
         RefusedView {
+            number: m.number,
             kind: m.change.kind().to_owned(),
             job_id: m.change.job_id().to_string(),
             at: rfc3339(m.created_at),

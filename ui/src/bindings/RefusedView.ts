@@ -4,4 +4,8 @@ import type { Words } from "./Words";
 /**
  * A change HQ refused for good, or a conflict HQ resolved its way, with the reason.
  */
-export type RefusedView = { kind: string, job_id: string, at: string, reason: Words, };
+export type RefusedView = { 
+/**
+ * What `dismiss_refused` takes to set it aside once read.
+ */
+number: number, kind: string, job_id: string, at: string, reason: Words, };

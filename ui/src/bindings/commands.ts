@@ -87,4 +87,7 @@ export const commands = {
   /** Changes HQ refused for good and conflicts it settled its way, newest first, with the reasons. */
   listRefused: () =>
     invoke<RefusedView[]>("list_refused"),
+  /** Sets aside a refused change the engineer has read; answers the list as it now stands. */
+  dismissRefused: (number: number) =>
+    invoke<RefusedView[]>("dismiss_refused", { number }),
 };

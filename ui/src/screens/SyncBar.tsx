@@ -113,8 +113,11 @@ export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
           ) : (
             <ul>
               {refused.map((r) => (
-                <li key={r.at + r.kind}>
-                  <code>{r.kind}</code> {localTime(r.at)} — {r.reason[lang]}
+                <li key={r.number}>
+                  <code>{r.kind}</code> {localTime(r.at)} — {r.reason[lang]}{" "}
+                  <button class="ghost" onClick={() => api.dismissRefused(r.number).then(setRefused, (e) => fail(errorText(e)))} data-testid={`dismiss-${r.number}`}>
+                    {t("dismissRefused")}
+                  </button>
                 </li>
               ))}
             </ul>
