@@ -49,10 +49,6 @@ impl Laptop {
         &self.data_dir
     }
 
-    pub fn offset(&self) -> UtcOffset {
-        self.offset
-    }
-
     /// The laptop's date at `now`.
     pub fn today(&self, now: OffsetDateTime) -> Date {
         now.to_offset(self.offset).date()
