@@ -304,6 +304,17 @@ pub struct Job {
     pub left_unsigned: Option<LeftUnsigned>,
 }
 
+/// A job with what hangs off it: its recorded moves, its report, the parts used and the parts
+/// asked of HQ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobBundle {
+    pub job: Job,
+    pub events: Vec<JobEvent>,
+    pub report: Option<crate::report::ServiceReport>,
+    pub parts: Vec<crate::part::PartLine>,
+    pub parts_requests: Vec<crate::parts_request::PartsRequest>,
+}
+
 mod moves;
 mod new;
 mod unsigned;

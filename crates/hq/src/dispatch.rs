@@ -58,7 +58,7 @@ pub fn publish_customer(tx: &mut dyn Tx, customer: &Customer) -> Result<()> {
         &[customer.id.to_text().into()],
     )?;
     for row in engineers {
-        log::upsert(tx, &row.text(0)?, Record::Customer(customer.clone()))?;
+        log::upsert(tx, &row.text(0)?, Record::Customer(customer.clone().into()))?;
     }
     Ok(())
 }
@@ -79,7 +79,7 @@ pub fn save_site(tx: &mut dyn Tx, id: SiteId, input: &SiteInput) -> Result<Site>
     records::customer(tx, input.customer_id).map_err(|_| AppError::invalid("customer_id", "no such customer"))?;
     let site = Site::new(id, input.customer_id, &input.name, &input.address, &input.directions)?;
     records::save_site(tx, &site)?;
-    publish_to_open_jobs(tx, "site_id", &id.to_text(), Record::Site(site.clone()))?;
+    publish_to_open_jobs(tx, "site_id", &id.to_text(), Record::Site(site.clone().into()))?;
     Ok(site)
 }
 
@@ -102,7 +102,7 @@ pub fn save_equipment(tx: &mut dyn Tx, id: EquipmentId, input: &EquipmentInput) 
         },
     )?;
     records::save_equipment(tx, &e)?;
-    publish_to_open_jobs(tx, "equipment_id", &id.to_text(), Record::Equipment(e.clone()))?;
+    publish_to_open_jobs(tx, "equipment_id", &id.to_text(), Record::Equipment(e.clone().into()))?;
     Ok(e)
 }
 
@@ -134,7 +134,7 @@ pub fn set_charging_policy(tx: &mut dyn Tx, policy: &outpost_domain::warranty::C
         "INSERT INTO hq_meta (key, value) VALUES ('charging_policy', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         &[serde_json::to_string(policy)?.into()],
     )?;
-    log::upsert(tx, CATALOGUE, Record::Policy(*policy)).map(drop)
+    log::upsert(tx, CATALOGUE, Record::Policy((*policy).into())).map(drop)
 }
 
 /// Sets the company's receipt header; every laptop receives it.
@@ -144,7 +144,7 @@ pub fn set_company(tx: &mut dyn Tx, profile: &CompanyProfile) -> Result<()> {
         "INSERT INTO hq_meta (key, value) VALUES ('company', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         &[serde_json::to_string(profile)?.into()],
     )?;
-    log::upsert(tx, CATALOGUE, Record::Company(profile.clone())).map(drop)
+    log::upsert(tx, CATALOGUE, Record::Company(profile.clone().into())).map(drop)
 }
 
 /// Sets the service-level targets; every laptop receives them.
@@ -154,7 +154,7 @@ pub fn set_sla_policy(tx: &mut dyn Tx, policy: &SlaPolicy) -> Result<()> {
         "INSERT INTO hq_meta (key, value) VALUES ('sla_policy', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         &[serde_json::to_string(policy)?.into()],
     )?;
-    log::upsert(tx, CATALOGUE, Record::Sla(*policy)).map(drop)
+    log::upsert(tx, CATALOGUE, Record::Sla((*policy).into())).map(drop)
 }
 
 /// The service-level targets; the source rules' until HQ sets its own.
@@ -176,7 +176,7 @@ pub fn company(tx: &mut dyn Tx) -> Result<CompanyProfile> {
 /// Saves a part and puts it into the catalogue scope.
 pub fn publish_part(tx: &mut dyn Tx, part: &Part) -> Result<()> {
     records::save_part(tx, part)?;
-    log::upsert(tx, CATALOGUE, Record::Part(part.clone())).map(drop)
+    log::upsert(tx, CATALOGUE, Record::Part(part.clone().into())).map(drop)
 }
 
 /// Records a count of an engineer's van at `now`: each counted part (a catalogue code) replaces
@@ -202,7 +202,7 @@ pub fn count_van(
              ON CONFLICT (engineer_id, part_code) DO UPDATE SET body = excluded.body",
             &[engineer.to_text().into(), stock.part_code.as_str().into(), serde_json::to_string(&stock)?.into()],
         )?;
-        log::upsert(tx, &engineer.to_text(), Record::VanStock(stock.clone()))?;
+        log::upsert(tx, &engineer.to_text(), Record::VanStock(stock.clone().into()))?;
         counted.push(stock);
     }
     Ok(counted)

@@ -109,13 +109,13 @@ pub fn publish_job(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
     let scope = engineer.to_text();
     let customer = records::customer(tx, bundle.job.customer_id)?;
     let site = records::site(tx, bundle.job.site_id)?;
-    upsert(tx, &scope, Record::Customer(customer))?;
-    upsert(tx, &scope, Record::Site(site))?;
+    upsert(tx, &scope, Record::Customer(customer.into()))?;
+    upsert(tx, &scope, Record::Site(site.into()))?;
     if let Some(e) = bundle.job.equipment_id {
         let equipment = records::equipment(tx, e)?;
-        upsert(tx, &scope, Record::Equipment(equipment))?;
+        upsert(tx, &scope, Record::Equipment(equipment.into()))?;
     }
-    upsert(tx, &scope, Record::Job(Box::new(bundle)))?;
+    upsert(tx, &scope, Record::Job(Box::new(bundle.into())))?;
     Ok(())
 }
 
@@ -124,7 +124,7 @@ pub fn publish_job(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
 pub fn publish_job_state(tx: &mut dyn Tx, job_id: JobId) -> Result<()> {
     let bundle = records::bundle(tx, job_id)?;
     match bundle.job.engineer_id {
-        Some(engineer) => upsert(tx, &engineer.to_text(), Record::Job(Box::new(bundle))).map(drop),
+        Some(engineer) => upsert(tx, &engineer.to_text(), Record::Job(Box::new(bundle.into()))).map(drop),
         None => Ok(()),
     }
 }

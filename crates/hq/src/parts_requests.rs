@@ -46,7 +46,7 @@ pub fn of_job(tx: &mut dyn Tx, job: JobId) -> Result<Vec<PartsRequest>> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequestOut {
     #[serde(flatten)]
-    pub request: PartsRequest,
+    pub request: outpost_wire::model::PartsRequest,
     pub job_number: String,
     pub engineer_id: Option<EngineerId>,
     pub due_by: time::Date,
@@ -74,7 +74,7 @@ pub fn list(tx: &mut dyn Tx, state: &str, now: OffsetDateTime) -> Result<Vec<Req
                 overdue: request.is_overdue(now),
                 job_number: row.text(1)?,
                 engineer_id,
-                request,
+                request: request.into(),
             })
         })
         .collect()

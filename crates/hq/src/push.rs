@@ -10,6 +10,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use axum::Json;
 use axum::extract::State;
 use outpost_domain::DomainError;
+use outpost_domain::change::Change;
 use outpost_domain::ids::{ClientId, JobId};
 use outpost_wire::limits::MAX_BATCH;
 use outpost_wire::sync::{ClientResponse, Delta, Mutation, MutationResult, Outcome, PushRequest, PushResponse, Record};
@@ -108,17 +109,18 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
             new_last = m.mutation_id;
             continue;
         }
+        let change = Change::from(m.change.clone());
         let worded = |e: &DomainError| (Some(e.to_string()), serde_json::to_value(e).ok());
-        let (outcome, (reason, refusal), applied) = match apply(tx, &mut batch, device.engineer_id, &m.change, now) {
+        let (outcome, (reason, refusal), applied) = match apply(tx, &mut batch, device.engineer_id, &change, now) {
             Ok(applied) => {
-                touched.insert(m.change.job_id());
+                touched.insert(change.job_id());
                 (Outcome::Applied, (None, None), applied)
             }
             Err(ApplyError::Refused(e)) => (Outcome::Rejected, worded(&e), Default::default()),
             Err(ApplyError::Missing(reason)) => (Outcome::Rejected, (Some(reason), None), Default::default()),
             Err(ApplyError::Conflict(conflict)) => {
                 let words = worded(&conflict.refusal);
-                if let Some(job) = log_conflict(tx, device, &client, m, *conflict, now)? {
+                if let Some(job) = log_conflict(tx, device, &client, m.mutation_id, change.job_id(), *conflict, now)? {
                     resend.insert(job);
                 }
                 (Outcome::Conflict, words, Default::default())
@@ -137,8 +139,8 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
                 actor: format!("engineer:{}", device.engineer_id),
                 client_id: Some(client.clone()),
                 mutation_id: Some(m.mutation_id),
-                job_id: Some(m.change.job_id().to_text()),
-                kind: m.change.kind().into(),
+                job_id: Some(change.job_id().to_text()),
+                kind: change.kind().into(),
                 field: applied.field,
                 old: applied.old,
                 new: applied.new,
@@ -193,16 +195,16 @@ fn log_conflict(
     tx: &mut dyn Tx,
     device: Device,
     client: &str,
-    m: &Mutation,
+    mutation_id: i64,
+    job_id: JobId,
     conflict: Conflict,
     now: OffsetDateTime,
 ) -> Result<Option<JobId>> {
-    let job_id = m.change.job_id();
     let common: [Value; 5] = [
         ns(now).into(),
         device.engineer_id.to_text().into(),
         client.into(),
-        m.mutation_id.into(),
+        mutation_id.into(),
         job_id.to_text().into(),
     ];
     match conflict.on {
@@ -216,7 +218,11 @@ fn log_conflict(
             )?;
             let customer =
                 crate::records::customer(tx, customer_id.parse().map_err(|_| AppError::internal("customer id"))?)?;
-            log::append(tx, &device.engineer_id.to_text(), &Delta::Upsert { record: Record::Customer(customer) })?;
+            log::append(
+                tx,
+                &device.engineer_id.to_text(),
+                &Delta::Upsert { record: Record::Customer(customer.into()) },
+            )?;
             Ok(None)
         }
         ConflictOn::Report { field } => {

@@ -3,10 +3,9 @@
 use outpost_domain::customer::{Customer, Site};
 use outpost_domain::equipment::Equipment;
 use outpost_domain::ids::{CustomerId, EngineerId, EquipmentId, JobId, SiteId};
-use outpost_domain::job::{Job, JobEvent};
+use outpost_domain::job::{Job, JobBundle, JobEvent};
 use outpost_domain::part::{Part, PartLine};
 use outpost_domain::report::ServiceReport;
-use outpost_wire::sync::JobBundle;
 use time::OffsetDateTime;
 
 use crate::db::{Tx, Value};

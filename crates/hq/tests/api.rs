@@ -205,7 +205,7 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
 
         // The laptop signs its copy, which equals HQ's.
         let (_, bundle) = hq.call(Method::GET, &format!("/api/v1/jobs/{job}"), Some(&dispatcher), None).await?;
-        let bundle: JobBundle = serde_json::from_value(bundle)?;
+        let bundle = outpost_domain::job::JobBundle::from(serde_json::from_value::<JobBundle>(bundle)?);
         let (mut j, mut report) = (bundle.job.clone(), bundle.report.clone().ok_or("report")?);
         let png = b"\x89PNG\r\n\x1a\nstrokes".to_vec();
         let sign_off =

@@ -199,7 +199,7 @@ fn push(
             client_id,
             mutations: batch
                 .into_iter()
-                .map(|m| Mutation { mutation_id: m.number, change: m.change, digest: Some(m.digest) })
+                .map(|m| Mutation { mutation_id: m.number, change: m.change.into(), digest: Some(m.digest) })
                 .collect(),
         };
         let (answer, traffic) = match client.push(&request) {
@@ -300,15 +300,16 @@ fn pull(store: &Store, client: &HqClient, report: &mut CycleReport, on_step: OnS
 fn apply(import: &Import<'_>, delta: Delta, seen: &mut HashSet<JobId>) -> outpost_store::Result<bool> {
     match delta {
         Delta::Upsert { record } => match record {
-            Record::Customer(c) => import.customer_from_hq(&c).map(drop)?,
-            Record::Site(s) => import.site(&s)?,
-            Record::Equipment(e) => import.equipment(&e)?,
-            Record::Part(p) => import.part(&p)?,
-            Record::VanStock(v) => import.van_stock(&v)?,
-            Record::Policy(p) => import.charging_policy(&p)?,
-            Record::Company(c) => import.company(&c)?,
-            Record::Sla(p) => import.sla_policy(&p)?,
+            Record::Customer(c) => import.customer_from_hq(&c.into()).map(drop)?,
+            Record::Site(s) => import.site(&s.into())?,
+            Record::Equipment(e) => import.equipment(&e.into())?,
+            Record::Part(p) => import.part(&p.into())?,
+            Record::VanStock(v) => import.van_stock(&v.into())?,
+            Record::Policy(p) => import.charging_policy(&p.into())?,
+            Record::Company(c) => import.company(&c.into())?,
+            Record::Sla(p) => import.sla_policy(&p.into())?,
             Record::Job(b) => {
+                let b = outpost_domain::job::JobBundle::from(*b);
                 seen.insert(b.job.id);
                 import.job_bundle(&b.job, &b.events, b.report.as_ref(), &b.parts, &b.parts_requests).map(drop)?
             }

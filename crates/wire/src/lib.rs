@@ -1,8 +1,10 @@
 //! The HTTP contract between laptops and HQ (`/api/v1`). Bodies are JSON; requests refuse
-//! unknown fields so a typo is an error, not a silently ignored value. Records travel as the
-//! domain's own types; this crate adds the envelopes around them.
+//! unknown fields so a typo is an error, not a silently ignored value. Records and changes travel
+//! as this crate's own types ([`model`]), converted from and to the domain's at the edge.
 
 pub mod dispatch;
+mod edge;
+pub mod model;
 pub mod sync;
 
 /// The header every sync request and every HQ answer carries: the protocol version its sender

@@ -1,12 +1,9 @@
 //! Enrollment and sync: what a laptop sends and receives.
 
-use outpost_domain::change::Change;
 use outpost_domain::ids::{ClientId, EngineerId, JobId};
-use outpost_domain::job::{Job, JobEvent};
-use outpost_domain::part::PartLine;
-use outpost_domain::parts_request::PartsRequest;
-use outpost_domain::report::ServiceReport;
 use serde::{Deserialize, Serialize};
+
+use crate::model::{Change, Job, JobEvent, PartLine, PartsRequest, ServiceReport};
 
 mod record;
 
@@ -113,7 +110,7 @@ pub struct ClientResponse {
 pub use record::Record;
 
 /// A job and what hangs off it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobBundle {
     pub job: Job,
     pub events: Vec<JobEvent>,
@@ -123,6 +120,8 @@ pub struct JobBundle {
     #[serde(default)]
     pub parts_requests: Vec<PartsRequest>,
 }
+
+crate::edge::mirror!(JobBundle = outpost_domain::job::JobBundle { job, events, report, parts, parts_requests });
 
 /// One entry of the pull log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

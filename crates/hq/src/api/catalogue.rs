@@ -9,8 +9,8 @@ use axum::routing::{get, post, put};
 use outpost_domain::company::CompanyProfile;
 use outpost_domain::ids::PartId;
 use outpost_domain::part::Part;
-use outpost_domain::sla::SlaPolicy;
 use outpost_wire::dispatch::PartInput;
+use outpost_wire::model;
 use uuid::Uuid;
 
 use super::parse_id;
@@ -34,7 +34,7 @@ pub async fn update_part(
     _: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<PartInput>,
-) -> Result<Json<Part>> {
+) -> Result<Json<model::Part>> {
     let id: PartId = parse_id("part", &id)?;
     Ok(Json(
         s.db.tx(move |tx| {
@@ -42,7 +42,8 @@ pub async fn update_part(
                 .ok_or_else(|| AppError::NotFound(format!("part {id} does not exist")))?;
             dispatch::save_part(tx, id, &input)
         })
-        .await?,
+        .await?
+        .into(),
     ))
 }
 
@@ -50,35 +51,35 @@ pub async fn create_part(
     State(s): State<AppState>,
     _: Dispatcher,
     Body(input): Body<PartInput>,
-) -> Result<(StatusCode, Json<Part>)> {
+) -> Result<(StatusCode, Json<model::Part>)> {
     let id = PartId(Uuid::now_v7());
-    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::save_part(tx, id, &input)).await?)))
+    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::save_part(tx, id, &input)).await?.into())))
 }
 
-pub async fn list_parts(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<Part>>> {
+pub async fn list_parts(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<model::Part>>> {
     let rows = s.db.tx(|tx| tx.query("SELECT body FROM parts ORDER BY code", &[])).await?;
-    Ok(Json(rows.iter().map(|r| r.json(0)).collect::<Result<_>>()?))
+    Ok(Json(rows.iter().map(|r| r.json::<Part>(0).map(Into::into)).collect::<Result<_>>()?))
 }
 
 /// `GET /api/v1/company`: the receipt header every laptop prints.
-pub async fn get_company(State(s): State<AppState>, _: Dispatcher) -> Result<Json<CompanyProfile>> {
-    Ok(Json(s.db.tx(|tx| dispatch::company(tx)).await?))
+pub async fn get_company(State(s): State<AppState>, _: Dispatcher) -> Result<Json<model::CompanyProfile>> {
+    Ok(Json(s.db.tx(|tx| dispatch::company(tx)).await?.into()))
 }
 
 /// `PUT /api/v1/company`: sets the receipt header (name, hotline, optional PNG logo as hex).
 pub async fn set_company(
     State(s): State<AppState>,
     _: Dispatcher,
-    Body(profile): Body<CompanyProfile>,
-) -> Result<Json<CompanyProfile>> {
-    let stored = profile.clone();
+    Body(profile): Body<model::CompanyProfile>,
+) -> Result<Json<model::CompanyProfile>> {
+    let stored = CompanyProfile::from(profile.clone());
     s.db.tx(move |tx| dispatch::set_company(tx, &stored)).await?;
     Ok(Json(profile))
 }
 
 /// `GET /api/v1/sla-policy`: the service-level targets every laptop counts down against.
-pub async fn get_sla_policy(State(s): State<AppState>, _: Dispatcher) -> Result<Json<SlaPolicy>> {
-    Ok(Json(s.db.tx(|tx| dispatch::sla_policy(tx)).await?))
+pub async fn get_sla_policy(State(s): State<AppState>, _: Dispatcher) -> Result<Json<model::SlaPolicy>> {
+    Ok(Json(s.db.tx(|tx| dispatch::sla_policy(tx)).await?.into()))
 }
 
 /// `PUT /api/v1/sla-policy`: sets the targets (reply hours, fix minutes by severity, factory
@@ -86,8 +87,8 @@ pub async fn get_sla_policy(State(s): State<AppState>, _: Dispatcher) -> Result<
 pub async fn set_sla_policy(
     State(s): State<AppState>,
     _: Dispatcher,
-    Body(policy): Body<SlaPolicy>,
-) -> Result<Json<SlaPolicy>> {
-    s.db.tx(move |tx| dispatch::set_sla_policy(tx, &policy)).await?;
+    Body(policy): Body<model::SlaPolicy>,
+) -> Result<Json<model::SlaPolicy>> {
+    s.db.tx(move |tx| dispatch::set_sla_policy(tx, &policy.into())).await?;
     Ok(Json(policy))
 }

@@ -5,10 +5,10 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
-use outpost_domain::customer::{Customer, Site};
-use outpost_domain::equipment::Equipment;
+use outpost_domain::customer::Customer;
 use outpost_domain::ids::{CustomerId, EquipmentId, SiteId};
 use outpost_wire::dispatch::{CustomerInput, EquipmentInput, SiteInput};
+use outpost_wire::model;
 use uuid::Uuid;
 
 use super::parse_id;
@@ -34,10 +34,10 @@ pub async fn create_customer(
     State(s): State<AppState>,
     _: Dispatcher,
     Body(input): Body<CustomerInput>,
-) -> Result<(StatusCode, Json<Customer>)> {
+) -> Result<(StatusCode, Json<model::Customer>)> {
     let id = CustomerId(Uuid::now_v7());
     let c = s.db.tx(move |tx| dispatch::save_customer(tx, id, &input)).await?;
-    Ok((StatusCode::CREATED, Json(c)))
+    Ok((StatusCode::CREATED, Json(c.into())))
 }
 
 pub async fn update_customer(
@@ -45,7 +45,7 @@ pub async fn update_customer(
     _: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<CustomerInput>,
-) -> Result<Json<Customer>> {
+) -> Result<Json<model::Customer>> {
     let id: CustomerId = parse_id("customer", &id)?;
     let c =
         s.db.tx(move |tx| {
@@ -53,26 +53,30 @@ pub async fn update_customer(
             dispatch::save_customer(tx, id, &input)
         })
         .await?;
-    Ok(Json(c))
+    Ok(Json(c.into()))
 }
 
-pub async fn get_customer(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<Customer>> {
+pub async fn get_customer(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+) -> Result<Json<model::Customer>> {
     let id: CustomerId = parse_id("customer", &id)?;
-    Ok(Json(s.db.tx(move |tx| records::customer(tx, id)).await?))
+    Ok(Json(s.db.tx(move |tx| records::customer(tx, id)).await?.into()))
 }
 
-pub async fn list_customers(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<Customer>>> {
+pub async fn list_customers(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<model::Customer>>> {
     let rows = s.db.tx(|tx| tx.query("SELECT body FROM customers ORDER BY name LIMIT 10000", &[])).await?;
-    Ok(Json(rows.iter().map(|r| r.json(0)).collect::<Result<_>>()?))
+    Ok(Json(rows.iter().map(|r| r.json::<Customer>(0).map(Into::into)).collect::<Result<_>>()?))
 }
 
 pub async fn create_site(
     State(s): State<AppState>,
     _: Dispatcher,
     Body(input): Body<SiteInput>,
-) -> Result<(StatusCode, Json<Site>)> {
+) -> Result<(StatusCode, Json<model::Site>)> {
     let id = SiteId(Uuid::now_v7());
-    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::save_site(tx, id, &input)).await?)))
+    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::save_site(tx, id, &input)).await?.into())))
 }
 
 pub async fn update_site(
@@ -80,14 +84,15 @@ pub async fn update_site(
     _: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<SiteInput>,
-) -> Result<Json<Site>> {
+) -> Result<Json<model::Site>> {
     let id: SiteId = parse_id("site", &id)?;
     Ok(Json(
         s.db.tx(move |tx| {
             records::site(tx, id)?;
             dispatch::save_site(tx, id, &input)
         })
-        .await?,
+        .await?
+        .into(),
     ))
 }
 
@@ -96,36 +101,37 @@ pub async fn update_equipment(
     _: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<EquipmentInput>,
-) -> Result<Json<Equipment>> {
+) -> Result<Json<model::Equipment>> {
     let id: EquipmentId = parse_id("equipment", &id)?;
     Ok(Json(
         s.db.tx(move |tx| {
             records::equipment(tx, id)?;
             dispatch::save_equipment(tx, id, &input)
         })
-        .await?,
+        .await?
+        .into(),
     ))
 }
 
-pub async fn get_site(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<Site>> {
+pub async fn get_site(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<model::Site>> {
     let id: SiteId = parse_id("site", &id)?;
-    Ok(Json(s.db.tx(move |tx| records::site(tx, id)).await?))
+    Ok(Json(s.db.tx(move |tx| records::site(tx, id)).await?.into()))
 }
 
 pub async fn create_equipment(
     State(s): State<AppState>,
     _: Dispatcher,
     Body(input): Body<EquipmentInput>,
-) -> Result<(StatusCode, Json<Equipment>)> {
+) -> Result<(StatusCode, Json<model::Equipment>)> {
     let id = EquipmentId(Uuid::now_v7());
-    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::save_equipment(tx, id, &input)).await?)))
+    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::save_equipment(tx, id, &input)).await?.into())))
 }
 
 pub async fn get_equipment(
     State(s): State<AppState>,
     _: Dispatcher,
     Path(id): Path<String>,
-) -> Result<Json<Equipment>> {
+) -> Result<Json<model::Equipment>> {
     let id: EquipmentId = parse_id("equipment", &id)?;
-    Ok(Json(s.db.tx(move |tx| records::equipment(tx, id)).await?))
+    Ok(Json(s.db.tx(move |tx| records::equipment(tx, id)).await?.into()))
 }

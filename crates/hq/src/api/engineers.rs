@@ -5,8 +5,8 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use outpost_domain::ids::EngineerId;
-use outpost_domain::van::VanStock;
 use outpost_wire::dispatch::VanCountInput;
+use outpost_wire::model;
 use serde::Serialize;
 
 use super::parse_id;
@@ -36,9 +36,9 @@ pub async fn get_van_stock(
     State(s): State<AppState>,
     _: Dispatcher,
     Path(id): Path<String>,
-) -> Result<Json<Vec<VanStock>>> {
+) -> Result<Json<Vec<model::VanStock>>> {
     let id: EngineerId = parse_id("engineer", &id)?;
-    Ok(Json(s.db.tx(move |tx| dispatch::van_stock(tx, id)).await?))
+    Ok(Json(s.db.tx(move |tx| dispatch::van_stock(tx, id)).await?.into_iter().map(Into::into).collect()))
 }
 
 /// `PUT /api/v1/engineers/{id}/van-stock`: a count of the engineer's van; answers the counts
@@ -48,10 +48,12 @@ pub async fn count_van(
     _: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<VanCountInput>,
-) -> Result<Json<Vec<VanStock>>> {
+) -> Result<Json<Vec<model::VanStock>>> {
     let id: EngineerId = parse_id("engineer", &id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| dispatch::count_van(tx, id, &input.parts, now)).await?))
+    Ok(Json(
+        s.db.tx(move |tx| dispatch::count_van(tx, id, &input.parts, now)).await?.into_iter().map(Into::into).collect(),
+    ))
 }
 
 pub async fn list_engineers(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<EngineerOut>>> {

@@ -9,6 +9,7 @@ use axum::routing::{get, post};
 use outpost_domain::ids::{EngineerId, JobId};
 use outpost_domain::job::Job;
 use outpost_wire::dispatch::{AssignInput, CancelInput, JobInput, JobUpdate};
+use outpost_wire::model;
 use outpost_wire::sync::JobBundle;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -38,19 +39,19 @@ pub async fn update_job(
     _: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<JobUpdate>,
-) -> Result<Json<Job>> {
+) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
-    Ok(Json(s.db.tx(move |tx| dispatch::update_job(tx, id, &input)).await?))
+    Ok(Json(s.db.tx(move |tx| dispatch::update_job(tx, id, &input)).await?.into()))
 }
 
 pub async fn create_job(
     State(s): State<AppState>,
     _: Dispatcher,
     Body(input): Body<JobInput>,
-) -> Result<(StatusCode, Json<Job>)> {
+) -> Result<(StatusCode, Json<model::Job>)> {
     let id = JobId(Uuid::now_v7());
     let now = s.now();
-    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::create_job(tx, id, &input, now)).await?)))
+    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::create_job(tx, id, &input, now)).await?.into())))
 }
 
 /// Filters of the job list.
@@ -67,7 +68,7 @@ pub async fn list_jobs(
     State(s): State<AppState>,
     _: Dispatcher,
     Params(q): Params<JobQuery>,
-) -> Result<Json<Vec<Job>>> {
+) -> Result<Json<Vec<model::Job>>> {
     if let Some(status) = &q.status {
         outpost_domain::job::JobStatus::parse(status)?;
     }
@@ -82,13 +83,13 @@ pub async fn list_jobs(
             )
         })
         .await?;
-    Ok(Json(rows.iter().map(|r| r.json(0)).collect::<Result<_>>()?))
+    Ok(Json(rows.iter().map(|r| r.json::<Job>(0).map(Into::into)).collect::<Result<_>>()?))
 }
 
 /// A job as a dispatcher reads it: with events, report (signature and ratings) and parts.
 pub async fn get_job(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<JobBundle>> {
     let id: JobId = parse_id("job", &id)?;
-    Ok(Json(s.db.tx(move |tx| records::bundle(tx, id)).await?))
+    Ok(Json(s.db.tx(move |tx| records::bundle(tx, id)).await?.into()))
 }
 
 /// The PNG of a job's signature.
@@ -107,10 +108,10 @@ pub async fn assign(
     _: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<AssignInput>,
-) -> Result<Json<Job>> {
+) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| dispatch::assign(tx, id, input.engineer_id, now)).await?))
+    Ok(Json(s.db.tx(move |tx| dispatch::assign(tx, id, input.engineer_id, now)).await?.into()))
 }
 
 pub async fn cancel(
@@ -118,14 +119,14 @@ pub async fn cancel(
     _: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<CancelInput>,
-) -> Result<Json<Job>> {
+) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| dispatch::cancel(tx, id, &input.reason, now)).await?))
+    Ok(Json(s.db.tx(move |tx| dispatch::cancel(tx, id, &input.reason, now)).await?.into()))
 }
 
-pub async fn close(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<Job>> {
+pub async fn close(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| dispatch::close(tx, id, now)).await?))
+    Ok(Json(s.db.tx(move |tx| dispatch::close(tx, id, now)).await?.into()))
 }

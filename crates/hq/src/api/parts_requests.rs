@@ -4,8 +4,8 @@ use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use outpost_domain::ids::PartsRequestId;
-use outpost_domain::parts_request::PartsRequest;
 use outpost_wire::dispatch::{DeclineInput, PromiseInput};
+use outpost_wire::model;
 use serde::Deserialize;
 
 use crate::auth::Dispatcher;
@@ -52,16 +52,20 @@ pub async fn promise(
     _: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<PromiseInput>,
-) -> Result<Json<PartsRequest>> {
+) -> Result<Json<model::PartsRequest>> {
     let id = parse(&id)?;
-    Ok(Json(s.db.tx(move |tx| answer(tx, id, |r| r.promise(input.deliver_by))).await?))
+    Ok(Json(s.db.tx(move |tx| answer(tx, id, |r| r.promise(input.deliver_by))).await?.into()))
 }
 
 /// `POST /api/v1/parts-requests/{id}/deliver`.
-pub async fn deliver(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<PartsRequest>> {
+pub async fn deliver(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+) -> Result<Json<model::PartsRequest>> {
     let id = parse(&id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| answer(tx, id, |r| r.deliver(now))).await?))
+    Ok(Json(s.db.tx(move |tx| answer(tx, id, |r| r.deliver(now))).await?.into()))
 }
 
 /// `POST /api/v1/parts-requests/{id}/decline`.
@@ -70,7 +74,7 @@ pub async fn decline(
     _: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<DeclineInput>,
-) -> Result<Json<PartsRequest>> {
+) -> Result<Json<model::PartsRequest>> {
     let id = parse(&id)?;
-    Ok(Json(s.db.tx(move |tx| answer(tx, id, |r| r.decline(&input.reason))).await?))
+    Ok(Json(s.db.tx(move |tx| answer(tx, id, |r| r.decline(&input.reason))).await?.into()))
 }

@@ -205,7 +205,9 @@ pub async fn work_for(
     Ok((job["id"].as_str().ok_or("job id")?.to_owned(), part))
 }
 
+/// A change as a laptop sends it: in the wire's form.
 pub fn mutation(id: i64, change: &Change) -> Result<Value, serde_json::Error> {
+    let change = outpost_wire::model::Change::from(change.clone());
     Ok(json!({"mutation_id": id, "change": serde_json::to_value(change)?}))
 }
 

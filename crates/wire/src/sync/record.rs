@@ -4,17 +4,11 @@
 
 use std::fmt;
 
-use outpost_domain::company::CompanyProfile;
-use outpost_domain::customer::{Customer, Site};
-use outpost_domain::equipment::Equipment;
-use outpost_domain::part::Part;
-use outpost_domain::sla::SlaPolicy;
-use outpost_domain::van::VanStock;
-use outpost_domain::warranty::ChargingPolicy;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::JobBundle;
+use crate::model::{ChargingPolicy, CompanyProfile, Customer, Equipment, Part, Site, SlaPolicy, VanStock};
 
 /// A record HQ sends down.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,0 +1,97 @@
+//! Parts as they travel: the catalogue, the lines used on a job, the requests to HQ and the van.
+
+use outpost_domain::ids::{JobId, PartId, PartLineId, PartsRequestId};
+use outpost_domain::money::Money;
+use outpost_domain::{part, parts_request, van};
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use crate::edge::mirror;
+
+/// A part in HQ's catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Part {
+    pub id: PartId,
+    pub code: String,
+    pub name: String,
+    pub spec: Option<String>,
+    /// Codes of parts that may be fitted instead.
+    pub substitutes: Vec<String>,
+    pub unit_cost: Money,
+    pub unit_price: Money,
+}
+mirror!(Part = part::Part { id, code, name, spec, substitutes, unit_cost, unit_price });
+
+/// Why the old part failed: decides the charge under warranty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultOrigin {
+    #[default]
+    Quality,
+    Misuse,
+}
+mirror!(FaultOrigin = enum part::FaultOrigin { Quality {}, Misuse {} });
+
+/// A part used on a job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartLine {
+    pub id: PartLineId,
+    pub job_id: JobId,
+    pub part_code: String,
+    pub part_name: String,
+    pub quantity: u32,
+    pub origin: FaultOrigin,
+    pub unit_cost: Money,
+    pub unit_price: Money,
+}
+mirror!(PartLine = part::PartLine { id, job_id, part_code, part_name, quantity, origin, unit_cost, unit_price });
+
+/// Where HQ's answer to a parts request stands: `{"state": "promised", "deliver_by": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum RequestState {
+    Requested,
+    Promised {
+        deliver_by: Date,
+    },
+    Delivered {
+        #[serde(with = "time::serde::rfc3339")]
+        at: OffsetDateTime,
+    },
+    Declined {
+        reason: String,
+    },
+}
+mirror!(RequestState = enum parts_request::RequestState {
+    Requested {}, Promised { deliver_by }, Delivered { at }, Declined { reason },
+});
+
+/// A part asked of HQ for a job (补件申请), with HQ's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartsRequest {
+    pub id: PartsRequestId,
+    pub job_id: JobId,
+    pub part_code: String,
+    pub part_name: String,
+    pub quantity: u32,
+    pub origin: FaultOrigin,
+    pub note: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub requested_at: OffsetDateTime,
+    #[serde(flatten)]
+    pub state: RequestState,
+}
+mirror!(
+    PartsRequest =
+        parts_request::PartsRequest { id, job_id, part_code, part_name, quantity, origin, note, requested_at, state }
+);
+
+/// One part in an engineer's van, as HQ last counted it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VanStock {
+    pub part_code: String,
+    pub counted: u32,
+    #[serde(with = "time::serde::rfc3339")]
+    pub counted_at: OffsetDateTime,
+}
+mirror!(VanStock = van::VanStock { part_code, counted, counted_at });
