@@ -103,6 +103,29 @@ impl Money {
     }
 }
 
+impl Money {
+    /// The amount as people of `language` read it, thousands grouped: `¥1,234.50` in Chinese
+    /// (other currencies keep their code), `CNY 1,234.50` in English.
+    pub fn words(&self, language: crate::customer::Language) -> String {
+        let per = self.currency.minor_per_major().unsigned_abs();
+        let abs = self.minor.unsigned_abs();
+        let digits = (abs / per).to_string();
+        let mut major = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                major.push(',');
+            }
+            major.push(d);
+        }
+        let sign = if self.minor < 0 { "-" } else { "" };
+        let amount = if per == 1 { major } else { format!("{major}.{:02}", abs % per) };
+        match language {
+            crate::customer::Language::ZhCn if self.currency.as_str() == "CNY" => format!("{sign}¥{amount}"),
+            _ => format!("{} {sign}{amount}", self.currency),
+        }
+    }
+}
+
 impl fmt::Display for Money {
     /// `CNY 1234.50`: the code, then major units with the minor part.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -121,6 +144,18 @@ impl fmt::Display for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_read_as_each_language_writes_them() {
+        use crate::customer::Language::{En, ZhCn};
+        let m = |minor, code| Money::new(minor, Currency::parse(code).unwrap()).unwrap();
+        assert_eq!(m(123_450, "CNY").words(ZhCn), "¥1,234.50");
+        assert_eq!(m(123_450, "CNY").words(En), "CNY 1,234.50");
+        assert_eq!(m(100_000_000, "CNY").words(En), "CNY 1,000,000.00");
+        assert_eq!(m(5, "CNY").words(ZhCn), "¥0.05");
+        assert_eq!(m(123_456, "JPY").words(ZhCn), "JPY 123,456");
+        assert_eq!(m(99_900, "USD").words(ZhCn), "USD 999.00");
+    }
 
     #[test]
     fn displays_minor_units() {

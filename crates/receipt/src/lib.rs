@@ -10,6 +10,7 @@ pub mod labels;
 mod layout;
 mod model;
 mod render;
+mod sections;
 
 pub use error::{ReceiptError, Result};
 #[cfg(feature = "store")]

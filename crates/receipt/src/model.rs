@@ -4,14 +4,16 @@
 use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Customer, Language, Site};
 use outpost_domain::equipment::{Equipment, WarrantyState};
-use outpost_domain::job::Job;
+use outpost_domain::job::{Job, JobType};
+use outpost_domain::money::Money;
 use outpost_domain::rating::{Dimension, Satisfaction};
-use outpost_domain::report::{ReportField, ServiceReport};
-use outpost_domain::warranty::Quote;
+use outpost_domain::report::ServiceReport;
+use outpost_domain::warranty::{AcceptanceMethod, Quote};
 use time::macros::format_description;
 use time::{OffsetDateTime, UtcOffset};
 
 use crate::labels::{self, labels};
+use crate::sections;
 
 /// One line of the parts table, already priced and explained.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +75,33 @@ pub struct ReceiptInput<'a> {
     pub offset: UtcOffset,
 }
 
+/// When the visit happened: arrival, departure and the time on site, or for a callback (often
+/// by phone) only when it was made.
+fn visit_times(job: &Job, offset: UtcOffset, language: Language) -> Vec<(String, String)> {
+    let (l, t) = (labels(language), job.times);
+    if job.job_type == JobType::Callback {
+        return t
+            .finished_at
+            .or(t.arrived_at)
+            .map(|at| (l.callback_at.to_owned(), when(at, offset)))
+            .into_iter()
+            .collect();
+    }
+    let mut lines = Vec::new();
+    if let Some(at) = t.arrived_at {
+        lines.push((l.arrived.to_owned(), when(at, offset)));
+    }
+    if let Some(at) = t.departed_at {
+        lines.push((l.departed.to_owned(), when(at, offset)));
+    }
+    if let (Some(a), Some(end)) = (t.arrived_at, t.departed_at.or(t.finished_at))
+        && let Some(text) = sections::duration((end - a).whole_minutes().max(0), language)
+    {
+        lines.push((l.duration.to_owned(), text));
+    }
+    lines
+}
+
 fn when(t: OffsetDateTime, offset: UtcOffset) -> String {
     t.to_offset(offset).format(format_description!("[year]-[month]-[day] [hour]:[minute]")).unwrap_or_default()
 }
@@ -102,47 +131,9 @@ impl Receipt {
         }
         visit.push((l.engineer.to_owned(), input.engineer.to_owned()));
         visit.push((l.job_type.to_owned(), labels::job_type(language, job.job_type).to_owned()));
-        if let Some(t) = job.times.arrived_at {
-            visit.push((l.arrived.to_owned(), when(t, input.offset)));
-        }
-        if let Some(t) = job.times.departed_at {
-            visit.push((l.departed.to_owned(), when(t, input.offset)));
-        }
-        if let (Some(a), Some(end)) = (job.times.arrived_at, job.times.departed_at.or(job.times.finished_at)) {
-            let minutes = (end - a).whole_minutes().max(0);
-            let text = if zh {
-                format!("{} 小时 {} 分钟", minutes / 60, minutes % 60)
-            } else {
-                format!("{} h {} min", minutes / 60, minutes % 60)
-            };
-            visit.push((l.duration.to_owned(), text));
-        }
+        visit.extend(visit_times(job, input.offset, language));
 
-        let name = |f: ReportField| f.label(language);
-        let work = if report.solution.is_some() { ReportField::Solution } else { ReportField::WorkDone };
-        let mut text_fields = vec![
-            (
-                name(ReportField::SymptomReported),
-                report.symptom_reported.clone().or_else(|| Some(job.reported_fault.clone())),
-            ),
-            (name(ReportField::SymptomFound), report.symptom_found.clone()),
-            (name(ReportField::FaultCause), report.fault_cause.clone()),
-            (name(work), report.solution.clone().or_else(|| report.work_done.clone())),
-            (name(ReportField::TestsDone), report.tests_done.clone()),
-            (name(ReportField::Result), report.result.map(|r| r.label(language).to_owned())),
-            (name(ReportField::FollowUp), report.follow_up.clone()),
-            (name(ReportField::FollowUpOn), report.follow_up_on.map(|on| on.to_string())),
-        ];
-        if job.job_type == outpost_domain::job::JobType::Installation {
-            let outcome = report.acceptance.map(|a| a.label(language).to_owned());
-            let notes = report.acceptance_notes.as_deref().map(|n| format!(" · {n}")).unwrap_or_default();
-            text_fields.push((name(ReportField::Acceptance), outcome.map(|o| o + &notes)));
-            let signed =
-                if report.trainee_signature.is_some() { format!(" ({})", l.trainee_signed) } else { String::new() };
-            text_fields.push((name(ReportField::TraineeName), report.trainee_name.clone().map(|n| n + &signed)));
-        }
-        let report_lines = text_fields.into_iter().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v))).collect();
-
+        let money = |m: Money| m.words(language);
         let parts = input
             .quote
             .lines
@@ -151,17 +142,25 @@ impl Receipt {
                 code: p.part_code.clone(),
                 name: p.part_name.clone(),
                 quantity: p.quantity,
-                unit_charge: p.unit_charge.to_string(),
+                unit_charge: money(p.unit_charge),
                 decision: (if zh { p.explain_zh() } else { p.explain_en() }).to_owned(),
-                total: p.total.to_string(),
+                total: money(p.total),
             })
             .collect();
         let q = input.quote;
-        let totals = vec![
-            (l.labour.to_owned(), q.labour.to_string()),
-            (l.service_fee.to_owned(), q.service_fee.to_string()),
-            (l.total.to_owned(), q.total.to_string()),
+        let mut totals = vec![
+            (l.labour.to_owned(), money(q.labour)),
+            (l.service_fee.to_owned(), money(q.service_fee)),
+            (l.total.to_owned(), money(q.total)),
         ];
+        if let Some(a) = &report.quote_acceptance {
+            let how = match a.method {
+                AcceptanceMethod::Signature => l.accepted_by_signature,
+                AcceptanceMethod::Confirmation => l.accepted_by_confirmation,
+            };
+            let what = format!("{} · {how} · {} · {}", a.accepted_by, when(a.at, input.offset), money(a.total));
+            totals.push((l.quote_accepted.to_owned(), what));
+        }
 
         let ratings = match &report.satisfaction {
             Some(Satisfaction::Declined { .. }) => vec![(String::new(), l.declined.to_owned())],
@@ -174,6 +173,12 @@ impl Receipt {
                 .collect(),
             None => vec![(String::new(), l.not_rated.to_owned())],
         };
+        let mut ratings = ratings;
+        if let Some(Satisfaction::Rated { comment: Some(c), .. }) = &report.satisfaction
+            && !c.trim().is_empty()
+        {
+            ratings.push((l.survey_comment.to_owned(), c.clone()));
+        }
 
         let signature = match (&report.signature, input.signature_png) {
             (Some(s), Some(png)) => Some(SignatureBlock {
@@ -188,7 +193,7 @@ impl Receipt {
             company: input.company.clone(),
             number: format!("{}-R{}", job.number, report.revision),
             visit,
-            report: report_lines,
+            report: sections::report_lines(job, report, language),
             parts,
             totals,
             ratings,

@@ -97,10 +97,11 @@ fn compose(flow: &mut Flow<'_>, r: &Receipt, layout: PageLayout) -> Result<()> {
         logo_bottom = top + height;
     }
     flow.y += flow.column(geo.margin, header_width, geo.title, &r.company.name);
-    flow.y += flow.column(geo.margin, header_width, geo.small, &format!("{}: {}", l.hotline, r.company.hotline));
+    flow.y +=
+        flow.column(geo.margin, header_width, geo.small, &format!("{}{}{}", l.hotline, l.colon, r.company.hotline));
     flow.y = flow.y.max(logo_bottom) + 4.0;
     flow.paragraph(geo.title, l.title, false);
-    flow.paragraph(geo.body, &format!("{}: {}", l.number, r.number), false);
+    flow.paragraph(geo.body, &format!("{}{}{}", l.number, l.colon, r.number), false);
     if r.is_draft() {
         flow.paragraph(geo.body, l.draft, true);
     }
@@ -176,7 +177,7 @@ fn sign_off(flow: &mut Flow<'_>, r: &Receipt, layout: PageLayout) -> Result<()> 
         return Ok(());
     } else {
         flow.rule();
-        flow.paragraph(geo.body, &format!("{}: {short}", l.verify), false);
+        flow.paragraph(geo.body, &format!("{}{}{short}", l.verify, l.colon), false);
         flow.need(side);
         geo.margin
     };

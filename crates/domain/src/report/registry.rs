@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
-use super::{Acceptance, RepairResult, ReportField};
+use super::{Acceptance, CheckState, RepairResult, ReportField};
 use crate::customer::Language;
+use crate::job::FormSection;
 
 /// Words in English and Chinese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -156,6 +157,51 @@ impl ReportField {
     }
 }
 
+impl FormSection {
+    /// The report fields of the section, in form order.
+    pub fn fields(self) -> &'static [ReportField] {
+        use FormSection as S;
+        use ReportField as F;
+        match self {
+            S::Fault => &[F::SymptomReported, F::SymptomFound, F::FaultCause, F::Solution],
+            S::WorkDone => &[F::WorkDone],
+            S::Checklist => &[F::Checklist],
+            S::Acceptance => &[F::Acceptance, F::AcceptanceNotes],
+            S::Training => &[F::TraineeName, F::TraineeSignature],
+            S::Parts => &[F::PartsReplaced],
+            S::Tests => &[F::TestsDone, F::LabourMinutes, F::TravelMinutes],
+            S::Result => &[F::Result, F::FollowUp, F::FollowUpOn],
+            S::CallbackNotes => &[F::CallbackNotes],
+            S::CustomerSignOff => &[F::CustomerOpinion, F::Satisfaction],
+        }
+    }
+}
+
+const CHECKLIST_ITEMS: &[ChoiceValue] = &[
+    ChoiceValue { value: "system_functions", label: w("System functions", "系统功能") },
+    ChoiceValue { value: "equipment_condition", label: w("Equipment condition", "设备状况") },
+    ChoiceValue { value: "safety_hazards", label: w("Safety hazards", "安全隐患") },
+    ChoiceValue { value: "operating_records", label: w("Operating records", "运行记录") },
+];
+
+/// The name of an inspection checklist item (a key of [`super::INSPECTION_ITEMS`]); an item this
+/// build does not know keeps its key.
+pub fn checklist_item_label(key: &str, language: Language) -> &str {
+    CHECKLIST_ITEMS.iter().find(|c| c.value == key).map_or(key, |c| c.label.get(language))
+}
+
+impl CheckState {
+    /// The answer as people read it.
+    pub fn label(self, language: Language) -> &'static str {
+        match (self, language) {
+            (CheckState::Ok, Language::ZhCn) => "正常",
+            (CheckState::Ok, Language::En) => "OK",
+            (CheckState::Issue, Language::ZhCn) => "有问题",
+            (CheckState::Issue, Language::En) => "Issue",
+        }
+    }
+}
+
 fn choice_label(choices: &[ChoiceValue], value: &str, language: Language) -> &'static str {
     choices.iter().find(|c| c.value == value).map_or("", |c| c.label.get(language))
 }
@@ -197,5 +243,22 @@ mod tests {
         assert_eq!(values, RepairResult::ALL.map(|r| r.as_str()));
         let values: Vec<&str> = ACCEPTANCES.iter().map(|c| c.value).collect();
         assert_eq!(values, Acceptance::ALL.map(|a| a.as_str()));
+        let items: Vec<&str> = CHECKLIST_ITEMS.iter().map(|c| c.value).collect();
+        assert_eq!(items, super::super::INSPECTION_ITEMS, "every checklist item is named");
+        assert!(CHECKLIST_ITEMS.iter().all(|c| chinese(c.label.zh) && c.label.en.is_ascii()));
+    }
+
+    #[test]
+    fn every_field_of_the_form_belongs_to_one_section_of_a_job_type() {
+        use crate::job::JobType;
+        for field in ReportField::ALL {
+            let homes = JobType::ALL
+                .iter()
+                .flat_map(|t| t.sections())
+                .filter(|s| s.fields().contains(&field))
+                .copied()
+                .collect::<std::collections::HashSet<_>>();
+            assert_eq!(homes.len(), 1, "{field:?} is in {homes:?}");
+        }
     }
 }
