@@ -58,6 +58,7 @@ fn main() -> Result<(), BoxError> {
                     window_from: None,
                     window_until: None,
                     severity: Default::default(),
+                    previous_visit: None,
                 };
                 dispatch::create_job(tx, JobId(Uuid::now_v7()), &input, now)?;
             }

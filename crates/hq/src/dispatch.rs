@@ -290,11 +290,14 @@ pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, now: OffsetDateT
         scheduled_on: input.scheduled_on,
         window,
     };
-    let job = Job::new(id, next_number(tx, input.scheduled_on)?, new)?;
+    let previous = input.previous_visit.map(|p| crate::promises::continued(tx, p, site.customer_id)).transpose()?;
+    let mut job = Job::new(id, next_number(tx, input.scheduled_on)?, new)?;
+    job.previous_visit = previous.as_ref().map(|p| p.id);
     records::save_job(tx, &job)?;
+    let follows = previous.map(|p| format!(", continuing {}", p.number)).unwrap_or_default();
     let note = match job.engineer_id {
-        Some(e) => format!("created as {}, assigned to {}", job.number, engineer_name(tx, e)?),
-        None => format!("created as {}", job.number),
+        Some(e) => format!("created as {}{follows}, assigned to {}", job.number, engineer_name(tx, e)?),
+        None => format!("created as {}{follows}", job.number),
     };
     dispatcher_did(tx, &job, "job_created", note, now)?;
     log::publish_job(tx, job.id)?;
@@ -342,15 +345,17 @@ fn dispatcher_did(tx: &mut dyn Tx, job: &Job, kind: &str, note: String, now: Off
     )
 }
 
-/// Changes what was reported, when and how urgent, while the job is not finished.
-pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate) -> Result<Job> {
+/// Changes what was reported, when and how urgent, while the job is not finished or is
+/// unresolved (moved to the date promised to the customer, the engineer's "today" then).
+pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate, now: OffsetDateTime) -> Result<Job> {
     let mut job = records::job(tx, id)?;
-    if !job.status.is_open() {
+    if !job.status.is_open() && job.status != JobStatus::Unresolved {
         return Err(AppError::invalid(
             "status",
             format!("job {} is {}: it can no longer be rescheduled", job.number, job.status),
         ));
     }
+    let was = job.scheduled_on;
     job.reported_fault = text::required(outpost_domain::field::Field::ReportedFault, &input.reported_fault, NOTE_MAX)?;
     job.scheduled_on =
         outpost_domain::calendar::check_date(outpost_domain::field::Field::ScheduledOn, input.scheduled_on)?;
@@ -363,6 +368,9 @@ pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate) -> Result<Job> 
     };
     job.severity = input.severity;
     records::save_job(tx, &job)?;
+    if job.scheduled_on != was {
+        dispatcher_did(tx, &job, "job_rescheduled", format!("rescheduled from {was} to {}", job.scheduled_on), now)?;
+    }
     log::publish_job_state(tx, id)?;
     Ok(job)
 }

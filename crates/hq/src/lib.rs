@@ -16,6 +16,7 @@ pub mod error;
 mod json;
 pub mod log;
 pub mod parts_requests;
+pub mod promises;
 pub mod push;
 pub mod records;
 pub mod state;

@@ -89,11 +89,13 @@ pub fn part_by_code(tx: &mut dyn Tx, code: &str) -> Result<Option<Part>> {
 /// Saves a job.
 pub fn save_job(tx: &mut dyn Tx, j: &Job) -> Result<()> {
     tx.execute(
-        "INSERT INTO jobs (id, number, engineer_id, customer_id, site_id, equipment_id, status, scheduled_on, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        "INSERT INTO jobs (id, number, engineer_id, customer_id, site_id, equipment_id, status, scheduled_on, body,
+                           previous_visit)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (id) DO UPDATE SET number = excluded.number, engineer_id = excluded.engineer_id,
              customer_id = excluded.customer_id, site_id = excluded.site_id, equipment_id = excluded.equipment_id,
-             status = excluded.status, scheduled_on = excluded.scheduled_on, body = excluded.body",
+             status = excluded.status, scheduled_on = excluded.scheduled_on, body = excluded.body,
+             previous_visit = excluded.previous_visit",
         &[
             j.id.to_text().into(),
             j.number.as_str().into(),
@@ -104,6 +106,7 @@ pub fn save_job(tx: &mut dyn Tx, j: &Job) -> Result<()> {
             j.status.as_str().into(),
             j.scheduled_on.to_string().into(),
             json(j)?,
+            j.previous_visit.map(|p| p.to_text()).into(),
         ],
     )?;
     Ok(())

@@ -186,6 +186,7 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             ),
             (Method::POST, "/api/v1/sync/clients".into(), None, Kind::Device),
             (Method::GET, "/api/v1/parts-requests?state=all".into(), None, Kind::Dispatcher),
+            (Method::GET, "/api/v1/unresolved".into(), None, Kind::Dispatcher),
             (
                 Method::POST,
                 "/api/v1/parts-requests/0190a000-0000-7000-8000-000000000000/promise".into(),

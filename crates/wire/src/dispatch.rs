@@ -129,9 +129,14 @@ pub struct JobInput {
     pub window_until: Option<OffsetDateTime>,
     #[serde(default)]
     pub severity: Severity,
+    /// The earlier visit this one continues (a second visit after an unresolved one): same
+    /// customer; a first-visit fix counts the two as one.
+    #[serde(default)]
+    pub previous_visit: Option<outpost_domain::ids::JobId>,
 }
 
-/// `PUT /api/v1/jobs/{id}`: what a dispatcher may change on a job that is not finished.
+/// `PUT /api/v1/jobs/{id}`: what a dispatcher may change on a job that is not finished, or on
+/// an unresolved one (moved to the date promised to the customer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct JobUpdate {

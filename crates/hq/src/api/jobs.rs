@@ -20,6 +20,7 @@ use crate::db::Value;
 use crate::dispatch;
 use crate::error::{AppError, Result};
 use crate::json::{Body, Params};
+use crate::promises;
 use crate::records;
 use crate::state::AppState;
 
@@ -32,6 +33,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/jobs/{id}/assign", post(assign))
         .route("/api/v1/jobs/{id}/cancel", post(cancel))
         .route("/api/v1/jobs/{id}/close", post(close))
+        .route("/api/v1/unresolved", get(unresolved))
 }
 
 pub async fn update_job(
@@ -41,7 +43,8 @@ pub async fn update_job(
     Body(input): Body<JobUpdate>,
 ) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
-    Ok(Json(s.db.tx(move |tx| dispatch::update_job(tx, id, &input)).await?.into()))
+    let now = s.now();
+    Ok(Json(s.db.tx(move |tx| dispatch::update_job(tx, id, &input, now)).await?.into()))
 }
 
 pub async fn create_job(
@@ -129,4 +132,28 @@ pub async fn close(State(s): State<AppState>, _: Dispatcher, Path(id): Path<Stri
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
     Ok(Json(s.db.tx(move |tx| dispatch::close(tx, id, now)).await?.into()))
+}
+
+/// Filter of the unresolved list: `open` (default) or `all`, kept promises too.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnresolvedQuery {
+    #[serde(default)]
+    state: Option<String>,
+}
+
+/// `GET /api/v1/unresolved`: the visits left unresolved, with the reason and the date promised
+/// to the customer, soonest first, overdue marked, and the follow-up visit when there is one.
+pub async fn unresolved(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Params(q): Params<UnresolvedQuery>,
+) -> Result<Json<Vec<promises::Promise>>> {
+    let all = match q.state.as_deref() {
+        None | Some("open") => false,
+        Some("all") => true,
+        Some(other) => return Err(AppError::invalid("state", format!("'{other}' is not a list; use open or all"))),
+    };
+    let now = s.now();
+    Ok(Json(s.db.tx(move |tx| promises::list(tx, all, now)).await?))
 }
