@@ -73,6 +73,53 @@ fn a_repair_done_offline_reaches_hq_once_with_its_signature() -> TestResult {
 }
 
 #[test]
+fn a_signed_report_corrected_on_site_keeps_its_first_revision_verifiable_at_hq() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(80)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let job = assigned_repair(&laptop.store)?;
+    let png = b"\x89PNG\r\n\x1a\nsignature strokes";
+    repair(&laptop.store, job, png)?;
+    let first = laptop.store.read(|c| outpost_store::reports::get(c, job))?.ok_or("signed")?;
+    let first_hash = first.signature.as_ref().map(|s| s.content_sha256.clone()).ok_or("signed")?;
+
+    let refused = laptop.store.reopen_report(job, "", now()).err().ok_or("a correction needs its reason")?;
+    assert!(refused.to_string().contains("reason for the correction"), "{refused}");
+    let event = laptop.store.reopen_report(job, "工时应为 75 分钟", now())?;
+    assert_eq!((event.from, event.to), (JobStatus::Signed, JobStatus::Completed));
+    laptop.store.set_report_field(job, ReportField::LabourMinutes, "75", now())?;
+    laptop.store.sign_report(job, "李经理", png, now())?;
+    let kept = laptop.store.read(|c| outpost_store::reports::revisions(c, job))?;
+    assert_eq!(kept, vec![first.clone()], "the laptop keeps the signed first revision as it was");
+    let report = outpost_sync::sync_once(&laptop.store)?;
+    assert_eq!(report.refused, 0, "{report:?}");
+
+    let dispatcher = hq.dispatcher()?;
+    let at_hq = hq_job(&hq, &dispatcher, job)?;
+    assert_eq!((at_hq["job"]["status"].as_str(), at_hq["report"]["revision"].as_i64()), (Some("signed"), Some(2)));
+    assert_eq!(at_hq["report"]["labour_minutes"], 75);
+    let get = |path: String| -> Result<Value, BoxError> {
+        Ok(reqwest::blocking::Client::new().get(format!("{}{path}", hq.url)).bearer_auth(&dispatcher).send()?.json()?)
+    };
+    let revisions = get(format!("/api/v1/jobs/{job}/revisions"))?;
+    assert_eq!(revisions.as_array().map(Vec::len), Some(1), "{revisions}");
+    assert_eq!(revisions[0]["signature"]["content_sha256"], first_hash.as_str());
+    let old = get(format!("/api/v1/verify/{first_hash}"))?;
+    assert_eq!(
+        (old["valid"].as_bool(), old["revision"].as_i64(), old["superseded"].as_bool()),
+        (Some(true), Some(1), Some(true)),
+        "{old}"
+    );
+    let current = at_hq["report"]["signature"]["content_sha256"].as_str().ok_or("hash")?.to_owned();
+    let new = get(format!("/api/v1/verify/{current}"))?;
+    assert_eq!((new["revision"].as_i64(), new.get("superseded")), (Some(2), None), "{new}");
+    let events = at_hq["events"].as_array().ok_or("events")?;
+    assert!(events.iter().any(|e| e["note"] == "revision 1 reopened as 2: 工时应为 75 分钟"), "{events:?}");
+    Ok(())
+}
+
+#[test]
 fn a_job_reassigned_while_offline_leaves_after_its_changes_are_answered() -> TestResult {
     let dir = tempfile::tempdir()?;
     let hq = Hq::start(HQ_BIN, dir.path())?;

@@ -71,6 +71,7 @@ pub fn builder<R: Runtime>(builder: Builder<R>, data_dir: Option<PathBuf>, offse
             commands::jobs::get_job,
             commands::jobs::transition_job,
             commands::jobs::leave_unsigned,
+            commands::jobs::reopen_report,
             commands::report::set_report_field,
             commands::report::set_check,
             commands::report::find_parts,

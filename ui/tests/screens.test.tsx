@@ -132,6 +132,34 @@ describe("leaving", () => {
     expect(sent).toEqual([{ id: "j1", reason: "other", note: "停电" }]);
     expect(screen.getByTestId("left-unsigned").textContent).toBe("未签字离开：其他原因");
   });
+
+  it("reopens a signed report as a new revision only with what is corrected, then shows the report", async () => {
+    const signed = job({ row: { ...row, status: "signed" } as JobView["row"], next: ["departed"] });
+    const sent: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "get_job") return signed;
+      if (cmd === "reopen_report") {
+        sent.push(args);
+        return job({ row: { ...row, status: "completed" } as JobView["row"], next: ["signed", "on_site"] });
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <JobScreen id="j1" onBack={() => {}} />
+      </UiContext.Provider>,
+    );
+    fireEvent.click(await screen.findByTestId("reopen"));
+    expect(screen.getByTestId("reopen").textContent).toBe("更正报告");
+    const confirm = screen.getByTestId("confirm-reopen") as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.input(screen.getByTestId("reopen-reason"), { target: { value: " 工时填错 " } });
+    fireEvent.click(confirm);
+    await waitFor(() => expect(screen.queryByTestId("reopen-form")).toBeNull());
+    expect(sent).toEqual([{ id: "j1", reason: "工时填错" }]);
+    expect(screen.queryByTestId("reopen")).toBeNull();
+    expect(screen.getByTestId("tab-report").className).toBe("on");
+  });
 });
 
 describe("parts", () => {

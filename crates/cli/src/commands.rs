@@ -148,6 +148,13 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             laptop.set_check(id, &item, parse_check_state(&answer)?, &note, now)?;
             print::missing(&laptop.job(id)?.missing)
         }
+        Command::Report { command: ReportCommand::Reopen { job, reason } } => {
+            let id = laptop.find_job(&job)?;
+            let event = laptop.reopen_report(id, &reason, now)?;
+            out!("{}: {} → {}; {}", job, event.from, event.to, event.note.unwrap_or_default());
+            out!("correct the report, then have the customer sign the new revision");
+            Ok(())
+        }
         Command::Part { command: PartCommand::Add { job, part_code, quantity, misuse } } => {
             let id = laptop.find_job(&job)?;
             let origin = if misuse { FaultOrigin::Misuse } else { FaultOrigin::Quality };

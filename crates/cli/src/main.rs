@@ -187,6 +187,14 @@ enum ReportCommand {
         #[arg(default_value = "")]
         note: String,
     },
+    /// Reopens the signed report for a correction, before leaving the site: the signed revision
+    /// and its receipt are kept, the report goes on as the next revision to be signed again.
+    Reopen {
+        job: String,
+        /// What is corrected and why, for the customer and HQ.
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -88,6 +88,15 @@ pub enum Change {
         revision: u32,
         signature: Signature,
     },
+    /// The signed `revision` reopened for a correction, before leaving: it is kept as signed
+    /// and the report continues as `revision + 1`, unsigned, to be signed again.
+    ReportReopened {
+        job_id: JobId,
+        revision: u32,
+        reason: String,
+        #[serde(with = "time::serde::rfc3339")]
+        at: OffsetDateTime,
+    },
     /// A part asked of HQ for the job (补件申请).
     PartsRequested {
         request: PartsRequest,
@@ -115,6 +124,7 @@ impl Change {
             Change::SatisfactionSet { .. } => "satisfaction_set",
             Change::QuoteAccepted { .. } => "quote_accepted",
             Change::ReportSigned { .. } => "report_signed",
+            Change::ReportReopened { .. } => "report_reopened",
             Change::ContactEdited { .. } => "contact_edited",
             Change::PartsRequested { .. } => "parts_requested",
         }
@@ -132,6 +142,7 @@ impl Change {
             | Change::SatisfactionSet { job_id, .. }
             | Change::QuoteAccepted { job_id, .. }
             | Change::ReportSigned { job_id, .. }
+            | Change::ReportReopened { job_id, .. }
             | Change::ContactEdited { job_id, .. } => *job_id,
             Change::PartLineAdded { line } => line.job_id,
             Change::PartsRequested { request } => request.job_id,

@@ -67,6 +67,8 @@ pub enum DomainError {
     RepairNotResolved { result: RepairResult },
     /// An installation recorded as done whose acceptance failed (验收不合格).
     AcceptanceFailed,
+    /// A report reopened for a correction that is not signed, or on a job past its signing.
+    ReopenNeedsSigned { job: String, status: JobStatus },
     /// A number (a target, a limit) outside what its field allows.
     OutOfRange { field: Field, value: i64, min: i64, max: i64 },
     /// A currency code that is not three letters.
@@ -220,6 +222,7 @@ impl DomainError {
             HashMismatch { .. } | ReportIncomplete { .. } | ReportFrozen | UnsignedDeparture => Field::ServiceReport,
             RepairNotResolved { .. } => Field::Report(ReportField::Result),
             AcceptanceFailed => Field::Report(ReportField::Acceptance),
+            ReopenNeedsSigned { .. } => Field::ServiceReport,
             QuoteNotAccepted { .. } | NothingToAccept => Field::Quote,
             CurrencyMismatch { .. } => Field::Currency,
             PartLineNotOnJob { .. } => Field::PartLine,

@@ -78,6 +78,7 @@ fields! {
     CancelReason => "cancel reason", "取消原因";
     UnsignedReason => "reason for leaving unsigned", "未签字离开原因";
     UnsignedNote => "note on leaving unsigned", "未签字离开说明";
+    ReopenReason => "reason for the correction", "更正原因";
     PromisedDate => "promised date", "承诺日期";
     Quantity => "quantity", "数量";
     FaultOrigin => "fault origin", "故障来源";

@@ -39,6 +39,8 @@ pub struct Applied {
     pub line_added: Option<PartLine>,
     /// A part line to delete.
     pub line_removed: Option<PartLineId>,
+    /// A signed revision of the report, superseded by a correction: to keep as it was.
+    pub revision_kept: Option<ServiceReport>,
     pub field: Option<String>,
     pub old: Option<String>,
     pub new: Option<String>,
@@ -199,6 +201,28 @@ impl Visit {
                     event: Some(event),
                     job_changed: true,
                     ..Applied::report("signature".into(), None, Some(signature.short_hash()))
+                })
+            }
+            Change::ReportReopened { revision, reason, at, .. } => {
+                if !self.report.is_signed() || self.job.status != JobStatus::Signed {
+                    return Err(DomainError::ReopenNeedsSigned {
+                        job: self.job.number.clone(),
+                        status: self.job.status,
+                    });
+                }
+                if *revision != self.report.revision {
+                    return Err(DomainError::StaleRevision { sent: *revision, current: self.report.revision });
+                }
+                let reason = crate::text::required(Field::ReopenReason, reason, crate::text::NOTE_MAX)?;
+                let kept = self.report.clone();
+                self.report = kept.next_revision();
+                let note = format!("revision {} reopened as {}: {reason}", kept.revision, self.report.revision);
+                let event = self.job.reopen(actor, *at, note)?;
+                Ok(Applied {
+                    event: Some(event),
+                    job_changed: true,
+                    revision_kept: Some(kept),
+                    ..Applied::report("revision".into(), Some(revision.to_string()), Some((revision + 1).to_string()))
                 })
             }
             Change::PartsRequested { request } => {

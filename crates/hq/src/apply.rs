@@ -200,6 +200,9 @@ impl Batch {
         if let Some(line) = applied.line_removed {
             records::delete_part_line(tx, id, line)?;
         }
+        if let Some(kept) = &applied.revision_kept {
+            records::keep_revision(tx, kept)?;
+        }
         if let Some(mut event) = applied.event {
             clock::receive(&mut visit.job, &mut event, now);
             records::add_event(tx, &event)?;

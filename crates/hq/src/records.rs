@@ -207,12 +207,45 @@ pub fn jobs_scheduled_in(tx: &mut dyn Tx, year: i32, month: u8, engineer: Option
     rows.iter().map(|r| r.text(0)?.parse().map_err(|_| AppError::internal("a job id in the jobs table"))).collect()
 }
 
-/// The signed report whose content hash starts with `hex` (lowercase), with its job's number.
-pub fn signed_report_by_hash(tx: &mut dyn Tx, hex: &str) -> Result<Option<(ServiceReport, String)>> {
-    let row = tx.query_opt(
+/// The signed report whose content hash starts with `hex` (lowercase), with its job's number,
+/// and whether a correction superseded it (a kept earlier revision).
+pub fn signed_report_by_hash(tx: &mut dyn Tx, hex: &str) -> Result<Option<(ServiceReport, String, bool)>> {
+    let pattern = Value::from(format!("{hex}%"));
+    let current = tx.query_opt(
         "SELECT r.body, j.number FROM reports r JOIN jobs j ON j.id = r.job_id
           WHERE r.signed = 1 AND r.content_sha256 LIKE $1 ORDER BY j.number LIMIT 1",
-        &[format!("{hex}%").into()],
+        std::slice::from_ref(&pattern),
     )?;
-    row.map(|r| Ok((r.json(0)?, r.text(1)?))).transpose()
+    if let Some(r) = current {
+        return Ok(Some((r.json(0)?, r.text(1)?, false)));
+    }
+    let kept = tx.query_opt(
+        "SELECT r.body, j.number FROM report_revisions r JOIN jobs j ON j.id = r.job_id
+          WHERE r.content_sha256 LIKE $1 ORDER BY j.number, r.revision LIMIT 1",
+        &[pattern],
+    )?;
+    kept.map(|r| Ok((r.json(0)?, r.text(1)?, true))).transpose()
+}
+
+/// Keeps a signed revision superseded by a correction.
+pub fn keep_revision(tx: &mut dyn Tx, r: &ServiceReport) -> Result<()> {
+    tx.execute(
+        "INSERT INTO report_revisions (job_id, revision, content_sha256, body) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (job_id, revision) DO NOTHING",
+        &[
+            r.job_id.to_text().into(),
+            i64::from(r.revision).into(),
+            r.signature.as_ref().map(|s| s.content_sha256.clone()).into(),
+            json(r)?,
+        ],
+    )?;
+    Ok(())
+}
+
+/// The kept revisions of a job's report, oldest first.
+pub fn revisions(tx: &mut dyn Tx, id: JobId) -> Result<Vec<ServiceReport>> {
+    tx.query("SELECT body FROM report_revisions WHERE job_id = $1 ORDER BY revision", &[id.to_text().into()])?
+        .iter()
+        .map(|r| r.json(0))
+        .collect()
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use outpost_domain::customer::Language;
 use outpost_domain::ids::JobId;
 use outpost_receipt::PageLayout;
-use outpost_store::jobs;
+use outpost_store::{jobs, reports};
 
 use crate::{Laptop, LaptopError, Result};
 
@@ -15,7 +15,8 @@ pub struct Receipt {
     pub pdf: Vec<u8>,
     /// Made before the customer signed: printed as a draft.
     pub draft: bool,
-    /// `<job number>-<layout>.pdf`, the receipt's file name in the receipts folder.
+    /// `<job number>-<layout>.pdf` (`<job number>-R<revision>-<layout>.pdf` for a corrected
+    /// report), the receipt's file name in the receipts folder.
     pub file_name: String,
 }
 
@@ -34,9 +35,12 @@ impl Laptop {
         let layout = PageLayout::parse(layout)?;
         let language = language.map(Language::parse).transpose()?;
         let (pdf, draft) = outpost_receipt::receipt_for(&self.store, id, layout, language, self.offset)?;
-        let number = self.store.read(|c| jobs::get(c, id))?.number;
+        let (number, revision) =
+            self.store.read(|c| Ok((jobs::get(c, id)?.number, reports::get(c, id)?.map_or(1, |r| r.revision))))?;
         let suffix = if layout == PageLayout::A4 { "a4" } else { "80mm" };
-        Ok(Receipt { pdf, draft, file_name: format!("{number}-{suffix}.pdf") })
+        // A corrected report's receipt is a file of its own: the signed earlier one stays.
+        let revision = if revision > 1 { format!("-R{revision}") } else { String::new() };
+        Ok(Receipt { pdf, draft, file_name: format!("{number}{revision}-{suffix}.pdf") })
     }
 
     /// Where receipts are kept: `<data folder>/receipts/`.

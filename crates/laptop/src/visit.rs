@@ -2,6 +2,7 @@
 //! the signatures. Each change is one store transaction through the domain's rulebook.
 
 use outpost_domain::ids::{JobId, PartLineId, PartsRequestId};
+use outpost_domain::job::JobEvent;
 use outpost_domain::part::{FaultOrigin, Part, PartLine};
 use outpost_domain::parts_request::PartsRequest;
 use outpost_domain::rating::{Dimension, Satisfaction};
@@ -90,6 +91,12 @@ impl Laptop {
     /// The customer's comment on the survey (评价意见).
     pub fn survey_comment(&self, id: JobId, comment: &str, now: OffsetDateTime) -> Result<Satisfaction> {
         Ok(self.store.set_rating_comment(id, comment, now)?)
+    }
+
+    /// Reopens the signed report for a correction before leaving, saying why: the signed
+    /// revision and its receipt are kept, the report goes on as the next revision.
+    pub fn reopen_report(&self, id: JobId, reason: &str, now: OffsetDateTime) -> Result<JobEvent> {
+        Ok(self.store.reopen_report(id, reason, now)?)
     }
 
     /// The customer declines the survey.

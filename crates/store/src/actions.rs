@@ -180,6 +180,18 @@ impl Store {
         })
     }
 
+    /// Reopens the signed report for a correction, before leaving the site: the signed revision
+    /// is kept as it was, the report goes on as the next revision to be signed again.
+    pub fn reopen_report(&self, job_id: JobId, reason: &str, now: OffsetDateTime) -> Result<JobEvent> {
+        self.write(|tx| {
+            let (mut visit, engineer) = load(tx, job_id)?;
+            let change =
+                Change::ReportReopened { job_id, revision: visit.report.revision, reason: reason.to_owned(), at: now };
+            let (applied, _) = record(tx, &mut visit, engineer, &change, now)?;
+            applied.event.ok_or_else(|| StoreError::Corrupt("a reopening without its event".into()))
+        })
+    }
+
     /// Records that the customer declined the survey.
     pub fn decline_rating(&self, job_id: JobId, now: OffsetDateTime) -> Result<Satisfaction> {
         self.update_satisfaction(job_id, now, |visit| Change::SatisfactionSet {

@@ -39,6 +39,28 @@ pub fn save_indexed(tx: &Transaction<'_>, report: &ServiceReport, at: OffsetDate
     index(tx, report)
 }
 
+/// Keeps a signed revision superseded by a correction, as it was signed.
+pub fn keep_revision(tx: &Transaction<'_>, report: &ServiceReport, reason: &str, at: OffsetDateTime) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO report_revisions (job_id, revision, body, reason, reopened_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        report.job_id.to_text(),
+        i64::from(report.revision),
+        serde_json::to_string(report)?,
+        reason,
+        time_to_sql(at)
+    ])?;
+    Ok(())
+}
+
+/// The kept revisions of a job's report, oldest first.
+pub fn revisions(conn: &Connection, job_id: JobId) -> Result<Vec<ServiceReport>> {
+    let mut statement = conn.prepare_cached("SELECT body FROM report_revisions WHERE job_id = ?1 ORDER BY revision")?;
+    let bodies = statement.query_map([job_id.to_text()], |r| r.get::<_, String>(0))?;
+    bodies.map(|b| Ok(serde_json::from_str(&b?)?)).collect()
+}
+
 fn write(tx: &Transaction<'_>, report: &ServiceReport, at: OffsetDateTime) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO reports (job_id, revision, body, updated_at) VALUES (?1, ?2, ?3, ?4)

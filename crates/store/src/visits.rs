@@ -32,6 +32,10 @@ pub fn save(conn: &Transaction<'_>, visit: &Visit, applied: &Applied, now: Offse
     if let Some(event) = &applied.event {
         jobs::insert_event(conn, event)?;
     }
+    if let Some(kept) = &applied.revision_kept {
+        let reason = applied.event.as_ref().and_then(|e| e.note.as_deref()).unwrap_or_default();
+        reports::keep_revision(conn, kept, reason, now)?;
+    }
     if applied.report_changed {
         reports::save(conn, &visit.report, now)?;
     }

@@ -51,7 +51,7 @@ fn a_recorded_push_of_every_kind_of_change_crosses_the_edge_and_encodes_back_as_
         kinds.insert(change.kind());
         mutation.change = change.into();
     }
-    assert_eq!(kinds.len(), 12, "every kind of change is in the recording: {kinds:?}");
+    assert_eq!(kinds.len(), 13, "every kind of change is in the recording: {kinds:?}");
     assert_eq!(serde_json::to_value(&push)?, recorded);
     Ok(())
 }

@@ -52,6 +52,17 @@ pub async fn transition_job(
     .await
 }
 
+/// Reopens the signed report for a correction before leaving, saying what and why: the signed
+/// revision is kept, the report goes on as the next one to be signed again.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn reopen_report(state: State<'_, AppState>, id: String, reason: String) -> Result<JobView> {
+    on_state(&state, move |state| {
+        state.laptop.reopen_report(state.laptop.find_job(&id)?, &reason, now())?;
+        changed(state, &id)
+    })
+    .await
+}
+
 /// Leaves before the customer signed, saying why (`other` needs a note): HQ sees it on the job.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn leave_unsigned(

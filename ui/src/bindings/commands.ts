@@ -40,6 +40,9 @@ export const commands = {
   /** Leaves before the customer signed, saying why (`other` needs a note): HQ sees it on the job. */
   leaveUnsigned: (id: string, reason: UnsignedReason, note: string) =>
     invoke<JobView>("leave_unsigned", { id, reason, note }),
+  /** Reopens the signed report for a correction before leaving, saying what and why: the signed revision is kept, the report goes on as the next one to be signed again. */
+  reopenReport: (id: string, reason: string) =>
+    invoke<JobView>("reopen_report", { id, reason }),
   setReportField: (id: string, field: ReportField, value: string) =>
     invoke<JobView>("set_report_field", { id, field, value }),
   setCheck: (id: string, item: string, answer: CheckState, note: string) =>

@@ -29,6 +29,7 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
   const [tab, setTab] = useState<Tab>("overview");
   const [unresolved, setUnresolved] = useState(false);
   const [leaving, setLeaving] = useState(false);
+  const [reopening, setReopening] = useState(false);
 
   useEffect(() => {
     api.getJob(id).then(setJob, (e) => fail(errorText(e)));
@@ -80,6 +81,11 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
               {t(`move_${to}` as Key)}
             </button>
           ))}
+          {job.row.status === "signed" && (
+            <button class="ghost" onClick={() => setReopening(true)} data-testid="reopen">
+              {t("reopen")}
+            </button>
+          )}
         </div>
       </div>
       <nav class="tabs" role="tablist">
@@ -105,6 +111,14 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
           onCancel={() => setLeaving(false)}
           onDone={(reason, note) =>
             api.leaveUnsigned(id, reason, note).then((j) => (setJob(j), setLeaving(false)), (e) => fail(errorText(e)))
+          }
+        />
+      )}
+      {reopening && (
+        <ReopenForm
+          onCancel={() => setReopening(false)}
+          onDone={(reason) =>
+            api.reopenReport(id, reason).then((j) => (setJob(j), setReopening(false), setTab("report")), (e) => fail(errorText(e)))
           }
         />
       )}
@@ -143,6 +157,30 @@ function UnresolvedForm({ onCancel, onDone }: { onCancel: () => void; onDone: (r
       {problem && <p class="error">{problem}</p>}
       <button class="primary" type="submit">
         {t("confirmUnresolved")}
+      </button>
+      <button type="button" class="ghost" onClick={onCancel}>
+        {t("back")}
+      </button>
+    </form>
+  );
+}
+
+function ReopenForm({ onCancel, onDone }: { onCancel: () => void; onDone: (reason: string) => void }) {
+  const { t } = useUi();
+  const [reason, setReason] = useState("");
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (reason.trim()) onDone(reason.trim());
+  };
+  return (
+    <form class="card inline" onSubmit={submit} data-testid="reopen-form">
+      <p>{t("reopenHint")}</p>
+      <label>
+        {t("reopenReason")}
+        <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} autoFocus data-testid="reopen-reason" />
+      </label>
+      <button class="primary" type="submit" disabled={!reason.trim()} data-testid="confirm-reopen">
+        {t("confirmReopen")}
       </button>
       <button type="button" class="ghost" onClick={onCancel}>
         {t("back")}

@@ -18,6 +18,7 @@ pub(super) fn render(error: &DomainError, language: Language) -> String {
             | DomainError::ReportIncomplete { .. }
             | DomainError::ReportFrozen
             | DomainError::UnsignedDeparture
+            | DomainError::ReopenNeedsSigned { .. }
             | DomainError::QuoteNotAccepted { .. }
             | DomainError::CurrencyMismatch { .. }
             | DomainError::NotYourJob { .. }
@@ -140,6 +141,13 @@ fn both(error: &DomainError) -> (String, String) {
         AcceptanceFailed => (
             "failed: the installation is not done; record the visit as unresolved, with the reason and the date promised for the rework".into(),
             "不合格，安装尚未完成：请记为未解决，并填写原因和整改的承诺日期".into(),
+        ),
+        ReopenNeedsSigned { job, status } => (
+            format!(
+                "{job} is {}: only a signed report can be reopened for a correction, before you leave the site; after that, ask the dispatcher",
+                status.label(Language::En)
+            ),
+            format!("工单 {job} 当前为“{}”：只有已签字的报告可以在离开现场前重新打开更正；离开后请联系调度员", status.label(Language::ZhCn)),
         ),
         UnsignedDeparture => (
             "the customer has not signed the service report yet: have them rate the visit and sign before you leave the site, or, if they cannot, leave saying why (customer absent, refused, other)".into(),

@@ -42,6 +42,28 @@ pub struct JobEvent {
 }
 
 impl Job {
+    /// Takes a signed job back to completed for a correction of its report (the signed revision
+    /// is kept by the caller); only before leaving the site.
+    pub(crate) fn reopen(&mut self, actor: Actor, at: OffsetDateTime, note: String) -> Result<JobEvent> {
+        crate::calendar::check_time(crate::field::Field::Time, at)?;
+        if self.status != JobStatus::Signed {
+            return Err(DomainError::ReopenNeedsSigned { job: self.number.clone(), status: self.status });
+        }
+        let from = self.status;
+        self.status = JobStatus::Completed;
+        self.times.signed_at = None;
+        Ok(JobEvent {
+            job_id: self.id,
+            at,
+            actor,
+            from,
+            to: self.status,
+            note: Some(note),
+            received_at: None,
+            clock_suspect: false,
+        })
+    }
+
     /// Moves the job to `to`, checking the state machine and who is asking.
     /// Signing is not a plain move: it goes through [`crate::signature::sign_report`].
     pub fn transition(

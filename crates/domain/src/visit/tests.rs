@@ -163,3 +163,62 @@ fn no_repair_result_is_recorded_while_a_charge_waits_for_the_customer() {
     v.apply(ENGINEER, &set(ReportField::Result, "", before.map(|r| r.as_str()))).unwrap();
     assert_eq!(v.report.result, None, "clearing it is fine");
 }
+
+fn signed_visit() -> Visit {
+    let mut v = visit(JobStatus::Completed);
+    let at = T0 + Duration::minutes(30);
+    let signature = v
+        .signature_for(ENGINEER, SignOff { signer_name: "李经理", image_sha256: SHA, strokes_sha256: None, at })
+        .unwrap();
+    v.apply(ENGINEER, &Change::ReportSigned { job_id: v.job.id, revision: 1, signature }).unwrap();
+    v
+}
+
+fn reopen(v: &Visit, revision: u32, reason: &str) -> Change {
+    Change::ReportReopened { job_id: v.job.id, revision, reason: reason.into(), at: T0 + Duration::minutes(40) }
+}
+
+#[test]
+fn a_signed_report_is_reopened_as_a_new_revision_keeping_the_signed_one() {
+    let mut v = signed_visit();
+    let signed = v.report.clone();
+    assert_eq!(v.apply(ENGINEER, &reopen(&v, 1, "  ")).unwrap_err(), DomainError::Empty { field: Field::ReopenReason });
+    let err = v.apply(ENGINEER, &reopen(&v, 0, "工时填错")).unwrap_err();
+    assert_eq!(err, DomainError::StaleRevision { sent: 0, current: 1 });
+    let applied = v.apply(ENGINEER, &reopen(&v, 1, "工时填错")).unwrap();
+    assert_eq!(applied.revision_kept.as_ref(), Some(&signed), "the signed revision is kept as it was");
+    assert_eq!((v.report.revision, v.report.is_signed()), (2, false));
+    assert_eq!(v.report.fault_cause, signed.fault_cause, "the new revision starts from the signed content");
+    assert_eq!(v.job.status, JobStatus::Completed);
+    assert_eq!(v.job.times.signed_at, None);
+    let note = applied.event.and_then(|e| e.note).unwrap_or_default();
+    assert_eq!(note, "revision 1 reopened as 2: 工时填错");
+
+    let correct = Change::ReportFieldSet {
+        job_id: v.job.id,
+        revision: 2,
+        field: ReportField::LabourMinutes,
+        value: "75".into(),
+        replaced: Some(v.report.field_text(ReportField::LabourMinutes)),
+    };
+    v.apply(ENGINEER, &correct).unwrap();
+    let at = T0 + Duration::minutes(50);
+    let again = v
+        .signature_for(ENGINEER, SignOff { signer_name: "李经理", image_sha256: SHA, strokes_sha256: None, at })
+        .unwrap();
+    let first = signed.signature.as_ref().map(|s| s.content_sha256.clone());
+    assert_ne!(Some(again.content_sha256.clone()), first, "the corrected revision has a hash of its own");
+    v.apply(ENGINEER, &Change::ReportSigned { job_id: v.job.id, revision: 2, signature: again }).unwrap();
+    assert_eq!(v.job.status, JobStatus::Signed);
+}
+
+#[test]
+fn only_a_signed_report_still_on_site_can_be_reopened() {
+    let mut unsigned = visit(JobStatus::Completed);
+    let err = unsigned.apply(ENGINEER, &reopen(&unsigned, 1, "x")).unwrap_err();
+    assert_eq!(err, DomainError::ReopenNeedsSigned { job: "J2611-00001".into(), status: JobStatus::Completed });
+    let mut gone = signed_visit();
+    gone.apply(ENGINEER, &to(JobStatus::Departed)).unwrap();
+    let err = gone.apply(ENGINEER, &reopen(&gone, 1, "x")).unwrap_err();
+    assert!(err.render(crate::customer::Language::ZhCn).contains("离开后请联系调度员"), "{err}");
+}

@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/jobs", post(create_job).get(list_jobs))
         .route("/api/v1/jobs/{id}", get(get_job).put(update_job))
         .route("/api/v1/jobs/{id}/signature", get(get_signature))
+        .route("/api/v1/jobs/{id}/revisions", get(get_revisions))
         .route("/api/v1/jobs/{id}/assign", post(assign))
         .route("/api/v1/jobs/{id}/cancel", post(cancel))
         .route("/api/v1/jobs/{id}/close", post(close))
@@ -93,6 +94,23 @@ pub async fn list_jobs(
 pub async fn get_job(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<JobBundle>> {
     let id: JobId = parse_id("job", &id)?;
     Ok(Json(s.db.tx(move |tx| records::bundle(tx, id)).await?.into()))
+}
+
+/// `GET /api/v1/jobs/{id}/revisions`: the signed revisions of the job's report that a
+/// correction superseded, oldest first, as they were signed (the current one is in the job).
+pub async fn get_revisions(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<model::ServiceReport>>> {
+    let id: JobId = parse_id("job", &id)?;
+    let kept =
+        s.db.tx(move |tx| {
+            records::job(tx, id)?;
+            records::revisions(tx, id)
+        })
+        .await?;
+    Ok(Json(kept.into_iter().map(Into::into).collect()))
 }
 
 /// The PNG of a job's signature.

@@ -98,6 +98,10 @@ pub struct Verification {
     signed_at: Option<time::OffsetDateTime>,
     #[serde(skip_serializing_if = "Option::is_none")]
     content_sha256: Option<String>,
+    /// The report was corrected after this revision was signed: the receipt was true when
+    /// printed, and a later revision replaces it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    superseded: bool,
 }
 
 /// `GET /api/v1/verify/{hash}`: does a printed receipt's hash (the full SHA-256, or the short
@@ -110,7 +114,7 @@ pub async fn verify(State(s): State<AppState>, _: Dispatcher, Path(hash): Path<S
             "give the receipt's hash: 12 hex digits as printed (e.g. 3F2A-91C0-77BE) or the full 64",
         ));
     }
-    let Some((report, number)) = s.db.tx(move |tx| records::signed_report_by_hash(tx, &hex)).await? else {
+    let Some((report, number, superseded)) = s.db.tx(move |tx| records::signed_report_by_hash(tx, &hex)).await? else {
         return Ok(Json(Verification {
             valid: false,
             job_id: None,
@@ -119,6 +123,7 @@ pub async fn verify(State(s): State<AppState>, _: Dispatcher, Path(hash): Path<S
             signer_name: None,
             signed_at: None,
             content_sha256: None,
+            superseded: false,
         }));
     };
     let signature = report.signature.ok_or_else(|| AppError::internal("signed report without signature"))?;
@@ -130,5 +135,6 @@ pub async fn verify(State(s): State<AppState>, _: Dispatcher, Path(hash): Path<S
         signer_name: Some(signature.signer_name),
         signed_at: Some(signature.signed_at),
         content_sha256: Some(signature.content_sha256),
+        superseded,
     }))
 }

@@ -82,6 +82,15 @@ pub enum Change {
         revision: u32,
         signature: Signature,
     },
+    /// The signed `revision` reopened for a correction: kept as signed, the report goes on as
+    /// `revision + 1`.
+    ReportReopened {
+        job_id: JobId,
+        revision: u32,
+        reason: String,
+        #[serde(with = "time::serde::rfc3339")]
+        at: OffsetDateTime,
+    },
     PartsRequested {
         request: PartsRequest,
     },
@@ -104,6 +113,7 @@ mirror!(Change = enum domain::Change {
     SatisfactionSet { job_id, revision, satisfaction },
     QuoteAccepted { job_id, revision, acceptance },
     ReportSigned { job_id, revision, signature },
+    ReportReopened { job_id, revision, reason, at },
     PartsRequested { request },
     ContactEdited { job_id, customer_id, contact, base_version },
 });

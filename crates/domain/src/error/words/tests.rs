@@ -74,9 +74,10 @@ fn index(e: &DomainError) -> usize {
         UnsignedDeparture => 59,
         RepairNotResolved { .. } => 60,
         AcceptanceFailed => 61,
+        ReopenNeedsSigned { .. } => 62,
     }
 }
-const VARIANTS: usize = 62;
+const VARIANTS: usize = 63;
 
 fn samples() -> Vec<DomainError> {
     use DomainError::*;
@@ -131,6 +132,7 @@ fn samples() -> Vec<DomainError> {
         ReassignWithoutEngineer,
         AlreadyAssigned,
         JobClosed { job: job.clone(), status: JobStatus::Closed },
+        ReopenNeedsSigned { job: job.clone(), status: JobStatus::Departed },
         ReportIncomplete { missing: vec![ReportField::FaultCause, ReportField::Solution] },
         ReportFrozen,
         StaleRevision { sent: 1, current: 2 },
