@@ -219,7 +219,9 @@ impl Hq {
         let row = db
             .tx_blocking(|tx| {
                 tx.query_opt(
-                    "SELECT count(*), count(DISTINCT mutation_id), COALESCE(min(mutation_id), 0), COALESCE(max(mutation_id), 0) FROM audit_log",
+                    // The laptop's changes only: a dispatcher's actions (a reschedule) are logged too.
+                    "SELECT count(*), count(DISTINCT mutation_id), COALESCE(min(mutation_id), 0), COALESCE(max(mutation_id), 0)
+                       FROM audit_log WHERE mutation_id IS NOT NULL",
                     &[],
                 )
             })?
