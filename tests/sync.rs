@@ -599,3 +599,31 @@ fn hqs_service_level_targets_reach_the_laptop_and_its_countdown() -> TestResult 
     );
     Ok(())
 }
+
+#[test]
+fn hqs_charging_policy_reaches_the_laptop_and_prices_its_quotes() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(40)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let job = assigned_repair(&laptop.store)?;
+    let rule = json!({"parts": "at_cost", "labour_per_hour": 8000, "service_fee": 5000});
+    let answer = reqwest::blocking::Client::new()
+        .put(format!("{}/api/v1/charging-policy", hq.url))
+        .bearer_auth(hq.dispatcher()?)
+        .json(&json!({"currency": "CNY", "in_warranty_quality": rule, "in_warranty_misuse": rule, "out_of_warranty": rule}))
+        .send()?;
+    assert_eq!(answer.status(), reqwest::StatusCode::OK);
+    outpost_sync::sync_once(&laptop.store)?;
+    assert_eq!(laptop.store.read(device::charging_policy)?.out_of_warranty.labour_per_hour, 8000);
+    laptop.store.transition_job(job, JobStatus::EnRoute, MoveDetails::default(), now())?;
+    laptop.store.transition_job(job, JobStatus::OnSite, MoveDetails::default(), now())?;
+    laptop.store.set_report_field(job, ReportField::LabourMinutes, "90", now())?;
+    let quote = laptop.store.read(|c| outpost_store::detail::job_detail(c, job))?.quote;
+    assert_eq!(
+        (quote.labour.minor, quote.service_fee.minor),
+        (12_000, 5_000),
+        "1.5 h at ¥80 and the call-out: {quote:?}"
+    );
+    Ok(())
+}

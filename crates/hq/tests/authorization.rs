@@ -222,6 +222,16 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 ),
                 Kind::Dispatcher,
             ),
+            (Method::GET, "/api/v1/charging-policy".into(), None, Kind::Dispatcher),
+            (
+                Method::PUT,
+                "/api/v1/charging-policy".into(),
+                Some(json!({"currency": "CNY",
+                    "in_warranty_quality": {"parts": "free", "labour_per_hour": 0, "service_fee": 0},
+                    "in_warranty_misuse": {"parts": "at_cost", "labour_per_hour": 0, "service_fee": 0},
+                    "out_of_warranty": {"parts": "at_cost", "labour_per_hour": 0, "service_fee": 0}})),
+                Kind::Dispatcher,
+            ),
             (Method::GET, "/api/v1/audit".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/kpis?month=2026-11".into(), None, Kind::Dispatcher),
         ];

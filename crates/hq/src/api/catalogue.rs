@@ -1,5 +1,5 @@
-//! The parts catalogue, the company profile every receipt prints, and the service-level
-//! targets every laptop counts down against.
+//! The parts catalogue, the charging policy that prices it, the company profile every receipt
+//! prints, and the service-level targets every laptop counts down against.
 
 use axum::Json;
 use axum::Router;
@@ -27,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/parts/{id}", put(update_part))
         .route("/api/v1/company", get(get_company).put(set_company))
         .route("/api/v1/sla-policy", get(get_sla_policy).put(set_sla_policy))
+        .route("/api/v1/charging-policy", get(get_charging_policy).put(set_charging_policy))
 }
 
 pub async fn update_part(
@@ -90,5 +91,22 @@ pub async fn set_sla_policy(
     Body(policy): Body<model::SlaPolicy>,
 ) -> Result<Json<model::SlaPolicy>> {
     s.db.tx(move |tx| dispatch::set_sla_policy(tx, &policy.into())).await?;
+    Ok(Json(policy))
+}
+
+/// `GET /api/v1/charging-policy`: how parts, labour and the service fee are charged in each
+/// warranty situation (收费标准); the source rules' until HQ sets its own.
+pub async fn get_charging_policy(State(s): State<AppState>, _: Dispatcher) -> Result<Json<model::ChargingPolicy>> {
+    Ok(Json(s.db.tx(|tx| crate::apply::policy(tx)).await?.into()))
+}
+
+/// `PUT /api/v1/charging-policy`: sets the policy; laptops price with it from their next sync,
+/// and HQ checks every quote the laptops' changes carry against it.
+pub async fn set_charging_policy(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Body(policy): Body<model::ChargingPolicy>,
+) -> Result<Json<model::ChargingPolicy>> {
+    s.db.tx(move |tx| dispatch::set_charging_policy(tx, &policy.into())).await?;
     Ok(Json(policy))
 }
