@@ -241,9 +241,9 @@ fn both(error: &DomainError) -> (String, String) {
         ),
         QuoteNotAccepted { total } => (
             format!(
-                "The customer has not accepted the quote of {total}: show the quote and record their acceptance before completing the repair"
+                "The customer has not accepted the quote of {total}: show the quote and record their acceptance first; the charged repair, its result, the completion and the signature wait for it"
             ),
-            format!("客户尚未确认 {total} 的报价：请先出示报价并记录客户确认，再完成维修"),
+            format!("客户尚未确认 {total} 的报价：请先出示报价并记录客户确认；收费维修、处理结果、完工和签字都须在确认之后"),
         ),
         NothingToAccept => (
             "has nothing to accept: no part or labour on this job is charged".into(),

@@ -59,7 +59,7 @@ fn a_charge_needs_acceptance_of_exactly_that_total() {
     let err = q.check_accepted(None).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "The customer has not accepted the quote of CNY 1.00: show the quote and record their acceptance before completing the repair"
+        "The customer has not accepted the quote of CNY 1.00: show the quote and record their acceptance first; the charged repair, its result, the completion and the signature wait for it"
     );
     let ok = QuoteAcceptance::of(&q, "李经理", T0, AcceptanceMethod::Confirmation).unwrap();
     assert!(q.check_accepted(Some(&ok)).is_ok());
