@@ -1,6 +1,7 @@
 // The two languages of the app (zh-CN and English). Customer data is shown as entered; only
 // our own words are translated. Terms follow the glossary of DESIGN.md.
 
+import type { Amount } from "./bindings/Amount";
 import { REPORT_FIELDS } from "./bindings/reportFields";
 
 export type Lang = "zh-CN" | "en";
@@ -417,6 +418,11 @@ export function clockGap(lang: Lang, seconds: number): string {
 }
 
 /** "1 h 20 min" / "1 小时 20 分钟" for the SLA badges. */
+/** An amount in the reader's language: ¥1,234.00 in Chinese, CNY 1,234.00 in English. */
+export function amount(lang: Lang, a: Amount): string {
+  return lang === "en" ? a.en : a["zh-CN"];
+}
+
 export function duration(lang: Lang, minutes: number): string {
   const h = Math.floor(Math.abs(minutes) / 60);
   const m = Math.abs(minutes) % 60;

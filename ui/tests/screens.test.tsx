@@ -37,6 +37,8 @@ const row = {
   sla: { kind: "arrive_overdue", minutes: 75 },
 };
 
+const zero = { en: "CNY 0.00", "zh-CN": "¥0.00" };
+
 function job(over: Partial<JobView> = {}): JobView {
   return {
     row,
@@ -46,7 +48,7 @@ function job(over: Partial<JobView> = {}): JobView {
     directions: null,
     equipment: null,
     report: { revision: 1, fields: [], checklist: [], required: [], missing: [], satisfaction: { declined: false, ratings: [], comment: null }, signature: null },
-    quote: { lines: [], labour: "CNY 0.00", service_fee: "CNY 0.00", parts_total: "CNY 0.00", total: "CNY 0.00", needs_acceptance: false, accepted_by: null },
+    quote: { lines: [], labour: zero, service_fee: zero, parts_total: zero, total: zero, needs_acceptance: false, accepted_by: null },
     events: [],
     history: [],
     next: ["en_route"],
@@ -184,7 +186,7 @@ describe("parts", () => {
       if (cmd === "accept_quote") sent.push(args);
       return job();
     });
-    const charged = job({ quote: { ...job().quote, total: "CNY 724.00", needs_acceptance: true } });
+    const charged = job({ quote: { ...job().quote, total: { en: "CNY 724.00", "zh-CN": "¥724.00" }, needs_acceptance: true } });
     render(
       <UiContext.Provider value={ui("en")}>
         <Parts job={charged} onJob={() => {}} />
@@ -196,8 +198,21 @@ describe("parts", () => {
     await waitFor(() => expect(sent).toEqual([{ id: "j1", name: "李经理", method: "confirmation" }]));
   });
 
+  it("shows amounts as the reader's language writes them", () => {
+    const total = { en: "CNY 1,234.50", "zh-CN": "¥1,234.50" };
+    const quoted = job({ quote: { lines: [], labour: zero, service_fee: zero, parts_total: total, total, needs_acceptance: false, accepted_by: null } });
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <Parts job={quoted} onJob={() => {}} />
+      </UiContext.Provider>,
+    );
+    const totals = screen.getByTestId("totals").textContent ?? "";
+    expect(totals).toContain("¥1,234.50");
+    expect(totals).not.toContain("CNY");
+  });
+
   it("lists the van stock with what is left and what has lain still", async () => {
-    const part = { name: "滤芯", spec: null, unit_price: "CNY 80.00" };
+    const part = { name: "滤芯", spec: null, unit_price: { en: "CNY 80.00", "zh-CN": "¥80.00" } };
     const van = [
       { ...part, code: "FLT-0001", in_van: 3, van_staleness: "moving" },
       { ...part, code: "FLT-0002", in_van: 1, van_staleness: "still_for_three_months" },

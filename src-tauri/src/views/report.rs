@@ -1,5 +1,7 @@
 //! The report, its parts, quote and parts requests, and the catalogue.
 
+use outpost_domain::customer::Language;
+use outpost_domain::money::Money;
 use outpost_domain::part::FaultOrigin;
 use outpost_domain::parts_request::{PartsRequest, RequestState};
 use outpost_domain::rating::{Dimension, Satisfaction};
@@ -12,6 +14,22 @@ use ts_rs::TS;
 
 use super::rfc3339;
 
+/// An amount as each language writes it: `¥1,234.00` in Chinese, `CNY 1,234.00` in English.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Amount {
+    pub en: String,
+    #[serde(rename = "zh-CN")]
+    #[ts(rename = "zh-CN")]
+    pub zh: String,
+}
+
+impl Amount {
+    pub fn of(m: Money) -> Amount {
+        Amount { en: m.words(Language::En), zh: m.words(Language::ZhCn) }
+    }
+}
+
 /// A priced part line with the warranty decision explained.
 #[derive(Debug, Clone, Serialize, TS)]
 #[ts(export)]
@@ -21,8 +39,8 @@ pub struct PartLineView {
     pub name: String,
     pub quantity: u32,
     pub origin: FaultOrigin,
-    pub unit_charge: String,
-    pub total: String,
+    pub unit_charge: Amount,
+    pub total: Amount,
     pub free: bool,
     pub explain_en: String,
     pub explain_zh: String,
@@ -33,10 +51,10 @@ pub struct PartLineView {
 #[ts(export)]
 pub struct QuoteView {
     pub lines: Vec<PartLineView>,
-    pub labour: String,
-    pub service_fee: String,
-    pub parts_total: String,
-    pub total: String,
+    pub labour: Amount,
+    pub service_fee: Amount,
+    pub parts_total: Amount,
+    pub total: Amount,
     pub needs_acceptance: bool,
     /// Who accepted the current total, when they did.
     pub accepted_by: Option<String>,
@@ -185,17 +203,17 @@ impl QuoteView {
                     name: l.part_name.clone(),
                     quantity: l.quantity,
                     origin: origin(l.part_line_id),
-                    unit_charge: l.unit_charge.to_string(),
-                    total: l.total.to_string(),
+                    unit_charge: Amount::of(l.unit_charge),
+                    total: Amount::of(l.total),
                     free: l.total.is_zero(),
                     explain_en: l.explain_en().to_owned(),
                     explain_zh: l.explain_zh().to_owned(),
                 })
                 .collect(),
-            labour: q.labour.to_string(),
-            service_fee: q.service_fee.to_string(),
-            parts_total: q.parts_total.to_string(),
-            total: q.total.to_string(),
+            labour: Amount::of(q.labour),
+            service_fee: Amount::of(q.service_fee),
+            parts_total: Amount::of(q.parts_total),
+            total: Amount::of(q.total),
             needs_acceptance: q.needs_acceptance(),
             accepted_by: d
                 .report
@@ -214,7 +232,7 @@ pub struct PartView {
     pub code: String,
     pub name: String,
     pub spec: Option<String>,
-    pub unit_price: String,
+    pub unit_price: Amount,
     /// How many the van holds now, when it carries the part (below zero: recount the van).
     #[ts(type = "number | null")]
     pub in_van: Option<i64>,
@@ -232,7 +250,7 @@ impl PartView {
             code: p.code,
             name: p.name,
             spec: p.spec,
-            unit_price: p.unit_price.to_string(),
+            unit_price: Amount::of(p.unit_price),
             in_van: van.map(|v| v.on_hand),
             van_staleness: staleness,
         }

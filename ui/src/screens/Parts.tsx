@@ -5,7 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, errorText, type JobView, type PartsRequestView, type PartView } from "../api";
 import { useUi } from "../context";
 import { checkQuantity } from "../form";
-import type { T } from "../i18n";
+import { type T, amount } from "../i18n";
 
 export function VanBadge({ part, t }: { part: PartView; t: T }) {
   if (part.in_van === null) return <span class="badge">{t("notInVan")}</span>;
@@ -115,7 +115,7 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
                 {found.map((p) => (
                   <li key={p.code}>
                     <button type="button" onClick={() => pick(p)} data-code={p.code}>
-                      <code>{p.code}</code> {p.name} <span class="hint">{p.unit_price}</span> <VanBadge part={p} t={t} />
+                      <code>{p.code}</code> {p.name} <span class="hint">{amount(lang, p.unit_price)}</span> <VanBadge part={p} t={t} />
                     </button>
                   </li>
                 ))}
@@ -167,9 +167,9 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
                 </td>
                 <td>{l.name}</td>
                 <td class="num">× {l.quantity}</td>
-                <td class="num">{l.unit_charge}</td>
+                <td class="num">{amount(lang, l.unit_charge)}</td>
                 <td class={l.free ? "good" : "warn"}>{lang === "en" ? l.explain_en : l.explain_zh}</td>
-                <td class="num strong">{l.total}</td>
+                <td class="num strong">{amount(lang, l.total)}</td>
                 <td>
                   {!signed && (
                     <button class="ghost small" onClick={() => api.removePart(id, l.id).then(onJob, (e) => fail(errorText(e)))}>
@@ -185,16 +185,16 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
       {job.parts_requests.length > 0 && <Requests requests={job.parts_requests} t={t} />}
       <div class="card totals" data-testid="totals">
         <span>
-          {t("partsTotal")} {q.parts_total}
+          {t("partsTotal")} {amount(lang, q.parts_total)}
         </span>
         <span>
-          {t("labour")} {q.labour}
+          {t("labour")} {amount(lang, q.labour)}
         </span>
         <span>
-          {t("serviceFee")} {q.service_fee}
+          {t("serviceFee")} {amount(lang, q.service_fee)}
         </span>
         <strong>
-          {t("total")} {q.total}
+          {t("total")} {amount(lang, q.total)}
         </strong>
       </div>
       {q.needs_acceptance && (
@@ -203,7 +203,7 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
             <p class="good">✓ {t("acceptedBy", { n: q.accepted_by })}</p>
           ) : (
             <>
-              <p>{t("quoteToAccept", { t: q.total })}</p>
+              <p>{t("quoteToAccept", { t: amount(lang, q.total) })}</p>
               <label>
                 {t("customerName")}
                 <input value={acceptName} onInput={(e) => setAcceptName(e.currentTarget.value)} data-testid="accept-name" />

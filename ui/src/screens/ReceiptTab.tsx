@@ -5,7 +5,7 @@ import { Fragment } from "preact";
 import { useState } from "preact/hooks";
 import { api, errorText, type JobView, type ReceiptFile } from "../api";
 import { useUi } from "../context";
-import { type Lang, fieldLabel, jobTypeLabel, localTime, optionLabel, translator } from "../i18n";
+import { type Lang, amount, fieldLabel, jobTypeLabel, localTime, optionLabel, translator } from "../i18n";
 
 const RECEIPT_FIELDS = ["symptom_reported", "symptom_found", "fault_cause", "solution", "work_done", "tests_done", "result", "follow_up", "acceptance", "trainee_name", "callback_notes"];
 
@@ -50,13 +50,13 @@ export function Preview({ job, lang }: { job: JobView; lang: Lang }) {
               <td>{l.name}</td>
               <td>× {l.quantity}</td>
               <td>{lang === "en" ? l.explain_en : l.explain_zh}</td>
-              <td class="num">{l.total}</td>
+              <td class="num">{amount(lang, l.total)}</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p class="num strong">
-        {t("total")} {job.quote.total}
+        {t("total")} {amount(lang, job.quote.total)}
       </p>
       {job.report.satisfaction.declined ? (
         <p>{t("declined")}</p>
