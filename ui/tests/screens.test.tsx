@@ -449,4 +449,19 @@ describe("punctuation", () => {
       cleanup();
     }
   });
+
+  it("words each event in the reader's language, with names not ids", () => {
+    const events = [{ at: "2026-12-01T02:00:00Z", from: "en_route" as const, to: "assigned" as const, note: "reassigned to 李工", note_zh: "改派给李工" }];
+    for (const [lang, said, not] of [["zh-CN", "改派给李工", "reassigned"], ["en", "reassigned to 李工", "改派"]] as const) {
+      render(
+        <UiContext.Provider value={ui(lang)}>
+          <Overview job={job({ events })} />
+        </UiContext.Provider>,
+      );
+      const shown = document.querySelector(".events")?.textContent ?? "";
+      expect(shown).toContain(said);
+      expect(shown).not.toContain(not);
+      cleanup();
+    }
+  });
 });

@@ -317,10 +317,12 @@ pub struct JobBundle {
 
 mod moves;
 mod new;
+mod note;
 mod unsigned;
 
 pub use moves::{JobEvent, MoveDetails};
 pub use new::{NewJob, job_number, number_prefix};
+pub use note::EventNote;
 pub use unsigned::{LeftUnsigned, UnsignedReason};
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use crate::equipment::{Equipment, WarrantyState};
 use crate::error::{DomainError, Result};
 use crate::field::Field;
 use crate::ids::{EngineerId, PartLineId};
-use crate::job::{Actor, Job, JobEvent, JobStatus, MoveDetails};
+use crate::job::{Actor, EventNote, Job, JobEvent, JobStatus, MoveDetails};
 use crate::part::{MAX_QUANTITY, PartLine};
 use crate::parts_request::RequestState;
 use crate::report::merge::{self, rating_text};
@@ -216,8 +216,8 @@ impl Visit {
                 let reason = crate::text::required(Field::ReopenReason, reason, crate::text::NOTE_MAX)?;
                 let kept = self.report.clone();
                 self.report = kept.next_revision();
-                let note = format!("revision {} reopened as {}: {reason}", kept.revision, self.report.revision);
-                let event = self.job.reopen(actor, *at, note)?;
+                let said = EventNote::Corrected { from: kept.revision, to: self.report.revision, reason };
+                let event = self.job.reopen(actor, *at, said)?;
                 Ok(Applied {
                     event: Some(event),
                     job_changed: true,

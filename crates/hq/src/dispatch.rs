@@ -6,7 +6,7 @@ use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Contact, Customer, Site};
 use outpost_domain::equipment::{self, Equipment};
 use outpost_domain::ids::{ContactId, CustomerId, EngineerId, EquipmentId, JobId, PartId, SiteId};
-use outpost_domain::job::{Actor, Job, JobEvent, JobStatus, MoveDetails, NewJob, Window};
+use outpost_domain::job::{Actor, EventNote, Job, JobEvent, JobStatus, MoveDetails, NewJob, Window};
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::part::Part;
 use outpost_domain::sla::SlaPolicy;
@@ -294,12 +294,12 @@ pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, now: OffsetDateT
     let mut job = Job::new(id, next_number(tx, input.scheduled_on)?, new)?;
     job.previous_visit = previous.as_ref().map(|p| p.id);
     records::save_job(tx, &job)?;
-    let follows = previous.map(|p| format!(", continuing {}", p.number)).unwrap_or_default();
-    let note = match job.engineer_id {
-        Some(e) => format!("created as {}{follows}, assigned to {}", job.number, engineer_name(tx, e)?),
-        None => format!("created as {}{follows}", job.number),
+    let said = EventNote::Created {
+        number: job.number.clone(),
+        engineer: job.engineer_id.map(|e| engineer_name(tx, e)).transpose()?,
+        continues: previous.map(|p| p.number),
     };
-    dispatcher_did(tx, &job, "job_created", note, now)?;
+    dispatcher_did(tx, &job, "job_created", said, now)?;
     log::publish_job(tx, job.id)?;
     Ok(job)
 }
@@ -315,17 +315,10 @@ fn engineer_name(tx: &mut dyn Tx, id: EngineerId) -> Result<String> {
 /// What a dispatcher did to a job that is no status move of its own (creating it, giving it
 /// its first engineer): an event on the job, as the engineer's laptop shows it, and an entry in
 /// the audit log.
-fn dispatcher_did(tx: &mut dyn Tx, job: &Job, kind: &str, note: String, now: OffsetDateTime) -> Result<()> {
-    let event = JobEvent {
-        job_id: job.id,
-        at: now,
-        actor: Actor::Hq,
-        from: job.status,
-        to: job.status,
-        note: Some(note.clone()),
-        received_at: Some(now),
-        clock_suspect: false,
-    };
+fn dispatcher_did(tx: &mut dyn Tx, job: &Job, kind: &str, said: EventNote, now: OffsetDateTime) -> Result<()> {
+    let note = said.english();
+    let mut event = JobEvent::new(job.id, now, Actor::Hq, job.status, job.status, Some(said));
+    event.received_at = Some(now);
     records::add_event(tx, &event)?;
     audit::append(
         tx,
@@ -369,7 +362,7 @@ pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate, now: OffsetDate
     job.severity = input.severity;
     records::save_job(tx, &job)?;
     if job.scheduled_on != was {
-        dispatcher_did(tx, &job, "job_rescheduled", format!("rescheduled from {was} to {}", job.scheduled_on), now)?;
+        dispatcher_did(tx, &job, "job_rescheduled", EventNote::Rescheduled { from: was, to: job.scheduled_on }, now)?;
     }
     log::publish_job_state(tx, id)?;
     Ok(job)
@@ -384,16 +377,20 @@ pub fn assign(tx: &mut dyn Tx, id: JobId, engineer: EngineerId, now: OffsetDateT
     match previous {
         None => {
             job.engineer_id = Some(engineer);
-            let note = format!("assigned to {}", engineer_name(tx, engineer)?);
-            dispatcher_did(tx, &job, "job_assigned", note, now)?;
+            let said = EventNote::Assigned { engineer: engineer_name(tx, engineer)? };
+            dispatcher_did(tx, &job, "job_assigned", said, now)?;
         }
         Some(_) => {
-            let event = job.transition(
+            let mut event = job.transition(
                 JobStatus::Assigned,
                 Actor::Hq,
                 now,
                 MoveDetails { engineer: Some(engineer), ..Default::default() },
             )?;
+            // HQ knows who the job went to: the laptops show the name, not an id.
+            let said = EventNote::Reassigned { engineer: Some(engineer_name(tx, engineer)?) };
+            event.note = Some(said.english());
+            event.said = Some(said);
             records::add_event(tx, &event)?;
         }
     }

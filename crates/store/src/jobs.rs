@@ -152,7 +152,8 @@ pub fn find(conn: &Connection, id_or_number: &str) -> Result<Job> {
 /// Records a job event.
 pub fn insert_event(tx: &Transaction<'_>, e: &JobEvent) -> Result<()> {
     tx.prepare_cached(
-        "INSERT INTO job_events (job_id, at, actor, from_status, to_status, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO job_events (job_id, at, actor, from_status, to_status, note, said)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
         e.job_id.to_text(),
@@ -161,6 +162,7 @@ pub fn insert_event(tx: &Transaction<'_>, e: &JobEvent) -> Result<()> {
         e.from.as_str(),
         e.to.as_str(),
         e.note,
+        e.said.as_ref().map(serde_json::to_string).transpose()?,
     ])?;
     Ok(())
 }
@@ -168,7 +170,7 @@ pub fn insert_event(tx: &Transaction<'_>, e: &JobEvent) -> Result<()> {
 /// The events of a job, oldest first.
 pub fn events(conn: &Connection, id: JobId) -> Result<Vec<JobEvent>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT at, actor, from_status, to_status, note FROM job_events WHERE job_id = ?1 ORDER BY id",
+        "SELECT at, actor, from_status, to_status, note, said FROM job_events WHERE job_id = ?1 ORDER BY id",
     )?;
     let mut rows = stmt.query([id.to_text()])?;
     let mut out = Vec::new();
@@ -183,6 +185,8 @@ pub fn events(conn: &Connection, id: JobId) -> Result<Vec<JobEvent>> {
             note: r.get(4)?,
             received_at: None,
             clock_suspect: false,
+            // A note this build cannot read (a newer HQ's) keeps its words in `note`.
+            said: r.get::<_, Option<String>>(5)?.and_then(|j| serde_json::from_str(&j).ok()),
         });
     }
     Ok(out)

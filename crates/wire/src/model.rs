@@ -13,7 +13,8 @@ mod settings;
 pub use change::Change;
 pub use customer::{Contact, Customer, Equipment, Language, Site};
 pub use job::{
-    Actor, Job, JobEvent, JobStatus, JobType, LeftUnsigned, Severity, Unresolved, UnsignedReason, VisitTimes, Window,
+    Actor, EventNote, Job, JobEvent, JobStatus, JobType, LeftUnsigned, Severity, Unresolved, UnsignedReason,
+    VisitTimes, Window,
 };
 pub use parts::{FaultOrigin, Part, PartLine, PartsRequest, RequestState, VanStock};
 pub use report::{

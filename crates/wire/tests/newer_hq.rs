@@ -24,3 +24,13 @@ fn a_known_kind_that_does_not_decode_is_still_an_error() {
     let data_first = r#"{"op": "upsert", "record": {"data": {"x": 1}, "type": "photo"}}"#;
     assert_eq!(serde_json::from_str::<Delta>(data_first).ok(), Some(Delta::Upsert { record: Record::Unknown }));
 }
+
+#[test]
+fn an_event_note_of_a_kind_this_app_does_not_know_keeps_its_english_words() -> serde_json::Result<()> {
+    let event = r#"{"job_id": "01a23546-c909-7278-b2a5-b649080ec78e", "at": "2026-11-19T01:32:00Z",
+        "actor": {"kind": "hq"}, "from": "assigned", "to": "assigned", "note": "escalated to the service manager",
+        "said": {"say": "escalated", "to": "manager"}}"#;
+    let event: outpost_wire::model::JobEvent = serde_json::from_str(event)?;
+    assert_eq!((event.note.as_deref(), event.said), (Some("escalated to the service manager"), None));
+    Ok(())
+}

@@ -117,7 +117,9 @@ pub struct EventView {
     pub at: String,
     pub from: JobStatus,
     pub to: JobStatus,
+    /// What the event says in English, and in Chinese (`note_zh`): names, not ids.
     pub note: Option<String>,
+    pub note_zh: Option<String>,
 }
 
 /// Everything the job screen shows.
@@ -196,7 +198,13 @@ impl JobView {
             events: d
                 .events
                 .iter()
-                .map(|e| EventView { at: rfc3339(e.at), from: e.from, to: e.to, note: e.note.clone() })
+                .map(|e| EventView {
+                    at: rfc3339(e.at),
+                    from: e.from,
+                    to: e.to,
+                    note: e.note_in(outpost_domain::customer::Language::En),
+                    note_zh: e.note_in(outpost_domain::customer::Language::ZhCn),
+                })
                 .collect(),
             history: d.history.iter().map(|s| JobRow::of(s, now)).collect(),
             next: job.status.moves().iter().filter(|(_, who)| *who == Mover::Engineer).map(|(to, _)| *to).collect(),

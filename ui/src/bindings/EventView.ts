@@ -4,4 +4,8 @@ import type { JobStatus } from "./JobStatus";
 /**
  * A step of the job's history.
  */
-export type EventView = { at: string, from: JobStatus, to: JobStatus, note: string | null, };
+export type EventView = { at: string, from: JobStatus, to: JobStatus, 
+/**
+ * What the event says in English, and in Chinese (`note_zh`): names, not ids.
+ */
+note: string | null, note_zh: string | null, };

@@ -61,7 +61,7 @@ export function Overview({ job }: { job: JobView }) {
           {job.events.map((ev) => (
             <li key={ev.at + ev.to}>
               {localTime(ev.at)} {statusLabel(lang, ev.to)}
-              {ev.note ? ` — ${ev.note}` : ""}
+              {ev.note ? ` — ${lang === "en" ? ev.note : (ev.note_zh ?? ev.note)}` : ""}
             </li>
           ))}
         </ol>

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use super::{Actor, Job, JobStatus, LeftUnsigned, Mover, Unresolved, VisitTimes};
+use super::{Actor, EventNote, Job, JobStatus, LeftUnsigned, Mover, Unresolved, VisitTimes};
 use crate::error::{DomainError, Result};
 use crate::ids::{EngineerId, JobId};
 use crate::text::{self, NOTE_MAX};
@@ -39,12 +39,35 @@ pub struct JobEvent {
     /// `at` cannot be right: ahead of `received_at`, or before the job existed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub clock_suspect: bool,
+    /// What `note` says, as facts worded in each language (absent from older events).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said: Option<EventNote>,
+}
+
+impl JobEvent {
+    /// A move, saying `said` (its English words in `note`); HQ stamps `received_at`.
+    pub fn new(
+        job_id: JobId,
+        at: OffsetDateTime,
+        actor: Actor,
+        from: JobStatus,
+        to: JobStatus,
+        said: Option<EventNote>,
+    ) -> JobEvent {
+        let note = said.as_ref().map(EventNote::english);
+        JobEvent { job_id, at, actor, from, to, note, received_at: None, clock_suspect: false, said }
+    }
+
+    /// The note in `language`: the facts' words, else the note as written.
+    pub fn note_in(&self, language: crate::customer::Language) -> Option<String> {
+        self.said.as_ref().map(|s| s.render(language)).or_else(|| self.note.clone())
+    }
 }
 
 impl Job {
     /// Takes a signed job back to completed for a correction of its report (the signed revision
     /// is kept by the caller); only before leaving the site.
-    pub(crate) fn reopen(&mut self, actor: Actor, at: OffsetDateTime, note: String) -> Result<JobEvent> {
+    pub(crate) fn reopen(&mut self, actor: Actor, at: OffsetDateTime, said: EventNote) -> Result<JobEvent> {
         crate::calendar::check_time(crate::field::Field::Time, at)?;
         if self.status != JobStatus::Signed {
             return Err(DomainError::ReopenNeedsSigned { job: self.number.clone(), status: self.status });
@@ -52,16 +75,7 @@ impl Job {
         let from = self.status;
         self.status = JobStatus::Completed;
         self.times.signed_at = None;
-        Ok(JobEvent {
-            job_id: self.id,
-            at,
-            actor,
-            from,
-            to: self.status,
-            note: Some(note),
-            received_at: None,
-            clock_suspect: false,
-        })
+        Ok(JobEvent::new(self.id, at, actor, from, self.status, Some(said)))
     }
 
     /// Moves the job to `to`, checking the state machine and who is asking.
@@ -113,7 +127,7 @@ impl Job {
         let note = self.apply_details(from, to, at, details)?;
         self.status = to;
         self.stamp(to, at);
-        Ok(JobEvent { job_id: self.id, at, actor, from, to, note, received_at: None, clock_suspect: false })
+        Ok(JobEvent::new(self.id, at, actor, from, to, note))
     }
 
     fn apply_details(
@@ -122,7 +136,7 @@ impl Job {
         to: JobStatus,
         at: OffsetDateTime,
         details: MoveDetails,
-    ) -> Result<Option<String>> {
+    ) -> Result<Option<EventNote>> {
         match to {
             JobStatus::Unresolved => {
                 let reason = text::required(
@@ -134,9 +148,9 @@ impl Job {
                 if promised_on < at.date() {
                     return Err(DomainError::PromisedDateInPast);
                 }
-                let note = format!("{reason} (promised {promised_on})");
+                let said = EventNote::Unresolved { reason: reason.clone(), promised_on };
                 self.unresolved = Some(Unresolved { reason, promised_on });
-                Ok(Some(note))
+                Ok(Some(said))
             }
             JobStatus::Cancelled => {
                 let reason = text::required(
@@ -145,7 +159,7 @@ impl Job {
                     NOTE_MAX,
                 )?;
                 self.cancel_reason = Some(reason.clone());
-                Ok(Some(reason))
+                Ok(Some(EventNote::Cancelled { reason }))
             }
             JobStatus::Assigned => {
                 let engineer = details.engineer.ok_or(DomainError::ReassignWithoutEngineer)?;
@@ -155,19 +169,19 @@ impl Job {
                 self.engineer_id = Some(engineer);
                 self.times = VisitTimes::default();
                 self.unresolved = None;
-                Ok(Some(format!("reassigned from {from} to engineer {engineer}")))
+                Ok(Some(EventNote::Reassigned { engineer: None }))
             }
             JobStatus::Departed if matches!(from, JobStatus::Completed | JobStatus::Unresolved) => {
                 let declared = details.unsigned.ok_or(DomainError::UnsignedDeparture)?.checked()?;
-                let note = declared.event_note();
+                let said = EventNote::LeftUnsigned { reason: declared.reason, note: declared.note.clone() };
                 self.left_unsigned = Some(declared);
-                Ok(Some(note))
+                Ok(Some(said))
             }
             JobStatus::OnSite if from != JobStatus::EnRoute => {
                 // Reopened after completed / unresolved: the old outcome no longer holds.
                 self.unresolved = None;
                 self.times.finished_at = None;
-                Ok(Some("reopened".into()))
+                Ok(Some(EventNote::Reopened))
             }
             _ => Ok(None),
         }

@@ -75,12 +75,4 @@ impl LeftUnsigned {
     pub fn checked(&self) -> Result<LeftUnsigned> {
         LeftUnsigned::new(self.reason, self.note.as_deref().unwrap_or(""))
     }
-
-    /// What the job's event says.
-    pub fn event_note(&self) -> String {
-        match &self.note {
-            Some(note) => format!("left unsigned: {} ({note})", self.reason.as_str()),
-            None => format!("left unsigned: {}", self.reason.as_str()),
-        }
-    }
 }

@@ -200,5 +200,41 @@ pub struct JobEvent {
     /// `at` cannot be right.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub clock_suspect: bool,
+    /// What `note` says, as facts (absent from older HQs' events; a kind this app does not
+    /// know is skipped, `note` keeps its English words).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "known_note")]
+    pub said: Option<EventNote>,
 }
-mirror!(JobEvent = domain::JobEvent { job_id, at, actor, from, to, note, received_at, clock_suspect });
+mirror!(JobEvent = domain::JobEvent { job_id, at, actor, from, to, note, received_at, clock_suspect, said });
+
+/// An event's facts, or none when a newer HQ says something this app does not know.
+fn known_note<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<EventNote>, D::Error> {
+    Ok(serde_json::from_value(serde_json::Value::deserialize(d)?).ok())
+}
+
+/// What an event states, as facts the reader words in their language: `{"say": "rescheduled",
+/// "from": …, "to": …}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "say", rename_all = "snake_case")]
+pub enum EventNote {
+    Unresolved { reason: String, promised_on: Date },
+    Cancelled { reason: String },
+    Reassigned { engineer: Option<String> },
+    LeftUnsigned { reason: UnsignedReason, note: Option<String> },
+    Reopened,
+    Created { number: String, engineer: Option<String>, continues: Option<String> },
+    Assigned { engineer: String },
+    Rescheduled { from: Date, to: Date },
+    Corrected { from: u32, to: u32, reason: String },
+}
+mirror!(EventNote = enum domain::EventNote {
+    Unresolved { reason, promised_on },
+    Cancelled { reason },
+    Reassigned { engineer },
+    LeftUnsigned { reason, note },
+    Reopened {},
+    Created { number, engineer, continues },
+    Assigned { engineer },
+    Rescheduled { from, to },
+    Corrected { from, to, reason },
+});
