@@ -627,3 +627,28 @@ fn hqs_charging_policy_reaches_the_laptop_and_prices_its_quotes() -> TestResult 
     );
     Ok(())
 }
+
+#[test]
+fn a_parts_bin_and_substitutes_set_at_hq_reach_the_laptops_catalogue() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(10)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let http = reqwest::blocking::Client::new();
+    let dispatcher = hq.dispatcher()?;
+    let post = |body: Value| http.post(format!("{}/api/v1/parts", hq.url)).bearer_auth(&dispatcher).json(&body).send();
+    let part = |code: &str, extra: Value| {
+        let mut body = json!({"code": code, "name": "风扇电机", "spec": "HL-37A", "unit_cost": 100, "unit_price": 120, "currency": "CNY"});
+        body.as_object_mut().map(|o| o.extend(extra.as_object().cloned().unwrap_or_default()));
+        body
+    };
+    assert_eq!(post(part("MOT-9001", json!({"bin": "A-03-2"})))?.status(), reqwest::StatusCode::CREATED);
+    let with = post(part("MOT-9002", json!({"substitutes": ["MOT-9001", "MOT-9002", "MOT-9001"]})))?;
+    assert_eq!(with.status(), reqwest::StatusCode::CREATED);
+    outpost_sync::sync_once(&laptop.store)?;
+    let kept = laptop.store.read(|c| outpost_store::parts::by_code(c, "MOT-9001"))?;
+    assert_eq!(kept.bin.as_deref(), Some("A-03-2"));
+    let other = laptop.store.read(|c| outpost_store::parts::by_code(c, "MOT-9002"))?;
+    assert_eq!(other.substitutes, ["MOT-9001"], "each once, never the part itself");
+    Ok(())
+}

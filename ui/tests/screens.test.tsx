@@ -211,8 +211,23 @@ describe("parts", () => {
     expect(totals).not.toContain("CNY");
   });
 
+  it("tells parts apart in the picker: spec, bin and what may replace them", async () => {
+    const found = [{ code: "MOT-0501", name: "风扇电机", spec: "HL-37A", unit_price: { en: "CNY 2,299.00", "zh-CN": "¥2,299.00" }, in_van: null, van_staleness: null, bin: "A-03-2", substitutes: ["MOT-0502"] }];
+    mockIPC((cmd) => (cmd === "find_parts" ? found : null));
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <Parts job={job()} onJob={() => {}} />
+      </UiContext.Provider>,
+    );
+    fireEvent.input(screen.getByTestId("part-search"), { target: { value: "风扇" } });
+    expect((await screen.findByTestId("bin")).textContent).toBe("库位：A-03-2");
+    const shown = document.querySelector(".suggest")?.textContent ?? "";
+    expect(shown).toContain("HL-37A");
+    expect(shown).toContain("可替代件：MOT-0502");
+  });
+
   it("lists the van stock with what is left and what has lain still", async () => {
-    const part = { name: "滤芯", spec: null, unit_price: { en: "CNY 80.00", "zh-CN": "¥80.00" } };
+    const part = { name: "滤芯", spec: null, unit_price: { en: "CNY 80.00", "zh-CN": "¥80.00" }, bin: null, substitutes: [] };
     const van = [
       { ...part, code: "FLT-0001", in_van: 3, van_staleness: "moving" },
       { ...part, code: "FLT-0002", in_van: 1, van_staleness: "still_for_three_months" },

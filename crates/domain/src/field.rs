@@ -52,6 +52,8 @@ fields! {
     PartCode => "part code", "零件编号";
     PartName => "part name", "零件名称";
     PartSpec => "part spec", "零件规格";
+    PartBin => "bin location", "库位";
+    Substitute => "substitute part", "替代件";
     CompanyName => "company name", "公司名称";
     ServiceHotline => "service hotline", "服务热线";
     CompanyLogo => "company logo", "公司标志";

@@ -22,6 +22,9 @@ pub struct Part {
     pub unit_cost: Money,
     /// List price.
     pub unit_price: Money,
+    /// Where the part is kept in HQ's store (库位), e.g. `A-03-2`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bin: Option<String>,
 }
 
 impl Part {
@@ -42,7 +45,31 @@ impl Part {
             substitutes: Vec::new(),
             unit_cost: Money::new(unit_cost.minor, unit_cost.currency)?,
             unit_price: Money::new(unit_price.minor, unit_price.currency)?,
+            bin: None,
         })
+    }
+
+    /// The part kept at `bin` (blank: not said).
+    pub fn kept_at(mut self, bin: &str) -> Result<Part> {
+        self.bin = text::optional(crate::field::Field::PartBin, bin, NAME_MAX)?;
+        Ok(self)
+    }
+
+    /// The parts that may be fitted instead, by code: one word each, not the part itself, each
+    /// once. Whether they are in the catalogue is the catalogue's to say.
+    pub fn replaceable_by(mut self, codes: &[String]) -> Result<Part> {
+        let mut substitutes: Vec<String> = Vec::new();
+        for code in codes {
+            let code = text::required(crate::field::Field::Substitute, code, 64)?;
+            if code.chars().any(char::is_whitespace) {
+                return Err(DomainError::CodeHasSpaces);
+            }
+            if code != self.code && !substitutes.contains(&code) {
+                substitutes.push(code);
+            }
+        }
+        self.substitutes = substitutes;
+        Ok(self)
     }
 }
 

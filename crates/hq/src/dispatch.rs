@@ -116,7 +116,17 @@ pub fn save_part(tx: &mut dyn Tx, id: PartId, input: &PartInput) -> Result<Part>
         &input.spec,
         Money::new(input.unit_cost, currency)?,
         Money::new(input.unit_price, currency)?,
-    )?;
+    )?
+    .kept_at(&input.bin)?
+    .replaceable_by(&input.substitutes)?;
+    for code in &part.substitutes {
+        if records::part_by_code(tx, code)?.is_none() {
+            return Err(AppError::invalid(
+                "substitutes",
+                format!("{code} is not in the catalogue: add it first, or leave it out"),
+            ));
+        }
+    }
     if records::part_by_code(tx, &part.code)?.is_some_and(|other| other.id != id) {
         return Err(AppError::Conflict {
             code: "duplicate_code",

@@ -13,10 +13,10 @@ use crate::error::{Result, StoreError};
 /// Inserts or replaces a catalogue part.
 pub fn upsert(tx: &Transaction<'_>, p: &Part) -> Result<()> {
     tx.execute(
-        "INSERT INTO parts (id, code, name, spec, substitutes, unit_cost, unit_price, currency)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        "INSERT INTO parts (id, code, name, spec, substitutes, unit_cost, unit_price, currency, bin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (id) DO UPDATE SET code = ?2, name = ?3, spec = ?4, substitutes = ?5,
-             unit_cost = ?6, unit_price = ?7, currency = ?8",
+             unit_cost = ?6, unit_price = ?7, currency = ?8, bin = ?9",
         params![
             p.id.to_text(),
             p.code,
@@ -26,12 +26,13 @@ pub fn upsert(tx: &Transaction<'_>, p: &Part) -> Result<()> {
             p.unit_cost.minor,
             p.unit_price.minor,
             p.unit_cost.currency.as_str(),
+            p.bin,
         ],
     )?;
     Ok(())
 }
 
-const PART_COLUMNS: &str = "id, code, name, spec, substitutes, unit_cost, unit_price, currency";
+const PART_COLUMNS: &str = "id, code, name, spec, substitutes, unit_cost, unit_price, currency, bin";
 
 fn part_from_row(r: &Row<'_>) -> Result<Part> {
     let currency = Currency::parse(&r.get::<_, String>(7)?)?;
@@ -44,6 +45,7 @@ fn part_from_row(r: &Row<'_>) -> Result<Part> {
         substitutes: serde_json::from_str(&substitutes)?,
         unit_cost: Money { minor: r.get(5)?, currency },
         unit_price: Money { minor: r.get(6)?, currency },
+        bin: r.get(8)?,
     })
 }
 

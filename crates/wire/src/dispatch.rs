@@ -80,6 +80,12 @@ pub struct PartInput {
     pub unit_cost: i64,
     pub unit_price: i64,
     pub currency: String,
+    /// Codes of catalogue parts that may be fitted instead.
+    #[serde(default)]
+    pub substitutes: Vec<String>,
+    /// Where the part is kept (库位), e.g. `A-03-2`.
+    #[serde(default)]
+    pub bin: String,
 }
 
 /// `PUT /api/v1/engineers/{id}/van-stock`: a count of the engineer's van.

@@ -233,6 +233,10 @@ pub struct PartView {
     pub name: String,
     pub spec: Option<String>,
     pub unit_price: Amount,
+    /// Where HQ keeps it (库位), to name when asking for it.
+    pub bin: Option<String>,
+    /// Codes of parts that may be fitted instead.
+    pub substitutes: Vec<String>,
     /// How many the van holds now, when it carries the part (below zero: recount the van).
     #[ts(type = "number | null")]
     pub in_van: Option<i64>,
@@ -251,6 +255,8 @@ impl PartView {
             name: p.name,
             spec: p.spec,
             unit_price: Amount::of(p.unit_price),
+            bin: p.bin,
+            substitutes: p.substitutes,
             in_van: van.map(|v| v.on_hand),
             van_staleness: staleness,
         }

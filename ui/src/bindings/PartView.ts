@@ -6,6 +6,14 @@ import type { Amount } from "./Amount";
  */
 export type PartView = { code: string, name: string, spec: string | null, unit_price: Amount, 
 /**
+ * Where HQ keeps it (库位), to name when asking for it.
+ */
+bin: string | null, 
+/**
+ * Codes of parts that may be fitted instead.
+ */
+substitutes: Array<string>, 
+/**
  * How many the van holds now, when it carries the part (below zero: recount the van).
  */
 in_van: number | null, 

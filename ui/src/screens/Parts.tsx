@@ -115,7 +115,22 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
                 {found.map((p) => (
                   <li key={p.code}>
                     <button type="button" onClick={() => pick(p)} data-code={p.code}>
-                      <code>{p.code}</code> {p.name} <span class="hint">{amount(lang, p.unit_price)}</span> <VanBadge part={p} t={t} />
+                      <code>{p.code}</code> {p.name} {p.spec && <span class="hint">{p.spec}</span>}{" "}
+                      <span class="hint">{amount(lang, p.unit_price)}</span> <VanBadge part={p} t={t} />
+                      {p.bin && (
+                        <span class="hint" data-testid="bin">
+                          {t("bin")}
+                          {t("colon")}
+                          {p.bin}
+                        </span>
+                      )}
+                      {p.substitutes.length > 0 && (
+                        <span class="hint">
+                          {t("substitutes")}
+                          {t("colon")}
+                          {p.substitutes.join(lang === "en" ? ", " : "、")}
+                        </span>
+                      )}
                     </button>
                   </li>
                 ))}

@@ -19,8 +19,11 @@ pub struct Part {
     pub substitutes: Vec<String>,
     pub unit_cost: Money,
     pub unit_price: Money,
+    /// Where HQ keeps it (库位); absent when not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bin: Option<String>,
 }
-mirror!(Part = part::Part { id, code, name, spec, substitutes, unit_cost, unit_price });
+mirror!(Part = part::Part { id, code, name, spec, substitutes, unit_cost, unit_price, bin });
 
 /// Why the old part failed: decides the charge under warranty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
