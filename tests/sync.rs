@@ -639,7 +639,9 @@ fn a_parts_bin_and_substitutes_set_at_hq_reach_the_laptops_catalogue() -> TestRe
     let post = |body: Value| http.post(format!("{}/api/v1/parts", hq.url)).bearer_auth(&dispatcher).json(&body).send();
     let part = |code: &str, extra: Value| {
         let mut body = json!({"code": code, "name": "风扇电机", "spec": "HL-37A", "unit_cost": 100, "unit_price": 120, "currency": "CNY"});
-        body.as_object_mut().map(|o| o.extend(extra.as_object().cloned().unwrap_or_default()));
+        if let (Some(o), Some(more)) = (body.as_object_mut(), extra.as_object()) {
+            o.extend(more.clone());
+        }
         body
     };
     assert_eq!(post(part("MOT-9001", json!({"bin": "A-03-2"})))?.status(), reqwest::StatusCode::CREATED);
