@@ -421,11 +421,12 @@ export function clockGap(lang: Lang, seconds: number): string {
   return duration(lang, minutes);
 }
 
-/** "1 h 20 min" / "1 小时 20 分钟" for the SLA badges. */
 /** An amount in the reader's language: ¥1,234.00 in Chinese, CNY 1,234.00 in English. */
 export function amount(lang: Lang, a: Amount): string {
   return lang === "en" ? a.en : a["zh-CN"];
 }
+
+/** "1 h 20 min" / "1 小时 20 分钟" for the SLA badges. */
 
 export function duration(lang: Lang, minutes: number): string {
   const h = Math.floor(Math.abs(minutes) / 60);

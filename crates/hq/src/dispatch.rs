@@ -137,9 +137,18 @@ pub fn save_part(tx: &mut dyn Tx, id: PartId, input: &PartInput) -> Result<Part>
     Ok(part)
 }
 
-/// Sets the company's charging policy; every laptop receives it.
+/// Sets the company's charging policy; every laptop receives it. Its currency is the
+/// catalogue's: a policy in another would make every priced visit fail.
 pub fn set_charging_policy(tx: &mut dyn Tx, policy: &outpost_domain::warranty::ChargingPolicy) -> Result<()> {
     policy.validate()?;
+    if let Some(part) = tx.query_opt("SELECT body FROM parts LIMIT 1", &[])?.map(|r| r.json::<Part>(0)).transpose()?
+        && part.unit_price.currency != policy.currency
+    {
+        return Err(AppError::invalid(
+            "currency",
+            format!("the catalogue is priced in {}: the charging policy must be too", part.unit_price.currency),
+        ));
+    }
     tx.execute(
         "INSERT INTO hq_meta (key, value) VALUES ('charging_policy', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         &[serde_json::to_string(policy)?.into()],

@@ -87,7 +87,8 @@ pub fn list(tx: &mut dyn Tx, all: bool, now: OffsetDateTime) -> Result<Vec<Promi
             .map(|r| r.json::<Job>(0))
             .transpose()?;
         let today = job.times.finished_at.map_or(now, |at| now.to_offset(at.offset())).date();
-        let kept = follow_up.as_ref().is_some_and(|f| finished(f.status)) || job.status == JobStatus::Closed;
+        // Closing the unresolved visit after review keeps no promise: only a visit that did the work.
+        let kept = follow_up.as_ref().is_some_and(|f| finished(f.status));
         if kept && !all {
             continue;
         }

@@ -1,6 +1,7 @@
 //! A job as the domain's rulebook sees it ([`Visit`]), read and written back in one place.
 
 use outpost_domain::ids::JobId;
+use outpost_domain::job::EventNote;
 use outpost_domain::visit::{Applied, Visit};
 use rusqlite::{Connection, Transaction};
 use time::OffsetDateTime;
@@ -33,7 +34,10 @@ pub fn save(conn: &Transaction<'_>, visit: &Visit, applied: &Applied, now: Offse
         jobs::insert_event(conn, event)?;
     }
     if let Some(kept) = &applied.revision_kept {
-        let reason = applied.event.as_ref().and_then(|e| e.note.as_deref()).unwrap_or_default();
+        let reason = match applied.event.as_ref().and_then(|e| e.said.as_ref()) {
+            Some(EventNote::Corrected { reason, .. }) => reason.as_str(),
+            _ => "",
+        };
         reports::keep_revision(conn, kept, reason, now)?;
     }
     if applied.report_changed {

@@ -65,15 +65,16 @@ impl JobEvent {
 }
 
 impl Job {
-    /// Takes a signed job back to completed for a correction of its report (the signed revision
-    /// is kept by the caller); only before leaving the site.
+    /// Takes a signed job back for a correction of its report (the signed revision is kept by
+    /// the caller): to completed, or to unresolved when the visit was signed unresolved (its
+    /// reason and promise still hold); only before leaving the site.
     pub(crate) fn reopen(&mut self, actor: Actor, at: OffsetDateTime, said: EventNote) -> Result<JobEvent> {
         crate::calendar::check_time(crate::field::Field::Time, at)?;
         if self.status != JobStatus::Signed {
             return Err(DomainError::ReopenNeedsSigned { job: self.number.clone(), status: self.status });
         }
         let from = self.status;
-        self.status = JobStatus::Completed;
+        self.status = if self.unresolved.is_some() { JobStatus::Unresolved } else { JobStatus::Completed };
         self.times.signed_at = None;
         Ok(JobEvent::new(self.id, at, actor, from, self.status, Some(said)))
     }

@@ -222,3 +222,27 @@ fn only_a_signed_report_still_on_site_can_be_reopened() {
     let err = gone.apply(ENGINEER, &reopen(&gone, 1, "x")).unwrap_err();
     assert!(err.render(crate::customer::Language::ZhCn).contains("离开后请联系调度员"), "{err}");
 }
+
+#[test]
+fn a_visit_signed_unresolved_is_corrected_as_unresolved_with_its_promise() {
+    let mut v = visit(JobStatus::OnSite);
+    let unresolved = Change::JobTransitioned {
+        job_id: v.job.id,
+        to: JobStatus::Unresolved,
+        at: T0,
+        reason: Some("等厂家发货".into()),
+        promised_on: Some(T0.date() + Duration::days(3)),
+        unsigned: None,
+    };
+    v.apply(ENGINEER, &set(ReportField::Result, "needs_parts", v.report.result.map(|r| r.as_str()))).unwrap();
+    v.apply(ENGINEER, &unresolved).unwrap();
+    let at = T0 + Duration::minutes(30);
+    let signature = v
+        .signature_for(ENGINEER, SignOff { signer_name: "李经理", image_sha256: SHA, strokes_sha256: None, at })
+        .unwrap();
+    v.apply(ENGINEER, &Change::ReportSigned { job_id: v.job.id, revision: 1, signature }).unwrap();
+    assert_eq!(v.job.status, JobStatus::Signed);
+    v.apply(ENGINEER, &reopen(&v, 1, "承诺日期写错")).unwrap();
+    assert_eq!(v.job.status, JobStatus::Unresolved, "still unresolved, its promise kept");
+    assert!(v.job.unresolved.is_some());
+}
