@@ -274,3 +274,22 @@ pub fn editable_jobs(store: &Store) -> Result<Vec<outpost_domain::ids::JobId>, B
     })?;
     Ok(all.iter().filter(|j| j.status == outpost_domain::job::JobStatus::Assigned).map(|j| j.id).take(5).collect())
 }
+
+/// An assigned repair job on the laptop.
+pub fn assigned_repair(store: &Store) -> Result<outpost_domain::ids::JobId, BoxError> {
+    let all = store.read(|c| {
+        outpost_store::jobs::list(
+            c,
+            outpost_store::jobs::JobFilter::All,
+            time::OffsetDateTime::now_utc().date(),
+            100_000,
+        )
+    })?;
+    Ok(all
+        .iter()
+        .find(|j| {
+            j.status == outpost_domain::job::JobStatus::Assigned && j.job_type == outpost_domain::job::JobType::Repair
+        })
+        .ok_or("an assigned repair")?
+        .id)
+}

@@ -1,65 +1,17 @@
 // The screens against a mocked IPC: what the engineer sees and what is sent.
-import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { mockIPC } from "@tauri-apps/api/mocks";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { UiContext } from "../src/context";
-import { translator } from "../src/i18n";
 import { JobList } from "../src/screens/JobList";
 import { JobScreen } from "../src/screens/JobScreen";
+import { job, reset, row, ui } from "./fixtures";
 import { Overview } from "../src/screens/Overview";
-import { Parts } from "../src/screens/Parts";
 import { Settings } from "../src/screens/Settings";
 import { SyncBar } from "../src/screens/SyncBar";
-import type { JobView, PartsRequestView, SyncView } from "../src/api";
+import type { JobView, SyncView } from "../src/api";
 
-afterEach(() => {
-  cleanup();
-  clearMocks();
-  vi.restoreAllMocks();
-});
-
-const ui = (lang: "en" | "zh-CN", failures: string[] = []) => ({ lang, t: translator(lang), fail: (m: string) => void failures.push(m) });
-
-const row = {
-  id: "j1",
-  number: "J2611-000001",
-  job_type: "repair",
-  status: "assigned",
-  severity: "major",
-  customer: "济南恒丰机械",
-  site: "一号厂房",
-  address: "经十路 1 号",
-  equipment: "Atlas GA37",
-  reported_fault: "排气温度高",
-  scheduled_on: "2026-11-23",
-  window_from: null,
-  window_until: null,
-  sla: { kind: "arrive_overdue", minutes: 75 },
-};
-
-const zero = { en: "CNY 0.00", "zh-CN": "¥0.00" };
-
-function job(over: Partial<JobView> = {}): JobView {
-  return {
-    row,
-    sla: row.sla,
-    customer_language: "zh-CN",
-    contacts: [],
-    directions: null,
-    equipment: null,
-    report: { revision: 1, fields: [], checklist: [], required: [], missing: [], satisfaction: { declined: false, ratings: [], comment: null }, signature: null },
-    quote: { lines: [], labour: zero, service_fee: zero, parts_total: zero, total: zero, needs_acceptance: false, accepted_by: null },
-    events: [],
-    history: [],
-    next: ["en_route"],
-    sections: ["fault", "parts"],
-    unresolved_reason: null,
-    promised_on: null,
-    parts_requests: [],
-    left_unsigned: null,
-    ...over,
-  } as JobView;
-}
+afterEach(reset);
 
 describe("job list", () => {
   it("shows today's jobs with status and SLA badges, in Chinese", async () => {
@@ -161,137 +113,6 @@ describe("leaving", () => {
     expect(sent).toEqual([{ id: "j1", reason: "工时填错" }]);
     expect(screen.queryByTestId("reopen")).toBeNull();
     expect(screen.getByTestId("tab-report").className).toBe("on");
-  });
-});
-
-describe("parts", () => {
-  it("refuses a bad quantity without calling the backend", async () => {
-    const calls: string[] = [];
-    mockIPC((cmd) => void calls.push(cmd));
-    render(
-      <UiContext.Provider value={ui("en")}>
-        <Parts job={job()} onJob={() => {}} />
-      </UiContext.Provider>,
-    );
-    fireEvent.input(screen.getByTestId("part-search"), { target: { value: "FLT-0001" } });
-    fireEvent.input(screen.getByTestId("part-qty"), { target: { value: "0" } });
-    fireEvent.click(screen.getByTestId("part-add"));
-    await screen.findByText("Quantity is a whole number from 1 to 10 000.");
-    expect(calls).not.toContain("add_part");
-  });
-
-  it("asks for the customer's acceptance of a charged quote", async () => {
-    const sent: unknown[] = [];
-    mockIPC((cmd, args) => {
-      if (cmd === "accept_quote") sent.push(args);
-      return job();
-    });
-    const charged = job({ quote: { ...job().quote, total: { en: "CNY 724.00", "zh-CN": "¥724.00" }, needs_acceptance: true } });
-    render(
-      <UiContext.Provider value={ui("en")}>
-        <Parts job={charged} onJob={() => {}} />
-      </UiContext.Provider>,
-    );
-    expect(screen.getByText(/The customer pays CNY 724.00/)).toBeTruthy();
-    fireEvent.input(screen.getByTestId("accept-name"), { target: { value: "李经理" } });
-    fireEvent.click(screen.getByTestId("accept-quote"));
-    await waitFor(() => expect(sent).toEqual([{ id: "j1", name: "李经理", method: "confirmation" }]));
-  });
-
-  it("shows amounts as the reader's language writes them", () => {
-    const total = { en: "CNY 1,234.50", "zh-CN": "¥1,234.50" };
-    const quoted = job({ quote: { lines: [], labour: zero, service_fee: zero, parts_total: total, total, needs_acceptance: false, accepted_by: null } });
-    render(
-      <UiContext.Provider value={ui("zh-CN")}>
-        <Parts job={quoted} onJob={() => {}} />
-      </UiContext.Provider>,
-    );
-    const totals = screen.getByTestId("totals").textContent ?? "";
-    expect(totals).toContain("¥1,234.50");
-    expect(totals).not.toContain("CNY");
-  });
-
-  it("tells parts apart in the picker: spec, bin and what may replace them", async () => {
-    const found = [{ code: "MOT-0501", name: "风扇电机", spec: "HL-37A", unit_price: { en: "CNY 2,299.00", "zh-CN": "¥2,299.00" }, in_van: null, van_staleness: null, bin: "A-03-2", substitutes: ["MOT-0502"] }];
-    mockIPC((cmd) => (cmd === "find_parts" ? found : null));
-    render(
-      <UiContext.Provider value={ui("zh-CN")}>
-        <Parts job={job()} onJob={() => {}} />
-      </UiContext.Provider>,
-    );
-    fireEvent.input(screen.getByTestId("part-search"), { target: { value: "风扇" } });
-    expect((await screen.findByTestId("bin")).textContent).toBe("库位：A-03-2");
-    const shown = document.querySelector(".suggest")?.textContent ?? "";
-    expect(shown).toContain("HL-37A");
-    expect(shown).toContain("可替代件：MOT-0502");
-  });
-
-  it("lists the van stock with what is left and what has lain still", async () => {
-    const part = { name: "滤芯", spec: null, unit_price: { en: "CNY 80.00", "zh-CN": "¥80.00" }, bin: null, substitutes: [] };
-    const van = [
-      { ...part, code: "FLT-0001", in_van: 3, van_staleness: "moving" },
-      { ...part, code: "FLT-0002", in_van: 1, van_staleness: "still_for_three_months" },
-      { ...part, code: "FLT-0003", in_van: -2, van_staleness: "moving" },
-    ];
-    const asked: unknown[] = [];
-    mockIPC((cmd, args) => (cmd === "find_parts" ? (asked.push(args), van) : null));
-    render(
-      <UiContext.Provider value={ui("zh-CN")}>
-        <Parts job={job()} onJob={() => {}} />
-      </UiContext.Provider>,
-    );
-    fireEvent.click(screen.getByTestId("van-stock"));
-    await screen.findByText("车上 3 件");
-    expect(asked).toEqual([{ text: "" }]);
-    expect(screen.getByText("车上 1 件 · 3 个月未动").className).toContain("late");
-    expect(screen.getByText("车上缺 2 件，请盘点")).toBeTruthy();
-
-    let left = false;
-    const leave = (e: KeyboardEvent) => void (left ||= e.key === "Escape");
-    window.addEventListener("keydown", leave);
-    fireEvent.keyDown(screen.getByTestId("part-search"), { key: "Escape" });
-    window.removeEventListener("keydown", leave);
-    expect(screen.queryByText("车上 3 件")).toBeNull();
-    expect(left).toBe(false);
-  });
-
-  it("asks HQ for a part the van lacks and shows HQ's answers", async () => {
-    const sent: unknown[] = [];
-    const request: PartsRequestView = {
-      id: "r1", code: "MOT-0501", name: "风扇电机", quantity: 2, origin: "quality", note: null,
-      requested_at: "2026-11-23T09:30:00+08:00", state: "requested", deliver_by: "2026-12-08",
-      delivered_at: null, declined_reason: null, overdue: false,
-    };
-    mockIPC((cmd, args) => {
-      if (cmd === "request_parts") sent.push(args);
-      return job({ parts_requests: [request] });
-    });
-    let shown = job();
-    const { rerender } = render(
-      <UiContext.Provider value={ui("zh-CN")}>
-        <Parts job={shown} onJob={(j) => (shown = j)} />
-      </UiContext.Provider>,
-    );
-    expect(screen.queryByTestId("parts-requests")).toBeNull();
-    fireEvent.input(screen.getByTestId("part-search"), { target: { value: "MOT-0501" } });
-    fireEvent.input(screen.getByTestId("part-qty"), { target: { value: "2" } });
-    fireEvent.click(screen.getByTestId("part-request"));
-    await waitFor(() => expect(sent).toEqual([{ id: "j1", code: "MOT-0501", quantity: 2, origin: "quality", note: "" }]));
-    await waitFor(() => expect(shown.parts_requests.length).toBe(1));
-    const answered = [
-      request,
-      { ...request, id: "r2", state: "promised", deliver_by: "2026-11-20", overdue: true },
-      { ...request, id: "r3", state: "declined", declined_reason: "型号停产" },
-    ];
-    rerender(
-      <UiContext.Provider value={ui("zh-CN")}>
-        <Parts job={job({ parts_requests: answered })} onJob={() => {}} />
-      </UiContext.Provider>,
-    );
-    expect(screen.getByText("已申请 · 最迟 2026-12-08 到货")).toBeTruthy();
-    expect(screen.getByText("总部承诺 2026-11-20 前到货").className).toContain("late");
-    expect(screen.getByText("逾期未到")).toBeTruthy();
-    expect(screen.getByText("已拒绝：型号停产")).toBeTruthy();
   });
 });
 
