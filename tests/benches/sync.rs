@@ -54,6 +54,7 @@ fn main() -> Result<(), BoxError> {
                     equipment_id: None,
                     engineer_id: Some(engineer),
                     reported_fault: format!("运行中有异响 #{i}"),
+                    reported_at: None,
                     scheduled_on: now.date(),
                     window_from: None,
                     window_until: None,

@@ -112,6 +112,10 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             Ok(())
         }
         Command::Status { json } => status(&laptop, clock, json),
+        Command::Kpis { month, json } => {
+            let figures = laptop.kpis(month.as_deref(), now)?;
+            if json { print::json(&figures) } else { print::figures(&figures, crate::error::language()) }
+        }
         Command::Jobs { when, search, json } => list_jobs(&laptop, clock, &when, search.as_deref(), json),
         Command::Search { query, json } => {
             let hits = laptop.search(&query, 50)?;

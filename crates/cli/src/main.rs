@@ -56,6 +56,15 @@ enum Command {
         #[command(subcommand)]
         command: Option<RefusedCommand>,
     },
+    /// This engineer's figures of a month (月度统计), by the rules HQ counts with, from the jobs
+    /// this laptop holds.
+    Kpis {
+        /// `YYYY-MM` (default: this month).
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Who this laptop belongs to, how many jobs it holds and what waits for HQ.
     Status {
         #[arg(long)]

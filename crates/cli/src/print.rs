@@ -5,6 +5,7 @@ macro_rules! out {
     ($($t:tt)*) => { $crate::print::write_line(format_args!($($t)*))? };
 }
 
+use outpost_domain::customer::Language;
 use outpost_domain::equipment::WarrantyState;
 use outpost_domain::parts_request::RequestState;
 use outpost_domain::rating::{Dimension, Satisfaction};
@@ -183,6 +184,38 @@ pub fn detail(d: &JobDetail, offset: UtcOffset) -> Result<()> {
         for h in d.history.iter().take(10) {
             out!("  {}  {}  {}  {}", h.scheduled_on, h.number, h.job_type, h.reported_fault);
         }
+    }
+    Ok(())
+}
+
+/// A month's figures, one per line, in `language`: how many of how many, or "not measured".
+pub fn figures(f: &outpost_laptop::MonthFigures, language: Language) -> Result<()> {
+    let zh = language == Language::ZhCn;
+    if zh {
+        out!("{} 月度统计", f.month);
+    } else {
+        out!("figures of {}", f.month);
+    }
+    for (share, ratio) in f.kpis.shares() {
+        let label = share.label(language);
+        let value = match ratio.and_then(|r| r.percent().map(|p| (r, p))) {
+            Some((r, p)) if zh => format!("{} 单中 {} 单（{p:.1}%）", r.denominator, r.numerator),
+            Some((r, p)) => format!("{} of {} ({p:.1} %)", r.numerator, r.denominator),
+            None if zh => "未统计".to_owned(),
+            None => "not measured".to_owned(),
+        };
+        if zh {
+            out!("{label}：{value}");
+        } else {
+            out!("{label}: {value}");
+        }
+    }
+    let (count, mean) = (f.kpis.overall_rating_count, f.kpis.mean_overall());
+    match (mean, zh) {
+        (Some(m), true) => out!("总体满意度均分：{m:.1} 分（{count} 份评价）"),
+        (Some(m), false) => out!("mean overall rating: {m:.1} of 5 ({count} rated)"),
+        (None, true) => out!("总体满意度均分：未统计"),
+        (None, false) => out!("mean overall rating: not measured"),
     }
     Ok(())
 }

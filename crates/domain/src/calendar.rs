@@ -25,6 +25,21 @@ pub fn parse_date(field: Field, value: &str) -> Result<Date> {
     check_date(field, date)
 }
 
+/// A month typed as `YYYY-MM`, within the allowed years: its year and month (1-12).
+pub fn parse_month(field: Field, value: &str) -> Result<(i32, u8)> {
+    let value = value.trim();
+    let not_month = || DomainError::NotMonth { field, value: value.to_owned() };
+    let (year, month) = value.split_once('-').ok_or_else(not_month)?;
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(year, 4) || !digits(month, 2) {
+        return Err(not_month());
+    }
+    let (year, month) = (year.parse::<i32>().map_err(|_| not_month())?, month.parse::<u8>().map_err(|_| not_month())?);
+    let first = time::Month::try_from(month).ok().and_then(|m| Date::from_calendar_date(year, m, 1).ok());
+    check_date(field, first.ok_or_else(not_month)?)?;
+    Ok((year, month))
+}
+
 /// The date, if its year is within [`FIRST_YEAR`]..=[`LAST_YEAR`].
 pub fn check_date(field: Field, date: Date) -> Result<Date> {
     if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
@@ -47,6 +62,15 @@ pub fn check_opt_date(field: Field, date: Option<Date>) -> Result<Option<Date>> 
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn a_month_is_four_digits_a_dash_and_two() {
+        assert_eq!(parse_month(Field::Month, " 2026-11 "), Ok((2026, 11)));
+        for typed in ["2026-13", "2026-00", "2026-1", "26-11", "11/2026", "2026-11-01", "+2026-11", ""] {
+            assert!(matches!(parse_month(Field::Month, typed), Err(DomainError::NotMonth { .. })), "{typed}");
+        }
+        assert!(matches!(parse_month(Field::Month, "1999-12"), Err(DomainError::OutsideYears { .. })));
+    }
 
     #[test]
     fn dates_outside_2000_to_2100_are_refused_naming_the_field() {

@@ -29,6 +29,8 @@ pub enum DomainError {
     NotPhone { field: Field },
     /// A date that does not parse as `YYYY-MM-DD`.
     NotDate { field: Field, value: String },
+    /// A month that does not parse as `YYYY-MM`.
+    NotMonth { field: Field, value: String },
     /// A date outside the years 2000 to 2100 (a typo or a broken clock).
     OutsideYears { field: Field, date: String },
     /// An id that is not a UUID.
@@ -188,6 +190,7 @@ impl DomainError {
             | ControlCharacters { field }
             | NotPhone { field }
             | NotDate { field, .. }
+            | NotMonth { field, .. }
             | OutsideYears { field, .. }
             | NotId { field, .. }
             | NotSha256 { field }

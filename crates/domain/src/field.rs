@@ -39,7 +39,9 @@ fields! {
     DeviceName => "device_name", "设备名称";
     Nonce => "nonce", "注册随机码";
     ReportedFault => "reported_fault", "报修故障";
+    ReportedAt => "reported_at", "报修时间";
     ScheduledOn => "scheduled_on", "预约日期";
+    Month => "month", "统计月份";
     SatisfactionComment => "satisfaction comment", "评价意见";
     Brand => "brand", "品牌";
     Model => "model", "型号";

@@ -4,9 +4,12 @@
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
-use crate::job::{Job, JobStatus, JobType};
+use crate::job::{Job, JobEvent, JobStatus, JobType};
 use crate::part::PartLine;
 use crate::report::{RepairResult, ServiceReport};
+use crate::sla::SlaPolicy;
+
+mod clocks;
 
 /// A share: how many of how many. No floats until display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -37,9 +40,25 @@ pub struct JobRecord {
     pub job: Job,
     pub report: Option<ServiceReport>,
     pub parts: Vec<PartLine>,
+    /// The job's events: when HQ gave it to an engineer is the reply to the customer's call.
+    pub events: Vec<JobEvent>,
     /// Whether the customer complained about the job; `None` where no complaint register is
     /// kept (the complaint rate is then not measured).
     pub complaint: Option<bool>,
+}
+
+impl JobRecord {
+    /// Finished and fixed, as the report says: result 已解决, not an empty report, 待配件 or
+    /// a visit left unresolved.
+    pub fn fixed(&self) -> bool {
+        let says_resolved = self.report.as_ref().is_some_and(|rep| rep.result == Some(RepairResult::Resolved));
+        self.job.times.finished_at.is_some() && self.job.unresolved.is_none() && says_resolved
+    }
+
+    /// The report's result, when it gives one.
+    fn result(&self) -> Option<RepairResult> {
+        self.report.as_ref().and_then(|rep| rep.result)
+    }
 }
 
 /// The monthly figures of an engineer or a team.
@@ -66,6 +85,12 @@ pub struct Kpis {
     /// Signed reports with every mandatory field / jobs past signing (signed, departed,
     /// closed): a job closed without a signed report counts as incomplete.
     pub report_completeness: Ratio,
+    /// 24 小时答复率: repairs given to an engineer (派工) within the reply target of the call /
+    /// repairs given, or whose reply target has passed.
+    pub reply_in_time: Ratio,
+    /// 返厂维修及时率: units sent to the factory (a repair whose result is 需返厂) fixed within
+    /// the working days of the policy / those fixed, or whose working days have passed.
+    pub factory_repair_in_time: Ratio,
 }
 
 impl Kpis {
@@ -74,18 +99,78 @@ impl Kpis {
         (self.overall_rating_count > 0)
             .then(|| f64::from(self.overall_rating_sum) / f64::from(self.overall_rating_count))
     }
+
+    /// The shares in the order of the monthly statistics, each with its name; `None` where
+    /// nothing is recorded to count.
+    pub fn shares(&self) -> [(Share, Option<Ratio>); 9] {
+        [
+            (Share::OnTimeArrival, Some(self.on_time_arrival)),
+            (Share::ReplyInTime, Some(self.reply_in_time)),
+            (Share::FixRate, Some(self.fix_rate)),
+            (Share::FirstVisitFix, Some(self.first_visit_fix)),
+            (Share::RepeatRepair, Some(self.repeat_repair)),
+            (Share::FactoryRepairInTime, Some(self.factory_repair_in_time)),
+            (Share::Satisfied, Some(self.satisfied)),
+            (Share::Complaint, self.complaint),
+            (Share::ReportCompleteness, Some(self.report_completeness)),
+        ]
+    }
+}
+
+/// The name of one share of the monthly statistics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Share {
+    OnTimeArrival,
+    ReplyInTime,
+    FixRate,
+    FirstVisitFix,
+    RepeatRepair,
+    FactoryRepairInTime,
+    Satisfied,
+    Complaint,
+    ReportCompleteness,
+}
+
+impl Share {
+    /// The figure's name in `language`, as the department's monthly statistics call it.
+    pub fn label(self, language: crate::customer::Language) -> &'static str {
+        use crate::customer::Language::{En, ZhCn};
+        match (self, language) {
+            (Share::OnTimeArrival, En) => "on-time arrival",
+            (Share::OnTimeArrival, ZhCn) => "维修及时率",
+            (Share::ReplyInTime, En) => "replied within the target",
+            (Share::ReplyInTime, ZhCn) => "24 小时答复率",
+            (Share::FixRate, En) => "fix rate",
+            (Share::FixRate, ZhCn) => "故障解决率",
+            (Share::FirstVisitFix, En) => "first-visit fix",
+            (Share::FirstVisitFix, ZhCn) => "一次修复率",
+            (Share::RepeatRepair, En) => "repeat repairs",
+            (Share::RepeatRepair, ZhCn) => "返修率",
+            (Share::FactoryRepairInTime, En) => "factory repairs in time",
+            (Share::FactoryRepairInTime, ZhCn) => "返厂维修及时率",
+            (Share::Satisfied, En) => "satisfied customers",
+            (Share::Satisfied, ZhCn) => "客户满意度",
+            (Share::Complaint, En) => "complaint rate",
+            (Share::Complaint, ZhCn) => "客户投诉率",
+            (Share::ReportCompleteness, En) => "complete reports",
+            (Share::ReportCompleteness, ZhCn) => "服务报告完整率",
+        }
+    }
 }
 
 /// A repair within this many days after a resolved one counts as a repeat repair.
 pub const REPEAT_REPAIR_DAYS: i64 = 30;
 
-/// The KPIs over a set of jobs (the caller picks the engineer or team and the month).
-/// `now` decides which promised windows are already due.
-pub fn compute(records: &[JobRecord], now: OffsetDateTime) -> Kpis {
+/// The KPIs over the jobs `counted` (the caller picks the engineer or team and the month).
+/// `around` holds other jobs of the same equipment, counted in no figure but looked at: the
+/// earlier visit a repair continues, the repair that repeats one, the visit that brought a unit
+/// back from the factory. `now` decides which promised windows and targets are already due.
+pub fn compute(counted: &[JobRecord], around: &[JobRecord], policy: &SlaPolicy, now: OffsetDateTime) -> Kpis {
     let mut k = Kpis::default();
+    let records: Vec<&JobRecord> = counted.iter().chain(around).collect();
     // Measured only where complaints are recorded: some job says so, and no finished one lacks it.
-    let (mut complaint, mut complaints_measured) = (Ratio::default(), records.iter().any(|r| r.complaint.is_some()));
-    for r in records {
+    let (mut complaint, mut complaints_measured) = (Ratio::default(), counted.iter().any(|r| r.complaint.is_some()));
+    for r in counted {
         let job = &r.job;
         if job.status == JobStatus::Cancelled {
             continue;
@@ -97,18 +182,23 @@ pub fn compute(records: &[JobRecord], now: OffsetDateTime) -> Kpis {
             k.on_time_arrival.count(due, arrived.is_some_and(|a| a <= w.until));
         }
         let finished = job.times.finished_at.is_some();
-        // Fixed is what the report says: result 已解决, not an empty report or 待配件.
-        let says_resolved = r.report.as_ref().is_some_and(|rep| rep.result == Some(RepairResult::Resolved));
-        let resolved = finished && job.unresolved.is_none() && says_resolved;
+        let resolved = r.fixed();
         let is_repair = job.job_type == JobType::Repair;
         k.fix_rate.count(is_repair && finished, resolved);
-        k.first_visit_fix.count(is_repair && resolved, job.previous_visit.is_none() && !follows_unresolved(r, records));
+        k.first_visit_fix
+            .count(is_repair && resolved, job.previous_visit.is_none() && !follows_unresolved(r, &records));
         match r.complaint {
             Some(hit) => complaint.count(finished, hit),
             None => complaints_measured &= !finished,
         }
         if is_repair && resolved {
-            k.repeat_repair.count(true, is_repeated(r, records));
+            k.repeat_repair.count(true, is_repeated(r, &records));
+        }
+        if is_repair {
+            let (due, in_time) = clocks::reply(r, policy, now);
+            k.reply_in_time.count(due, in_time);
+            let (due, in_time) = clocks::factory_repair(r, &records, policy, now);
+            k.factory_repair_in_time.count(due, in_time);
         }
         if let Some(overall) = r.report.as_ref().and_then(|rep| rep.satisfaction.as_ref()).and_then(|s| s.overall()) {
             k.overall_rating_sum += u32::from(overall.value());
@@ -127,7 +217,7 @@ pub fn compute(records: &[JobRecord], now: OffsetDateTime) -> Kpis {
 
 /// A repair of equipment whose earlier repair visit ended unresolved is a second visit, linked
 /// or not.
-fn follows_unresolved(r: &JobRecord, records: &[JobRecord]) -> bool {
+fn follows_unresolved(r: &JobRecord, records: &[&JobRecord]) -> bool {
     let Some(equipment) = r.job.equipment_id else {
         return false;
     };
@@ -140,7 +230,7 @@ fn follows_unresolved(r: &JobRecord, records: &[JobRecord]) -> bool {
     })
 }
 
-fn is_repeated(resolved: &JobRecord, records: &[JobRecord]) -> bool {
+fn is_repeated(resolved: &JobRecord, records: &[&JobRecord]) -> bool {
     let (Some(equipment), Some(done)) = (resolved.job.equipment_id, resolved.job.times.finished_at) else {
         return false;
     };

@@ -65,6 +65,7 @@ fn prepare(db: &Db, engineers: usize) -> Result<Vec<(String, String)>, BoxError>
                     equipment_id: None,
                     engineer_id: Some(engineer),
                     reported_fault: "运行中有异响".into(),
+                    reported_at: None,
                     scheduled_on: now.date(),
                     window_from: None,
                     window_until: None,

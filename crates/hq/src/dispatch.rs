@@ -305,7 +305,7 @@ pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, now: OffsetDateT
         equipment_id: input.equipment_id,
         engineer_id: input.engineer_id,
         reported_fault: &input.reported_fault,
-        reported_at: now,
+        reported_at: reported_at(input.reported_at, now)?,
         scheduled_on: input.scheduled_on,
         window,
     };
@@ -321,6 +321,18 @@ pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, now: OffsetDateT
     dispatcher_did(tx, &job, "job_created", said, now)?;
     log::publish_job(tx, job.id)?;
     Ok(job)
+}
+
+/// When the customer reported the fault: now, or a time typed for a call or letter received
+/// earlier — never later than now, within the years a date may have.
+fn reported_at(typed: Option<OffsetDateTime>, now: OffsetDateTime) -> Result<OffsetDateTime> {
+    let Some(at) = typed else {
+        return Ok(now);
+    };
+    if at > now + outpost_domain::clock::AHEAD_LIMIT {
+        return Err(AppError::invalid("reported_at", "the customer cannot have called later than now"));
+    }
+    Ok(outpost_domain::calendar::check_time(outpost_domain::field::Field::ReportedAt, at)?)
 }
 
 fn engineer_name(tx: &mut dyn Tx, id: EngineerId) -> Result<String> {

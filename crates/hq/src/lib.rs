@@ -13,6 +13,7 @@ pub mod db;
 pub mod dispatch;
 pub mod enroll;
 pub mod error;
+pub mod figures;
 mod json;
 pub mod log;
 pub mod parts_requests;

@@ -5,6 +5,7 @@
 //! callers only print or show it.
 
 mod error;
+mod figures;
 mod jobs;
 mod receipt;
 mod settings;
@@ -18,6 +19,7 @@ use outpost_store::Store;
 use time::{Date, OffsetDateTime, UtcOffset};
 
 pub use error::{LaptopError, Result};
+pub use figures::MonthFigures;
 pub use receipt::{Receipt, SavedReceipt};
 pub use settings::Settings;
 pub use status::Status;

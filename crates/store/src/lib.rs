@@ -14,6 +14,7 @@ pub mod device;
 pub mod downloads;
 pub mod equipment;
 pub mod error;
+pub mod figures;
 mod housekeeping;
 mod import;
 pub mod jobs;

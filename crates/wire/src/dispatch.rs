@@ -128,6 +128,10 @@ pub struct JobInput {
     #[serde(default)]
     pub engineer_id: Option<EngineerId>,
     pub reported_fault: String,
+    /// When the customer called or wrote (来电来函时间), when it was before the job was
+    /// entered: the 24-hour reply is counted from then. Default: now.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub reported_at: Option<OffsetDateTime>,
     pub scheduled_on: Date,
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub window_from: Option<OffsetDateTime>,

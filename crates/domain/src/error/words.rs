@@ -62,6 +62,10 @@ fn both(error: &DomainError) -> (String, String) {
             format!("'{value}' is not a date; write it as 2026-11-23"),
             format!("“{value}”不是日期，请按 2026-11-23 的格式填写"),
         ),
+        NotMonth { value, .. } => (
+            format!("'{value}' is not a month; write it as 2026-11"),
+            format!("“{value}”不是月份，请按 2026-11 的格式填写"),
+        ),
         OutsideYears { date, .. } => (
             format!("{date} is outside the years {FIRST_YEAR} to {LAST_YEAR}; check the year"),
             format!("{date} 不在 {FIRST_YEAR} 年至 {LAST_YEAR} 年之间，请检查年份"),

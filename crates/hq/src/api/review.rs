@@ -6,15 +6,15 @@ use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
 use outpost_domain::ids::{EngineerId, JobId};
-use outpost_domain::kpi::{self, JobRecord, Kpis};
+use outpost_domain::kpi::Kpis;
 use serde::{Deserialize, Serialize};
 
 use crate::audit;
 use crate::auth::Dispatcher;
 use crate::error::{AppError, Result};
 use crate::json::Params;
-use crate::records;
 use crate::state::AppState;
+use crate::{figures, records};
 
 /// The manager's reading routes.
 pub fn router() -> Router<AppState> {
@@ -59,25 +59,9 @@ pub struct KpiQuery {
 }
 
 pub async fn kpis(State(s): State<AppState>, _: Dispatcher, Params(q): Params<KpiQuery>) -> Result<Json<Kpis>> {
-    let (year, month) = q
-        .month
-        .split_once('-')
-        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u8>().ok()?)))
-        .filter(|(_, m)| (1..=12).contains(m))
-        .ok_or_else(|| AppError::invalid("month", "write the month as YYYY-MM, e.g. 2026-11"))?;
+    let (year, month) = outpost_domain::calendar::parse_month(outpost_domain::field::Field::Month, &q.month)?;
     let now = s.now();
-    let kpis =
-        s.db.tx(move |tx| {
-            let jobs = records::jobs_scheduled_in(tx, year, month, q.engineer_id)?;
-            let mut set = Vec::with_capacity(jobs.len());
-            for id in jobs {
-                let b = records::bundle(tx, id)?;
-                // HQ keeps no complaint register yet: the complaint rate says "not measured".
-                set.push(JobRecord { job: b.job, report: b.report, parts: b.parts, complaint: None });
-            }
-            Ok(kpi::compute(&set, now))
-        })
-        .await?;
+    let kpis = s.db.tx(move |tx| figures::month(tx, year, month, q.engineer_id, now)).await?;
     Ok(Json(kpis))
 }
 

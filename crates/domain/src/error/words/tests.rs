@@ -75,9 +75,10 @@ fn index(e: &DomainError) -> usize {
         RepairNotResolved { .. } => 60,
         AcceptanceFailed => 61,
         ReopenNeedsSigned { .. } => 62,
+        NotMonth { .. } => 63,
     }
 }
-const VARIANTS: usize = 63;
+const VARIANTS: usize = 64;
 
 fn samples() -> Vec<DomainError> {
     use DomainError::*;
@@ -92,6 +93,7 @@ fn samples() -> Vec<DomainError> {
         NotPhone { field: Field::ContactPhone },
         NotDate { field: Field::PromisedDate, value: "12/1".into() },
         OutsideYears { field: Field::PromisedDate, date: "1999-12-31".into() },
+        NotMonth { field: Field::Month, value: "11/2026".into() },
         NotId { field: Field::JobId, value: "x".into() },
         NotSha256 { field: Field::File },
         NotPng { field: Field::SignatureImage },

@@ -1,0 +1,49 @@
+//! The month's figures (月度统计) from what HQ holds: the jobs scheduled in the month, counted,
+//! and the other jobs of their equipment, looked at (the visit a repair continues, the repair
+//! that repeats it, the visit that brought a unit back from the factory).
+
+use std::collections::BTreeSet;
+
+use outpost_domain::ids::{EngineerId, JobId};
+use outpost_domain::kpi::{self, JobRecord, Kpis};
+use time::OffsetDateTime;
+
+use crate::db::Tx;
+use crate::error::{AppError, Result};
+use crate::{dispatch, records};
+
+/// The KPIs of `year`-`month`, of one engineer or of everyone, as of `now`.
+pub fn month(tx: &mut dyn Tx, year: i32, month: u8, engineer: Option<EngineerId>, now: OffsetDateTime) -> Result<Kpis> {
+    let ids = records::jobs_scheduled_in(tx, year, month, engineer)?;
+    let mut seen: BTreeSet<JobId> = ids.iter().copied().collect();
+    let counted = ids.into_iter().map(|id| record(tx, id)).collect::<Result<Vec<_>>>()?;
+    let mut around = Vec::new();
+    for r in &counted {
+        for id in related(tx, &r.job)? {
+            if seen.insert(id) {
+                around.push(record(tx, id)?);
+            }
+        }
+    }
+    Ok(kpi::compute(&counted, &around, &dispatch::sla_policy(tx)?, now))
+}
+
+/// One job as the figures need it. HQ keeps no complaint register yet: the complaint rate
+/// says "not measured".
+fn record(tx: &mut dyn Tx, id: JobId) -> Result<JobRecord> {
+    let b = records::bundle(tx, id)?;
+    Ok(JobRecord { job: b.job, report: b.report, parts: b.parts, events: b.events, complaint: None })
+}
+
+/// The other jobs of a job's equipment, the visit it continues and the visits continuing it.
+fn related(tx: &mut dyn Tx, job: &outpost_domain::job::Job) -> Result<Vec<JobId>> {
+    let rows = tx.query(
+        "SELECT id FROM jobs WHERE id <> $1 AND (equipment_id = $2 OR previous_visit = $1 OR id = $3)",
+        &[
+            job.id.to_text().into(),
+            job.equipment_id.map(|e| e.to_text()).into(),
+            job.previous_visit.map(|p| p.to_text()).into(),
+        ],
+    )?;
+    rows.iter().map(|r| r.text(0)?.parse().map_err(|_| AppError::internal("a job id in the jobs table"))).collect()
+}
