@@ -2,6 +2,7 @@
 //! (`outpost-laptop`, the same the desktop app calls), print.
 
 use outpost_demo::{DemoConfig, generate};
+use outpost_domain::customer::Language;
 use outpost_domain::job::{JobStatus, UnsignedReason};
 use outpost_domain::part::FaultOrigin;
 use outpost_domain::rating::Dimension;
@@ -165,9 +166,15 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             let line = laptop.add_part(id, &part_code, quantity, origin, now)?;
             let quote = laptop.job(id)?.quote;
             if let Some(priced) = quote.lines.iter().find(|l| l.part_line_id == line.id) {
-                out!("{} × {}: {} ({})", priced.quantity, priced.part_code, priced.total, priced.explain_en());
+                out!(
+                    "{} × {}: {} ({})",
+                    priced.quantity,
+                    priced.part_code,
+                    priced.total.words(Language::En),
+                    priced.explain_en()
+                );
             }
-            out!("total: {}", quote.total);
+            out!("total: {}", quote.total.words(Language::En));
             Ok(())
         }
         Command::Part { command: PartCommand::Request { job, part_code, quantity, misuse, note } } => {
@@ -185,7 +192,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
         Command::Part { command: PartCommand::Find { text } } => {
             for found in laptop.find_parts(&text, now)? {
                 let p = found.part;
-                out!("{}\t{}\t{}", p.code, p.name, p.unit_price);
+                out!("{}\t{}\t{}", p.code, p.name, p.unit_price.words(Language::En));
             }
             Ok(())
         }
@@ -203,7 +210,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
         }
         Command::AcceptQuote { job, name, method } => {
             let acceptance = laptop.accept_quote(laptop.find_job(&job)?, &name, &method, now)?;
-            out!("accepted {} by {}", acceptance.total, acceptance.accepted_by);
+            out!("accepted {} by {}", acceptance.total.words(Language::En), acceptance.accepted_by);
             Ok(())
         }
         Command::Receipt { job, out, layout, lang } => {

@@ -158,9 +158,17 @@ pub fn detail(d: &JobDetail, offset: UtcOffset) -> Result<()> {
     if !d.quote.lines.is_empty() || !d.quote.total.is_zero() {
         out!("parts and charges:");
         for l in &d.quote.lines {
-            out!("  {} × {} {}  {}  ({})", l.quantity, l.part_code, l.part_name, l.total, l.explain_en());
+            out!(
+                "  {} × {} {}  {}  ({})",
+                l.quantity,
+                l.part_code,
+                l.part_name,
+                l.total.words(Language::En),
+                l.explain_en()
+            );
         }
-        out!("  labour {}, service fee {}, total {}", d.quote.labour, d.quote.service_fee, d.quote.total);
+        let en = |m: outpost_domain::money::Money| m.words(Language::En);
+        out!("  labour {}, service fee {}, total {}", en(d.quote.labour), en(d.quote.service_fee), en(d.quote.total));
     }
     if !d.parts_requests.is_empty() {
         out!("parts requested from HQ:");

@@ -207,3 +207,24 @@ fn every_readme_example_works_as_printed() -> TestResult {
     assert!(dir.path().join("receipt.pdf").is_file());
     Ok(())
 }
+
+#[test]
+fn amounts_are_grouped_as_english_reads_them() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    cli(dir.path(), &["demo", "--jobs", "20"])?;
+    let found = cli(dir.path(), &["part", "find", "FLT"])?;
+    assert!(found.status.success(), "{}", stderr(&found));
+    let prices: Vec<String> = stdout(&found).lines().filter_map(|l| l.rsplit('\t').next()).map(str::to_owned).collect();
+    assert!(!prices.is_empty());
+    let grouped = |p: &str| {
+        let Some((major, minor)) = p.strip_prefix("CNY ").and_then(|a| a.split_once('.')) else { return false };
+        let groups: Vec<&str> = major.split(',').collect();
+        minor.len() == 2
+            && groups[0].len() <= 3
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+    };
+    assert!(prices.iter().all(|p| grouped(p)), "{prices:?}");
+    assert!(prices.iter().any(|p| p.contains(',')), "a part of 1,000 or more: {prices:?}");
+    Ok(())
+}
