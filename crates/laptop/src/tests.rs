@@ -13,7 +13,12 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 fn demo_laptop(dir: &std::path::Path) -> Result<Laptop, Box<dyn std::error::Error>> {
     let laptop = Laptop::open(dir, UtcOffset::UTC)?;
-    let data = outpost_demo::generate(&outpost_demo::DemoConfig::new(7, 40, OffsetDateTime::now_utc()));
+    // The demo's day in the laptop's own offset: at 20:00 UTC it is already tomorrow in +08:00.
+    let config = outpost_demo::DemoConfig {
+        utc_offset: UtcOffset::UTC,
+        ..outpost_demo::DemoConfig::new(7, 40, OffsetDateTime::now_utc())
+    };
+    let data = outpost_demo::generate(&config);
     outpost_store::demo::load(laptop.store(), &data)?;
     Ok(laptop)
 }
