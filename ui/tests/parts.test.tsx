@@ -57,7 +57,7 @@ describe("parts", () => {
   });
 
   it("tells parts apart in the picker: spec, bin and what may replace them", async () => {
-    const found = [{ code: "MOT-0501", name: "风扇电机", spec: "HL-37A", unit_price: { en: "CNY 2,299.00", "zh-CN": "¥2,299.00" }, in_van: null, van_staleness: null, bin: "A-03-2", substitutes: ["MOT-0502"] }];
+    const found = [{ code: "MOT-0501", name: "风扇电机", spec: "HL-37A", unit_price: { en: "CNY 2,299.00", "zh-CN": "¥2,299.00" }, in_van: null, van_staleness: null, bin: "A-03-2", class: "repair" as const, substitutes: ["MOT-0502"], stand_ins: [] }];
     mockIPC((cmd) => (cmd === "find_parts" ? found : null));
     render(
       <UiContext.Provider value={ui("zh-CN")}>
@@ -68,11 +68,11 @@ describe("parts", () => {
     expect((await screen.findByTestId("bin")).textContent).toBe("库位：A-03-2");
     const shown = document.querySelector(".suggest")?.textContent ?? "";
     expect(shown).toContain("HL-37A");
-    expect(shown).toContain("可替代件：MOT-0502");
+    expect(shown).toContain("可替代配件：MOT-0502");
   });
 
   it("lists the van stock with what is left and what has lain still", async () => {
-    const part = { name: "滤芯", spec: null, unit_price: { en: "CNY 80.00", "zh-CN": "¥80.00" }, bin: null, substitutes: [] };
+    const part = { name: "滤芯", spec: null, unit_price: { en: "CNY 80.00", "zh-CN": "¥80.00" }, bin: null, class: "consumable" as const, substitutes: [], stand_ins: [] };
     const van = [
       { ...part, code: "FLT-0001", in_van: 3, van_staleness: "moving" },
       { ...part, code: "FLT-0002", in_van: 1, van_staleness: "still_for_three_months" },
@@ -88,7 +88,7 @@ describe("parts", () => {
     fireEvent.click(screen.getByTestId("van-stock"));
     await screen.findByText("车上 3 件");
     expect(asked).toEqual([{ text: "" }]);
-    expect(screen.getByText("车上 1 件 · 3 个月未动").className).toContain("late");
+    expect(screen.getByText("车上 1 件 · 超过 3 个月未动用").className).toContain("late");
     expect(screen.getByText("车上缺 2 件，请盘点")).toBeTruthy();
 
     let left = false;
@@ -106,6 +106,7 @@ describe("parts", () => {
       id: "r1", code: "MOT-0501", name: "风扇电机", quantity: 2, origin: "quality", note: null,
       requested_at: "2026-11-23T09:30:00+08:00", state: "requested", deliver_by: "2026-12-08",
       delivered_at: null, declined_reason: null, overdue: false,
+      charge: { en: "CNY 0.00", "zh-CN": "¥0.00" }, charge_en: "In warranty, quality fault: free", charge_zh: "保修期内，质量问题：免费",
     };
     mockIPC((cmd, args) => {
       if (cmd === "request_parts") sent.push(args);
@@ -127,6 +128,7 @@ describe("parts", () => {
       request,
       { ...request, id: "r2", state: "promised", deliver_by: "2026-11-20", overdue: true },
       { ...request, id: "r3", state: "declined", declined_reason: "型号停产" },
+      { ...request, id: "r4", state: "delivered", delivered_at: "2026-11-25T10:00:00+08:00", charge: { en: "CNY 320.00", "zh-CN": "¥320.00" }, charge_en: "Out of warranty: part charged", charge_zh: "已过保修期：配件收费" },
     ];
     rerender(
       <UiContext.Provider value={ui("zh-CN")}>
@@ -137,5 +139,32 @@ describe("parts", () => {
     expect(screen.getByText("总部承诺 2026-11-20 前到货").className).toContain("late");
     expect(screen.getByText("逾期未到")).toBeTruthy();
     expect(screen.getByText("已拒绝：型号停产")).toBeTruthy();
+    const charges = screen.getAllByTestId("request-charge").map((c) => c.textContent);
+    expect(charges[0]).toBe("¥0.00 · 保修期内，质量问题：免费");
+    expect(charges[3]).toBe("¥320.00 · 已过保修期：配件收费");
+    expect(screen.getByText("2026-11-25 已到货")).toBeTruthy();
+  });
+
+  it("offers the substitutes the van holds when it has none of the part", async () => {
+    const price = { en: "CNY 120.00", "zh-CN": "¥120.00" };
+    const common = { name: "空气滤芯", spec: null, unit_price: price, bin: null, class: "consumable" as const, substitutes: [], stand_ins: [] };
+    const instead = { ...common, code: "FLT-0008", in_van: 3, van_staleness: "moving" };
+    const wanted = { ...common, code: "FLT-0001", in_van: 0, van_staleness: "moving", substitutes: ["FLT-0008"], stand_ins: [instead] };
+    const added: unknown[] = [];
+    mockIPC((cmd, args) => (cmd === "find_parts" ? [wanted] : cmd === "add_part" ? (added.push(args), job()) : null));
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <Parts job={job()} onJob={() => {}} />
+      </UiContext.Provider>,
+    );
+    fireEvent.input(screen.getByTestId("part-search"), { target: { value: "FLT-0001" } });
+    const suggested = await screen.findByText((_, el) => el?.getAttribute("data-code") === "FLT-0001");
+    expect(suggested.textContent).toContain("易耗件");
+    fireEvent.click(suggested);
+    const offer = await screen.findByTestId("stand-ins");
+    expect(offer.textContent).toContain("车上没有此配件，车上有替代配件：");
+    fireEvent.click(offer.querySelector("[data-code=FLT-0008]")!);
+    fireEvent.click(screen.getByTestId("part-add"));
+    await waitFor(() => expect(added).toEqual([{ id: "j1", code: "FLT-0008", quantity: 1, origin: "quality" }]));
   });
 });

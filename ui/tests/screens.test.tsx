@@ -22,9 +22,9 @@ describe("job list", () => {
       </UiContext.Provider>,
     );
     await screen.findByText("济南恒丰机械");
-    expect(screen.getByText("已派单")).toBeTruthy();
+    expect(screen.getByText("已派工")).toBeTruthy();
     expect(screen.getByText("到达已超时 1 小时 15 分钟")).toBeTruthy();
-    expect(screen.getByText("重大")).toBeTruthy();
+    expect(screen.getByText("重大故障")).toBeTruthy();
   });
 
   it("says so when a list is empty", async () => {
@@ -76,7 +76,7 @@ describe("leaving", () => {
     );
     fireEvent.click(await screen.findByTestId("move-departed"));
     const confirm = screen.getByTestId("confirm-leave") as HTMLButtonElement;
-    expect(screen.getByText("客户尚未在服务报告上签字。为什么离开？")).toBeTruthy();
+    expect(screen.getByText("客户尚未在服务报告上签字，请选择未签字离开的原因：")).toBeTruthy();
     expect(confirm.disabled).toBe(true);
     fireEvent.click(screen.getByText("其他原因"));
     expect(confirm.disabled).toBe(true);
@@ -85,6 +85,35 @@ describe("leaving", () => {
     await screen.findByTestId("left-unsigned");
     expect(sent).toEqual([{ id: "j1", reason: "other", note: "停电" }]);
     expect(screen.getByTestId("left-unsigned").textContent).toBe("未签字离开：其他原因");
+  });
+
+  it("names each move as a verb, and going back to on site after finishing says so and asks first", async () => {
+    const completed = job({ row: { ...row, status: "completed" } as JobView["row"], next: ["signed", "on_site", "departed"] });
+    const sent: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "get_job") return completed;
+      if (cmd === "transition_job") {
+        sent.push(args);
+        return job({ row: { ...row, status: "on_site" } as JobView["row"], next: ["completed", "unresolved"] });
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <JobScreen id="j1" onBack={() => {}} />
+      </UiContext.Provider>,
+    );
+    const reopen = await screen.findByTestId("move-reopen");
+    expect(reopen.textContent).toBe("重新打开…");
+    expect(screen.getByTestId("move-departed").textContent).toBe("离开");
+    expect(screen.queryByText("到达")).toBeNull();
+    fireEvent.click(reopen);
+    expect(sent).toEqual([]);
+    expect(screen.getByTestId("reopen-job").textContent).toContain("确定重新打开此工单吗？");
+    fireEvent.click(screen.getByTestId("confirm-reopen-job"));
+    await screen.findByText("完工");
+    expect(sent).toEqual([{ id: "j1", to: "on_site", reason: null, promised_on: null }]);
+    expect(screen.queryByTestId("reopen-job")).toBeNull();
   });
 
   it("reopens a signed report as a new revision only with what is corrected, then shows the report", async () => {
@@ -218,7 +247,7 @@ describe("sync bar", () => {
     bar({ ...base, clock_offset_secs: -(3 * 3600 + 12 * 60) });
     const warning = screen.getByTestId("clock-warning");
     expect(warning.textContent).toBe("时钟慢 3 小时 12 分钟");
-    expect(warning.getAttribute("title")).toBe("本机时钟比总部慢 3 小时 12 分钟：您记录的时间可能受到质疑");
+    expect(warning.getAttribute("title")).toBe("本机时钟比总部慢 3 小时 12 分钟，您记录的时间可能不被认可，请校准本机时间");
     cleanup();
     bar({ ...base, clock_offset_secs: 90 });
     expect(screen.queryByTestId("clock-warning")).toBeNull();
@@ -253,7 +282,7 @@ describe("sync bar", () => {
   it("shows the last sync time once the sync is over", () => {
     bar({ ...base, progress: { sent: 5, to_send: 5, files_sent: 0, received: 9 } });
     expect(screen.queryByTestId("progress")).toBeNull();
-    expect(screen.getByText("上次同步 从未")).toBeTruthy();
+    expect(screen.getByText("尚未同步")).toBeTruthy();
   });
 });
 

@@ -191,8 +191,7 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
         }
         Command::Part { command: PartCommand::Find { text } } => {
             for found in laptop.find_parts(&text, now)? {
-                let p = found.part;
-                out!("{}\t{}\t{}", p.code, p.name, p.unit_price.words(Language::En));
+                out!("{}", print::found_part(&found));
             }
             Ok(())
         }

@@ -179,7 +179,9 @@ pub fn detail(d: &JobDetail, offset: UtcOffset) -> Result<()> {
                 RequestState::Delivered { at } => format!("delivered {}", when(*at, offset)),
                 RequestState::Declined { reason } => format!("declined: {reason}"),
             };
-            out!("  {} × {} {}  {answer}", q.quantity, q.part_code, q.part_name);
+            let charge =
+                q.price.map(|p| format!("  {}: {}", p.explain_en(), p.total.words(Language::En))).unwrap_or_default();
+            out!("  {} × {} {}  {answer}{charge}", q.quantity, q.part_code, q.part_name);
         }
     }
     if let Some(s) = &r.signature {
@@ -194,6 +196,23 @@ pub fn detail(d: &JobDetail, offset: UtcOffset) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A catalogue part on one line, tab-separated: code, name, list price, class, what the van
+/// holds, and when it holds none, the substitutes it does hold.
+pub fn found_part(found: &outpost_laptop::FoundPart) -> String {
+    let van = |f: &outpost_laptop::FoundPart| match f.van {
+        Some(level) => format!("van {}", level.on_hand),
+        None => "not in van".to_owned(),
+    };
+    let p = &found.part;
+    let mut line =
+        format!("{}\t{}\t{}\t{}\t{}", p.code, p.name, p.unit_price.words(Language::En), p.class.as_str(), van(found));
+    if !found.stand_ins.is_empty() {
+        let instead: Vec<String> = found.stand_ins.iter().map(|s| format!("{} ({})", s.part.code, van(s))).collect();
+        line.push_str(&format!("\tinstead: {}", instead.join(", ")));
+    }
+    line
 }
 
 /// A month's figures, one per line, in `language`: how many of how many, or "not measured".

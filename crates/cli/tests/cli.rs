@@ -214,7 +214,7 @@ fn amounts_are_grouped_as_english_reads_them() -> TestResult {
     cli(dir.path(), &["demo", "--jobs", "20"])?;
     let found = cli(dir.path(), &["part", "find", "FLT"])?;
     assert!(found.status.success(), "{}", stderr(&found));
-    let prices: Vec<String> = stdout(&found).lines().filter_map(|l| l.rsplit('\t').next()).map(str::to_owned).collect();
+    let prices: Vec<String> = stdout(&found).lines().filter_map(|l| l.split('\t').nth(2)).map(str::to_owned).collect();
     assert!(!prices.is_empty());
     let grouped = |p: &str| {
         let Some((major, minor)) = p.strip_prefix("CNY ").and_then(|a| a.split_once('.')) else { return false };

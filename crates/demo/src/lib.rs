@@ -13,7 +13,7 @@ use outpost_domain::equipment::{Equipment, EquipmentInput};
 use outpost_domain::ids::*;
 use outpost_domain::job::{Job, JobEvent, JobStatus, JobType, NewJob, Severity, Window, job_number};
 use outpost_domain::money::{Currency, Money};
-use outpost_domain::part::{Part, PartLine};
+use outpost_domain::part::{Part, PartClass, PartLine};
 use outpost_domain::report::{ReportField, ServiceReport};
 use outpost_domain::warranty::ChargingPolicy;
 use time::{Date, Duration, OffsetDateTime, Time, UtcOffset};
@@ -163,7 +163,7 @@ impl Generator {
 
     fn parts(&mut self) -> Vec<Part> {
         let mut out = Vec::new();
-        for (n, (prefix, zh, en)) in PARTS.iter().enumerate() {
+        for (n, (prefix, zh, en, consumable)) in PARTS.iter().enumerate() {
             for variant in 0..6 {
                 let cost = self.rng.range(20, 2_500) * 100;
                 let price = cost + cost * self.rng.range(20, 60) / 100;
@@ -172,7 +172,8 @@ impl Generator {
                 let spec = format!("{}-{}", self.rng.pick(MACHINES).1, variant + 1);
                 let money = |m| Money::new(m, Currency::CNY).unwrap_or(Money::zero(Currency::CNY));
                 if let Ok(p) = Part::new(PartId(self.uuid()), &code, &name, &spec, money(cost), money(price)) {
-                    out.push(p);
+                    let class = if *consumable { PartClass::Consumable } else { PartClass::Repair };
+                    out.push(p.of_class(class));
                 }
             }
         }

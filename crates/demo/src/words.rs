@@ -98,16 +98,17 @@ pub const FIXES: &[(&str, &str, &str, &str)] = &[
     ("真空泵皮带松动", "调整皮带张紧度", "Vacuum pump belt loose", "Re-tensioned the belt"),
 ];
 
-/// Parts: (code prefix, name zh, name en).
-pub const PARTS: &[(&str, &str, &str)] = &[
-    ("FLT", "空气滤芯", "Air filter element"),
-    ("OFL", "油滤", "Oil filter"),
-    ("SEP", "油气分离器", "Oil separator"),
-    ("BRG", "轴承", "Bearing"),
-    ("SEN", "温度传感器", "Temperature sensor"),
-    ("MOT", "风扇电机", "Fan motor"),
-    ("VLV", "进气阀", "Inlet valve"),
-    ("SEL", "密封件套装", "Seal kit"),
-    ("BLT", "皮带", "Drive belt"),
-    ("LNR", "奶杯内衬", "Teat cup liner"),
+/// Parts: (code prefix, name zh, name en, consumable): filters, belts, liners and seals wear out
+/// and are changed at maintenance (易耗件); the rest replace a part that failed.
+pub const PARTS: &[(&str, &str, &str, bool)] = &[
+    ("FLT", "空气滤芯", "Air filter element", true),
+    ("OFL", "油滤", "Oil filter", true),
+    ("SEP", "油气分离器", "Oil separator", true),
+    ("BRG", "轴承", "Bearing", false),
+    ("SEN", "温度传感器", "Temperature sensor", false),
+    ("MOT", "风扇电机", "Fan motor", false),
+    ("VLV", "进气阀", "Inlet valve", false),
+    ("SEL", "密封件套装", "Seal kit", true),
+    ("BLT", "皮带", "Drive belt", true),
+    ("LNR", "奶杯内衬", "Teat cup liner", true),
 ];

@@ -55,6 +55,7 @@ fields! {
     PartName => "part name", "零件名称";
     PartSpec => "part spec", "零件规格";
     PartBin => "bin location", "库位";
+    PartClass => "part class", "配件类别";
     Substitute => "substitute part", "替代件";
     CompanyName => "company name", "公司名称";
     ServiceHotline => "service hotline", "服务热线";

@@ -25,6 +25,41 @@ pub struct Part {
     /// Where the part is kept in HQ's store (库位), e.g. `A-03-2`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bin: Option<String>,
+    /// A part fitted because one failed, or a consumable that wears out in use.
+    #[serde(default)]
+    pub class: PartClass,
+}
+
+/// What kind of part it is, which decides how warranty treats it (see [`crate::warranty`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum PartClass {
+    /// 维修件: replaces a part that failed; free in warranty when the fault is one of quality.
+    #[default]
+    Repair,
+    /// 易耗件 (保养件 too): wears out in use and is changed at maintenance, such as a filter
+    /// or a belt; not a fault, so warranty does not make it free (the policy says what it costs).
+    Consumable,
+}
+
+impl PartClass {
+    /// Parses `repair` / `consumable`.
+    pub fn parse(s: &str) -> Result<PartClass> {
+        match s.trim() {
+            "repair" => Ok(PartClass::Repair),
+            "consumable" => Ok(PartClass::Consumable),
+            other => Err(DomainError::not_one_of(Field::PartClass, other, &["repair", "consumable"])),
+        }
+    }
+
+    /// The stable name, as stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartClass::Repair => "repair",
+            PartClass::Consumable => "consumable",
+        }
+    }
 }
 
 impl Part {
@@ -46,7 +81,14 @@ impl Part {
             unit_cost: Money::new(unit_cost.minor, unit_cost.currency)?,
             unit_price: Money::new(unit_price.minor, unit_price.currency)?,
             bin: None,
+            class: PartClass::Repair,
         })
+    }
+
+    /// The part as one of `class`.
+    pub fn of_class(mut self, class: PartClass) -> Part {
+        self.class = class;
+        self
     }
 
     /// The part kept at `bin` (blank: not said).
@@ -105,6 +147,9 @@ pub struct PartLine {
     pub part_name: String,
     pub quantity: u32,
     pub origin: FaultOrigin,
+    /// The catalogue's class of the part when it was fitted.
+    #[serde(default)]
+    pub class: PartClass,
     pub unit_cost: Money,
     pub unit_price: Money,
 }
@@ -128,6 +173,7 @@ impl PartLine {
             part_name: part.name.clone(),
             quantity: u32::try_from(quantity).unwrap_or(u32::MAX),
             origin,
+            class: part.class,
             unit_cost: part.unit_cost,
             unit_price: part.unit_price,
         })

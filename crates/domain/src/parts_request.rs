@@ -2,6 +2,8 @@
 //! short, or the part must be ordered). The engineer asks on site, HQ promises a delivery date
 //! — the source rules allow at most 15 days from the request — and later marks it delivered, or
 //! declines it with a reason. A request still open past its date is overdue (欠补件).
+//! Each request is priced when it is made, as the sources say: a quality fault in warranty is a
+//! free 补件, anything else (misuse, past warranty, a consumable) is charged with its amount.
 
 use serde::{Deserialize, Serialize};
 use time::{Date, Duration, OffsetDateTime};
@@ -10,6 +12,7 @@ use crate::error::{DomainError, Result};
 use crate::ids::{JobId, PartsRequestId};
 use crate::part::{FaultOrigin, MAX_QUANTITY, Part};
 use crate::text::{self, NAME_MAX};
+use crate::warranty::PartPrice;
 
 /// The longest a customer may wait for a requested part, from the day of the request.
 pub const DELIVERY_DAYS: i64 = 15;
@@ -30,6 +33,10 @@ pub struct PartsRequest {
     /// Flattened: `"state": "promised", "deliver_by": "2026-11-30"`.
     #[serde(flatten)]
     pub state: RequestState,
+    /// What the customer pays for it (zero: a free 补件); absent on requests made before
+    /// requests were priced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<PartPrice>,
 }
 
 /// Where a request stands at HQ.
@@ -90,7 +97,19 @@ impl PartsRequest {
             note: text::optional(crate::field::Field::RequestNote, note, NAME_MAX)?,
             requested_at,
             state: RequestState::Requested,
+            price: None,
         })
+    }
+
+    /// The request with what it costs the customer.
+    pub fn priced(mut self, price: PartPrice) -> PartsRequest {
+        self.price = Some(price);
+        self
+    }
+
+    /// Charged to the customer (收费补件), when priced.
+    pub fn is_charged(&self) -> Option<bool> {
+        self.price.map(|p| !p.total.is_zero())
     }
 
     /// The latest delivery date the rules allow.

@@ -9,12 +9,12 @@ use crate::error::{DomainError, Result};
 use crate::field::Field;
 use crate::ids::{EngineerId, PartLineId};
 use crate::job::{Actor, EventNote, Job, JobEvent, JobStatus, MoveDetails};
-use crate::part::{MAX_QUANTITY, PartLine};
+use crate::part::{FaultOrigin, MAX_QUANTITY, Part, PartLine};
 use crate::parts_request::RequestState;
 use crate::report::merge::{self, rating_text};
 use crate::report::{ReportField, ServiceReport};
 use crate::signature::{SignOff, Signature, short_hash, sign_report};
-use crate::warranty::{ChargingPolicy, Quote, price_job};
+use crate::warranty::{ChargingPolicy, PartPrice, Quote, price_job};
 
 /// A job as the rules see it: the job, its report, its part lines, and what prices it.
 #[derive(Debug, Clone)]
@@ -64,6 +64,13 @@ impl Visit {
     pub fn quote(&self) -> Result<Quote> {
         let warranty = warranty_on_visit(&self.job, self.equipment.as_ref());
         price_job(&self.policy, warranty, &self.parts, self.report.labour_minutes.unwrap_or(0))
+    }
+
+    /// What `quantity` of `part`, replaced for `origin`, costs the customer on this visit: how
+    /// a parts request (补件) is priced.
+    pub fn price_part(&self, part: &Part, quantity: u32, origin: FaultOrigin) -> Result<PartPrice> {
+        let warranty = warranty_on_visit(&self.job, self.equipment.as_ref());
+        PartPrice::of(&self.policy, warranty, (part.class, origin), (part.unit_cost, part.unit_price), quantity)
     }
 
     /// The signature `sign_off` would give the report, without changing the visit.

@@ -2,7 +2,10 @@
 //!
 //! The default policy follows the source rules: in warranty a quality fault is free; in warranty
 //! misuse pays the parts at cost; out of warranty pays the parts at cost, labour free unless the
-//! company sets a fee. Any charge needs the customer's acceptance of the quote before the repair.
+//! company sets a fee. A consumable (易耗件: a filter, a belt, changed at maintenance) is no
+//! fault, so warranty does not make it free: in warranty it costs what the policy's
+//! `consumables` says (at cost by default). Any charge needs the customer's acceptance of the
+//! quote before the repair.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -12,7 +15,7 @@ use crate::error::{DomainError, Result};
 use crate::field::Field;
 use crate::ids::PartLineId;
 use crate::money::{Currency, Money};
-use crate::part::{FaultOrigin, PartLine};
+use crate::part::{FaultOrigin, PartClass, PartLine};
 use crate::text::{self, NAME_MAX};
 
 /// The situation a part line (or the labour) is priced in.
@@ -25,15 +28,18 @@ pub enum Situation {
     InWarrantyMisuse,
     /// 保修期外
     OutOfWarranty,
+    /// 保修期内，易耗件
+    InWarrantyConsumable,
 }
 
 impl Situation {
-    /// The situation for a warranty state and a fault origin.
-    pub fn of(warranty: WarrantyState, origin: FaultOrigin) -> Situation {
-        match (warranty.covered(), origin) {
-            (true, FaultOrigin::Quality) => Situation::InWarrantyQuality,
-            (true, FaultOrigin::Misuse) => Situation::InWarrantyMisuse,
-            (false, _) => Situation::OutOfWarranty,
+    /// The situation of a part of `class` replaced for `origin` under a warranty state.
+    pub fn of(warranty: WarrantyState, class: PartClass, origin: FaultOrigin) -> Situation {
+        match (warranty.covered(), class, origin) {
+            (false, _, _) => Situation::OutOfWarranty,
+            (true, PartClass::Consumable, _) => Situation::InWarrantyConsumable,
+            (true, PartClass::Repair, FaultOrigin::Quality) => Situation::InWarrantyQuality,
+            (true, PartClass::Repair, FaultOrigin::Misuse) => Situation::InWarrantyMisuse,
         }
     }
 }
@@ -45,6 +51,13 @@ pub enum PartsCharge {
     Free,
     AtCost,
     AtListPrice,
+}
+
+impl PartsCharge {
+    /// Charged at what the part costs the company (the default for consumables).
+    pub fn at_cost() -> PartsCharge {
+        PartsCharge::AtCost
+    }
 }
 
 /// What is charged in one situation.
@@ -64,6 +77,9 @@ pub struct ChargingPolicy {
     pub in_warranty_quality: ChargeRule,
     pub in_warranty_misuse: ChargeRule,
     pub out_of_warranty: ChargeRule,
+    /// How consumables are charged in warranty (out of warranty every part is).
+    #[serde(default = "PartsCharge::at_cost")]
+    pub consumables: PartsCharge,
 }
 
 impl ChargingPolicy {
@@ -75,6 +91,7 @@ impl ChargingPolicy {
             in_warranty_quality: free_labour(PartsCharge::Free),
             in_warranty_misuse: free_labour(PartsCharge::AtCost),
             out_of_warranty: free_labour(PartsCharge::AtCost),
+            consumables: PartsCharge::AtCost,
         }
     }
 
@@ -88,12 +105,77 @@ impl ChargingPolicy {
         Ok(())
     }
 
-    /// The rule for a situation.
+    /// The labour and fee rule for a situation; changing a consumable in warranty is
+    /// in-warranty work, its labour that of a quality fault.
     pub fn rule(&self, situation: Situation) -> ChargeRule {
         match situation {
-            Situation::InWarrantyQuality => self.in_warranty_quality,
+            Situation::InWarrantyQuality | Situation::InWarrantyConsumable => self.in_warranty_quality,
             Situation::InWarrantyMisuse => self.in_warranty_misuse,
             Situation::OutOfWarranty => self.out_of_warranty,
+        }
+    }
+
+    /// How parts are charged in a situation.
+    pub fn parts(&self, situation: Situation) -> PartsCharge {
+        match situation {
+            Situation::InWarrantyConsumable => self.consumables,
+            other => self.rule(other).parts,
+        }
+    }
+}
+
+/// What some number of one part costs the customer, and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartPrice {
+    pub situation: Situation,
+    pub charge: PartsCharge,
+    pub unit_charge: Money,
+    pub total: Money,
+}
+
+impl PartPrice {
+    /// `quantity` of a part of `class` at its `unit_cost` and `unit_price`, replaced for
+    /// `origin` under `warranty`.
+    pub fn of(
+        policy: &ChargingPolicy,
+        warranty: WarrantyState,
+        (class, origin): (PartClass, FaultOrigin),
+        (unit_cost, unit_price): (Money, Money),
+        quantity: u32,
+    ) -> Result<PartPrice> {
+        let situation = Situation::of(warranty, class, origin);
+        let charge = policy.parts(situation);
+        let unit_charge = match charge {
+            PartsCharge::Free => Money::zero(policy.currency),
+            PartsCharge::AtCost => unit_cost,
+            PartsCharge::AtListPrice => unit_price,
+        };
+        Ok(PartPrice { situation, charge, unit_charge, total: unit_charge.times(quantity)? })
+    }
+
+    /// Why the part costs what it costs, in English.
+    pub fn explain_en(&self) -> &'static str {
+        match (self.situation, self.charge) {
+            (Situation::InWarrantyQuality, PartsCharge::Free) => "In warranty, quality fault: free",
+            (Situation::InWarrantyConsumable, PartsCharge::Free) => "Consumable: free by company policy",
+            (_, PartsCharge::Free) => "Free by company policy",
+            (Situation::InWarrantyMisuse, _) => "In warranty, but damaged by misuse: part charged",
+            (Situation::OutOfWarranty, _) => "Out of warranty: part charged",
+            (Situation::InWarrantyConsumable, _) => "Consumable, not covered by warranty: part charged",
+            (Situation::InWarrantyQuality, _) => "Charged by company policy",
+        }
+    }
+
+    /// Why the part costs what it costs, in Chinese.
+    pub fn explain_zh(&self) -> &'static str {
+        match (self.situation, self.charge) {
+            (Situation::InWarrantyQuality, PartsCharge::Free) => "保修期内，质量问题：免费",
+            (Situation::InWarrantyConsumable, PartsCharge::Free) => "易耗件：按公司政策免费",
+            (_, PartsCharge::Free) => "按公司政策免费",
+            (Situation::InWarrantyMisuse, _) => "保修期内，人为损坏：配件收费",
+            (Situation::OutOfWarranty, _) => "已过保修期：配件收费",
+            (Situation::InWarrantyConsumable, _) => "易耗件，不在保修范围内：配件收费",
+            (Situation::InWarrantyQuality, _) => "按公司政策收费",
         }
     }
 }
@@ -112,30 +194,18 @@ pub struct PricedLine {
 }
 
 impl PricedLine {
+    fn price(&self) -> PartPrice {
+        PartPrice { situation: self.situation, charge: self.charge, unit_charge: self.unit_charge, total: self.total }
+    }
+
     /// Why this line costs what it costs, in English.
     pub fn explain_en(&self) -> &'static str {
-        match (self.situation, self.charge) {
-            (_, PartsCharge::Free) => match self.situation {
-                Situation::InWarrantyQuality => "In warranty, quality fault: free",
-                _ => "Free by company policy",
-            },
-            (Situation::InWarrantyMisuse, _) => "In warranty, but damaged by misuse: part charged",
-            (Situation::OutOfWarranty, _) => "Out of warranty: part charged",
-            (Situation::InWarrantyQuality, _) => "Charged by company policy",
-        }
+        self.price().explain_en()
     }
 
     /// Why this line costs what it costs, in Chinese.
     pub fn explain_zh(&self) -> &'static str {
-        match (self.situation, self.charge) {
-            (_, PartsCharge::Free) => match self.situation {
-                Situation::InWarrantyQuality => "保修期内，质量问题：免费",
-                _ => "按公司政策免费",
-            },
-            (Situation::InWarrantyMisuse, _) => "保修期内，人为损坏：配件收费",
-            (Situation::OutOfWarranty, _) => "已过保修期：配件收费",
-            (Situation::InWarrantyQuality, _) => "按公司政策收费",
-        }
+        self.price().explain_zh()
     }
 }
 
@@ -215,14 +285,13 @@ pub fn price_job(
     let mut parts_total = Money::zero(currency);
     let mut lines = Vec::with_capacity(parts.len());
     for line in parts {
-        let situation = Situation::of(warranty, line.origin);
-        let charge = policy.rule(situation).parts;
-        let unit_charge = match charge {
-            PartsCharge::Free => Money::zero(currency),
-            PartsCharge::AtCost => line.unit_cost,
-            PartsCharge::AtListPrice => line.unit_price,
-        };
-        let total = unit_charge.times(line.quantity)?;
+        let PartPrice { situation, charge, unit_charge, total } = PartPrice::of(
+            policy,
+            warranty,
+            (line.class, line.origin),
+            (line.unit_cost, line.unit_price),
+            line.quantity,
+        )?;
         parts_total = parts_total.checked_add(total)?;
         lines.push(PricedLine {
             part_line_id: line.id,
@@ -237,7 +306,7 @@ pub fn price_job(
     }
     let labour_situation = if !warranty.covered() {
         Situation::OutOfWarranty
-    } else if parts.iter().any(|l| l.origin == FaultOrigin::Misuse) {
+    } else if parts.iter().any(|l| l.class == PartClass::Repair && l.origin == FaultOrigin::Misuse) {
         Situation::InWarrantyMisuse
     } else {
         Situation::InWarrantyQuality

@@ -148,6 +148,8 @@ fn receive_parts_request(
     let quantity = i64::from(request.quantity);
     let checked =
         PartsRequest::new(request.id, visit.job.id, &part, quantity, request.origin, note, request.requested_at)?;
+    let price = visit.price_part(&part, checked.quantity, request.origin)?;
+    let checked = checked.priced(price);
     crate::parts_requests::save(tx, &checked)?;
     Ok(())
 }

@@ -118,7 +118,8 @@ pub fn save_part(tx: &mut dyn Tx, id: PartId, input: &PartInput) -> Result<Part>
         Money::new(input.unit_price, currency)?,
     )?
     .kept_at(&input.bin)?
-    .replaceable_by(&input.substitutes)?;
+    .replaceable_by(&input.substitutes)?
+    .of_class(input.class.into());
     for code in &part.substitutes {
         if records::part_by_code(tx, code)?.is_none() {
             return Err(AppError::invalid(

@@ -106,6 +106,40 @@ fn with_nothing_typed_the_parts_are_the_vans_only_and_a_bad_line_is_named() -> T
 }
 
 #[test]
+fn a_part_the_van_lacks_comes_with_the_substitutes_the_van_holds() -> TestResult {
+    use outpost_domain::ids::PartId;
+    use outpost_domain::money::{Currency, Money};
+    use outpost_domain::part::{Part, PartClass};
+    use outpost_domain::van::VanStock;
+
+    let dir = tempfile::tempdir()?;
+    let laptop = demo_laptop(dir.path())?;
+    let now = OffsetDateTime::now_utc();
+    let price = Money::new(12_000, Currency::CNY)?;
+    let part = |n: u128, code: &str| {
+        Part::new(PartId(uuid::Uuid::from_u128(n)), code, "空气滤芯 Air filter", "", price, price)
+    };
+    let wanted = part(1, "XFLT-1")?.replaceable_by(&["XFLT-2".into(), "XFLT-3".into(), "XFLT-9".into()])?;
+    let wanted = wanted.of_class(PartClass::Consumable);
+    laptop.store().import(|i| {
+        i.part(&wanted)?;
+        i.part(&part(2, "XFLT-2")?)?;
+        i.part(&part(3, "XFLT-3")?)?;
+        i.van_stock(&VanStock::new("XFLT-1", 0, now)?)?;
+        i.van_stock(&VanStock::new("XFLT-3", 4, now)?)
+    })?;
+    let found = laptop.find_parts("XFLT-1", now)?;
+    let found = found.iter().find(|f| f.part.code == "XFLT-1").ok_or("the part is found")?;
+    assert_eq!(found.part.class, PartClass::Consumable);
+    let stand_ins: Vec<(&str, Option<i64>)> =
+        found.stand_ins.iter().map(|s| (s.part.code.as_str(), s.van.map(|v| v.on_hand))).collect();
+    assert_eq!(stand_ins, [("XFLT-3", Some(4))], "XFLT-2 is not in the van, XFLT-9 not in the catalogue");
+    let held = laptop.find_parts("XFLT-3", now)?;
+    assert!(held.iter().all(|f| f.stand_ins.is_empty()), "a part the van holds needs no stand-in");
+    Ok(())
+}
+
+#[test]
 fn next_is_the_visit_under_way_before_the_jobs_still_to_start() -> TestResult {
     let dir = tempfile::tempdir()?;
     let laptop = demo_laptop(dir.path())?;

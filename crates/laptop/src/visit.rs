@@ -21,6 +21,15 @@ use crate::{Laptop, LaptopError, Result};
 pub struct FoundPart {
     pub part: Part,
     pub van: Option<VanLevel>,
+    /// When the van has none of it: its substitutes that the van does hold.
+    pub stand_ins: Vec<FoundPart>,
+}
+
+impl FoundPart {
+    /// The van holds at least one.
+    pub fn in_van(&self) -> bool {
+        self.van.is_some_and(|v| v.on_hand > 0)
+    }
 }
 
 impl Laptop {
@@ -34,15 +43,29 @@ impl Laptop {
         Ok(self.store.set_check(id, item, answer, note, now)?)
     }
 
-    /// Catalogue parts by code or name, each with the van's level of it; with nothing typed,
-    /// the parts the van carries.
+    /// Catalogue parts by code or name, each with the van's level of it and, when the van has
+    /// none, the substitutes it holds; with nothing typed, the parts the van carries.
     pub fn find_parts(&self, text: &str, now: OffsetDateTime) -> Result<Vec<FoundPart>> {
         Ok(self.store.read(|c| {
             let found = if text.trim().is_empty() { parts::in_van(c, 200)? } else { parts::find(c, text, 30)? };
-            found
-                .into_iter()
-                .map(|part| Ok(FoundPart { van: parts::van_level(c, &part.code, now)?, part }))
-                .collect::<outpost_store::Result<Vec<_>>>()
+            let level = |part: Part| -> outpost_store::Result<FoundPart> {
+                Ok(FoundPart { van: parts::van_level(c, &part.code, now)?, part, stand_ins: Vec::new() })
+            };
+            let mut out = Vec::with_capacity(found.len());
+            for part in found {
+                let mut found = level(part)?;
+                if !found.in_van() {
+                    for code in &found.part.substitutes {
+                        let Some(stand_in) = parts::by_code_if_any(c, code)? else { continue };
+                        let stand_in = level(stand_in)?;
+                        if stand_in.in_van() {
+                            found.stand_ins.push(stand_in);
+                        }
+                    }
+                }
+                out.push(found);
+            }
+            Ok(out)
         })?)
     }
 

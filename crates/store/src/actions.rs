@@ -143,6 +143,8 @@ impl Store {
             let (mut visit, engineer) = load(tx, job_id)?;
             let part = parts::by_code(tx, part_code)?;
             let request = PartsRequest::new(request_id, job_id, &part, quantity, origin, note, now)?;
+            let price = visit.price_part(&part, request.quantity, origin)?;
+            let request = request.priced(price);
             record(tx, &mut visit, engineer, &Change::PartsRequested { request: request.clone() }, now)?;
             parts_requests::save(tx, &request)?;
             Ok(request)

@@ -2,7 +2,7 @@
 
 use outpost_domain::ids::{JobId, PartLineId};
 use outpost_domain::money::{Currency, Money};
-use outpost_domain::part::{FaultOrigin, Part, PartLine};
+use outpost_domain::part::{FaultOrigin, Part, PartClass, PartLine};
 use outpost_domain::van::{self, Staleness, VanStock};
 use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use time::OffsetDateTime;
@@ -13,10 +13,10 @@ use crate::error::{Result, StoreError};
 /// Inserts or replaces a catalogue part.
 pub fn upsert(tx: &Transaction<'_>, p: &Part) -> Result<()> {
     tx.execute(
-        "INSERT INTO parts (id, code, name, spec, substitutes, unit_cost, unit_price, currency, bin)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+        "INSERT INTO parts (id, code, name, spec, substitutes, unit_cost, unit_price, currency, bin, class)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (id) DO UPDATE SET code = ?2, name = ?3, spec = ?4, substitutes = ?5,
-             unit_cost = ?6, unit_price = ?7, currency = ?8, bin = ?9",
+             unit_cost = ?6, unit_price = ?7, currency = ?8, bin = ?9, class = ?10",
         params![
             p.id.to_text(),
             p.code,
@@ -27,12 +27,13 @@ pub fn upsert(tx: &Transaction<'_>, p: &Part) -> Result<()> {
             p.unit_price.minor,
             p.unit_cost.currency.as_str(),
             p.bin,
+            p.class.as_str(),
         ],
     )?;
     Ok(())
 }
 
-const PART_COLUMNS: &str = "id, code, name, spec, substitutes, unit_cost, unit_price, currency, bin";
+const PART_COLUMNS: &str = "id, code, name, spec, substitutes, unit_cost, unit_price, currency, bin, class";
 
 fn part_from_row(r: &Row<'_>) -> Result<Part> {
     let currency = Currency::parse(&r.get::<_, String>(7)?)?;
@@ -46,17 +47,20 @@ fn part_from_row(r: &Row<'_>) -> Result<Part> {
         unit_cost: Money { minor: r.get(5)?, currency },
         unit_price: Money { minor: r.get(6)?, currency },
         bin: r.get(8)?,
+        class: PartClass::parse(&r.get::<_, String>(9)?)?,
     })
 }
 
 /// The catalogue part with this code.
 pub fn by_code(conn: &Connection, code: &str) -> Result<Part> {
+    by_code_if_any(conn, code)?.ok_or_else(|| StoreError::NotFound { what: "part", id: code.trim().to_owned() })
+}
+
+/// The catalogue part with this code, if the catalogue has it.
+pub fn by_code_if_any(conn: &Connection, code: &str) -> Result<Option<Part>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {PART_COLUMNS} FROM parts WHERE code = ?1"))?;
     let mut rows = stmt.query([code.trim()])?;
-    match rows.next()? {
-        Some(row) => part_from_row(row),
-        None => Err(StoreError::NotFound { what: "part", id: code.trim().to_owned() }),
-    }
+    rows.next()?.map(part_from_row).transpose()
 }
 
 /// Catalogue parts whose code or name starts with or contains what was typed, codes first.
@@ -132,8 +136,8 @@ pub fn in_van(conn: &Connection, limit: usize) -> Result<Vec<Part>> {
 /// Adds a part line to a job.
 pub fn insert_line(tx: &Transaction<'_>, line: &PartLine, at: OffsetDateTime) -> Result<()> {
     tx.execute(
-        "INSERT INTO part_lines (id, job_id, part_code, part_name, quantity, origin, unit_cost, unit_price, currency, added_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO part_lines (id, job_id, part_code, part_name, quantity, origin, unit_cost, unit_price, currency, added_at, class)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             line.id.to_text(),
             line.job_id.to_text(),
@@ -145,6 +149,7 @@ pub fn insert_line(tx: &Transaction<'_>, line: &PartLine, at: OffsetDateTime) ->
             line.unit_price.minor,
             line.unit_cost.currency.as_str(),
             time_to_sql(at),
+            line.class.as_str(),
         ],
     )?;
     Ok(())
@@ -165,7 +170,7 @@ pub fn delete_line(tx: &Transaction<'_>, job_id: JobId, line_id: PartLineId) -> 
 /// The part lines of a job, in the order they were added.
 pub fn lines(conn: &Connection, job_id: JobId) -> Result<Vec<PartLine>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, part_code, part_name, quantity, origin, unit_cost, unit_price, currency
+        "SELECT id, part_code, part_name, quantity, origin, unit_cost, unit_price, currency, class
            FROM part_lines WHERE job_id = ?1 ORDER BY added_at, id",
     )?;
     let mut rows = stmt.query([job_id.to_text()])?;
@@ -179,6 +184,7 @@ pub fn lines(conn: &Connection, job_id: JobId) -> Result<Vec<PartLine>> {
             part_name: r.get(2)?,
             quantity: u32::try_from(r.get::<_, i64>(3)?).map_err(|e| StoreError::Corrupt(e.to_string()))?,
             origin: FaultOrigin::parse(&r.get::<_, String>(4)?)?,
+            class: PartClass::parse(&r.get::<_, String>(8)?)?,
             unit_cost: Money { minor: r.get(5)?, currency },
             unit_price: Money { minor: r.get(6)?, currency },
         });

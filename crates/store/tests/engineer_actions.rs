@@ -293,6 +293,9 @@ fn a_parts_request_goes_to_the_outbox_with_the_job_and_a_bad_one_leaves_nothing(
     let id = PartsRequestId(Uuid::from_u128(7));
     let request = f.store.request_parts(job, id, &code, 3, FaultOrigin::Misuse, "客户要求加急", NOW)?;
     assert_eq!((request.quantity, request.state.clone()), (3, RequestState::Requested));
+    let unit_cost = f.data.parts[0].unit_cost;
+    let price = request.price.ok_or("a request is priced when it is made")?;
+    assert_eq!(price.total, unit_cost.times(3)?, "misuse is a charged 补件, at cost, in warranty or out");
     let pending = f.store.read(|c| outbox::pending(c, 1000))?;
     assert_eq!(pending.last().map(|m| &m.change), Some(&Change::PartsRequested { request: request.clone() }));
     assert_eq!(f.store.read(|c| detail::job_detail(c, job))?.parts_requests, [request]);

@@ -86,6 +86,9 @@ pub struct PartInput {
     /// Where the part is kept (库位), e.g. `A-03-2`.
     #[serde(default)]
     pub bin: String,
+    /// `repair` (the default) or `consumable` (易耗件, not free in warranty).
+    #[serde(default)]
+    pub class: crate::model::PartClass,
 }
 
 /// `PUT /api/v1/engineers/{id}/van-stock`: a count of the engineer's van.

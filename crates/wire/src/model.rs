@@ -16,9 +16,9 @@ pub use job::{
     Actor, EventNote, Job, JobEvent, JobStatus, JobType, LeftUnsigned, Severity, Unresolved, UnsignedReason,
     VisitTimes, Window,
 };
-pub use parts::{FaultOrigin, Part, PartLine, PartsRequest, RequestState, VanStock};
+pub use parts::{FaultOrigin, Part, PartClass, PartLine, PartsRequest, RequestState, VanStock};
 pub use report::{
     Acceptance, AcceptanceMethod, CheckState, ChecklistItem, Dimension, QuoteAcceptance, Ratings, RepairResult,
     ReportField, Satisfaction, ServiceReport, Signature,
 };
-pub use settings::{ChargeRule, ChargingPolicy, CompanyProfile, PartsCharge, SlaPolicy};
+pub use settings::{ChargeRule, ChargingPolicy, CompanyProfile, PartPrice, PartsCharge, Situation, SlaPolicy};

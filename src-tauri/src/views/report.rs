@@ -2,7 +2,7 @@
 
 use outpost_domain::customer::Language;
 use outpost_domain::money::Money;
-use outpost_domain::part::FaultOrigin;
+use outpost_domain::part::{FaultOrigin, PartClass};
 use outpost_domain::parts_request::{PartsRequest, RequestState};
 use outpost_domain::rating::{Dimension, Satisfaction};
 use outpost_domain::report::{CheckState, ReportField, ServiceReport};
@@ -122,6 +122,11 @@ pub struct PartsRequestView {
     pub delivered_at: Option<String>,
     pub declined_reason: Option<String>,
     pub overdue: bool,
+    /// What the customer pays for it (zero: a free 补件), with why; none on requests made
+    /// before requests were priced.
+    pub charge: Option<Amount>,
+    pub charge_en: Option<String>,
+    pub charge_zh: Option<String>,
 }
 
 impl PartsRequestView {
@@ -145,6 +150,9 @@ impl PartsRequestView {
             delivered_at,
             declined_reason,
             overdue: r.is_overdue(now),
+            charge: r.price.map(|p| Amount::of(p.total)),
+            charge_en: r.price.map(|p| p.explain_en().to_owned()),
+            charge_zh: r.price.map(|p| p.explain_zh().to_owned()),
         }
     }
 }
@@ -235,8 +243,12 @@ pub struct PartView {
     pub unit_price: Amount,
     /// Where HQ keeps it (库位), to name when asking for it.
     pub bin: Option<String>,
+    /// A repair part or a consumable (易耗件, not free in warranty).
+    pub class: PartClass,
     /// Codes of parts that may be fitted instead.
     pub substitutes: Vec<String>,
+    /// When the van has none of this part: the substitutes it holds, to fit instead.
+    pub stand_ins: Vec<PartView>,
     /// How many the van holds now, when it carries the part (below zero: recount the van).
     #[ts(type = "number | null")]
     pub in_van: Option<i64>,
@@ -247,7 +259,7 @@ pub struct PartView {
 impl PartView {
     /// A catalogue part with the van's level of it.
     pub fn of(found: FoundPart) -> PartView {
-        let FoundPart { part: p, van } = found;
+        let FoundPart { part: p, van, stand_ins } = found;
         let staleness =
             van.and_then(|v| serde_json::to_value(v.staleness).ok()).and_then(|v| v.as_str().map(str::to_owned));
         PartView {
@@ -256,7 +268,9 @@ impl PartView {
             spec: p.spec,
             unit_price: Amount::of(p.unit_price),
             bin: p.bin,
+            class: p.class,
             substitutes: p.substitutes,
+            stand_ins: stand_ins.into_iter().map(PartView::of).collect(),
             in_van: van.map(|v| v.on_hand),
             van_staleness: staleness,
         }

@@ -7,7 +7,7 @@ export const REPORT_FIELDS = {
       {
         "label": {
           "en": "Passed",
-          "zh-CN": "验收合格"
+          "zh-CN": "合格"
         },
         "value": "passed"
       },
@@ -118,7 +118,7 @@ export const REPORT_FIELDS = {
     "choices": [],
     "hint": {
       "en": "Add each part used; when none was replaced, say so",
-      "zh-CN": "逐项添加所用零件；未更换零件时请注明“无”"
+      "zh-CN": "请逐项添加所用配件；未更换时填写“无”"
     },
     "kind": "parts_or_none",
     "label": {
@@ -215,7 +215,7 @@ export const REPORT_FIELDS = {
     "kind": "text",
     "label": {
       "en": "Tests done",
-      "zh-CN": "维修后测试"
+      "zh-CN": "测试情况"
     },
     "name": "tests_done"
   },
@@ -225,7 +225,7 @@ export const REPORT_FIELDS = {
     "kind": "line",
     "label": {
       "en": "Operator trained (name)",
-      "zh-CN": "操作培训签收人"
+      "zh-CN": "培训签收人姓名"
     },
     "name": "trainee_name"
   },

@@ -5,7 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, errorText, type JobView, type PartsRequestView, type PartView } from "../api";
 import { useUi } from "../context";
 import { checkQuantity } from "../form";
-import { type T, amount } from "../i18n";
+import { type Lang, type T, amount } from "../i18n";
 
 export function VanBadge({ part, t }: { part: PartView; t: T }) {
   if (part.in_van === null) return <span class="badge">{t("notInVan")}</span>;
@@ -20,7 +20,7 @@ export function VanBadge({ part, t }: { part: PartView; t: T }) {
 }
 
 /** Parts asked of HQ for this job and HQ's answers (补件申请). */
-function Requests({ requests, t }: { requests: PartsRequestView[]; t: T }) {
+function Requests({ requests, t, lang }: { requests: PartsRequestView[]; t: T; lang: Lang }) {
   const said = (r: PartsRequestView) =>
     r.state === "promised"
       ? t("req_promised", { d: r.deliver_by })
@@ -43,6 +43,13 @@ function Requests({ requests, t }: { requests: PartsRequestView[]; t: T }) {
               </td>
               <td>{r.name}</td>
               <td class="num">× {r.quantity}</td>
+              <td data-testid="request-charge">
+                {r.charge && (
+                  <span class="hint">
+                    {amount(lang, r.charge)} · {lang === "en" ? r.charge_en : r.charge_zh}
+                  </span>
+                )}
+              </td>
               <td>
                 <span class={`badge ${tone(r)}`}>{said(r)}</span>
                 {r.overdue && <span class="badge late">{t("req_overdue")}</span>}
@@ -116,6 +123,7 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
                   <li key={p.code}>
                     <button type="button" onClick={() => pick(p)} data-code={p.code}>
                       <code>{p.code}</code> {p.name} {p.spec && <span class="hint">{p.spec}</span>}{" "}
+                      {p.class === "consumable" && <span class="badge">{t("consumable")}</span>}{" "}
                       <span class="hint">{amount(lang, p.unit_price)}</span> <VanBadge part={p} t={t} />
                       {p.bin && (
                         <span class="hint" data-testid="bin">
@@ -154,6 +162,16 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
           <button type="button" onClick={() => submit(true)} data-testid="part-request">
             {t("requestPart")}
           </button>
+          {picked && picked.stand_ins.length > 0 && (
+            <div class="full standins" data-testid="stand-ins">
+              {t("standIns")}
+              {picked.stand_ins.map((s) => (
+                <button type="button" key={s.code} onClick={() => pick(s)} data-code={s.code}>
+                  <code>{s.code}</code> {s.name} {s.spec && <span class="hint">{s.spec}</span>} <VanBadge part={s} t={t} />
+                </button>
+              ))}
+            </div>
+          )}
           {problem && <p class="error full">{problem}</p>}
         </form>
       )}
@@ -197,7 +215,7 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
           </tbody>
         </table>
       )}
-      {job.parts_requests.length > 0 && <Requests requests={job.parts_requests} t={t} />}
+      {job.parts_requests.length > 0 && <Requests requests={job.parts_requests} t={t} lang={lang} />}
       <div class="card totals" data-testid="totals">
         <span>
           {t("partsTotal")} {amount(lang, q.parts_total)}

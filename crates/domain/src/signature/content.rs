@@ -7,9 +7,11 @@
 use serde::Serialize;
 use time::Date;
 
+use crate::ids::PartLineId;
 use crate::ids::{EngineerId, EquipmentId, JobId};
 use crate::job::{Job, JobType};
-use crate::part::PartLine;
+use crate::money::Money;
+use crate::part::{FaultOrigin, PartClass, PartLine};
 use crate::rating::Satisfaction;
 use crate::report::{Acceptance, ChecklistItem, RepairResult, ServiceReport};
 use crate::warranty::QuoteAcceptance;
@@ -20,7 +22,7 @@ pub struct ContentV1<'a> {
     job: JobV1<'a>,
     report: ReportV1<'a>,
     /// Sorted by id.
-    parts: Vec<&'a PartLine>,
+    parts: Vec<PartV1<'a>>,
     signer_name: &'a str,
     image_sha256: &'a str,
     /// RFC 3339 in UTC.
@@ -36,6 +38,42 @@ struct JobV1<'a> {
     customer_id: crate::ids::CustomerId,
     equipment_id: Option<EquipmentId>,
     engineer_id: Option<EngineerId>,
+}
+
+#[derive(Debug, Serialize)]
+struct PartV1<'a> {
+    id: PartLineId,
+    job_id: JobId,
+    part_code: &'a str,
+    part_name: &'a str,
+    quantity: u32,
+    origin: FaultOrigin,
+    /// Absent for a repair part (classes came after the first signed reports).
+    #[serde(skip_serializing_if = "is_repair")]
+    class: PartClass,
+    unit_cost: Money,
+    unit_price: Money,
+}
+
+fn is_repair(class: &PartClass) -> bool {
+    *class == PartClass::Repair
+}
+
+impl<'a> PartV1<'a> {
+    fn of(p: &'a PartLine) -> PartV1<'a> {
+        let PartLine { id, job_id, part_code, part_name, quantity, origin, class, unit_cost, unit_price } = p;
+        PartV1 {
+            id: *id,
+            job_id: *job_id,
+            part_code,
+            part_name,
+            quantity: *quantity,
+            origin: *origin,
+            class: *class,
+            unit_cost: *unit_cost,
+            unit_price: *unit_price,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -81,7 +119,7 @@ impl<'a> ContentV1<'a> {
         image_sha256: &'a str,
         signed_at: String,
     ) -> ContentV1<'a> {
-        let mut parts: Vec<&PartLine> = parts.iter().collect();
+        let mut parts: Vec<PartV1<'a>> = parts.iter().map(PartV1::of).collect();
         parts.sort_by_key(|p| p.id);
         let r = report;
         ContentV1 {

@@ -46,6 +46,37 @@ fn out_of_warranty_charges_parts_and_the_configured_labour() {
 }
 
 #[test]
+fn a_consumable_changed_in_warranty_is_no_quality_fault_and_costs_what_the_policy_says() {
+    let filter = part("FLT-0042", 8_000, 12_000).of_class(PartClass::Consumable);
+    let fan = part("FAN-7", 30_000, 45_000);
+    let lines = [line(1, &filter, 2, FaultOrigin::Quality), line(2, &fan, 1, FaultOrigin::Quality)];
+    let q = price_job(&policy(), IN, &lines, 60).unwrap();
+    assert_eq!(q.lines[0].situation, Situation::InWarrantyConsumable);
+    assert_eq!(q.lines[0].total, cny(16_000), "at cost by default");
+    assert_eq!(q.lines[0].explain_zh(), "易耗件，不在保修范围内：配件收费");
+    assert_eq!(q.lines[1].total, cny(0), "the fan motor's quality fault is still free");
+    assert_eq!((q.labour_situation, q.labour), (Situation::InWarrantyQuality, cny(0)));
+    assert!(q.needs_acceptance());
+
+    let mut contract = policy();
+    contract.consumables = PartsCharge::Free;
+    let q = price_job(&contract, IN, &lines, 60).unwrap();
+    assert_eq!((q.total, q.lines[0].explain_en()), (cny(0), "Consumable: free by company policy"));
+    let q = price_job(&contract, OUT, &lines, 60).unwrap();
+    assert_eq!(q.lines[0].situation, Situation::OutOfWarranty, "out of warranty every part is charged");
+    assert_eq!(q.lines[0].total, cny(16_000));
+}
+
+#[test]
+fn a_misused_consumable_does_not_make_the_labour_misuse() {
+    let mut pol = policy();
+    pol.in_warranty_misuse.labour_per_hour = 20_000;
+    let filter = part("FLT-0042", 8_000, 12_000).of_class(PartClass::Consumable);
+    let q = price_job(&pol, IN, &[line(1, &filter, 1, FaultOrigin::Misuse)], 60).unwrap();
+    assert_eq!((q.labour_situation, q.labour), (Situation::InWarrantyQuality, cny(0)));
+}
+
+#[test]
 fn unknown_warranty_is_out_of_warranty() {
     let p = part("FAN-7", 100, 200);
     let q = price_job(&policy(), WarrantyState::Unknown, &[line(1, &p, 1, FaultOrigin::Quality)], 0).unwrap();

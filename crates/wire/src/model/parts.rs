@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use crate::edge::mirror;
+use crate::model::settings::PartPrice;
 
 /// A part in HQ's catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,8 +23,21 @@ pub struct Part {
     /// Where HQ keeps it (库位); absent when not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bin: Option<String>,
+    /// `repair` (维修件) or `consumable` (易耗件); a repair part when HQ does not say.
+    #[serde(default)]
+    pub class: PartClass,
 }
-mirror!(Part = part::Part { id, code, name, spec, substitutes, unit_cost, unit_price, bin });
+mirror!(Part = part::Part { id, code, name, spec, substitutes, unit_cost, unit_price, bin, class });
+
+/// What kind of part it is, for the warranty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum PartClass {
+    #[default]
+    Repair,
+    Consumable,
+}
+mirror!(PartClass = enum part::PartClass { Repair {}, Consumable {} });
 
 /// Why the old part failed: decides the charge under warranty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -44,10 +58,12 @@ pub struct PartLine {
     pub part_name: String,
     pub quantity: u32,
     pub origin: FaultOrigin,
+    #[serde(default)]
+    pub class: PartClass,
     pub unit_cost: Money,
     pub unit_price: Money,
 }
-mirror!(PartLine = part::PartLine { id, job_id, part_code, part_name, quantity, origin, unit_cost, unit_price });
+mirror!(PartLine = part::PartLine { id, job_id, part_code, part_name, quantity, origin, class, unit_cost, unit_price });
 
 /// Where HQ's answer to a parts request stands: `{"state": "promised", "deliver_by": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,10 +99,23 @@ pub struct PartsRequest {
     pub requested_at: OffsetDateTime,
     #[serde(flatten)]
     pub state: RequestState,
+    /// What the customer pays (zero: a free 补件); absent from requests made before prices were kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<PartPrice>,
 }
 mirror!(
-    PartsRequest =
-        parts_request::PartsRequest { id, job_id, part_code, part_name, quantity, origin, note, requested_at, state }
+    PartsRequest = parts_request::PartsRequest {
+        id,
+        job_id,
+        part_code,
+        part_name,
+        quantity,
+        origin,
+        note,
+        requested_at,
+        state,
+        price,
+    }
 );
 
 /// One part in an engineer's van, as HQ last counted it.

@@ -33,10 +33,41 @@ pub struct ChargingPolicy {
     pub in_warranty_quality: ChargeRule,
     pub in_warranty_misuse: ChargeRule,
     pub out_of_warranty: ChargeRule,
+    /// How consumables (易耗件) are charged in warranty; at cost when HQ does not say.
+    #[serde(default = "at_cost")]
+    pub consumables: PartsCharge,
 }
 mirror!(
-    ChargingPolicy = warranty::ChargingPolicy { currency, in_warranty_quality, in_warranty_misuse, out_of_warranty }
+    ChargingPolicy =
+        warranty::ChargingPolicy { currency, in_warranty_quality, in_warranty_misuse, out_of_warranty, consumables }
 );
+
+fn at_cost() -> PartsCharge {
+    PartsCharge::AtCost
+}
+
+/// The situation a part is priced in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Situation {
+    InWarrantyQuality,
+    InWarrantyMisuse,
+    OutOfWarranty,
+    InWarrantyConsumable,
+}
+mirror!(Situation = enum warranty::Situation {
+    InWarrantyQuality {}, InWarrantyMisuse {}, OutOfWarranty {}, InWarrantyConsumable {},
+});
+
+/// What some number of one part costs the customer, and in which situation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartPrice {
+    pub situation: Situation,
+    pub charge: PartsCharge,
+    pub unit_charge: outpost_domain::money::Money,
+    pub total: outpost_domain::money::Money,
+}
+mirror!(PartPrice = warranty::PartPrice { situation, charge, unit_charge, total });
 
 /// The receipt header of the company.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
