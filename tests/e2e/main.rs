@@ -184,7 +184,7 @@ fn an_engineers_day_in_the_real_window() -> TestResult {
     open_job(&s, &number)?;
     desktop.shot(&s, "03-job")?;
     s.click("[data-testid=move-en_route]")?;
-    wait_text(&s, "[data-testid=status]", "En route").or_else(|_| wait_text(&s, "[data-testid=status]", "在途"))?;
+    wait_text(&s, "[data-testid=status]", "En route").or_else(|_| wait_text(&s, "[data-testid=status]", "已出发"))?;
     s.click("[data-testid=move-on_site]")?;
     s.find("[data-testid=move-completed]")?;
 
@@ -264,6 +264,12 @@ fn an_engineers_day_in_the_real_window() -> TestResult {
     let hash = s.text("[data-testid=hash]")?;
     assert_eq!(hash.len(), 14, "a short hash like 3F2A-91C0-77BE: {hash}");
     desktop.shot(&s, "07-signed")?;
+    // Correcting a signed report asks what and why first; going back leaves it signed.
+    s.click("[data-testid=reopen]")?;
+    s.find("[data-testid=reopen-reason]")?;
+    desktop.shot(&s, "07-reopen-form")?;
+    s.click("[data-testid=reopen-form] button.ghost")?;
+    s.find("[data-testid=hash]")?;
 
     // The receipt, in the customer's language, read back.
     s.click("[data-testid=tab-receipt]")?;

@@ -179,8 +179,8 @@ impl JobStatus {
     pub fn label(self, language: crate::customer::Language) -> &'static str {
         use JobStatus::*;
         let (en, zh) = match self {
-            Assigned => ("Assigned", "已派单"),
-            EnRoute => ("En route", "在途"),
+            Assigned => ("Assigned", "已派工"),
+            EnRoute => ("En route", "已出发"),
             OnSite => ("On site", "在现场"),
             Completed => ("Completed", "已完成"),
             Unresolved => ("Unresolved", "未解决"),

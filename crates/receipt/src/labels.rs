@@ -62,7 +62,7 @@ pub fn labels(language: Language) -> &'static Labels {
 
 static ZH: Labels = Labels {
     title: "售后服务回执",
-    draft: "草稿 — 客户尚未签字，不作为服务凭证",
+    draft: "草稿：客户尚未签字，不作为服务凭证",
     hotline: "服务热线",
     number: "回执编号",
     customer: "客户",

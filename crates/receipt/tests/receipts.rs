@@ -72,7 +72,7 @@ fn a_chinese_a4_receipt_has_every_field_in_reading_order() -> TestResult {
         "故障原因",
         "冷却风扇电机烧毁",
         "解决办法",
-        "维修后测试",
+        "测试情况",
         "处理结果",
         "已解决",
         "更换零件",

@@ -30,6 +30,7 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
   const [unresolved, setUnresolved] = useState(false);
   const [leaving, setLeaving] = useState(false);
   const [reopening, setReopening] = useState(false);
+  const [reopeningJob, setReopeningJob] = useState(false);
 
   useEffect(() => {
     api.getJob(id).then(setJob, (e) => fail(errorText(e)));
@@ -48,12 +49,17 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
   }, []);
 
   if (!job) return <section class="job" />;
+  // Back to on site after the work was recorded finished (or not) undoes that: the button says
+  // so and asks first.
+  const reopens = (to: JobStatus) => to === "on_site" && (job.row.status === "completed" || job.row.status === "unresolved");
+  const go = (to: JobStatus) => api.transitionJob(id, to, null, null).then(setJob, (e) => fail(errorText(e)));
   const move = (to: JobStatus) => {
+    if (reopens(to)) return setReopeningJob(true);
     if (to === "unresolved") return setUnresolved(true);
     if (to === "signed") return setTab("signOff");
     // Leaving before the customer signed needs a reason HQ will see.
     if (to === "departed" && job.row.status !== "signed") return setLeaving(true);
-    api.transitionJob(id, to, null, null).then(setJob, (e) => fail(errorText(e)));
+    go(to);
   };
   return (
     <section class="job" data-testid="job">
@@ -77,8 +83,13 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
         )}
         <div class="moves">
           {job.next.map((to) => (
-            <button key={to} class={to === "signed" ? "" : "primary"} onClick={() => move(to)} data-testid={`move-${to}`}>
-              {t(`move_${to}` as Key)}
+            <button
+              key={to}
+              class={to === "signed" || reopens(to) ? "" : "primary"}
+              onClick={() => move(to)}
+              data-testid={reopens(to) ? "move-reopen" : `move-${to}`}
+            >
+              {t(reopens(to) ? "move_reopen" : (`move_${to}` as Key))}
             </button>
           ))}
           {job.row.status === "signed" && (
@@ -113,6 +124,17 @@ export function JobScreen({ id, onBack }: { id: string; onBack: () => void }) {
             api.leaveUnsigned(id, reason, note).then((j) => (setJob(j), setLeaving(false)), (e) => fail(errorText(e)))
           }
         />
+      )}
+      {reopeningJob && (
+        <div class="card inline" data-testid="reopen-job">
+          <p>{t("reopenJobHint")}</p>
+          <button class="primary" onClick={() => go("on_site").then(() => setReopeningJob(false))} data-testid="confirm-reopen-job">
+            {t("confirmReopenJob")}
+          </button>
+          <button type="button" class="ghost" onClick={() => setReopeningJob(false)}>
+            {t("back")}
+          </button>
+        </div>
       )}
       {reopening && (
         <ReopenForm

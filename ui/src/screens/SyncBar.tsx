@@ -63,7 +63,7 @@ export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
         {progress ? (
           <span data-testid="progress">{progress}</span>
         ) : (
-          <span>{t("lastSync", { t: sync?.last_success ? localTime(sync.last_success) : t("never") })}</span>
+          <span>{sync?.last_success ? t("lastSync", { t: localTime(sync.last_success) }) : t("never")}</span>
         )}
         {state === "offline" && sync?.next_attempt_in != null && <span>{t("retryIn", { s: sync.next_attempt_in })}</span>}
         {(sync?.refused ?? 0) > 0 && (

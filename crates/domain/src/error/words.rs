@@ -56,7 +56,7 @@ fn both(error: &DomainError) -> (String, String) {
         }
         NotPhone { .. } => (
             "is not a phone number: use digits, optionally with + - ( ) and spaces".into(),
-            "不是电话号码：请填写数字，可带 + - ( ) 和空格".into(),
+            "不是有效的电话号码，请填写数字，可包含 +、-、括号和空格".into(),
         ),
         NotDate { value, .. } => (
             format!("'{value}' is not a date; write it as 2026-11-23"),
@@ -75,14 +75,14 @@ fn both(error: &DomainError) -> (String, String) {
             format!("“{value}”不是编号，请复制完整的编号（36 个字符）"),
         ),
         NotSha256 { .. } => {
-            ("is not a SHA-256 (64 lowercase hex digits)".into(), "不是 SHA-256 校验值（64 位小写十六进制）".into())
+            ("is not a SHA-256 (64 lowercase hex digits)".into(), "不是有效的 SHA-256 校验码（应为 64 位小写十六进制字符）".into())
         }
         NotPng { field: Field::CompanyLogo } => {
             ("is not a PNG file; export the logo as PNG".into(), "不是 PNG 图片，请把标志导出为 PNG".into())
         }
         NotPng { .. } => ("is not a PNG file; capture the signature again".into(), "不是 PNG 图片，请重新签字".into()),
         FileTooLarge { kb, max_kb, .. } => {
-            (format!("is {kb} KB; at most {max_kb} KB"), format!("大小为 {kb} KB，最大 {max_kb} KB"))
+            (format!("is {kb} KB; at most {max_kb} KB"), format!("大小为 {kb} KB，不能超过 {max_kb} KB，请压缩后重试"))
         }
         NotOneOf { field, value, allowed } => (
             format!("'{value}' is not a {}; use {}", field.label(Language::En), list_en(allowed)),
@@ -96,7 +96,7 @@ fn both(error: &DomainError) -> (String, String) {
             (format!("is {minutes}; minutes cannot be negative"), format!("为 {minutes}，分钟数不能为负"))
         }
         TooManyMinutes { minutes, .. } => {
-            (format!("is {minutes}; at most one week (10080 minutes)"), format!("为 {minutes}，最多一周（10080 分钟）"))
+            (format!("is {minutes}; at most one week (10080 minutes)"), format!("为 {minutes}，不能超过一周（10080 分钟）"))
         }
         Negative { .. } => ("is negative; enter 0 or more".into(), "不能为负数，请填写 0 或以上".into()),
         Overflow { .. } => ("is too large to compute".into(), "数值太大，无法计算".into()),
@@ -107,7 +107,7 @@ fn both(error: &DomainError) -> (String, String) {
         ),
         RequestQuantity { quantity, max } => (
             format!("is {quantity}; request 1 to {max} of a part"),
-            format!("为 {quantity}，每种零件可申请 1 到 {max} 个"),
+            format!("为 {quantity}，每种配件可申请 1 到 {max} 件"),
         ),
         CountQuantity { quantity, max } => {
             (format!("is {quantity}; count 0 to {max}"), format!("为 {quantity}，盘点数量应为 0 到 {max}"))
@@ -125,26 +125,26 @@ fn both(error: &DomainError) -> (String, String) {
         ),
         CodeHasSpaces => (
             "contains spaces; part codes are one word such as FLT-0042".into(),
-            "含有空格；零件编号是一个词，例如 FLT-0042".into(),
+            "含有空格，配件编号中不能有空格，例如 FLT-0042".into(),
         ),
         PartsAsLines => (
             "add the parts as part lines; type none (无) when no part was replaced".into(),
-            "请把零件逐项加为零件明细；没有更换零件时填“无”".into(),
+            "请在“配件”页逐项添加所用配件；未更换零件时填写“无”".into(),
         ),
         NotTextField { report_field } => (
             format!("{} is not set as text; use its own form", report_field.as_str()),
-            format!("“{}”不能直接填文字，请用它自己的表单", report_field.label(Language::ZhCn)),
+            format!("“{}”不能直接填写文字，请在该项对应的表单中填写", report_field.label(Language::ZhCn)),
         ),
         RepairNotResolved { result } => (
             format!(
                 "is “{}”: the repair is not done; record the visit as unresolved, with the reason and the date promised to the customer",
                 result.label(Language::En)
             ),
-            format!("为“{}”，维修尚未完成：请记为未解决，并填写原因和向客户承诺的日期", result.label(Language::ZhCn)),
+            format!("为“{}”，维修尚未完成，请记为未解决，并填写原因和承诺解决日期", result.label(Language::ZhCn)),
         ),
         AcceptanceFailed => (
             "failed: the installation is not done; record the visit as unresolved, with the reason and the date promised for the rework".into(),
-            "不合格，安装尚未完成：请记为未解决，并填写原因和整改的承诺日期".into(),
+            "不合格，安装尚未完成，请记为未解决，并填写原因和承诺整改完成的日期".into(),
         ),
         ReopenNeedsSigned { job, status } => (
             format!(
@@ -155,11 +155,11 @@ fn both(error: &DomainError) -> (String, String) {
         ),
         UnsignedDeparture => (
             "the customer has not signed the service report yet: have them rate the visit and sign before you leave the site, or, if they cannot, leave saying why (customer absent, refused, other)".into(),
-            "客户尚未在服务报告上签字：请先请客户评价并签字，再离开现场；如客户无法签字，请注明原因（客户不在、拒签或其他）后离开".into(),
+            "客户尚未在服务报告上签字：离开现场前，请让客户评价并签字；如客户无法签字，请选择原因（客户不在现场、客户拒绝签字或其他原因）后再离开".into(),
         ),
         SurveyDeclined => (
             "the customer declined the survey: rate first if they changed their mind, or write their words in the customer opinion".into(),
-            "客户已拒绝评价，如客户改变主意，请先评分；否则请把客户的话写在用户意见中".into(),
+            "客户已拒绝评价：如客户愿意评价，请先逐项评分；否则请将客户的意见填写在“用户意见”中".into(),
         ),
         IssueNeedsNote => ("is empty: describe the issue you found".into(), "未填写，请写明发现的问题".into()),
         NotOnChecklist { item } => {
@@ -169,7 +169,7 @@ fn both(error: &DomainError) -> (String, String) {
             ("is before the acceptance date; check both dates".into(), "早于验收日期，请核对这两个日期".into())
         }
         WindowEndsBeforeStart => {
-            ("ends before it starts; check the promised times".into(), "结束早于开始，请核对预约时间".into())
+            ("ends before it starts; check the promised times".into(), "结束时间早于开始时间，请核对约定到达时间".into())
         }
         ContactRemoved => (
             "was removed at HQ meanwhile; add it again as a new contact if it is still needed".into(),
@@ -182,7 +182,7 @@ fn both(error: &DomainError) -> (String, String) {
             format!(
                 "HQ changed this contact meanwhile and kept {kept}; your edit ({theirs}) is in the conflict log for the dispatcher"
             ),
-            format!("总部在此期间改过该联系人，保留了 {kept}；你的修改（{theirs}）已记入冲突记录，由调度员处理"),
+            format!("总部在此期间修改了该联系人，已保留 {kept}；您的修改（{theirs}）已记入冲突记录，将由调度员处理"),
         ),
         EditedMeanwhile { field, item, kept, theirs } => edited_meanwhile(*field, item.as_deref(), kept, theirs),
         IllegalTransition { from, to, allowed } => illegal_transition(*from, *to, allowed),
@@ -196,21 +196,21 @@ fn both(error: &DomainError) -> (String, String) {
         ),
         SignThroughReport => (
             "a job becomes signed when the customer signs the report; use sign instead".into(),
-            "客户在服务报告上签字后，工单才算已签字；请使用签字功能".into(),
+            "客户在服务报告上签字后，工单才会变为“已签字”；请使用“签字并锁定报告”".into(),
         ),
         NotYourJob { job } => (
             format!(
                 "job {job} is no longer assigned to you: it is assigned to another engineer or cancelled; ask the dispatcher to reassign it"
             ),
-            format!("工单 {job} 已不归你负责：已改派给其他工程师或已取消；如有疑问请联系调度员"),
+            format!("工单 {job} 已不再由您负责（已改派给其他工程师或已取消）；如有疑问，请联系调度员"),
         ),
         PromisedDateMissing => (
             "is missing: agree a new date with the customer and enter it".into(),
-            "未填写：请与客户商定新的日期并填写".into(),
+            "未填写，请与客户商定新的日期后填写".into(),
         ),
         PromisedDateInPast => (
             "is in the past: promise the customer a date from today on".into(),
-            "已过去：请向客户承诺今天或以后的日期".into(),
+            "早于今天，请与客户约定今天或之后的日期".into(),
         ),
         ReassignWithoutEngineer => {
             ("choose the engineer to reassign the job to".into(), "请选择改派给哪位工程师".into())
@@ -231,7 +231,7 @@ fn both(error: &DomainError) -> (String, String) {
         ReportFrozen => (
             "The report is signed and frozen: start a new revision to change it (the customer will need to sign again)"
                 .into(),
-            "服务报告已签字锁定：如需修改，请新建修订版（客户需重新签字）".into(),
+            "服务报告已签字锁定：如需修改，请点击“更正报告”生成新版本（客户需重新签字）".into(),
         ),
         StaleRevision { sent, current } => (
             format!("this change is for report revision {sent}; HQ has revision {current}"),
@@ -241,7 +241,7 @@ fn both(error: &DomainError) -> (String, String) {
             format!(
                 "the signed report does not match its hash (laptop {laptop}, HQ {hq}): its content changed after signing"
             ),
-            format!("已签字的服务报告与其校验值不符（笔记本 {laptop}，总部 {hq}）：签字后内容被改过"),
+            format!("已签字的服务报告与其校验码不符（本机 {laptop}，总部 {hq}），说明签字后内容已被修改"),
         ),
         QuoteNotAccepted { total } => (
             format!(
@@ -251,27 +251,27 @@ fn both(error: &DomainError) -> (String, String) {
         ),
         NothingToAccept => (
             "has nothing to accept: no part or labour on this job is charged".into(),
-            "无需确认：本工单的零件和工时都不收费".into(),
+            "无需确认：本工单的配件和工时均不收费".into(),
         ),
         CurrencyMismatch { left, right } => (
             format!("Cannot add {left} and {right}: all prices on one job must use the same currency"),
             format!("{left} 与 {right} 币种不同，不能相加：同一工单的价格必须使用同一币种"),
         ),
         PartLineNotOnJob { line, job } => {
-            (format!("part line {line} is not on job {job}"), format!("工单 {job} 上没有零件明细 {line}"))
+            (format!("part line {line} is not on job {job}"), format!("工单 {job} 中没有配件明细 {line}"))
         }
         NotInCatalogue { part_code } => {
-            (format!("no part {part_code} in HQ's catalogue"), format!("总部零件目录中没有零件 {part_code}"))
+            (format!("no part {part_code} in HQ's catalogue"), format!("总部配件目录中没有编号为 {part_code} 的配件"))
         }
         RequestOnClosedJob { job, status } => (
             format!("job {job} is {status}: ask the dispatcher for parts directly"),
-            format!("工单 {job} {}，请直接向调度员要零件", status_phrase_zh(*status)),
+            format!("工单 {job} {}，请直接联系调度员申请配件", status_phrase_zh(*status)),
         ),
         RequestAlreadySent { request } => {
             (format!("parts request {request} was already sent"), format!("补件申请 {request} 已经发送过"))
         }
         RequestArrivedAnswered => {
-            ("a new parts request cannot arrive already answered".into(), "新的补件申请不能已带有答复".into())
+            ("a new parts request cannot arrive already answered".into(), "新提交的补件申请不应已有答复".into())
         }
         DeliveryOutOfRange { deliver_by, from, until } => (
             format!(
@@ -349,7 +349,7 @@ fn illegal_transition(from: JobStatus, to: JobStatus, allowed: &[JobStatus]) -> 
 /// "已关闭" reads as a phrase after the job number: "工单 J-1 已关闭".
 fn status_phrase_zh(status: JobStatus) -> String {
     match status {
-        JobStatus::EnRoute => "正在途中".to_owned(),
+        JobStatus::EnRoute => "已出发".to_owned(),
         JobStatus::OnSite => "正在现场".to_owned(),
         other => other.label(Language::ZhCn).to_owned(),
     }
@@ -384,7 +384,7 @@ fn list_zh(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        _ if items.len() > 5 => format!("其中之一：{}", items.join("、")),
+        _ if items.len() > 5 => format!("以下之一：{}", items.join("、")),
         [rest @ .., last] => format!("{} 或 {last}", rest.join("、")),
     }
 }

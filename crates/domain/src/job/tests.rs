@@ -31,7 +31,7 @@ fn the_engineer_leaves_only_after_the_customer_signed_and_hq_closes_only_signed_
         assert_eq!(err, DomainError::UnsignedDeparture);
         assert_eq!(
             err.render(crate::customer::Language::ZhCn),
-            "客户尚未在服务报告上签字：请先请客户评价并签字，再离开现场；如客户无法签字，请注明原因（客户不在、拒签或其他）后离开"
+            "客户尚未在服务报告上签字：离开现场前，请让客户评价并签字；如客户无法签字，请选择原因（客户不在现场、客户拒绝签字或其他原因）后再离开"
         );
         assert!(j.transition(JobStatus::Closed, Actor::Hq, T0, MoveDetails::default()).is_err(), "HQ cannot close it");
         assert_eq!(j.status, unsigned);

@@ -79,7 +79,7 @@ const RESULTS: &[ChoiceValue] = &[
 ];
 
 const ACCEPTANCES: &[ChoiceValue] = &[
-    ChoiceValue { value: "passed", label: w("Passed", "验收合格") },
+    ChoiceValue { value: "passed", label: w("Passed", "合格") },
     ChoiceValue { value: "passed_with_remarks", label: w("Passed with remarks", "有条件合格") },
     ChoiceValue { value: "failed", label: w("Failed", "不合格") },
 ];
@@ -122,13 +122,10 @@ impl ReportField {
             F::PartsReplaced => (
                 PartsOrNone,
                 w("Parts replaced", "更换零件"),
-                Some(w(
-                    "Add each part used; when none was replaced, say so",
-                    "逐项添加所用零件；未更换零件时请注明“无”",
-                )),
+                Some(w("Add each part used; when none was replaced, say so", "请逐项添加所用配件；未更换时填写“无”")),
                 &[],
             ),
-            F::TestsDone => (Text, w("Tests done", "维修后测试"), None, &[]),
+            F::TestsDone => (Text, w("Tests done", "测试情况"), None, &[]),
             F::Result => (Choice, w("Result", "处理结果"), None, RESULTS),
             F::FollowUp => (Text, w("Follow-up", "后续跟进"), None, &[]),
             F::FollowUpOn => (Date, w("Follow-up date", "跟进日期"), None, &[]),
@@ -137,7 +134,7 @@ impl ReportField {
             F::Checklist => (Checklist, w("Inspection checklist", "巡检清单"), None, &[]),
             F::Acceptance => (Choice, w("Acceptance", "验收结果"), None, ACCEPTANCES),
             F::AcceptanceNotes => (Text, w("Acceptance notes", "验收说明"), None, &[]),
-            F::TraineeName => (Line, w("Operator trained (name)", "操作培训签收人"), None, &[]),
+            F::TraineeName => (Line, w("Operator trained (name)", "培训签收人姓名"), None, &[]),
             F::TraineeSignature => (Signature, w("Trainee's signature", "培训签收人签字"), None, &[]),
             F::CallbackNotes => (Text, w("Callback notes", "回访记录"), None, &[]),
             F::CustomerOpinion => (Text, w("Customer opinion", "用户意见"), None, &[]),

@@ -115,7 +115,7 @@ fn a_repair_waiting_for_parts_is_unresolved_not_completed() {
     assert_eq!(err, DomainError::RepairNotResolved { result: crate::report::RepairResult::NeedsParts });
     assert_eq!(
         err.render(crate::customer::Language::ZhCn),
-        "处理结果：为“待配件”，维修尚未完成：请记为未解决，并填写原因和向客户承诺的日期"
+        "处理结果：为“待配件”，维修尚未完成，请记为未解决，并填写原因和承诺解决日期"
     );
     assert_eq!(v.job.status, JobStatus::OnSite, "nothing moved");
     let unresolved = Change::JobTransitioned {

@@ -202,6 +202,6 @@ fn field_errors_name_the_field_in_the_readers_language() {
     );
     assert_eq!(
         t.render(Language::ZhCn),
-        "工单不能从“在现场”改为“已关闭”：工程师可改为“已完成”、“未解决”；总部可改为“已派单”、“已取消”"
+        "工单不能从“在现场”改为“已关闭”：工程师可改为“已完成”、“未解决”；总部可改为“已派工”、“已取消”"
     );
 }
