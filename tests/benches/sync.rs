@@ -61,7 +61,7 @@ fn main() -> Result<(), BoxError> {
                     severity: Default::default(),
                     previous_visit: None,
                 };
-                dispatch::create_job(tx, JobId(Uuid::now_v7()), &input, now)?;
+                dispatch::create_job(tx, JobId(Uuid::now_v7()), &input, "bench", now)?;
             }
             enroll::new_code(tx, engineer, now)
         })?

@@ -72,7 +72,7 @@ fn prepare(db: &Db, engineers: usize) -> Result<Vec<(String, String)>, BoxError>
                     severity: Default::default(),
                     previous_visit: None,
                 };
-                let job = dispatch::create_job(tx, JobId(Uuid::now_v7()), &input, now)?;
+                let job = dispatch::create_job(tx, JobId(Uuid::now_v7()), &input, "bench", now)?;
                 Ok((enroll::new_code(tx, engineer, now)?, job.id.to_text()))
             })
             .collect::<outpost_hq::Result<Vec<_>>>()
@@ -244,7 +244,7 @@ fn compaction(db: &Db) -> Result<(), BoxError> {
             window_until: None,
             severity: Default::default(),
         };
-        db.tx_blocking(|tx| dispatch::update_job(tx, job, &update, time::OffsetDateTime::now_utc()))?;
+        db.tx_blocking(|tx| dispatch::update_job(tx, job, &update, "bench", time::OffsetDateTime::now_utc()))?;
     }
     let (kept, sent) = db.tx_blocking(|tx| {
         Ok((outpost_hq::log::size(tx, &scope)?, outpost_hq::log::read(tx, &scope, cursor, 100_000)?.len()))

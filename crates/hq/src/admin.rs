@@ -27,6 +27,16 @@ pub fn reissue_code(db: &Db, name: &str, now: OffsetDateTime) -> Result<String> 
     })
 }
 
+/// Lets a person at HQ sign in with `role`; returns them with their one-time password.
+pub fn add_user(
+    db: &Db,
+    name: &str,
+    role: outpost_wire::people::Role,
+    now: OffsetDateTime,
+) -> Result<outpost_wire::people::NewUser> {
+    db.tx_blocking(|tx| crate::people::add(tx, name, role, now))
+}
+
 /// A new dispatcher token.
 pub fn dispatcher_token(db: &Db, now: OffsetDateTime) -> Result<String> {
     db.tx_blocking(|tx| enroll::new_dispatcher_token(tx, "admin", now))

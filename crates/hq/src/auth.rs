@@ -1,10 +1,13 @@
-//! Tokens and who a request is. Tokens are random, shown once, stored only as a SHA-256.
-//! A device token acts for one engineer; a dispatcher token acts for HQ; neither can pose as
-//! the other.
+//! Tokens, sessions and who a request is. Tokens are random, shown once, stored only as a
+//! SHA-256. A device token acts for one engineer; a dispatcher token acts for HQ (scripts);
+//! neither can pose as the other. A person at HQ signs in and is known by a session cookie;
+//! every change they make carries the session's CSRF token (`x-outpost-csrf`).
 
 use axum::extract::FromRequestParts;
+use axum::http::Method;
 use axum::http::request::Parts;
 use outpost_domain::ids::{ClientId, EngineerId};
+use outpost_wire::people::Role;
 
 use crate::error::{AppError, Result};
 use crate::state::AppState;
@@ -111,14 +114,81 @@ impl FromRequestParts<AppState> for Device {
     }
 }
 
-/// A dispatcher (or admin) at HQ.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Dispatcher;
+/// The name of the session cookie.
+pub const SESSION_COOKIE: &str = "outpost_session";
+
+/// The header that carries the session's CSRF token on every change made with the cookie.
+pub const CSRF_HEADER: &str = "x-outpost-csrf";
+
+/// The session token in the request's cookies, if any.
+pub fn session_cookie(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, value)| *name == SESSION_COOKIE && !value.is_empty())
+        .map(|(_, value)| value.to_owned())
+}
+
+fn changes_something(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// A person signed in with a session cookie, as the session endpoints see them: a change made
+/// with the cookie must carry the session's CSRF token (403 without it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signed {
+    pub token: String,
+    pub person: crate::people::SignedIn,
+}
+
+impl FromRequestParts<AppState> for Signed {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        let token = session_cookie(parts).ok_or_else(|| AppError::Unauthorized("you are not signed in".into()))?;
+        let now = state.now();
+        let looked_up = token.clone();
+        let person = state.db.tx(move |tx| crate::people::session(tx, &looked_up, now)).await?;
+        if changes_something(&parts.method) {
+            let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
+            if sent.is_empty() || sent != person.csrf {
+                return Err(AppError::Forbidden(format!(
+                    "a change made while signed in must carry the {CSRF_HEADER} header of the session: reload the page"
+                )));
+            }
+        }
+        Ok(Signed { token, person })
+    }
+}
+
+/// Someone at HQ using the dispatch API: a signed-in person (by name and role) or a script
+/// with a dispatcher token (by the token's name, with a manager's rights). A viewer reads
+/// only; a person still on a one-time password must change it first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dispatcher {
+    /// Who, as the audit log names them.
+    pub name: String,
+    pub role: Role,
+}
 
 impl FromRequestParts<AppState> for Dispatcher {
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        if !parts.headers.contains_key(axum::http::header::AUTHORIZATION) && session_cookie(parts).is_some() {
+            let Signed { person, .. } = Signed::from_request_parts(parts, state).await?;
+            if !person.password_set {
+                return Err(AppError::Forbidden("change your one-time password first".into()));
+            }
+            if person.role == Role::Viewer && changes_something(&parts.method) {
+                return Err(AppError::Forbidden(format!("{} may read only (viewer)", person.name)));
+            }
+            return Ok(Dispatcher { name: person.name, role: person.role });
+        }
         let token = bearer(parts)?;
         if token.starts_with(DEVICE_PREFIX) && known(state, "devices", &token).await? {
             return Err(AppError::Forbidden("a device token cannot use the dispatch API".into()));
@@ -127,14 +197,37 @@ impl FromRequestParts<AppState> for Dispatcher {
         let row = state
             .db
             .tx(move |tx| {
-                tx.query_opt("SELECT revoked_at FROM dispatcher_tokens WHERE token_hash = $1", &[token_hash.into()])
+                tx.query_opt(
+                    "SELECT revoked_at, name FROM dispatcher_tokens WHERE token_hash = $1",
+                    &[token_hash.into()],
+                )
             })
             .await?
             .ok_or_else(|| AppError::Unauthorized("HQ does not know this dispatcher token".into()))?;
         if row.opt_int(0)?.is_some() {
             return Err(AppError::Unauthorized("this dispatcher token was revoked".into()));
         }
-        Ok(Dispatcher)
+        Ok(Dispatcher { name: row.text(1)?, role: Role::Manager })
+    }
+}
+
+/// The service manager: people and the company's settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Manager(pub Dispatcher);
+
+impl FromRequestParts<AppState> for Manager {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        let someone = Dispatcher::from_request_parts(parts, state).await?;
+        if someone.role != Role::Manager {
+            return Err(AppError::Forbidden(format!(
+                "only a manager may do this; {} is a {}",
+                someone.name,
+                someone.role.as_str()
+            )));
+        }
+        Ok(Manager(someone))
     }
 }
 

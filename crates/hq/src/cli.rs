@@ -65,7 +65,12 @@ enum AdminCommand {
         #[command(subcommand)]
         command: EngineerCommand,
     },
-    /// Prints a new dispatcher token as the last line.
+    /// People at HQ who sign in to the console.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Prints a new dispatcher token (for scripts) as the last line.
     DispatcherToken,
     /// Loads demo data and prints `<engineer name>\t<enrollment code>` per demo engineer.
     SeedDemo {
@@ -74,6 +79,19 @@ enum AdminCommand {
     },
     /// Revokes a laptop's token (its client id).
     RevokeDevice { client_id: String },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Lets a person sign in and prints their one-time password as the last line (they
+    /// choose their own at first sign-in).
+    Add {
+        #[arg(long)]
+        name: String,
+        /// `dispatcher`, `manager` (also people and settings) or `viewer` (reads only).
+        #[arg(long)]
+        role: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -127,6 +145,18 @@ fn run(cli: Cli) -> Result<(), AppError> {
                         "new enrollment code for {name} (valid 7 days, once; earlier unused codes no longer work):"
                     );
                     println!("{code}");
+                }
+                AdminCommand::User { command: UserCommand::Add { name, role } } => {
+                    let role = outpost_wire::people::Role::parse(&role).ok_or_else(|| {
+                        AppError::invalid("role", format!("'{role}' is not a role: use dispatcher, manager or viewer"))
+                    })?;
+                    let added = admin::add_user(&db, &name, role, now)?;
+                    println!(
+                        "{} can sign in as {}; one-time password (changed at first sign-in):",
+                        added.user.name,
+                        role.as_str()
+                    );
+                    println!("{}", added.one_time_password);
                 }
                 AdminCommand::DispatcherToken => {
                     let token = admin::dispatcher_token(&db, now)?;

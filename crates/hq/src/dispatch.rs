@@ -279,7 +279,7 @@ fn next_number(tx: &mut dyn Tx, day: time::Date) -> Result<String> {
 }
 
 /// Creates a job; when it names an engineer, their laptop receives it.
-pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, now: OffsetDateTime) -> Result<Job> {
+pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, by: &str, now: OffsetDateTime) -> Result<Job> {
     let site = records::site(tx, input.site_id).map_err(|_| AppError::invalid("site_id", "no such site"))?;
     if let Some(e) = input.equipment_id {
         let equipment =
@@ -319,7 +319,7 @@ pub fn create_job(tx: &mut dyn Tx, id: JobId, input: &JobInput, now: OffsetDateT
         engineer: job.engineer_id.map(|e| engineer_name(tx, e)).transpose()?,
         continues: previous.map(|p| p.number),
     };
-    dispatcher_did(tx, &job, "job_created", said, now)?;
+    dispatcher_did(tx, &job, ("job_created", by), said, now)?;
     log::publish_job(tx, job.id)?;
     Ok(job)
 }
@@ -346,8 +346,14 @@ fn engineer_name(tx: &mut dyn Tx, id: EngineerId) -> Result<String> {
 
 /// What a dispatcher did to a job that is no status move of its own (creating it, giving it
 /// its first engineer): an event on the job, as the engineer's laptop shows it, and an entry in
-/// the audit log.
-fn dispatcher_did(tx: &mut dyn Tx, job: &Job, kind: &str, said: EventNote, now: OffsetDateTime) -> Result<()> {
+/// the audit log under the person's name (`by`).
+fn dispatcher_did(
+    tx: &mut dyn Tx,
+    job: &Job,
+    (kind, by): (&str, &str),
+    said: EventNote,
+    now: OffsetDateTime,
+) -> Result<()> {
     let note = said.english();
     let mut event = JobEvent::new(job.id, now, Actor::Hq, job.status, job.status, Some(said));
     event.received_at = Some(now);
@@ -356,7 +362,7 @@ fn dispatcher_did(tx: &mut dyn Tx, job: &Job, kind: &str, said: EventNote, now: 
         tx,
         audit::Entry {
             at: now,
-            actor: "dispatcher".into(),
+            actor: by.into(),
             client_id: None,
             mutation_id: None,
             job_id: Some(job.id.to_text()),
@@ -372,7 +378,7 @@ fn dispatcher_did(tx: &mut dyn Tx, job: &Job, kind: &str, said: EventNote, now: 
 
 /// Changes what was reported, when and how urgent, while the job is not finished or is
 /// unresolved (moved to the date promised to the customer, the engineer's "today" then).
-pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate, now: OffsetDateTime) -> Result<Job> {
+pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate, by: &str, now: OffsetDateTime) -> Result<Job> {
     let mut job = records::job(tx, id)?;
     if !job.status.is_open() && job.status != JobStatus::Unresolved {
         return Err(AppError::invalid(
@@ -394,7 +400,8 @@ pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate, now: OffsetDate
     job.severity = input.severity;
     records::save_job(tx, &job)?;
     if job.scheduled_on != was {
-        dispatcher_did(tx, &job, "job_rescheduled", EventNote::Rescheduled { from: was, to: job.scheduled_on }, now)?;
+        let said = EventNote::Rescheduled { from: was, to: job.scheduled_on };
+        dispatcher_did(tx, &job, ("job_rescheduled", by), said, now)?;
     }
     log::publish_job_state(tx, id)?;
     Ok(job)
@@ -402,7 +409,7 @@ pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate, now: OffsetDate
 
 /// Assigns a job to an engineer, or reassigns it: the old laptop is told to remove it, the
 /// new one receives it.
-pub fn assign(tx: &mut dyn Tx, id: JobId, engineer: EngineerId, now: OffsetDateTime) -> Result<Job> {
+pub fn assign(tx: &mut dyn Tx, id: JobId, engineer: EngineerId, by: &str, now: OffsetDateTime) -> Result<Job> {
     engineer_exists(tx, engineer)?;
     let mut job = records::job(tx, id)?;
     let previous = job.engineer_id;
@@ -410,7 +417,7 @@ pub fn assign(tx: &mut dyn Tx, id: JobId, engineer: EngineerId, now: OffsetDateT
         None => {
             job.engineer_id = Some(engineer);
             let said = EventNote::Assigned { engineer: engineer_name(tx, engineer)? };
-            dispatcher_did(tx, &job, "job_assigned", said, now)?;
+            dispatcher_did(tx, &job, ("job_assigned", by), said, now)?;
         }
         Some(_) => {
             let mut event = job.transition(

@@ -17,6 +17,7 @@ pub mod figures;
 mod json;
 pub mod log;
 pub mod parts_requests;
+pub mod people;
 pub mod promises;
 pub mod push;
 pub mod records;

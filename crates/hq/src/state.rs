@@ -10,6 +10,9 @@ use crate::db::Db;
 /// Wrong enrollment codes one client address may send in a minute before it must wait.
 pub const ENROLL_FAILURES: usize = 10;
 
+/// Wrong passwords for one name in a minute before signing in as that name must wait.
+pub const SIGN_IN_FAILURES: usize = 10;
+
 /// The clock HQ reads; tests pass a fixed one.
 pub type Clock = Arc<dyn Fn() -> OffsetDateTime + Send + Sync>;
 
@@ -22,6 +25,8 @@ pub struct AppState {
     pub epoch: String,
     /// Wrong enrollment codes per client address.
     pub enroll_failures: Arc<FailedAttempts>,
+    /// Wrong passwords per name.
+    pub sign_in_failures: Arc<FailedAttempts>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -41,7 +46,8 @@ impl AppState {
         let fresh = crate::auth::random_hex(8)?;
         let epoch = db.tx_blocking(|tx| crate::log::epoch(tx, &fresh))?;
         let enroll_failures = Arc::new(FailedAttempts::new(ENROLL_FAILURES, time::Duration::minutes(1)));
-        Ok(AppState { db, clock, epoch, enroll_failures })
+        let sign_in_failures = Arc::new(FailedAttempts::new(SIGN_IN_FAILURES, time::Duration::minutes(1)));
+        Ok(AppState { db, clock, epoch, enroll_failures, sign_in_failures })
     }
 
     /// Now, by HQ's clock.

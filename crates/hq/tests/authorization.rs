@@ -13,6 +13,8 @@ enum Kind {
     Public,
     Device,
     Dispatcher,
+    /// A person's session cookie, which no token is.
+    Session,
 }
 
 #[tokio::test]
@@ -234,6 +236,17 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             ),
             (Method::GET, "/api/v1/audit".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/kpis?month=2026-11".into(), None, Kind::Dispatcher),
+            (Method::GET, "/api/v1/users".into(), None, Kind::Dispatcher),
+            (Method::POST, "/api/v1/users".into(), Some(json!({"name": "陈静", "role": "viewer"})), Kind::Dispatcher),
+            (Method::POST, "/api/v1/session".into(), Some(json!({"name": "陈静", "password": "guess"})), Kind::Session),
+            (Method::GET, "/api/v1/session".into(), None, Kind::Session),
+            (Method::DELETE, "/api/v1/session".into(), None, Kind::Session),
+            (
+                Method::PUT,
+                "/api/v1/session/password".into(),
+                Some(json!({"password": "guess", "new_password": "long enough 2026"})),
+                Kind::Session,
+            ),
         ];
         let callers: [(&str, Option<&str>); 7] = [
             ("engineer A", Some(&a_token)),
@@ -254,6 +267,7 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 let (status, answer) = hq.call(method.clone(), path, token, body).await?;
                 let expected = match (kind, caller) {
                     (Kind::Public, _) => StatusCode::OK,
+                    (Kind::Session, _) => StatusCode::UNAUTHORIZED,
                     (Kind::Device, "engineer A") => StatusCode::OK,
                     (Kind::Device, "engineer B") if path.contains("blobs") => StatusCode::NOT_FOUND,
                     (Kind::Device, "engineer B") => StatusCode::OK,

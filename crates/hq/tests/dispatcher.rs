@@ -208,7 +208,11 @@ async fn creating_and_first_assigning_a_job_are_on_the_job_and_in_the_audit_log(
         let (_, audit) = hq.call(Method::GET, &format!("/api/v1/audit?job_id={id}"), Some(&dispatcher), None).await?;
         let kinds: Vec<&str> = audit.as_array().ok_or("entries")?.iter().filter_map(|e| e["kind"].as_str()).collect();
         check!(hq, kinds == ["job_assigned", "job_created"], "newest first: {audit}");
-        check!(hq, audit[0]["actor"] == "dispatcher" && audit[0]["new"] == "assigned to 王建国", "{audit}");
+        check!(
+            hq,
+            audit[0]["actor"] == "admin" && audit[0]["new"] == "assigned to 王建国",
+            "the token's name: {audit}"
+        );
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 pub mod dispatch;
 mod edge;
 pub mod model;
+pub mod people;
 pub mod sync;
 
 /// The header every sync request and every HQ answer carries: the protocol version its sender

@@ -14,7 +14,7 @@ use outpost_wire::model;
 use uuid::Uuid;
 
 use super::parse_id;
-use crate::auth::Dispatcher;
+use crate::auth::{Dispatcher, Manager};
 use crate::dispatch;
 use crate::error::{AppError, Result};
 use crate::json::Body;
@@ -70,7 +70,7 @@ pub async fn get_company(State(s): State<AppState>, _: Dispatcher) -> Result<Jso
 /// `PUT /api/v1/company`: sets the receipt header (name, hotline, optional PNG logo as hex).
 pub async fn set_company(
     State(s): State<AppState>,
-    _: Dispatcher,
+    _: Manager,
     Body(profile): Body<model::CompanyProfile>,
 ) -> Result<Json<model::CompanyProfile>> {
     let stored = CompanyProfile::from(profile.clone());
@@ -87,7 +87,7 @@ pub async fn get_sla_policy(State(s): State<AppState>, _: Dispatcher) -> Result<
 /// repair working days); laptops receive them with their next sync.
 pub async fn set_sla_policy(
     State(s): State<AppState>,
-    _: Dispatcher,
+    _: Manager,
     Body(policy): Body<model::SlaPolicy>,
 ) -> Result<Json<model::SlaPolicy>> {
     s.db.tx(move |tx| dispatch::set_sla_policy(tx, &policy.into())).await?;
@@ -104,7 +104,7 @@ pub async fn get_charging_policy(State(s): State<AppState>, _: Dispatcher) -> Re
 /// and HQ checks every quote the laptops' changes carry against it.
 pub async fn set_charging_policy(
     State(s): State<AppState>,
-    _: Dispatcher,
+    _: Manager,
     Body(policy): Body<model::ChargingPolicy>,
 ) -> Result<Json<model::ChargingPolicy>> {
     s.db.tx(move |tx| dispatch::set_charging_policy(tx, &policy.into())).await?;

@@ -39,23 +39,24 @@ pub fn router() -> Router<AppState> {
 
 pub async fn update_job(
     State(s): State<AppState>,
-    _: Dispatcher,
+    by: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<JobUpdate>,
 ) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| dispatch::update_job(tx, id, &input, now)).await?.into()))
+    Ok(Json(s.db.tx(move |tx| dispatch::update_job(tx, id, &input, &by.name, now)).await?.into()))
 }
 
 pub async fn create_job(
     State(s): State<AppState>,
-    _: Dispatcher,
+    by: Dispatcher,
     Body(input): Body<JobInput>,
 ) -> Result<(StatusCode, Json<model::Job>)> {
     let id = JobId(Uuid::now_v7());
     let now = s.now();
-    Ok((StatusCode::CREATED, Json(s.db.tx(move |tx| dispatch::create_job(tx, id, &input, now)).await?.into())))
+    let job = s.db.tx(move |tx| dispatch::create_job(tx, id, &input, &by.name, now)).await?;
+    Ok((StatusCode::CREATED, Json(job.into())))
 }
 
 /// Filters of the job list.
@@ -126,13 +127,13 @@ pub async fn get_signature(State(s): State<AppState>, _: Dispatcher, Path(id): P
 
 pub async fn assign(
     State(s): State<AppState>,
-    _: Dispatcher,
+    by: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<AssignInput>,
 ) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| dispatch::assign(tx, id, input.engineer_id, now)).await?.into()))
+    Ok(Json(s.db.tx(move |tx| dispatch::assign(tx, id, input.engineer_id, &by.name, now)).await?.into()))
 }
 
 pub async fn cancel(

@@ -7,6 +7,7 @@ mod customers;
 mod engineers;
 mod jobs;
 mod parts_requests;
+mod people;
 mod review;
 
 use axum::Router;
@@ -23,6 +24,7 @@ pub fn router() -> Router<AppState> {
         .merge(jobs::router())
         .merge(engineers::router())
         .merge(parts_requests::router())
+        .merge(people::router())
         .merge(review::router())
         .route("/api/v1/conflicts", get(crate::conflicts::conflicts))
 }
