@@ -62,7 +62,8 @@ test: ui
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	scripts/with-postgres.sh $(CARGO) test --workspace --locked
-	@git diff --exit-code --stat -- ui/src/bindings || { echo "ui/src/bindings changed: commit the regenerated TypeScript bindings"; exit 1; }
+	@git diff --exit-code --stat -- ui/src/bindings console/src/bindings || { echo "ui/src/bindings or console/src/bindings changed: commit the regenerated TypeScript bindings"; exit 1; }
+	@test -z "$$(git status --porcelain -- ui/src/bindings console/src/bindings)" || { echo "new TypeScript bindings: commit them"; git status --short -- ui/src/bindings console/src/bindings; exit 1; }
 	cd ui && npm test
 	$(MAKE) e2e-run
 

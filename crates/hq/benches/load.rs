@@ -2,6 +2,8 @@
 //! then for a while push a batch of mutations and pull, every second or so with jitter,
 //! against a real `outpost-hq serve` on loopback. Budget (issue #3): 500 engineers at
 //! p99 < 100 ms on 2 cores with 0 errors. `LOAD_SECONDS` sets the duration (default 10).
+//! Then the dispatch board's data call with 500 engineers and 10,000 open jobs (budget, issue
+//! 13: p99 < 100 ms).
 
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -33,6 +35,12 @@ impl Drop for Server {
 
 /// N engineers, each with one job today and an enrollment code.
 fn prepare(db: &Db, engineers: usize) -> Result<Vec<(String, String)>, BoxError> {
+    prepare_days(db, engineers, 1)
+}
+
+/// N engineers, each with `jobs` jobs over the week from today (the first today), and an
+/// enrollment code and the first job's id.
+fn prepare_days(db: &Db, engineers: usize, jobs: usize) -> Result<Vec<(String, String)>, BoxError> {
     let now = OffsetDateTime::now_utc();
     Ok(db.tx_blocking(|tx| {
         let customer = dispatch::save_customer(
@@ -59,21 +67,25 @@ fn prepare(db: &Db, engineers: usize) -> Result<Vec<(String, String)>, BoxError>
         (0..engineers)
             .map(|i| {
                 let engineer = enroll::add_engineer(tx, EngineerId(Uuid::now_v7()), &format!("工程师{i}"), now)?;
-                let input = JobInput {
-                    job_type: JobType::Repair,
-                    site_id: site.id,
-                    equipment_id: None,
-                    engineer_id: Some(engineer),
-                    reported_fault: "运行中有异响".into(),
-                    reported_at: None,
-                    scheduled_on: now.date(),
-                    window_from: None,
-                    window_until: None,
-                    severity: Default::default(),
-                    previous_visit: None,
-                };
-                let job = dispatch::create_job(tx, JobId(Uuid::now_v7()), &input, "bench", now)?;
-                Ok((enroll::new_code(tx, engineer, now)?, job.id.to_text()))
+                let mut first = None;
+                for j in 0..jobs {
+                    let input = JobInput {
+                        job_type: JobType::Repair,
+                        site_id: site.id,
+                        equipment_id: None,
+                        engineer_id: Some(engineer),
+                        reported_fault: "运行中有异响".into(),
+                        reported_at: None,
+                        scheduled_on: now.date() + time::Duration::days((j % 7) as i64),
+                        window_from: None,
+                        window_until: None,
+                        severity: Default::default(),
+                        previous_visit: None,
+                    };
+                    let job = dispatch::create_job(tx, JobId(Uuid::now_v7()), &input, "bench", now)?;
+                    first.get_or_insert(job.id.to_text());
+                }
+                Ok((enroll::new_code(tx, engineer, now)?, first.unwrap_or_default()))
             })
             .collect::<outpost_hq::Result<Vec<_>>>()
     })?)
@@ -257,6 +269,42 @@ fn compaction(db: &Db) -> Result<(), BoxError> {
     Ok(())
 }
 
+/// The dispatch board over HTTP as the console asks for it (today, and the week), with 500
+/// engineers holding 10,000 open jobs.
+fn board(backend: &str, db_args: &[&str], db: Db) -> Result<(), BoxError> {
+    const ENGINEERS: usize = 500;
+    const JOBS: usize = 20;
+    prepare_days(&db, ENGINEERS, JOBS)?;
+    let token = db.tx_blocking(|tx| enroll::new_dispatcher_token(tx, "bench", OffsetDateTime::now_utc()))?;
+    drop(db);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let _server = start(db_args, port)?;
+    let http = reqwest::blocking::Client::new();
+    let today = OffsetDateTime::now_utc().date();
+    for days in [1, 7] {
+        let url = format!("http://127.0.0.1:{port}/api/v1/board?from={today}&days={days}");
+        let mut times = Vec::new();
+        let mut cards = 0;
+        for _ in 0..30 {
+            let started = Instant::now();
+            let body: Value = http.get(&url).bearer_auth(&token).send()?.error_for_status()?.json()?;
+            times.push(started.elapsed());
+            cards = body["engineers"]
+                .as_array()
+                .map_or(0, |r| r.iter().map(|e| e["jobs"].as_array().map_or(0, Vec::len)).sum());
+        }
+        times.sort();
+        let ms = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize].as_secs_f64() * 1000.0;
+        println!(
+            "{backend:<10} board, {ENGINEERS} engineers, {} open jobs, {days} day(s) ({cards} cards): p50 {:.1} ms, p99 {:.1} ms (budget p99 < 100 ms)",
+            ENGINEERS * JOBS,
+            ms(0.5),
+            ms(0.99)
+        );
+    }
+    Ok(())
+}
+
 fn main() -> Result<(), BoxError> {
     // reqwest is built without a default TLS provider in this workspace (the sync client installs ring).
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -278,6 +326,16 @@ fn main() -> Result<(), BoxError> {
         } else {
             println!("postgres   (skipped: run through scripts/with-postgres.sh, as make bench does)");
         }
+    }
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().to_string_lossy().into_owned();
+    board("sqlite", &["--data-dir", &path], Db::open_sqlite(dir.path())?)?;
+    if let Ok(url) = std::env::var("OUTPOST_TEST_PG_URL") {
+        let name = format!("board_{}", Uuid::now_v7().simple());
+        postgres::Client::connect(&url, postgres::NoTls)?.batch_execute(&format!("CREATE DATABASE {name}"))?;
+        let url = format!("{}/{name}", url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b));
+        let db = Db::open_postgres(&url)?;
+        board("postgres", &["--database-url", &url], db)?;
     }
     Ok(())
 }

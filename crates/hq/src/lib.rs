@@ -7,6 +7,7 @@ mod apply;
 pub mod attempts;
 mod audit;
 pub mod auth;
+pub mod board;
 pub mod cli;
 mod conflicts;
 pub mod db;

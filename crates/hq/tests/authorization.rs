@@ -236,6 +236,7 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             ),
             (Method::GET, "/api/v1/audit".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/kpis?month=2026-11".into(), None, Kind::Dispatcher),
+            (Method::GET, "/api/v1/board?from=2026-11-23&days=7".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/users".into(), None, Kind::Dispatcher),
             (Method::POST, "/api/v1/users".into(), Some(json!({"name": "陈静", "role": "viewer"})), Kind::Dispatcher),
             (Method::POST, "/api/v1/session".into(), Some(json!({"name": "陈静", "password": "guess"})), Kind::Session),

@@ -2,6 +2,7 @@
 //! unknown fields so a typo is an error, not a silently ignored value. Records and changes travel
 //! as this crate's own types ([`model`]), converted from and to the domain's at the edge.
 
+pub mod board;
 pub mod dispatch;
 mod edge;
 pub mod model;

@@ -7,6 +7,7 @@ use time::OffsetDateTime;
 /// What a person at HQ may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum Role {
     /// Takes calls, dispatches, answers parts requests, follows up.
     Dispatcher,
@@ -40,6 +41,7 @@ impl Role {
 /// `POST /api/v1/session`: signing in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct SignIn {
     pub name: String,
     pub password: String,
@@ -48,6 +50,7 @@ pub struct SignIn {
 /// The signed-in person, and the token every state-changing request sends back as
 /// `x-outpost-csrf`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct Session {
     pub csrf: String,
     pub name: String,
@@ -55,12 +58,14 @@ pub struct Session {
     /// The one-time password must be replaced before anything else.
     pub must_change_password: bool,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub expires_at: OffsetDateTime,
 }
 
 /// `PUT /api/v1/session/password`: the current password and the new one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct PasswordChange {
     pub password: String,
     pub new_password: String,
@@ -69,6 +74,7 @@ pub struct PasswordChange {
 /// `POST /api/v1/users`: a new person at HQ.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct UserInput {
     pub name: String,
     pub role: Role,
@@ -76,6 +82,7 @@ pub struct UserInput {
 
 /// A person at HQ.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct User {
     pub id: String,
     pub name: String,
@@ -83,13 +90,16 @@ pub struct User {
     /// False until the one-time password was replaced.
     pub password_set: bool,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub created_at: OffsetDateTime,
 }
 
 /// A new person with the one-time password to hand over (shown once).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct NewUser {
     #[serde(flatten)]
+    #[cfg_attr(feature = "ts", ts(flatten))]
     pub user: User,
     pub one_time_password: String,
 }

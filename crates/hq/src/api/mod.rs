@@ -2,6 +2,7 @@
 //! its own routes; thin handlers over [`crate::dispatch`], [`crate::records`] and the
 //! per-table modules.
 
+mod board;
 mod catalogue;
 mod customers;
 mod engineers;
@@ -19,6 +20,7 @@ use crate::state::AppState;
 /// Every dispatcher route.
 pub fn router() -> Router<AppState> {
     Router::new()
+        .merge(board::router())
         .merge(customers::router())
         .merge(catalogue::router())
         .merge(jobs::router())

@@ -10,6 +10,7 @@ use crate::edge::{both_ways, mirror};
 /// The kind of visit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum JobType {
     Repair,
     Installation,
@@ -22,6 +23,7 @@ mirror!(JobType = enum domain::JobType { Repair {}, Installation {}, Inspection 
 /// Where a job is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum JobStatus {
     Assigned,
     EnRoute,
@@ -40,6 +42,7 @@ mirror!(JobStatus = enum domain::JobStatus {
 /// How urgent the fault is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum Severity {
     #[default]
     Common,
@@ -119,6 +122,7 @@ mirror!(
 /// Why the engineer left before the customer signed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum UnsignedReason {
     CustomerAbsent,
     CustomerRefused,

@@ -1,0 +1,92 @@
+//! The dispatch board (派工): what each engineer holds over some days and the queue of jobs
+//! nobody holds yet. One read of the jobs that matter, joined with their customer and site.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use outpost_domain::customer::Site;
+use outpost_domain::job::{Job, JobStatus};
+use outpost_domain::sla::SlaPolicy;
+use outpost_wire::board::{Board, Card, EngineerDay};
+use time::{Date, Duration, OffsetDateTime};
+
+use crate::db::Tx;
+use crate::error::{AppError, Result};
+
+/// The most days one board shows.
+pub const MAX_DAYS: u32 = 14;
+
+/// Statuses of a job that still needs its engineer.
+const OUTSTANDING: &str = "('assigned', 'en_route', 'on_site', 'completed', 'unresolved', 'signed')";
+
+/// The board for `days` days from `from`, at `now`.
+pub fn board(tx: &mut dyn Tx, from: Date, days: u32, sla: &SlaPolicy, now: OffsetDateTime) -> Result<Board> {
+    if !(1..=MAX_DAYS).contains(&days) {
+        return Err(AppError::invalid("days", format!("show 1 to {MAX_DAYS} days")));
+    }
+    let until = from + Duration::days(i64::from(days));
+    let sql = format!(
+        "SELECT j.body, c.name, s.id, s.body FROM jobs j
+           JOIN customers c ON c.id = j.customer_id
+           JOIN sites s ON s.id = j.site_id
+          WHERE (j.engineer_id IS NOT NULL AND j.status <> 'cancelled'
+                 AND j.scheduled_on >= $1 AND j.scheduled_on < $2)
+             OR (j.engineer_id IS NOT NULL AND j.scheduled_on < $1 AND j.status IN {OUTSTANDING})
+             OR (j.engineer_id IS NULL AND j.status = 'assigned')
+          ORDER BY j.scheduled_on, j.number"
+    );
+    let rows = tx.query(&sql, &[from.to_string().into(), until.to_string().into()])?;
+    let mut engineers: Vec<EngineerDay> = tx
+        .query("SELECT id, name FROM engineers ORDER BY name", &[])?
+        .iter()
+        .map(|r| Ok(EngineerDay { id: r.text(0)?, name: r.text(1)?, jobs: Vec::new() }))
+        .collect::<Result<_>>()?;
+    let mut unassigned = Vec::new();
+    // Many jobs share a site: its name is read once.
+    let mut sites: HashMap<String, String> = HashMap::new();
+    for row in &rows {
+        let job: Job = row.json(0)?;
+        let site = match sites.entry(row.text(2)?) {
+            Entry::Occupied(known) => known.get().clone(),
+            Entry::Vacant(new) => new.insert(row.json::<Site>(3)?.name).clone(),
+        };
+        let card = card(&job, row.text(1)?, site, from, sla, now);
+        match job.engineer_id.map(|e| e.to_text()) {
+            Some(engineer) => {
+                if let Some(day) = engineers.iter_mut().find(|d| d.id == engineer) {
+                    day.jobs.push(card);
+                }
+            }
+            None => unassigned.push(card),
+        }
+    }
+    // Today's work first, then what is carried over from earlier days.
+    for day in &mut engineers {
+        day.jobs.sort_by_key(|c| (c.carried_over, c.scheduled_on, c.window_from, c.number.clone()));
+    }
+    unassigned.sort_by_key(|c| (c.reported_at, c.number.clone()));
+    Ok(Board { from, days, now, engineers, unassigned })
+}
+
+fn card(job: &Job, customer: String, site: String, from: Date, sla: &SlaPolicy, now: OffsetDateTime) -> Card {
+    let status = job.status;
+    Card {
+        id: job.id.to_text(),
+        number: job.number.clone(),
+        job_type: job.job_type.into(),
+        status: status.into(),
+        severity: job.severity.into(),
+        customer,
+        site,
+        scheduled_on: job.scheduled_on,
+        window_from: job.window.map(|w| w.from),
+        window_until: job.window.map(|w| w.until),
+        reported_at: job.reported_at,
+        reply_due_at: job.engineer_id.is_none().then(|| job.reported_at + sla.reply_within()),
+        sla: sla.badge(job, now).into(),
+        carried_over: job.scheduled_on < from && status != JobStatus::Closed,
+        promised_on: job.unresolved.as_ref().map(|u| u.promised_on),
+        left_unsigned: job.left_unsigned.as_ref().map(|l| l.reason.into()),
+        clock_suspect: job.times.clock_suspect,
+    }
+}
