@@ -15,7 +15,7 @@ TEST_DEBS := python3 postgresql poppler-utils
 E2E_DEBS := webkit2gtk-driver xvfb procps poppler-utils
 TAURI_DRIVER_VERSION := 2.1.0
 
-.PHONY: run hq test bench deps ui ui-test e2e e2e-run fmt lint
+.PHONY: run hq test bench deps ui console ui-test e2e e2e-run fmt lint
 
 deps:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust with rustup (https://rustup.rs)"; exit 1; }
@@ -29,11 +29,17 @@ ui: deps
 	cd ui && npm install --no-save --no-audit --no-fund --loglevel=error
 	cd ui && npm run build
 
+# The HQ console, embedded in outpost-hq at compile time (built before any cargo step that
+# compiles crates/hq).
+console: deps
+	cd console && npm install --no-save --no-audit --no-fund --loglevel=error
+	cd console && npm run build
+
 ui-test: ui
 	cd ui && npm test
 
 # The real window under Xvfb through tauri-driver, against a real HQ (shared/e2e.md).
-e2e: ui e2e-run
+e2e: ui console e2e-run
 
 e2e-run:
 	@scripts/ensure-debs.sh $(E2E_DEBS)
@@ -43,21 +49,21 @@ e2e-run:
 	$(CARGO) test --workspace --locked --no-run
 	$(CARGO) test --workspace --locked --test e2e -- --ignored --nocapture --test-threads=1
 
-run: ui
+run: ui console
 	@scripts/ensure-debs.sh curl
 	$(CARGO) build --release -p outpost-cli -p outpost-hq
 	$(CARGO) build -p outpost-app
 	@HQ_DIR=$(HQ_DIR) DEMO_DIR=$(DEMO_DIR) HQ_LISTEN=$(HQ_LISTEN) scripts/run-demo.sh
 
 # A local HQ with demo data, in the foreground (Ctrl-C stops it).
-hq: deps
+hq: deps console
 	$(CARGO) build --release -p outpost-hq
 	@echo "Demo engineers and their one-time enrollment codes:"
 	@target/release/outpost-hq admin --data-dir $(HQ_DIR) seed-demo
 	@echo "Dispatcher token: $$(target/release/outpost-hq admin --data-dir $(HQ_DIR) dispatcher-token | tail -1)"
 	target/release/outpost-hq serve --data-dir $(HQ_DIR) --listen $(HQ_LISTEN)
 
-test: ui
+test: ui console
 	@scripts/ensure-debs.sh $(TEST_DEBS)
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
@@ -65,6 +71,7 @@ test: ui
 	@git diff --exit-code --stat -- ui/src/bindings console/src/bindings || { echo "ui/src/bindings or console/src/bindings changed: commit the regenerated TypeScript bindings"; exit 1; }
 	@test -z "$$(git status --porcelain -- ui/src/bindings console/src/bindings)" || { echo "new TypeScript bindings: commit them"; git status --short -- ui/src/bindings console/src/bindings; exit 1; }
 	cd ui && npm test
+	cd console && npm test
 	$(MAKE) e2e-run
 
 bench: deps
@@ -77,5 +84,5 @@ bench: deps
 fmt:
 	$(CARGO) fmt --all
 
-lint: ui
+lint: ui console
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings

@@ -11,6 +11,10 @@ cli="target/release/outpost-cli --data-dir $laptop_dir"
 
 codes=$($hq admin --data-dir "$hq_dir" seed-demo --jobs "${DEMO_JOBS:-400}")
 token=$($hq admin --data-dir "$hq_dir" dispatcher-token | tail -1)
+# The demo's service manager for the console; a later run gives them a fresh one-time password.
+manager=刘强
+password=$($hq admin --data-dir "$hq_dir" user add --name "$manager" --role manager 2>/dev/null | tail -1) ||
+  password=$($hq admin --data-dir "$hq_dir" user reset --name "$manager" | tail -1)
 $hq serve --data-dir "$hq_dir" --listen "$listen" 2>"$hq_dir/serve.log" &
 hq_pid=$!
 trap 'kill $hq_pid 2>/dev/null || true' EXIT
@@ -35,6 +39,7 @@ $cli jobs --when today
 cat <<MSG
 
 HQ runs at http://$listen (log: $hq_dir/serve.log) until you press Ctrl-C.
+  HQ console:        http://$listen/  sign in as $manager with the one-time password $password
   dispatcher token:  $token
   other demo engineers' enrollment codes:
 $(echo "$codes" | tail -n +2 | sed 's/^/    /')
@@ -46,8 +51,9 @@ Try, in another terminal (docs/cli.md and docs/api.md list everything):
   curl -H "Authorization: Bearer $token" "http://$listen/api/v1/jobs?limit=3"
 MSG
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-  echo "Opening the desktop app on $laptop_dir…"
+  echo "Opening the desktop app on $laptop_dir, and the console in the browser…"
   target/debug/outpost-app --data-dir "$laptop_dir" &
+  xdg-open "http://$listen/" >/dev/null 2>&1 || true
 else
   echo "(No display here: the desktop app is not opened. On a desktop, make run opens it.)"
 fi

@@ -3,4 +3,4 @@
 /**
  * The arrival or fix countdown: `{"badge": "arrive_due_in", "minutes": 40}`.
  */
-export type Countdown = { "badge": "arrive_due_in", "minutes": bigint } | { "badge": "arrive_overdue", "minutes": bigint } | { "badge": "fix_due_in", "minutes": bigint } | { "badge": "fix_overdue", "minutes": bigint } | { "badge": "none" };
+export type Countdown = { "badge": "arrive_due_in", "minutes": number } | { "badge": "arrive_overdue", "minutes": number } | { "badge": "fix_due_in", "minutes": number } | { "badge": "fix_overdue", "minutes": number } | { "badge": "none" };

@@ -37,6 +37,11 @@ pub fn add_user(
     db.tx_blocking(|tx| crate::people::add(tx, name, role, now))
 }
 
+/// A new one-time password for a person at HQ; their sessions end.
+pub fn reset_password(db: &Db, name: &str) -> Result<String> {
+    db.tx_blocking(|tx| crate::people::reset(tx, name))
+}
+
 /// A new dispatcher token.
 pub fn dispatcher_token(db: &Db, now: OffsetDateTime) -> Result<String> {
     db.tx_blocking(|tx| enroll::new_dispatcher_token(tx, "admin", now))

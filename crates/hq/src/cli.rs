@@ -92,6 +92,12 @@ enum UserCommand {
         #[arg(long)]
         role: String,
     },
+    /// Prints a new one-time password for a person who forgot theirs as the last line; their
+    /// sessions end.
+    Reset {
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -157,6 +163,11 @@ fn run(cli: Cli) -> Result<(), AppError> {
                         role.as_str()
                     );
                     println!("{}", added.one_time_password);
+                }
+                AdminCommand::User { command: UserCommand::Reset { name } } => {
+                    let password = admin::reset_password(&db, &name)?;
+                    println!("{name}'s new one-time password (changed at first sign-in):");
+                    println!("{password}");
                 }
                 AdminCommand::DispatcherToken => {
                     let token = admin::dispatcher_token(&db, now)?;

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod board;
 pub mod cli;
 mod conflicts;
+mod console;
 pub mod db;
 pub mod dispatch;
 pub mod enroll;
@@ -52,8 +53,9 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .merge(api)
         .merge(blobs)
-        .fallback(|| async { AppError::NotFound("no such endpoint: see docs/api.md".into()) })
+        .fallback(console::serve)
         .layer(axum::middleware::map_response(stamp_protocol))
+        .layer(axum::middleware::map_response(console::secure))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))

@@ -110,6 +110,22 @@ pub fn add(tx: &mut dyn Tx, name: &str, role: Role, now: OffsetDateTime) -> Resu
     Ok(NewUser { user, one_time_password: password })
 }
 
+/// A new one-time password for a person who forgot theirs; their sessions end.
+pub fn reset(tx: &mut dyn Tx, name: &str) -> Result<String> {
+    let name = checked_name(name)?;
+    let id = tx
+        .query_opt("SELECT id FROM hq_users WHERE name = $1 AND disabled_at IS NULL", &[name.as_str().into()])?
+        .ok_or_else(|| AppError::NotFound(format!("nobody named {name} can sign in")))?
+        .text(0)?;
+    let password = one_time_password()?;
+    tx.execute(
+        "UPDATE hq_users SET password_hash = $2, password_set_at = NULL WHERE id = $1",
+        &[id.as_str().into(), hash_password(&password)?.into()],
+    )?;
+    tx.execute("DELETE FROM hq_sessions WHERE user_id = $1", &[id.as_str().into()])?;
+    Ok(password)
+}
+
 /// Everyone who can sign in, by name.
 pub fn list(tx: &mut dyn Tx) -> Result<Vec<User>> {
     let rows = tx.query(

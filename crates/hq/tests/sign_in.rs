@@ -212,3 +212,27 @@ async fn ten_wrong_passwords_in_a_minute_hold_that_name_back_and_a_session_ends_
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_to_a_new_one_time_one_and_ends_the_sessions() -> TestResult {
+    for hq in backends().await? {
+        let app = &hq.app;
+        let once = person(&hq, "张敏", Role::Dispatcher).await?;
+        let (token, _) = sign_in(app, "张敏", &once).await?;
+        let db = hq.db.clone();
+        let fresh = blocking(move || Ok(outpost_hq::admin::reset_password(&db, "张敏")?)).await?;
+        assert_ne!(fresh, once);
+        let (s, _, _) = browse(app, Method::GET, "/api/v1/session", Some(&token), None, None).await?;
+        assert_eq!(s, StatusCode::UNAUTHORIZED, "the old session ended");
+        let (s, _, _) =
+            browse(app, Method::POST, "/api/v1/session", None, None, Some(json!({"name": "张敏", "password": once})))
+                .await?;
+        assert_eq!(s, StatusCode::UNAUTHORIZED, "the old password no longer works");
+        let (_, session) = sign_in(app, "张敏", &fresh).await?;
+        assert_eq!(session["must_change_password"], true);
+        let db = hq.db.clone();
+        let nobody = blocking(move || Ok(outpost_hq::admin::reset_password(&db, "无此人")?)).await;
+        assert!(nobody.is_err());
+    }
+    Ok(())
+}

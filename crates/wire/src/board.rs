@@ -79,10 +79,10 @@ pub struct Card {
 #[serde(rename_all = "snake_case", tag = "badge", content = "minutes")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum Countdown {
-    ArriveDueIn(i64),
-    ArriveOverdue(i64),
-    FixDueIn(i64),
-    FixOverdue(i64),
+    ArriveDueIn(#[cfg_attr(feature = "ts", ts(type = "number"))] i64),
+    ArriveOverdue(#[cfg_attr(feature = "ts", ts(type = "number"))] i64),
+    FixDueIn(#[cfg_attr(feature = "ts", ts(type = "number"))] i64),
+    FixOverdue(#[cfg_attr(feature = "ts", ts(type = "number"))] i64),
     None,
 }
 

@@ -1,0 +1,68 @@
+// The console: sign in, replace a one-time password, then the dispatch board. The header says
+// who is signed in and in which role, switches the language, and signs out.
+import { useEffect, useState } from "preact/hooks";
+import { api } from "./api";
+import type { Session } from "./bindings/Session";
+import { UiContext } from "./context";
+import { type Lang, browserLang, translator } from "./i18n";
+import { Board } from "./screens/Board";
+import { Password } from "./screens/Password";
+import { SignIn } from "./screens/SignIn";
+
+export function App() {
+  const [lang, setLang] = useState<Lang>(browserLang());
+  // undefined: still asking HQ; null: nobody signed in.
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const words = translator(lang);
+  const { t } = words;
+
+  useEffect(() => {
+    // Not signed in (401), or HQ not answering: the sign-in form says which when it is used.
+    api.session().then(setSession, () => setSession(null));
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t("title");
+  }, [lang]);
+
+  const switchLang = () => {
+    const next = lang === "en" ? "zh-CN" : "en";
+    localStorage.setItem("outpost.lang", next);
+    setLang(next);
+  };
+  const signOut = () => api.signOut().finally(() => setSession(null));
+  return (
+    <UiContext.Provider value={words}>
+      <div class="console">
+        <header>
+          <strong>{t("title")}</strong>
+          <span class="grow" />
+          {session && (
+            <span data-testid="who">
+              {session.name} · {words.role(session.role)}
+            </span>
+          )}
+          <button type="button" class="ghost" onClick={switchLang} data-testid="lang">
+            {t("language")}
+          </button>
+          {session && (
+            <button type="button" class="ghost" onClick={signOut} data-testid="sign-out">
+              {t("signOut")}
+            </button>
+          )}
+        </header>
+        <main>
+          {session === undefined ? (
+            <p class="hint">{t("loading")}</p>
+          ) : session === null ? (
+            <SignIn onSession={setSession} />
+          ) : session.must_change_password ? (
+            <Password onSession={setSession} />
+          ) : (
+            <Board role={session.role} />
+          )}
+        </main>
+      </div>
+    </UiContext.Provider>
+  );
+}

@@ -1,0 +1,248 @@
+// The dispatch board (派工): one row per engineer with the jobs they hold today or this week,
+// and the queue of jobs nobody holds. It follows the laptops' syncs by asking again every 5 s.
+// A job is given to an engineer by dragging its card onto their row, or with the keyboard:
+// Tab to the card, Enter, pick the engineer, Enter. The panel warns when the engineer's day is
+// already full or the arrival window has passed.
+import { useEffect, useState } from "preact/hooks";
+import { api } from "../api";
+import type { Board as BoardData } from "../bindings/Board";
+import type { Card } from "../bindings/Card";
+import type { EngineerDay } from "../bindings/EngineerDay";
+import type { Role } from "../bindings/Role";
+import { useWords } from "../context";
+
+/** Jobs on one day beyond which an engineer's day is over-full. */
+export const FULL_DAY = 6;
+
+/** Follows the laptops' syncs: the board is read again this often. */
+export const REFRESH_MS = 5000;
+
+/** The browser's own date, YYYY-MM-DD: the dispatcher's "today". */
+export function localDate(d: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function Countdown({ card, now }: { card: Card; now: string }) {
+  const w = useWords();
+  if (card.reply_due_at) {
+    const left = Math.round((Date.parse(card.reply_due_at) - Date.parse(now)) / 60000);
+    return left >= 0 ? (
+      <span class="badge soon">{w.t("replyDue", { m: w.minutes(left) })}</span>
+    ) : (
+      <span class="badge late">{w.t("replyOverdue", { m: w.minutes(-left) })}</span>
+    );
+  }
+  if (card.sla.badge === "none") return null;
+  const late = card.sla.badge.endsWith("overdue");
+  return <span class={`badge ${late ? "late" : "soon"}`}>{w.t(card.sla.badge, { m: w.minutes(card.sla.minutes) })}</span>;
+}
+
+function JobCard({ card, now, onPick }: { card: Card; now: string; onPick: ((c: Card) => void) | null }) {
+  const w = useWords();
+  const body = (
+    <>
+      <span class="number">{card.number}</span>
+      <span class="pill">{w.jobType(card.job_type)}</span>
+      <span class={`status s-${card.status}`}>{w.status(card.status)}</span>
+      <strong class="customer">{card.customer}</strong>
+      <span class="hint">{card.site}</span>
+      <span class="flags">
+        <Countdown card={card} now={now} />
+        {card.carried_over && <span class="badge late">{w.t("carried", { d: card.scheduled_on })}</span>}
+        {card.promised_on && <span class="badge soon">{w.t("promised", { d: card.promised_on })}</span>}
+        {card.left_unsigned && (
+          <span class="badge late" title={w.unsigned(card.left_unsigned)}>
+            {w.t("leftUnsigned")}
+          </span>
+        )}
+        {card.clock_suspect && <span class="badge">{w.t("clockSuspect")}</span>}
+      </span>
+    </>
+  );
+  if (!onPick) return <div class="jobcard">{body}</div>;
+  return (
+    <button
+      type="button"
+      class="jobcard"
+      draggable
+      onDragStart={(e) => e.dataTransfer?.setData("text/plain", card.id)}
+      onClick={() => onPick(card)}
+      data-job={card.number}
+    >
+      {body}
+    </button>
+  );
+}
+
+function AssignPanel({
+  card,
+  board,
+  engineer,
+  onDone,
+  onCancel,
+}: {
+  card: Card;
+  board: BoardData;
+  engineer: string | null;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
+  const w = useWords();
+  const [to, setTo] = useState(engineer ?? board.engineers[0]?.id ?? "");
+  const [problem, setProblem] = useState<string | null>(null);
+  const row = board.engineers.find((e) => e.id === to);
+  const thatDay = row ? row.jobs.filter((j) => j.scheduled_on === card.scheduled_on && j.id !== card.id).length : 0;
+  const missed = card.window_until !== null && Date.parse(card.window_until) < Date.parse(board.now);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    api.assign(card.id, to).then(onDone, (err) => setProblem(String(err.message ?? err)));
+  };
+  return (
+    <form class="card assign" onSubmit={submit} data-testid="assign">
+      <p>
+        <strong>{card.number}</strong> · {card.customer} · {card.site}
+      </p>
+      <label>
+        {w.t("assignTo")}
+        <select value={to} onChange={(e) => setTo(e.currentTarget.value)} autoFocus data-testid="assign-to">
+          {board.engineers.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {row && thatDay >= FULL_DAY && (
+        <p class="warn" data-testid="over-full">
+          {w.t("overFull", { name: row.name, n: thatDay })}
+        </p>
+      )}
+      {missed && <p class="warn">{w.t("missWindow")}</p>}
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button class="primary" type="submit" data-testid="confirm-assign">
+        {w.t("assign")}
+      </button>
+      <button type="button" class="ghost" onClick={onCancel}>
+        {w.t("cancel")}
+      </button>
+    </form>
+  );
+}
+
+function Row({
+  day,
+  now,
+  onPick,
+  onDropJob,
+}: {
+  day: EngineerDay;
+  now: string;
+  onPick: ((c: Card) => void) | null;
+  onDropJob: ((job: string) => void) | null;
+}) {
+  const w = useWords();
+  const [over, setOver] = useState(false);
+  return (
+    <section
+      class={`row ${over ? "over" : ""}`}
+      data-engineer={day.name}
+      onDragOver={(e) => onDropJob && (e.preventDefault(), setOver(true))}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        const job = e.dataTransfer?.getData("text/plain");
+        if (job && onDropJob) onDropJob(job);
+      }}
+    >
+      <h2>
+        {day.name} <small>{w.t("jobs", { n: day.jobs.length })}</small>
+      </h2>
+      <div class="cards">
+        {day.jobs.length === 0 ? <p class="hint">{w.t("nothing")}</p> : day.jobs.map((c) => <JobCard key={c.id} card={c} now={now} onPick={onPick} />)}
+      </div>
+    </section>
+  );
+}
+
+export function Board({ role }: { role: Role }) {
+  const w = useWords();
+  const [days, setDays] = useState(1);
+  const [board, setBoard] = useState<BoardData | null>(null);
+  const [picked, setPicked] = useState<{ card: Card; engineer: string | null } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const canAssign = role !== "viewer";
+
+  useEffect(() => {
+    let live = true;
+    api.board(localDate(), days).then(
+      (b) => live && (setBoard(b), setProblem(null)),
+      (err) => live && setProblem(String(err.message ?? err)),
+    );
+    const again = setTimeout(() => setTick((n) => n + 1), REFRESH_MS);
+    return () => ((live = false), clearTimeout(again));
+  }, [days, tick]);
+
+  if (!board) return <p class="hint">{problem ?? w.t("loading")}</p>;
+  const find = (id: string) => [...board.unassigned, ...board.engineers.flatMap((e) => e.jobs)].find((c) => c.id === id);
+  const pick = canAssign ? (card: Card) => setPicked({ card, engineer: null }) : null;
+  const drop = (engineer: string) =>
+    canAssign
+      ? (job: string) => {
+          const card = find(job);
+          if (card) setPicked({ card, engineer });
+        }
+      : null;
+  return (
+    <div class="board" data-testid="board">
+      <div class="toolbar">
+        <h1>{w.t("board")}</h1>
+        <div class="segmented">
+          <button type="button" class={days === 1 ? "on" : ""} onClick={() => setDays(1)}>
+            {w.t("today")}
+          </button>
+          <button type="button" class={days === 7 ? "on" : ""} onClick={() => setDays(7)}>
+            {w.t("week")}
+          </button>
+        </div>
+        <span class="hint" data-testid="updated">
+          {w.t("updated", { t: new Date(board.now).toLocaleTimeString(w.lang, { hour: "2-digit", minute: "2-digit", second: "2-digit" }) })}
+        </span>
+        {!canAssign && <span class="badge">{w.t("readOnly")}</span>}
+        {problem && <span class="error">{problem}</span>}
+      </div>
+      {picked && (
+        <AssignPanel
+          card={picked.card}
+          board={board}
+          engineer={picked.engineer}
+          onCancel={() => setPicked(null)}
+          onDone={() => (setPicked(null), setTick((n) => n + 1))}
+        />
+      )}
+      <div class="lanes">
+        <section class="queue" data-testid="queue">
+          <h2>
+            {w.t("unassigned")} <small>{board.unassigned.length}</small>
+          </h2>
+          {board.unassigned.length === 0 ? (
+            <p class="hint">{w.t("queueEmpty")}</p>
+          ) : (
+            board.unassigned.map((c) => <JobCard key={c.id} card={c} now={board.now} onPick={pick} />)
+          )}
+        </section>
+        <div class="rows">
+          {board.engineers.map((e) => (
+            <Row key={e.id} day={e} now={board.now} onPick={pick} onDropJob={drop(e.id)} />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
