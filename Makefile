@@ -15,7 +15,7 @@ TEST_DEBS := python3 postgresql poppler-utils
 E2E_DEBS := webkit2gtk-driver xvfb procps poppler-utils
 TAURI_DRIVER_VERSION := 2.1.0
 
-.PHONY: run hq test bench deps ui console ui-test e2e e2e-run fmt lint
+.PHONY: run hq test bench deps ui console ui-test e2e e2e-run console-e2e console-e2e-run fmt lint
 
 deps:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust with rustup (https://rustup.rs)"; exit 1; }
@@ -55,6 +55,15 @@ run: ui console
 	$(CARGO) build -p outpost-app
 	@HQ_DIR=$(HQ_DIR) DEMO_DIR=$(DEMO_DIR) HQ_LISTEN=$(HQ_LISTEN) scripts/run-demo.sh
 
+# The HQ console in Debian's Chromium against a real HQ and a real laptop (console/e2e/board.mjs);
+# screenshots in target/console-screens/. Uses the binaries the test build makes.
+console-e2e: console console-e2e-run
+
+console-e2e-run:
+	@scripts/ensure-debs.sh chromium
+	$(CARGO) test --workspace --locked --no-run
+	cd console && node e2e/board.mjs
+
 # A local HQ with demo data, in the foreground (Ctrl-C stops it).
 hq: deps console
 	$(CARGO) build --release -p outpost-hq
@@ -73,6 +82,7 @@ test: ui console
 	cd ui && npm test
 	cd console && npm test
 	$(MAKE) e2e-run
+	$(MAKE) console-e2e-run
 
 bench: deps
 	@scripts/ensure-debs.sh $(TEST_DEBS)

@@ -59,7 +59,7 @@ export function App() {
           ) : session.must_change_password ? (
             <Password onSession={setSession} />
           ) : (
-            <Board role={session.role} />
+            <Board role={session.role} onSignedOut={() => setSession(null)} />
           )}
         </main>
       </div>

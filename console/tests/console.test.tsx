@@ -130,7 +130,7 @@ describe("the board", () => {
   const show = (role: "dispatcher" | "viewer" = "dispatcher") =>
     render(
       <UiContext.Provider value={translator("zh-CN")}>
-        <Board role={role} />
+        <Board role={role} onSignedOut={() => {}} />
       </UiContext.Provider>,
     );
 
@@ -166,6 +166,30 @@ describe("the board", () => {
     expect(post?.body).toEqual({ engineer_id: "e2" });
     expect(post?.headers["x-outpost-csrf"]).toBe("c5rf");
     await waitFor(() => expect(screen.queryByTestId("assign")).toBeNull());
+  });
+
+  it("goes back to signing in when the session ended, and says in words when the board cannot be read", async () => {
+    let answer: [number, unknown] = [500, { code: "internal", message: "HQ could not complete the request" }];
+    hq(() => answer);
+    let signedOut = 0;
+    render(
+      <UiContext.Provider value={translator("zh-CN")}>
+        <Board role="dispatcher" onSignedOut={() => signedOut++} />
+      </UiContext.Provider>,
+    );
+    expect(await screen.findByText("无法读取看板，5 秒后重试。")).toBeTruthy();
+    answer = [401, { code: "unauthorized", message: "your session ended after 12 hours: sign in again" }];
+    cleanupAndRender();
+    await waitFor(() => expect(signedOut).toBe(1));
+
+    function cleanupAndRender() {
+      document.body.innerHTML = "";
+      render(
+        <UiContext.Provider value={translator("zh-CN")}>
+          <Board role="dispatcher" onSignedOut={() => signedOut++} />
+        </UiContext.Provider>,
+      );
+    }
   });
 
   it("lets a viewer read only, and shows customer text as text", async () => {

@@ -1,10 +1,10 @@
 // The dispatch board (派工): one row per engineer with the jobs they hold today or this week,
-// and the queue of jobs nobody holds. It follows the laptops' syncs by asking again every 5 s.
+// and the queue of jobs nobody holds. It follows the laptops' syncs: read again 3 s after each answer.
 // A job is given to an engineer by dragging its card onto their row, or with the keyboard:
 // Tab to the card, Enter, pick the engineer, Enter. The panel warns when the engineer's day is
 // already full or the arrival window has passed.
-import { useEffect, useState } from "preact/hooks";
-import { api } from "../api";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { HqError, api } from "../api";
 import type { Board as BoardData } from "../bindings/Board";
 import type { Card } from "../bindings/Card";
 import type { EngineerDay } from "../bindings/EngineerDay";
@@ -14,8 +14,11 @@ import { useWords } from "../context";
 /** Jobs on one day beyond which an engineer's day is over-full. */
 export const FULL_DAY = 6;
 
-/** Follows the laptops' syncs: the board is read again this often. */
-export const REFRESH_MS = 5000;
+/** Follows the laptops' syncs: the board is read again this long after the last read. */
+export const REFRESH_MS = 3000;
+
+/** Statuses HQ may give to another engineer (the rulebook's HQ moves back to assigned). */
+const MOVABLE = new Set(["assigned", "en_route", "on_site", "unresolved"]);
 
 /** The browser's own date, YYYY-MM-DD: the dispatcher's "today". */
 export function localDate(d: Date = new Date()): string {
@@ -60,7 +63,7 @@ function JobCard({ card, now, onPick }: { card: Card; now: string; onPick: ((c: 
       </span>
     </>
   );
-  if (!onPick) return <div class="jobcard">{body}</div>;
+  if (!onPick || !MOVABLE.has(card.status)) return <div class="jobcard" data-job={card.number}>{body}</div>;
   return (
     <button
       type="button"
@@ -91,12 +94,15 @@ function AssignPanel({
   const w = useWords();
   const [to, setTo] = useState(engineer ?? board.engineers[0]?.id ?? "");
   const [problem, setProblem] = useState<string | null>(null);
+  // The keyboard goes on where the panel opened: on the engineer to choose.
+  const choose = useRef<HTMLSelectElement>(null);
+  useEffect(() => choose.current?.focus(), []);
   const row = board.engineers.find((e) => e.id === to);
   const thatDay = row ? row.jobs.filter((j) => j.scheduled_on === card.scheduled_on && j.id !== card.id).length : 0;
   const missed = card.window_until !== null && Date.parse(card.window_until) < Date.parse(board.now);
   const submit = (e: Event) => {
     e.preventDefault();
-    api.assign(card.id, to).then(onDone, (err) => setProblem(String(err.message ?? err)));
+    api.assign(card.id, to).then(onDone, (err) => setProblem(err instanceof HqError ? err.message : String(err)));
   };
   return (
     <form class="card assign" onSubmit={submit} data-testid="assign">
@@ -105,7 +111,13 @@ function AssignPanel({
       </p>
       <label>
         {w.t("assignTo")}
-        <select value={to} onChange={(e) => setTo(e.currentTarget.value)} autoFocus data-testid="assign-to">
+        <select
+          value={to}
+          onChange={(e) => setTo(e.currentTarget.value)}
+          onKeyDown={(e) => e.key === "Enter" && submit(e)}
+          ref={choose}
+          data-testid="assign-to"
+        >
           {board.engineers.map((e) => (
             <option key={e.id} value={e.id}>
               {e.name}
@@ -120,8 +132,8 @@ function AssignPanel({
       )}
       {missed && <p class="warn">{w.t("missWindow")}</p>}
       {problem && (
-        <p class="error" role="alert">
-          {problem}
+        <p class="error" role="alert" title={problem}>
+          {w.t("assignRefused")}
         </p>
       )}
       <button class="primary" type="submit" data-testid="confirm-assign">
@@ -170,7 +182,7 @@ function Row({
   );
 }
 
-export function Board({ role }: { role: Role }) {
+export function Board({ role, onSignedOut }: { role: Role; onSignedOut: () => void }) {
   const w = useWords();
   const [days, setDays] = useState(1);
   const [board, setBoard] = useState<BoardData | null>(null);
@@ -179,24 +191,34 @@ export function Board({ role }: { role: Role }) {
   const [tick, setTick] = useState(0);
   const canAssign = role !== "viewer";
 
+  // Read, then read again 5 s after the answer (a slow HQ is not asked twice at once); an ended
+  // session goes back to signing in.
   useEffect(() => {
     let live = true;
-    api.board(localDate(), days).then(
-      (b) => live && (setBoard(b), setProblem(null)),
-      (err) => live && setProblem(String(err.message ?? err)),
-    );
-    const again = setTimeout(() => setTick((n) => n + 1), REFRESH_MS);
+    let again: ReturnType<typeof setTimeout> | undefined;
+    api
+      .board(localDate(), days)
+      .then(
+        (b) => live && (setBoard(b), setProblem(null)),
+        (err) => {
+          if (err instanceof HqError && err.status === 401) return onSignedOut();
+          if (live) setProblem(w.t("boardFailed"));
+        },
+      )
+      .finally(() => live && (again = setTimeout(() => setTick((n) => n + 1), REFRESH_MS)));
     return () => ((live = false), clearTimeout(again));
   }, [days, tick]);
 
   if (!board) return <p class="hint">{problem ?? w.t("loading")}</p>;
   const find = (id: string) => [...board.unassigned, ...board.engineers.flatMap((e) => e.jobs)].find((c) => c.id === id);
-  const pick = canAssign ? (card: Card) => setPicked({ card, engineer: null }) : null;
+  const holder = (id: string) => board.engineers.find((e) => e.jobs.some((j) => j.id === id))?.id ?? null;
+  const pick = canAssign ? (card: Card) => setPicked({ card, engineer: holder(card.id) }) : null;
   const drop = (engineer: string) =>
     canAssign
       ? (job: string) => {
           const card = find(job);
-          if (card) setPicked({ card, engineer });
+          // A card dropped back on its own row stays where it is.
+          if (card && MOVABLE.has(card.status) && holder(card.id) !== engineer) setPicked({ card, engineer });
         }
       : null;
   return (
@@ -219,6 +241,7 @@ export function Board({ role }: { role: Role }) {
       </div>
       {picked && (
         <AssignPanel
+          key={`${picked.card.id}:${picked.engineer}`}
           card={picked.card}
           board={board}
           engineer={picked.engineer}

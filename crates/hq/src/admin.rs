@@ -34,12 +34,15 @@ pub fn add_user(
     role: outpost_wire::people::Role,
     now: OffsetDateTime,
 ) -> Result<outpost_wire::people::NewUser> {
-    db.tx_blocking(|tx| crate::people::add(tx, name, role, now))
+    let once = crate::people::one_time()?;
+    db.tx_blocking(|tx| crate::people::add(tx, name, role, &once, now))
 }
 
 /// A new one-time password for a person at HQ; their sessions end.
 pub fn reset_password(db: &Db, name: &str) -> Result<String> {
-    db.tx_blocking(|tx| crate::people::reset(tx, name))
+    let once = crate::people::one_time()?;
+    db.tx_blocking(|tx| crate::people::reset(tx, name, &once))?;
+    Ok(once.password)
 }
 
 /// A new dispatcher token.

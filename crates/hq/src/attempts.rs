@@ -9,6 +9,9 @@ use time::{Duration, OffsetDateTime};
 
 use crate::error::{AppError, Result};
 
+/// Keys kept before the aged-out ones are swept.
+const SWEEP_AT: usize = 10_000;
+
 /// Failures per key within `window`; at `max`, attempts are refused until the oldest ages out.
 #[derive(Debug)]
 pub struct FailedAttempts {
@@ -47,9 +50,14 @@ impl FailedAttempts {
         })
     }
 
-    /// Counts one failure of `key`.
+    /// Counts one failure of `key`. Keys whose failures all aged out are forgotten once many
+    /// pile up, so guesses at ever new names cannot grow the table without end.
     pub fn fail(&self, key: &str, now: OffsetDateTime) {
         let mut failures = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        if failures.len() >= SWEEP_AT {
+            let window = self.window;
+            failures.retain(|_, times| times.back().is_some_and(|t| *t + window > now));
+        }
         let times = failures.entry(key.to_owned()).or_default();
         times.push_back(now);
         while times.len() > self.max {

@@ -24,7 +24,10 @@ pub fn board(tx: &mut dyn Tx, from: Date, days: u32, sla: &SlaPolicy, now: Offse
     if !(1..=MAX_DAYS).contains(&days) {
         return Err(AppError::invalid("days", format!("show 1 to {MAX_DAYS} days")));
     }
-    let until = from + Duration::days(i64::from(days));
+    let until = from
+        .checked_add(Duration::days(i64::from(days)))
+        .filter(|until| until.year() <= outpost_domain::calendar::LAST_YEAR)
+        .ok_or_else(|| AppError::invalid("from", "a day from 2000 to 2100"))?;
     let sql = format!(
         "SELECT j.body, c.name, s.id, s.body FROM jobs j
            JOIN customers c ON c.id = j.customer_id

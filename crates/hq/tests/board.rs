@@ -88,6 +88,8 @@ async fn the_board_shows_each_engineers_days_and_the_queue_with_their_clocks() -
             let (s, body) = hq.call(Method::GET, &format!("/api/v1/board?{bad}"), t, None).await?;
             assert_eq!((s, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("days")), "{bad}: {body}");
         }
+        let (s, body) = hq.call(Method::GET, "/api/v1/board?from=9999-12-25&days=14", t, None).await?;
+        assert_eq!((s, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("from")), "{body}");
         let (s, body) = hq.call(Method::GET, "/api/v1/board?from=23.11.2026", t, None).await?;
         assert_eq!((s, body["field"].as_str()), (StatusCode::BAD_REQUEST, Some("from")), "{body}");
     }

@@ -157,15 +157,15 @@ async fn a_viewer_reads_only_and_only_a_manager_adds_people_or_changes_settings(
             let (s, _, body) =
                 browse(app, Method::PUT, "/api/v1/charging-policy", Some(token), Some(csrf), Some(policy.clone()))
                     .await?;
-            assert_eq!(s == StatusCode::OK, allowed, "{body}");
+            assert_eq!(s, if allowed { StatusCode::OK } else { StatusCode::FORBIDDEN }, "{body}");
             let (s, _, body) =
                 browse(app, Method::POST, "/api/v1/users", Some(token), Some(csrf), Some(newcomer.clone())).await?;
-            assert_eq!(s == StatusCode::CREATED, allowed, "{body}");
+            assert_eq!(s, if allowed { StatusCode::CREATED } else { StatusCode::FORBIDDEN }, "{body}");
             if allowed {
                 assert_eq!(body["one_time_password"].as_str().map(str::len), Some(19), "{body}");
             }
             let (s, _, users) = browse(app, Method::GET, "/api/v1/users", Some(token), None, None).await?;
-            assert_eq!(s == StatusCode::OK, allowed, "{users}");
+            assert_eq!(s, if allowed { StatusCode::OK } else { StatusCode::FORBIDDEN }, "{users}");
         }
         let (_, _, users) = browse(app, Method::GET, "/api/v1/users", Some(manager), None, None).await?;
         let names: Vec<&str> = users.as_array().ok_or("users")?.iter().filter_map(|u| u["name"].as_str()).collect();
@@ -233,6 +233,19 @@ async fn a_forgotten_password_is_reset_to_a_new_one_time_one_and_ends_the_sessio
         let db = hq.db.clone();
         let nobody = blocking(move || Ok(outpost_hq::admin::reset_password(&db, "无此人")?)).await;
         assert!(nobody.is_err());
+
+        // Whoever else signed in with the one-time password is signed out when it is replaced.
+        let (mine, session) = sign_in(app, "张敏", &fresh).await?;
+        let (theirs, _) = sign_in(app, "张敏", &fresh).await?;
+        let csrf = session["csrf"].as_str().ok_or("csrf")?;
+        let change = json!({"password": fresh, "new_password": "长城 long enough"});
+        let (s, _, _) =
+            browse(app, Method::PUT, "/api/v1/session/password", Some(&mine), Some(csrf), Some(change)).await?;
+        assert_eq!(s, StatusCode::OK);
+        let (s, _, _) = browse(app, Method::GET, "/api/v1/session", Some(&theirs), None, None).await?;
+        assert_eq!(s, StatusCode::UNAUTHORIZED);
+        let (s, _, _) = browse(app, Method::GET, "/api/v1/jobs", Some(&mine), None, None).await?;
+        assert_eq!(s, StatusCode::OK);
     }
     Ok(())
 }

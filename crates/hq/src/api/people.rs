@@ -41,10 +41,16 @@ pub async fn sign_in(State(s): State<AppState>, headers: HeaderMap, Body(input):
     let key = input.name.trim().to_lowercase();
     s.sign_in_failures.check(&key, now, "passwords for this name")?;
     let SignIn { name, password } = input;
-    let Some((token, person)) = s.db.tx(move |tx| people::sign_in(tx, &name, &password, now)).await? else {
+    let found = s.db.tx(move |tx| people::find(tx, &name)).await?;
+    // The hash is checked outside any transaction: it is slow on purpose.
+    let checked = tokio::task::spawn_blocking(move || people::check(found, &password))
+        .await
+        .map_err(|e| AppError::internal(format!("password check: {e}")))?;
+    let Some(found) = checked else {
         s.sign_in_failures.fail(&key, now);
         return Err(AppError::Unauthorized("wrong name or password".into()));
     };
+    let (token, person) = s.db.tx(move |tx| people::open_session(tx, &found, now)).await?;
     let max_age = (person.expires_at - now).whole_seconds();
     let mut response = Json(person.session()).into_response();
     response.headers_mut().insert(header::SET_COOKIE, cookie(&headers, &token, max_age)?);
@@ -73,9 +79,17 @@ pub async fn change_password(
     Body(input): Body<PasswordChange>,
 ) -> Result<Json<Session>> {
     let now = s.now();
-    let person = signed.person;
+    let Signed { token, person } = signed;
+    let asking = person.clone();
+    let stored = s.db.tx(move |tx| people::stored_hash(tx, &asking)).await?;
+    let asking = person.clone();
+    let hash = tokio::task::spawn_blocking(move || {
+        people::new_password_hash(&asking, &stored, &input.password, &input.new_password)
+    })
+    .await
+    .map_err(|e| AppError::internal(format!("password hash: {e}")))??;
     let changed = person.clone();
-    s.db.tx(move |tx| people::change_password(tx, &changed, &input.password, &input.new_password, now)).await?;
+    s.db.tx(move |tx| people::set_password(tx, &changed, &token, &hash, now)).await?;
     Ok(Json(people::SignedIn { password_set: true, ..person }.session()))
 }
 
@@ -91,6 +105,9 @@ pub async fn add_user(
     Body(input): Body<UserInput>,
 ) -> Result<(StatusCode, Json<NewUser>)> {
     let now = s.now();
-    let added = s.db.tx(move |tx| people::add(tx, &input.name, input.role, now)).await?;
+    let once = tokio::task::spawn_blocking(people::one_time)
+        .await
+        .map_err(|e| AppError::internal(format!("password hash: {e}")))??;
+    let added = s.db.tx(move |tx| people::add(tx, &input.name, input.role, &once, now)).await?;
     Ok((StatusCode::CREATED, Json(added)))
 }
