@@ -66,9 +66,13 @@ pub async fn serve(method: Method, uri: Uri) -> Response {
     })
 }
 
-/// The security headers on every answer, the API's too.
+/// The security headers on every answer, the API's too; an answer that says nothing of caching
+/// (every API answer: sessions, customers, jobs) is kept by no cache.
 pub async fn secure(mut response: Response) -> Response {
     let headers = response.headers_mut();
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CONTENT_SECURITY_POLICY));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));

@@ -51,6 +51,7 @@ async fn the_console_is_served_from_the_binary_with_a_strict_policy() -> TestRes
         assert_eq!(s, StatusCode::NOT_FOUND, "{method} {path}: {body}");
         assert!(body.contains("\"code\":\"not_found\""), "{body}");
         assert!(headers.contains_key("content-security-policy"), "the API's answers carry the headers too");
+        assert_eq!(headers["cache-control"], "no-store", "{method} {path}");
     }
     Ok(())
 }

@@ -109,8 +109,19 @@ async fn a_dispatcher_signs_in_changes_the_one_time_password_and_works_under_the
         let (s, _, job) = browse(app, Method::POST, "/api/v1/jobs", Some(&token), Some(&csrf), Some(job)).await?;
         assert_eq!(s, StatusCode::CREATED, "{job}");
         let audit = format!("/api/v1/audit?job_id={}", job["id"].as_str().ok_or("id")?);
+        let cancel = format!("/api/v1/jobs/{}/cancel", job["id"].as_str().ok_or("id")?);
+        let (s, _, _) =
+            browse(app, Method::POST, &cancel, Some(&token), Some(&csrf), Some(json!({"reason": "客户取消"}))).await?;
+        assert_eq!(s, StatusCode::OK);
         let (s, _, audit) = browse(app, Method::GET, &audit, Some(&token), None, None).await?;
-        assert_eq!((s, audit[0]["actor"].as_str()), (StatusCode::OK, Some("张敏")), "{audit}");
+        let entries: Vec<(&str, &str)> = audit
+            .as_array()
+            .ok_or("entries")?
+            .iter()
+            .filter_map(|e| Some((e["kind"].as_str()?, e["actor"].as_str()?)))
+            .collect();
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(entries, [("job_cancelled", "张敏"), ("job_created", "张敏")], "newest first: {audit}");
 
         // Signing out ends the cookie at once; a script's bearer token still works.
         let (s, headers, _) = browse(app, Method::DELETE, "/api/v1/session", Some(&token), Some(&csrf), None).await?;

@@ -138,19 +138,19 @@ pub async fn assign(
 
 pub async fn cancel(
     State(s): State<AppState>,
-    _: Dispatcher,
+    by: Dispatcher,
     Path(id): Path<String>,
     Body(input): Body<CancelInput>,
 ) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| dispatch::cancel(tx, id, &input.reason, now)).await?.into()))
+    Ok(Json(s.db.tx(move |tx| dispatch::cancel(tx, id, &input.reason, &by.name, now)).await?.into()))
 }
 
-pub async fn close(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<model::Job>> {
+pub async fn close(State(s): State<AppState>, by: Dispatcher, Path(id): Path<String>) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| dispatch::close(tx, id, now)).await?.into()))
+    Ok(Json(s.db.tx(move |tx| dispatch::close(tx, id, &by.name, now)).await?.into()))
 }
 
 /// Filter of the unresolved list: `open` (default) or `all`, kept promises too.
