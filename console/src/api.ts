@@ -48,5 +48,8 @@ export const api = {
   changePassword: (password: string, new_password: string) =>
     call<Session>("PUT", "/api/v1/session/password", { password, new_password }).then(remember),
   board: (from: string, days: number) => call<Board>("GET", `/api/v1/board?from=${from}&days=${days}`),
-  assign: (job: string, engineer_id: string) => call<unknown>("POST", `/api/v1/jobs/${job}/assign`, { engineer_id }),
+  /** Gives a job to an engineer, unless someone moved it since the board showed it held by
+   * `if_held_by` (an engineer's id, or "queue"): then 409. */
+  assign: (job: string, engineer_id: string, if_held_by: string) =>
+    call<unknown>("POST", `/api/v1/jobs/${job}/assign`, { engineer_id, if_held_by }),
 };

@@ -163,9 +163,22 @@ describe("the board", () => {
     await waitFor(() => expect(calls.some((c) => c.method === "POST")).toBe(true));
     const post = calls.find((c) => c.method === "POST");
     expect(post?.path).toBe("/api/v1/jobs/j3/assign");
-    expect(post?.body).toEqual({ engineer_id: "e2" });
+    expect(post?.body).toEqual({ engineer_id: "e2", if_held_by: "queue" });
     expect(post?.headers["x-outpost-csrf"]).toBe("c5rf");
     await waitFor(() => expect(screen.queryByTestId("assign")).toBeNull());
+  });
+
+  it("says so in words when another dispatcher moved the job first, and reads the board again", async () => {
+    const calls = hq((c) =>
+      c.method === "POST"
+        ? [409, { code: "assignment_changed", message: "job J2611-000003 was given to 黄艳 meanwhile: read the board again" }]
+        : [200, board()],
+    );
+    show();
+    fireEvent.click(await screen.findByText("J2611-000003"));
+    fireEvent.submit(screen.getByTestId("assign"));
+    expect((await screen.findByRole("alert")).textContent).toBe("总部未接受此次派工，看板已重新读取。");
+    await waitFor(() => expect(calls.filter((c) => c.path.startsWith("/api/v1/board")).length).toBe(2));
   });
 
   it("goes back to signing in when the session ended, and says in words when the board cannot be read", async () => {

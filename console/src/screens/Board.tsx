@@ -82,13 +82,20 @@ function AssignPanel({
   card,
   board,
   engineer,
+  heldBy,
   onDone,
+  onRefused,
   onCancel,
 }: {
   card: Card;
   board: BoardData;
+  /** The engineer to start on: the row it was dropped on, or its holder. */
   engineer: string | null;
+  /** Who holds it as the board showed it (null: the queue). */
+  heldBy: string | null;
   onDone: () => void;
+  /** HQ refused: the board is read again behind the panel. */
+  onRefused: () => void;
   onCancel: () => void;
 }) {
   const w = useWords();
@@ -102,7 +109,10 @@ function AssignPanel({
   const missed = card.window_until !== null && Date.parse(card.window_until) < Date.parse(board.now);
   const submit = (e: Event) => {
     e.preventDefault();
-    api.assign(card.id, to).then(onDone, (err) => setProblem(err instanceof HqError ? err.message : String(err)));
+    api.assign(card.id, to, heldBy ?? "queue").then(onDone, (err) => {
+      setProblem(err instanceof HqError ? err.message : String(err));
+      onRefused();
+    });
   };
   return (
     <form class="card assign" onSubmit={submit} data-testid="assign">
@@ -186,7 +196,7 @@ export function Board({ role, onSignedOut }: { role: Role; onSignedOut: () => vo
   const w = useWords();
   const [days, setDays] = useState(1);
   const [board, setBoard] = useState<BoardData | null>(null);
-  const [picked, setPicked] = useState<{ card: Card; engineer: string | null } | null>(null);
+  const [picked, setPicked] = useState<{ card: Card; engineer: string | null; heldBy: string | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const canAssign = role !== "viewer";
@@ -212,13 +222,16 @@ export function Board({ role, onSignedOut }: { role: Role; onSignedOut: () => vo
   if (!board) return <p class="hint">{problem ?? w.t("loading")}</p>;
   const find = (id: string) => [...board.unassigned, ...board.engineers.flatMap((e) => e.jobs)].find((c) => c.id === id);
   const holder = (id: string) => board.engineers.find((e) => e.jobs.some((j) => j.id === id))?.id ?? null;
-  const pick = canAssign ? (card: Card) => setPicked({ card, engineer: holder(card.id) }) : null;
+  const pick = canAssign
+    ? (card: Card) => setPicked({ card, engineer: holder(card.id), heldBy: holder(card.id) })
+    : null;
   const drop = (engineer: string) =>
     canAssign
       ? (job: string) => {
           const card = find(job);
           // A card dropped back on its own row stays where it is.
-          if (card && MOVABLE.has(card.status) && holder(card.id) !== engineer) setPicked({ card, engineer });
+          if (card && MOVABLE.has(card.status) && holder(card.id) !== engineer)
+            setPicked({ card, engineer, heldBy: holder(card.id) });
         }
       : null;
   return (
@@ -245,8 +258,10 @@ export function Board({ role, onSignedOut }: { role: Role; onSignedOut: () => vo
           card={picked.card}
           board={board}
           engineer={picked.engineer}
+          heldBy={picked.heldBy}
           onCancel={() => setPicked(null)}
           onDone={() => (setPicked(null), setTick((n) => n + 1))}
+          onRefused={() => setTick((n) => n + 1)}
         />
       )}
       <div class="lanes">

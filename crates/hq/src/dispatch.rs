@@ -244,4 +244,4 @@ fn van_of(tx: &mut dyn Tx, id: EngineerId) -> Result<()> {
 
 mod jobs;
 
-pub use jobs::{assign, cancel, close, create_job, note_number, update_job};
+pub use jobs::{assign, cancel, close, create_job, note_number, still_held_by, update_job};

@@ -82,8 +82,25 @@ async fn the_board_shows_each_engineers_days_and_the_queue_with_their_clocks() -
         assert_eq!(board["unassigned"][0]["reply_due_at"], "2026-11-23T06:00:00Z", "24 hours from the call");
         assert_eq!(today["reply_due_at"], Value::Null, "given to an engineer: replied");
 
+        // Two dispatchers give the queued call away at once: the second is told, not obeyed.
+        let assign = format!("/api/v1/jobs/{}/assign", numbered[1].0);
+        let (s, _) =
+            hq.call(Method::POST, &assign, t, Some(json!({"engineer_id": huang, "if_held_by": "queue"}))).await?;
+        assert_eq!(s, StatusCode::OK);
+        let (s, body) =
+            hq.call(Method::POST, &assign, t, Some(json!({"engineer_id": wang, "if_held_by": "queue"}))).await?;
+        assert_eq!((s, body["code"].as_str()), (StatusCode::CONFLICT, Some("assignment_changed")), "{body}");
+        assert!(body["message"].as_str().is_some_and(|m| m.contains("黄艳")), "{body}");
+        let (s, _) = hq.call(Method::POST, &assign, t, Some(json!({"engineer_id": wang, "if_held_by": huang}))).await?;
+        assert_eq!(s, StatusCode::OK, "seen as it is: moved");
+
         let (_, two_days) = hq.call(Method::GET, "/api/v1/board?from=2026-11-23&days=2", t, None).await?;
         assert_eq!(numbers(&two_days["engineers"][1]["jobs"]), [n(3)]);
+        assert_eq!(
+            numbers(&two_days["engineers"][0]["jobs"]),
+            [n(1), n(0), n(2)],
+            "the call (no window first), now 王建国's"
+        );
         for bad in ["days=0", "days=15"] {
             let (s, body) = hq.call(Method::GET, &format!("/api/v1/board?{bad}"), t, None).await?;
             assert_eq!((s, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("days")), "{bad}: {body}");

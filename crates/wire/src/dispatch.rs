@@ -168,6 +168,10 @@ pub struct JobUpdate {
 #[serde(deny_unknown_fields)]
 pub struct AssignInput {
     pub engineer_id: EngineerId,
+    /// Who the dispatcher saw holding the job (an engineer's id, or `queue` for nobody): when
+    /// someone else moved it meanwhile, HQ answers 409 instead of moving it again.
+    #[serde(default)]
+    pub if_held_by: Option<String>,
 }
 
 /// `POST /api/v1/jobs/{id}/cancel`.

@@ -133,7 +133,15 @@ pub async fn assign(
 ) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| dispatch::assign(tx, id, input.engineer_id, &by.name, now)).await?.into()))
+    let job =
+        s.db.tx(move |tx| {
+            if let Some(seen) = &input.if_held_by {
+                dispatch::still_held_by(tx, id, seen)?;
+            }
+            dispatch::assign(tx, id, input.engineer_id, &by.name, now)
+        })
+        .await?;
+    Ok(Json(job.into()))
 }
 
 pub async fn cancel(

@@ -216,6 +216,24 @@ pub fn assign(tx: &mut dyn Tx, id: JobId, engineer: EngineerId, by: &str, now: O
     Ok(job)
 }
 
+/// Refuses (409) when the job is no longer held by whom the dispatcher saw (`queue`: nobody):
+/// another dispatcher moved it meanwhile.
+pub fn still_held_by(tx: &mut dyn Tx, id: JobId, seen: &str) -> Result<()> {
+    let job = records::job(tx, id)?;
+    let now_held = job.engineer_id.map_or_else(|| "queue".to_owned(), |e| e.to_text());
+    if now_held == seen.trim() {
+        return Ok(());
+    }
+    let holder = match job.engineer_id {
+        Some(e) => format!("given to {}", engineer_name(tx, e)?),
+        None => "back in the queue".to_owned(),
+    };
+    Err(AppError::Conflict {
+        code: "assignment_changed",
+        message: format!("job {} was {holder} meanwhile: read the board again", job.number),
+    })
+}
+
 /// Cancels a job; its laptop is told to remove it.
 pub fn cancel(tx: &mut dyn Tx, id: JobId, reason: &str, by: &str, now: OffsetDateTime) -> Result<Job> {
     let mut job = records::job(tx, id)?;
