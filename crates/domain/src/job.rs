@@ -148,6 +148,20 @@ impl JobStatus {
         matches!(self, JobStatus::Assigned | JobStatus::EnRoute | JobStatus::OnSite)
     }
 
+    /// Still the engineer's to work on: from assigned until they leave the site (a dispatch
+    /// board carries such a job over from earlier days).
+    pub fn with_engineer(&self) -> bool {
+        matches!(
+            self,
+            JobStatus::Assigned
+                | JobStatus::EnRoute
+                | JobStatus::OnSite
+                | JobStatus::Completed
+                | JobStatus::Unresolved
+                | JobStatus::Signed
+        )
+    }
+
     /// Nothing can happen to the job any more.
     pub fn is_terminal(&self) -> bool {
         matches!(self, JobStatus::Closed | JobStatus::Cancelled)

@@ -87,13 +87,25 @@ impl SlaPolicy {
 
     /// The badge for a job at `now`.
     pub fn badge(&self, job: &Job, now: OffsetDateTime) -> SlaBadge {
-        match job.status {
-            JobStatus::Assigned | JobStatus::EnRoute => arrival_badge(job.status, job.window.map(|w| w.until), now),
-            JobStatus::OnSite if job.job_type == JobType::Repair => {
-                let Some(arrived) = job.times.arrived_at else {
+        let due = Due {
+            status: job.status,
+            job_type: job.job_type,
+            severity: job.severity,
+            window_until: job.window.map(|w| w.until),
+            arrived_at: job.times.arrived_at,
+        };
+        self.badge_of(due, now)
+    }
+
+    /// The badge from what decides it (a list that reads only these of each job).
+    pub fn badge_of(&self, due: Due, now: OffsetDateTime) -> SlaBadge {
+        match due.status {
+            JobStatus::Assigned | JobStatus::EnRoute => arrival_badge(due.status, due.window_until, now),
+            JobStatus::OnSite if due.job_type == JobType::Repair => {
+                let Some(arrived) = due.arrived_at else {
                     return SlaBadge::None;
                 };
-                let due = arrived + self.fix_within(job.severity);
+                let due = arrived + self.fix_within(due.severity);
                 if now <= due {
                     SlaBadge::FixDueIn((due - now).whole_minutes())
                 } else {
@@ -103,6 +115,16 @@ impl SlaPolicy {
             _ => SlaBadge::None,
         }
     }
+}
+
+/// What decides a job's badge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due {
+    pub status: JobStatus,
+    pub job_type: JobType,
+    pub severity: Severity,
+    pub window_until: Option<OffsetDateTime>,
+    pub arrived_at: Option<OffsetDateTime>,
 }
 
 /// The arrival part of the badge, from what a job list row holds: before arrival, how long

@@ -5,9 +5,11 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
 use outpost_domain::customer::Site;
-use outpost_domain::job::{Job, JobStatus};
-use outpost_domain::sla::SlaPolicy;
+use outpost_domain::ids::{EngineerId, JobId};
+use outpost_domain::job::{JobStatus, JobType, LeftUnsigned, Severity, Unresolved, Window};
+use outpost_domain::sla::{Due, SlaPolicy};
 use outpost_wire::board::{Board, Card, EngineerDay};
+use serde::Deserialize;
 use time::{Date, Duration, OffsetDateTime};
 
 use crate::db::Tx;
@@ -16,8 +18,33 @@ use crate::error::{AppError, Result};
 /// The most days one board shows.
 pub const MAX_DAYS: u32 = 14;
 
-/// Statuses of a job that still needs its engineer.
-const OUTSTANDING: &str = "('assigned', 'en_route', 'on_site', 'completed', 'unresolved', 'signed')";
+/// What the board reads of a stored job: the few fields a card shows (a week of a large
+/// territory is ten thousand jobs, read every few seconds).
+#[derive(Debug, Deserialize)]
+struct Stored {
+    id: JobId,
+    number: String,
+    job_type: JobType,
+    status: JobStatus,
+    severity: Severity,
+    engineer_id: Option<EngineerId>,
+    #[serde(with = "time::serde::rfc3339")]
+    reported_at: OffsetDateTime,
+    scheduled_on: Date,
+    window: Option<Window>,
+    unresolved: Option<Unresolved>,
+    #[serde(default)]
+    left_unsigned: Option<LeftUnsigned>,
+    times: StoredTimes,
+}
+
+#[derive(Debug, Deserialize)]
+struct StoredTimes {
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    arrived_at: Option<OffsetDateTime>,
+    #[serde(default)]
+    clock_suspect: bool,
+}
 
 /// The board for `days` days from `from`, at `now`.
 pub fn board(tx: &mut dyn Tx, from: Date, days: u32, sla: &SlaPolicy, now: OffsetDateTime) -> Result<Board> {
@@ -28,13 +55,19 @@ pub fn board(tx: &mut dyn Tx, from: Date, days: u32, sla: &SlaPolicy, now: Offse
         .checked_add(Duration::days(i64::from(days)))
         .filter(|until| until.year() <= outpost_domain::calendar::LAST_YEAR)
         .ok_or_else(|| AppError::invalid("from", "a day from 2000 to 2100"))?;
+    let outstanding = JobStatus::ALL
+        .iter()
+        .filter(|s| s.with_engineer())
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
     let sql = format!(
         "SELECT j.body, c.name, s.id, s.body FROM jobs j
            JOIN customers c ON c.id = j.customer_id
            JOIN sites s ON s.id = j.site_id
           WHERE (j.engineer_id IS NOT NULL AND j.status <> 'cancelled'
                  AND j.scheduled_on >= $1 AND j.scheduled_on < $2)
-             OR (j.engineer_id IS NOT NULL AND j.scheduled_on < $1 AND j.status IN {OUTSTANDING})
+             OR (j.engineer_id IS NOT NULL AND j.scheduled_on < $1 AND j.status IN ({outstanding}))
              OR (j.engineer_id IS NULL AND j.status = 'assigned')
           ORDER BY j.scheduled_on, j.number"
     );
@@ -48,7 +81,7 @@ pub fn board(tx: &mut dyn Tx, from: Date, days: u32, sla: &SlaPolicy, now: Offse
     // Many jobs share a site: its name is read once.
     let mut sites: HashMap<String, String> = HashMap::new();
     for row in &rows {
-        let job: Job = row.json(0)?;
+        let job: Stored = row.json(0)?;
         let site = match sites.entry(row.text(2)?) {
             Entry::Occupied(known) => known.get().clone(),
             Entry::Vacant(new) => new.insert(row.json::<Site>(3)?.name).clone(),
@@ -71,8 +104,15 @@ pub fn board(tx: &mut dyn Tx, from: Date, days: u32, sla: &SlaPolicy, now: Offse
     Ok(Board { from, days, now, engineers, unassigned })
 }
 
-fn card(job: &Job, customer: String, site: String, from: Date, sla: &SlaPolicy, now: OffsetDateTime) -> Card {
+fn card(job: &Stored, customer: String, site: String, from: Date, sla: &SlaPolicy, now: OffsetDateTime) -> Card {
     let status = job.status;
+    let due = Due {
+        status,
+        job_type: job.job_type,
+        severity: job.severity,
+        window_until: job.window.map(|w| w.until),
+        arrived_at: job.times.arrived_at,
+    };
     Card {
         id: job.id.to_text(),
         number: job.number.clone(),
@@ -86,8 +126,8 @@ fn card(job: &Job, customer: String, site: String, from: Date, sla: &SlaPolicy, 
         window_until: job.window.map(|w| w.until),
         reported_at: job.reported_at,
         reply_due_at: job.engineer_id.is_none().then(|| job.reported_at + sla.reply_within()),
-        sla: sla.badge(job, now).into(),
-        carried_over: job.scheduled_on < from && status != JobStatus::Closed,
+        sla: sla.badge_of(due, now).into(),
+        carried_over: job.scheduled_on < from && status.with_engineer(),
         promised_on: job.unresolved.as_ref().map(|u| u.promised_on),
         left_unsigned: job.left_unsigned.as_ref().map(|l| l.reason.into()),
         clock_suspect: job.times.clock_suspect,
