@@ -220,7 +220,9 @@ fn an_engineers_day_in_the_real_window() -> TestResult {
     s.wait_for(
         "the van stock HQ counted",
         "return document.querySelectorAll('.suggest li').length === 12",
-        Duration::from_secs(10),
+        // One run on the 2-core machine timed out here at 10 s (the cause was not found; the
+        // rerun passed), so the wait is generous.
+        Duration::from_secs(30),
     )?;
     desktop.shot(&s, "05-van-stock")?;
     s.type_into("[data-testid=part-search]", &parts[0])?;
