@@ -48,6 +48,11 @@ enum Command {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:8730")]
         listen: SocketAddr,
+        /// Mark the console's session cookie Secure (HQ is reached over TLS, through a proxy
+        /// in front of it); without it, only requests the proxy marks `X-Forwarded-Proto:
+        /// https` get a Secure cookie.
+        #[arg(long)]
+        secure_cookies: bool,
     },
     /// Administration.
     Admin {
@@ -136,7 +141,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), AppError> {
     let now = OffsetDateTime::now_utc();
     match cli.command {
-        Command::Serve { storage, listen } => serve(storage.open()?, listen),
+        Command::Serve { storage, listen, secure_cookies } => serve(storage.open()?, listen, secure_cookies),
         Command::Admin { storage, command } => {
             let db = storage.open()?;
             match command {
@@ -190,7 +195,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
     }
 }
 
-fn serve(db: Db, listen: SocketAddr) -> Result<(), AppError> {
+fn serve(db: Db, listen: SocketAddr, secure_cookies: bool) -> Result<(), AppError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -198,7 +203,8 @@ fn serve(db: Db, listen: SocketAddr) -> Result<(), AppError> {
     runtime.block_on(async move {
         let state = tokio::task::spawn_blocking(move || AppState::new(db))
             .await
-            .map_err(|e| AppError::setup(e.to_string()))??;
+            .map_err(|e| AppError::setup(e.to_string()))??
+            .with_secure_cookies(secure_cookies);
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .map_err(|e| AppError::setup(format!("cannot listen on {listen}: {e}")))?;

@@ -25,8 +25,10 @@ pub struct AppState {
     pub epoch: String,
     /// Wrong enrollment codes per client address.
     pub enroll_failures: Arc<FailedAttempts>,
-    /// Wrong passwords per name.
+    /// Wrong passwords per name (and wrong current passwords per person).
     pub sign_in_failures: Arc<FailedAttempts>,
+    /// The session cookie is always Secure (HQ is reached over TLS).
+    pub secure_cookies: bool,
 }
 
 impl std::fmt::Debug for AppState {
@@ -47,7 +49,12 @@ impl AppState {
         let epoch = db.tx_blocking(|tx| crate::log::epoch(tx, &fresh))?;
         let enroll_failures = Arc::new(FailedAttempts::new(ENROLL_FAILURES, time::Duration::minutes(1)));
         let sign_in_failures = Arc::new(FailedAttempts::new(SIGN_IN_FAILURES, time::Duration::minutes(1)));
-        Ok(AppState { db, clock, epoch, enroll_failures, sign_in_failures })
+        Ok(AppState { db, clock, epoch, enroll_failures, sign_in_failures, secure_cookies: false })
+    }
+
+    /// The state with the session cookie always Secure, or not.
+    pub fn with_secure_cookies(self, secure_cookies: bool) -> AppState {
+        AppState { secure_cookies, ..self }
     }
 
     /// Now, by HQ's clock.

@@ -260,3 +260,45 @@ async fn a_forgotten_password_is_reset_to_a_new_one_time_one_and_ends_the_sessio
     }
     Ok(())
 }
+
+#[tokio::test]
+async fn a_stolen_session_cannot_guess_the_password_and_a_tls_hq_marks_the_cookie_secure() -> TestResult {
+    for hq in backends().await? {
+        let once = person(&hq, "张敏", Role::Dispatcher).await?;
+        let (token, session) = sign_in(&hq.app, "张敏", &once).await?;
+        let csrf = session["csrf"].as_str().ok_or("csrf")?;
+        for _ in 0..10 {
+            let guess = json!({"password": "guess", "new_password": "长城 long enough"});
+            let (s, _, body) =
+                browse(&hq.app, Method::PUT, "/api/v1/session/password", Some(&token), Some(csrf), Some(guess)).await?;
+            assert_eq!((s, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("password")), "{body}");
+        }
+        let right = json!({"password": once, "new_password": "长城 long enough"});
+        let (s, _, _) =
+            browse(&hq.app, Method::PUT, "/api/v1/session/password", Some(&token), Some(csrf), Some(right)).await?;
+        assert_eq!(s, StatusCode::TOO_MANY_REQUESTS, "ten wrong current passwords hold the person back");
+
+        let db = hq.db.clone();
+        let tls = blocking(move || {
+            let state = outpost_hq::AppState::with_clock(db, Arc::new(|| NOW))?.with_secure_cookies(true);
+            Ok(outpost_hq::app(state))
+        })
+        .await?;
+        let (_, headers, _) =
+            browse(&tls, Method::POST, "/api/v1/session", None, None, Some(json!({"name": "张敏", "password": once})))
+                .await?;
+        let cookie = headers.get("set-cookie").ok_or("a cookie")?.to_str()?;
+        assert!(cookie.ends_with("; Secure"), "{cookie}");
+        let (_, headers, _) = browse(
+            &hq.app,
+            Method::POST,
+            "/api/v1/session",
+            None,
+            None,
+            Some(json!({"name": "张敏", "password": once})),
+        )
+        .await?;
+        assert!(!headers.get("set-cookie").ok_or("a cookie")?.to_str()?.contains("Secure"), "plain HTTP");
+    }
+    Ok(())
+}

@@ -23,10 +23,10 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/users", get(list_users).post(add_user))
 }
 
-/// The session cookie: HttpOnly and SameSite=Strict, Secure when the request came over TLS
-/// (through a proxy that says so); empty and expired to end it.
-fn cookie(headers: &HeaderMap, token: &str, max_age_secs: i64) -> Result<HeaderValue> {
-    let tls = headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
+/// The session cookie: HttpOnly and SameSite=Strict, Secure when HQ is served over TLS
+/// (`serve --secure-cookies`) or the proxy says the request came so; empty and expired to end it.
+fn cookie(s: &AppState, headers: &HeaderMap, token: &str, max_age_secs: i64) -> Result<HeaderValue> {
+    let tls = s.secure_cookies || headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
     let secure = if tls { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(
         "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age_secs}{secure}"
@@ -53,7 +53,7 @@ pub async fn sign_in(State(s): State<AppState>, headers: HeaderMap, Body(input):
     let (token, person) = s.db.tx(move |tx| people::open_session(tx, &found, now)).await?;
     let max_age = (person.expires_at - now).whole_seconds();
     let mut response = Json(person.session()).into_response();
-    response.headers_mut().insert(header::SET_COOKIE, cookie(&headers, &token, max_age)?);
+    response.headers_mut().insert(header::SET_COOKIE, cookie(&s, &headers, &token, max_age)?);
     Ok(response)
 }
 
@@ -68,7 +68,7 @@ pub async fn sign_out(State(s): State<AppState>, headers: HeaderMap, signed: Sig
     let token = signed.token;
     s.db.tx(move |tx| people::sign_out(tx, &token)).await?;
     let mut response = StatusCode::NO_CONTENT.into_response();
-    response.headers_mut().insert(header::SET_COOKIE, cookie(&headers, "", 0)?);
+    response.headers_mut().insert(header::SET_COOKIE, cookie(&s, &headers, "", 0)?);
     Ok(response)
 }
 
@@ -80,6 +80,9 @@ pub async fn change_password(
 ) -> Result<Json<Session>> {
     let now = s.now();
     let Signed { token, person } = signed;
+    // Wrong current passwords count as wrong passwords do: a stolen session cannot guess.
+    let key = format!("current password of {}", person.user_id);
+    s.sign_in_failures.check(&key, now, "current passwords")?;
     let asking = person.clone();
     let stored = s.db.tx(move |tx| people::stored_hash(tx, &asking)).await?;
     let asking = person.clone();
@@ -87,7 +90,12 @@ pub async fn change_password(
         people::new_password_hash(&asking, &stored, &input.password, &input.new_password)
     })
     .await
-    .map_err(|e| AppError::internal(format!("password hash: {e}")))??;
+    .map_err(|e| AppError::internal(format!("password hash: {e}")))?
+    .inspect_err(|e| {
+        if matches!(e, AppError::Invalid { field: Some(f), .. } if f == "password") {
+            s.sign_in_failures.fail(&key, now);
+        }
+    })?;
     let changed = person.clone();
     s.db.tx(move |tx| people::set_password(tx, &changed, &token, &hash, now)).await?;
     Ok(Json(people::SignedIn { password_set: true, ..person }.session()))
