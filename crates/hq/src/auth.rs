@@ -178,9 +178,19 @@ impl FromRequestParts<AppState> for Signed {
 /// only; a person still on a one-time password must change it first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dispatcher {
-    /// Who, as the audit log names them.
+    /// Who: the person's name, or the token's.
     pub name: String,
     pub role: Role,
+    /// Signed in as a person (else a script's token).
+    pub person: bool,
+}
+
+impl Dispatcher {
+    /// Who, as the audit log names them: `person:张敏`, `token:admin` (as laptops are
+    /// `engineer:<id>`), so a person named like a token cannot pass for it.
+    pub fn actor(&self) -> String {
+        format!("{}:{}", if self.person { "person" } else { "token" }, self.name)
+    }
 }
 
 impl FromRequestParts<AppState> for Dispatcher {
@@ -195,7 +205,7 @@ impl FromRequestParts<AppState> for Dispatcher {
             if person.role == Role::Viewer && changes_something(&parts.method) {
                 return Err(AppError::Forbidden(format!("{} may read only (viewer)", person.name)));
             }
-            return Ok(Dispatcher { name: person.name, role: person.role });
+            return Ok(Dispatcher { name: person.name, role: person.role, person: true });
         }
         let token = bearer(parts)?;
         if token.starts_with(DEVICE_PREFIX) && known(state, "devices", &token).await? {
@@ -215,7 +225,7 @@ impl FromRequestParts<AppState> for Dispatcher {
         if row.opt_int(0)?.is_some() {
             return Err(AppError::Unauthorized("this dispatcher token was revoked".into()));
         }
-        Ok(Dispatcher { name: row.text(1)?, role: Role::Manager })
+        Ok(Dispatcher { name: row.text(1)?, role: Role::Manager, person: false })
     }
 }
 

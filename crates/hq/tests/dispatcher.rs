@@ -210,7 +210,7 @@ async fn creating_and_first_assigning_a_job_are_on_the_job_and_in_the_audit_log(
         check!(hq, kinds == ["job_assigned", "job_created"], "newest first: {audit}");
         check!(
             hq,
-            audit[0]["actor"] == "admin" && audit[0]["new"] == "assigned to 王建国",
+            audit[0]["actor"] == "token:admin" && audit[0]["new"] == "assigned to 王建国",
             "the token's name: {audit}"
         );
     }

@@ -121,7 +121,11 @@ async fn a_dispatcher_signs_in_changes_the_one_time_password_and_works_under_the
             .filter_map(|e| Some((e["kind"].as_str()?, e["actor"].as_str()?)))
             .collect();
         assert_eq!(s, StatusCode::OK);
-        assert_eq!(entries, [("job_cancelled", "张敏"), ("job_created", "张敏")], "newest first: {audit}");
+        assert_eq!(
+            entries,
+            [("job_cancelled", "person:张敏"), ("job_created", "person:张敏")],
+            "newest first: {audit}"
+        );
 
         // Signing out ends the cookie at once; a script's bearer token still works.
         let (s, headers, _) = browse(app, Method::DELETE, "/api/v1/session", Some(&token), Some(&csrf), None).await?;

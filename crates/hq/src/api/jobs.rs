@@ -45,7 +45,7 @@ pub async fn update_job(
 ) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| dispatch::update_job(tx, id, &input, &by.name, now)).await?.into()))
+    Ok(Json(s.db.tx(move |tx| dispatch::update_job(tx, id, &input, &by.actor(), now)).await?.into()))
 }
 
 pub async fn create_job(
@@ -55,7 +55,7 @@ pub async fn create_job(
 ) -> Result<(StatusCode, Json<model::Job>)> {
     let id = JobId(Uuid::now_v7());
     let now = s.now();
-    let job = s.db.tx(move |tx| dispatch::create_job(tx, id, &input, &by.name, now)).await?;
+    let job = s.db.tx(move |tx| dispatch::create_job(tx, id, &input, &by.actor(), now)).await?;
     Ok((StatusCode::CREATED, Json(job.into())))
 }
 
@@ -138,7 +138,7 @@ pub async fn assign(
             if let Some(seen) = &input.if_held_by {
                 dispatch::still_held_by(tx, id, seen)?;
             }
-            dispatch::assign(tx, id, input.engineer_id, &by.name, now)
+            dispatch::assign(tx, id, input.engineer_id, &by.actor(), now)
         })
         .await?;
     Ok(Json(job.into()))
@@ -152,13 +152,13 @@ pub async fn cancel(
 ) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| dispatch::cancel(tx, id, &input.reason, &by.name, now)).await?.into()))
+    Ok(Json(s.db.tx(move |tx| dispatch::cancel(tx, id, &input.reason, &by.actor(), now)).await?.into()))
 }
 
 pub async fn close(State(s): State<AppState>, by: Dispatcher, Path(id): Path<String>) -> Result<Json<model::Job>> {
     let id: JobId = parse_id("job", &id)?;
     let now = s.now();
-    Ok(Json(s.db.tx(move |tx| dispatch::close(tx, id, &by.name, now)).await?.into()))
+    Ok(Json(s.db.tx(move |tx| dispatch::close(tx, id, &by.actor(), now)).await?.into()))
 }
 
 /// Filter of the unresolved list: `open` (default) or `all`, kept promises too.

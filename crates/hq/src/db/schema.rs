@@ -127,7 +127,9 @@ mod tests {
             }
         }
         let (sqlite, postgres) = (migrations(Backend::Sqlite)?, migrations(Backend::Postgres)?);
-        let first = |ms: &[Migration]| ms.first().and_then(|m| m.sql().map(str::to_owned)).unwrap_or_default();
+        let first = |ms: &[Migration]| {
+            ms.iter().find(|m| m.version() == 1).and_then(|m| m.sql().map(str::to_owned)).unwrap_or_default()
+        };
         assert!(first(&sqlite).contains("bytes      BLOB NOT NULL"));
         assert!(first(&postgres).contains("bytes      BYTEA NOT NULL"));
         assert_eq!(sqlite.len() as i64, latest());
