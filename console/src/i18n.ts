@@ -54,6 +54,11 @@ const en = {
   missWindow: "The arrival window has passed.",
   updated: "Updated {t}",
   assignRefused: "HQ did not take this assignment; the board is read again.",
+  refused_assignment_changed: "Another dispatcher moved this job just now; the board is read again.",
+  refused_read_only: "You may read only, not change.",
+  refused_csrf_missing: "This page is out of date: reload it, then try again.",
+  refused_password_change_required: "Choose your own password first.",
+  refused_manager_only: "Only the service manager may do this.",
   boardFailed: "The board could not be read; trying again in 5 s.",
   loading: "Loading…",
   role_dispatcher: "Dispatcher",
@@ -109,6 +114,11 @@ const zh: Record<Key, string> = {
   missWindow: "约定到达时间已过。",
   updated: "{t} 更新",
   assignRefused: "总部未接受此次派工，看板已重新读取。",
+  refused_assignment_changed: "另一位调度员刚刚改派了此工单，看板已重新读取。",
+  refused_read_only: "您只能查看，不能修改。",
+  refused_csrf_missing: "页面已过期，请刷新后重试。",
+  refused_password_change_required: "请先设置您自己的密码。",
+  refused_manager_only: "只有服务经理可以执行此操作。",
   boardFailed: "无法读取看板，5 秒后重试。",
   loading: "正在加载…",
   role_dispatcher: "调度员",
@@ -163,6 +173,8 @@ export function translator(lang: Lang) {
     jobType: (j: JobType) => pick(lang, jobTypes[j]),
     unsigned: (u: UnsignedReason) => pick(lang, unsigned[u]),
     role: (r: Role) => t(`role_${r}` as Key),
+    /** HQ's refusal in the reader's words, by its code; `fallback` for one without words here. */
+    refusal: (code: string, fallback: Key) => t((`refused_${code}` in words ? `refused_${code}` : fallback) as Key),
     /** "1 h 20 min" / "1 小时 20 分钟"; whole days from two days on. */
     minutes: (m: number) => {
       const h = Math.floor(Math.abs(m) / 60);

@@ -177,7 +177,7 @@ describe("the board", () => {
     show();
     fireEvent.click(await screen.findByText("J2611-000003"));
     fireEvent.submit(screen.getByTestId("assign"));
-    expect((await screen.findByRole("alert")).textContent).toBe("总部未接受此次派工，看板已重新读取。");
+    expect((await screen.findByRole("alert")).textContent).toBe("另一位调度员刚刚改派了此工单，看板已重新读取。");
     await waitFor(() => expect(calls.filter((c) => c.path.startsWith("/api/v1/board")).length).toBe(2));
   });
 

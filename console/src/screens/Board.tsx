@@ -100,7 +100,7 @@ function AssignPanel({
 }) {
   const w = useWords();
   const [to, setTo] = useState(engineer ?? board.engineers[0]?.id ?? "");
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<HqError | null>(null);
   // The keyboard goes on where the panel opened: on the engineer to choose.
   const choose = useRef<HTMLSelectElement>(null);
   useEffect(() => choose.current?.focus(), []);
@@ -110,7 +110,7 @@ function AssignPanel({
   const submit = (e: Event) => {
     e.preventDefault();
     api.assign(card.id, to, heldBy ?? "queue").then(onDone, (err) => {
-      setProblem(err instanceof HqError ? err.message : String(err));
+      setProblem(err instanceof HqError ? err : new HqError(0, "http", String(err), null));
       onRefused();
     });
   };
@@ -142,8 +142,8 @@ function AssignPanel({
       )}
       {missed && <p class="warn">{w.t("missWindow")}</p>}
       {problem && (
-        <p class="error" role="alert" title={problem}>
-          {w.t("assignRefused")}
+        <p class="error" role="alert" title={problem.message}>
+          {w.refusal(problem.code, "assignRefused")}
         </p>
       )}
       <button class="primary" type="submit" data-testid="confirm-assign">

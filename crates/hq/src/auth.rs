@@ -164,9 +164,12 @@ impl FromRequestParts<AppState> for Signed {
             let sent = parts.headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or_default();
             // Compared as hashes: the time taken says nothing of how much of the token was right.
             if sent.is_empty() || hash(sent) != hash(&person.csrf) {
-                return Err(AppError::Forbidden(format!(
-                    "a change made while signed in must carry the {CSRF_HEADER} header of the session: reload the page"
-                )));
+                return Err(AppError::Refused {
+                    code: "csrf_missing",
+                    message: format!(
+                        "a change made while signed in must carry the {CSRF_HEADER} header of the session: reload the page"
+                    ),
+                });
             }
         }
         Ok(Signed { token, person })
@@ -200,10 +203,16 @@ impl FromRequestParts<AppState> for Dispatcher {
         if !parts.headers.contains_key(axum::http::header::AUTHORIZATION) && session_cookie(parts).is_some() {
             let Signed { person, .. } = Signed::from_request_parts(parts, state).await?;
             if !person.password_set {
-                return Err(AppError::Forbidden("change your one-time password first".into()));
+                return Err(AppError::Refused {
+                    code: "password_change_required",
+                    message: "change your one-time password first".into(),
+                });
             }
             if person.role == Role::Viewer && changes_something(&parts.method) {
-                return Err(AppError::Forbidden(format!("{} may read only (viewer)", person.name)));
+                return Err(AppError::Refused {
+                    code: "read_only",
+                    message: format!("{} may read only (viewer)", person.name),
+                });
             }
             return Ok(Dispatcher { name: person.name, role: person.role, person: true });
         }
@@ -239,11 +248,10 @@ impl FromRequestParts<AppState> for Manager {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         let someone = Dispatcher::from_request_parts(parts, state).await?;
         if someone.role != Role::Manager {
-            return Err(AppError::Forbidden(format!(
-                "only a manager may do this; {} is a {}",
-                someone.name,
-                someone.role.as_str()
-            )));
+            return Err(AppError::Refused {
+                code: "manager_only",
+                message: format!("only a manager may do this; {} is a {}", someone.name, someone.role.as_str()),
+            });
         }
         Ok(Manager(someone))
     }

@@ -19,6 +19,10 @@ pub enum AppError {
     /// A valid token that may not do this.
     #[error("{0}")]
     Forbidden(String),
+    /// A signed-in person who may not do this now, and why, as a code the console words:
+    /// `csrf_missing`, `password_change_required`, `read_only`, `manager_only` (403).
+    #[error("{message}")]
+    Refused { code: &'static str, message: String },
     /// Nothing there, or nothing this caller may see.
     #[error("{0}")]
     NotFound(String),
@@ -74,6 +78,7 @@ impl AppError {
             AppError::Invalid { status, code, message, field } => (*status, body(code, message.clone(), field.clone())),
             AppError::Unauthorized(m) => (StatusCode::UNAUTHORIZED, body("unauthorized", m.clone(), None)),
             AppError::Forbidden(m) => (StatusCode::FORBIDDEN, body("forbidden", m.clone(), None)),
+            AppError::Refused { code, message } => (StatusCode::FORBIDDEN, body(code, message.clone(), None)),
             AppError::NotFound(m) => (StatusCode::NOT_FOUND, body("not_found", m.clone(), None)),
             AppError::Conflict { code, message } => (StatusCode::CONFLICT, body(code, message.clone(), None)),
             AppError::TooMany { message, .. } => {

@@ -71,11 +71,11 @@ async fn a_dispatcher_signs_in_changes_the_one_time_password_and_works_under_the
         let csrf = session["csrf"].as_str().ok_or("csrf")?.to_owned();
 
         let (s, _, body) = browse(app, Method::GET, "/api/v1/jobs", Some(&token), None, None).await?;
-        assert_eq!(s, StatusCode::FORBIDDEN, "the one-time password comes first: {body}");
+        assert_eq!((s, body["code"].as_str()), (StatusCode::FORBIDDEN, Some("password_change_required")), "{body}");
         let change = json!({"password": once, "new_password": "short"});
         let (s, _, body) =
             browse(app, Method::PUT, "/api/v1/session/password", Some(&token), None, Some(change.clone())).await?;
-        assert_eq!(s, StatusCode::FORBIDDEN, "no CSRF header, no change: {body}");
+        assert_eq!((s, body["code"].as_str()), (StatusCode::FORBIDDEN, Some("csrf_missing")), "{body}");
         let (s, _, body) =
             browse(app, Method::PUT, "/api/v1/session/password", Some(&token), Some(&csrf), Some(change)).await?;
         assert_eq!((s, body["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("new_password")), "{body}");
@@ -88,7 +88,7 @@ async fn a_dispatcher_signs_in_changes_the_one_time_password_and_works_under_the
         let (s, _, body) =
             browse(app, Method::POST, "/api/v1/customers", Some(&token), None, Some(json!({"name": "济南恒丰"})))
                 .await?;
-        assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
+        assert_eq!((s, body["code"].as_str()), (StatusCode::FORBIDDEN, Some("csrf_missing")), "{body}");
         let (s, _, body) = browse(
             app,
             Method::POST,
@@ -98,7 +98,7 @@ async fn a_dispatcher_signs_in_changes_the_one_time_password_and_works_under_the
             Some(json!({"name": "济南恒丰"})),
         )
         .await?;
-        assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
+        assert_eq!((s, body["code"].as_str()), (StatusCode::FORBIDDEN, Some("csrf_missing")), "a wrong token: {body}");
         let customer = json!({"name": "济南恒丰"});
         let (s, _, customer) =
             browse(app, Method::POST, "/api/v1/customers", Some(&token), Some(&csrf), Some(customer)).await?;
@@ -163,7 +163,7 @@ async fn a_viewer_reads_only_and_only_a_manager_adds_people_or_changes_settings(
         let (s, _, body) =
             browse(app, Method::POST, "/api/v1/customers", Some(viewer), Some(viewer_csrf), Some(customer.clone()))
                 .await?;
-        assert_eq!(s, StatusCode::FORBIDDEN, "{body}");
+        assert_eq!((s, body["code"].as_str()), (StatusCode::FORBIDDEN, Some("read_only")), "{body}");
 
         let policy = outpost_domain::warranty::ChargingPolicy::default_for(outpost_domain::money::Currency::CNY);
         let policy = serde_json::to_value(outpost_wire::model::ChargingPolicy::from(policy))?;
@@ -173,6 +173,9 @@ async fn a_viewer_reads_only_and_only_a_manager_adds_people_or_changes_settings(
                 browse(app, Method::PUT, "/api/v1/charging-policy", Some(token), Some(csrf), Some(policy.clone()))
                     .await?;
             assert_eq!(s, if allowed { StatusCode::OK } else { StatusCode::FORBIDDEN }, "{body}");
+            if !allowed {
+                assert_eq!(body["code"], "manager_only", "{body}");
+            }
             let (s, _, body) =
                 browse(app, Method::POST, "/api/v1/users", Some(token), Some(csrf), Some(newcomer.clone())).await?;
             assert_eq!(s, if allowed { StatusCode::CREATED } else { StatusCode::FORBIDDEN }, "{body}");
