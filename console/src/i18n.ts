@@ -1,8 +1,10 @@
 // The console's two languages. The dispatcher picks; the browser's language decides until then.
 // Customer data is shown as entered; only our own words are translated, with the desktop app's
-// terms (派工, 已出发, 补件 …).
+// terms (派工, 已出发, 补件 …). Statuses and unsigned reasons are the domain's own words
+// (bindings/labels.ts, generated).
 
 import type { JobStatus } from "./bindings/JobStatus";
+import { STATUS_LABELS, UNSIGNED_LABELS } from "./bindings/labels";
 import type { JobType } from "./bindings/JobType";
 import type { Role } from "./bindings/Role";
 import type { UnsignedReason } from "./bindings/UnsignedReason";
@@ -127,18 +129,6 @@ const zh: Record<Key, string> = {
   readOnly: "只读",
 };
 
-const statuses: Record<JobStatus, [string, string]> = {
-  assigned: ["Assigned", "已派工"],
-  en_route: ["En route", "已出发"],
-  on_site: ["On site", "在现场"],
-  completed: ["Completed", "已完成"],
-  unresolved: ["Unresolved", "未解决"],
-  signed: ["Signed", "已签字"],
-  departed: ["Departed", "已离开"],
-  closed: ["Closed", "已关闭"],
-  cancelled: ["Cancelled", "已取消"],
-};
-
 const jobTypes: Record<JobType, [string, string]> = {
   repair: ["Repair", "维修"],
   installation: ["Installation", "安装调试"],
@@ -147,13 +137,7 @@ const jobTypes: Record<JobType, [string, string]> = {
   callback: ["Callback", "回访"],
 };
 
-const unsigned: Record<UnsignedReason, [string, string]> = {
-  customer_absent: ["customer not on site", "客户不在现场"],
-  customer_refused: ["customer refused to sign", "客户拒绝签字"],
-  other: ["other reason", "其他原因"],
-};
-
-const pick = (lang: Lang, [e, z]: [string, string]) => (lang === "en" ? e : z);
+const pick = (lang: Lang, [e, z]: readonly [string, string]) => (lang === "en" ? e : z);
 
 /** The language the browser asks for, until the dispatcher picks one. */
 export function browserLang(): Lang {
@@ -169,9 +153,9 @@ export function translator(lang: Lang) {
   return {
     lang,
     t,
-    status: (s: JobStatus) => pick(lang, statuses[s]),
+    status: (s: JobStatus) => pick(lang, STATUS_LABELS[s]),
     jobType: (j: JobType) => pick(lang, jobTypes[j]),
-    unsigned: (u: UnsignedReason) => pick(lang, unsigned[u]),
+    unsigned: (u: UnsignedReason) => pick(lang, UNSIGNED_LABELS[u]),
     role: (r: Role) => t(`role_${r}` as Key),
     /** HQ's refusal in the reader's words, by its code; `fallback` for one without words here. */
     refusal: (code: string, fallback: Key) => t((`refused_${code}` in words ? `refused_${code}` : fallback) as Key),

@@ -5,6 +5,7 @@
 pub mod board;
 pub mod dispatch;
 mod edge;
+mod labels;
 pub mod model;
 pub mod people;
 pub mod sync;
