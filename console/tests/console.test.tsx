@@ -1,7 +1,7 @@
 // The console against a fake HQ (fetch answered here): signing in, the one-time password, the
 // board's rows and queue, assigning by keyboard with the CSRF header, warnings, a viewer, and
 // customer text that stays text.
-import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Board as BoardData } from "../src/bindings/Board";
 import type { Card } from "../src/bindings/Card";
@@ -30,7 +30,10 @@ function hq(answer: (c: Call) => [number, unknown, Record<string, string>?]): Ca
   return calls;
 }
 
+// Unmount what a test rendered: a board left mounted reads again on its timer, into the next
+// test's fake HQ.
 afterEach(() => {
+  cleanup();
   vi.unstubAllGlobals();
   localStorage.clear();
   document.body.innerHTML = "";

@@ -201,7 +201,7 @@ export function Board({ role, onSignedOut }: { role: Role; onSignedOut: () => vo
   const [tick, setTick] = useState(0);
   const canAssign = role !== "viewer";
 
-  // Read, then read again 5 s after the answer (a slow HQ is not asked twice at once); an ended
+  // Read, then read again REFRESH_MS after the answer (a slow HQ is not asked twice at once); an ended
   // session goes back to signing in.
   useEffect(() => {
     let live = true;
