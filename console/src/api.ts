@@ -1,8 +1,18 @@
 // HQ's API as the console calls it: the same /api/v1 endpoints scripts use, signed in with the
 // session cookie, every change carrying the session's CSRF token. Types come from the wire crate.
 
+import type { Archive } from "./bindings/Archive";
 import type { Board } from "./bindings/Board";
+import type { Call } from "./bindings/Call";
+import type { CallInput } from "./bindings/CallInput";
+import type { CallerMatch } from "./bindings/CallerMatch";
+import type { Customer } from "./bindings/Customer";
+import type { CustomerInput } from "./bindings/CustomerInput";
+import type { Equipment } from "./bindings/Equipment";
+import type { EquipmentInput } from "./bindings/EquipmentInput";
 import type { Session } from "./bindings/Session";
+import type { Site } from "./bindings/Site";
+import type { SiteInput } from "./bindings/SiteInput";
 
 /** An answer HQ refused, in its one error shape. */
 export class HqError extends Error {
@@ -19,9 +29,14 @@ export class HqError extends Error {
 }
 
 let csrf: string | null = null;
+// HQ words a rule's refusal in the reader's language.
+let language = "en";
+
+/** The language HQ answers refusals in. */
+export const speak = (lang: string) => void (language = lang);
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { "accept-language": language };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrf) headers["x-outpost-csrf"] = csrf;
   const res = await fetch(path, {
@@ -52,4 +67,13 @@ export const api = {
    * `if_held_by` (an engineer's id, or "queue"): then 409. */
   assign: (job: string, engineer_id: string, if_held_by: string) =>
     call<unknown>("POST", `/api/v1/jobs/${job}/assign`, { engineer_id, if_held_by }),
+  /** Customers by name, a contact's phone, or an equipment serial. */
+  callers: (q: string) => call<CallerMatch[]>("GET", `/api/v1/callers?q=${encodeURIComponent(q)}`),
+  archive: (customer: string, on: string) => call<Archive>("GET", `/api/v1/customers/${customer}/archive?on=${on}`),
+  addCustomer: (c: CustomerInput) => call<Customer>("POST", "/api/v1/customers", c),
+  addSite: (s: SiteInput) => call<Site>("POST", "/api/v1/sites", s),
+  addEquipment: (e: EquipmentInput) => call<Equipment>("POST", "/api/v1/equipment", e),
+  /** Registers a call, with the job made for it or the answer given. */
+  takeCall: (c: CallInput) => call<Call>("POST", "/api/v1/calls", c),
+  calls: (since: string) => call<Call[]>("GET", `/api/v1/calls?since=${encodeURIComponent(since)}`),
 };

@@ -8,6 +8,7 @@ import { STATUS_LABELS, UNSIGNED_LABELS } from "./bindings/labels";
 import type { JobType } from "./bindings/JobType";
 import type { Role } from "./bindings/Role";
 import type { UnsignedReason } from "./bindings/UnsignedReason";
+import { callEn, callZh } from "./words/call";
 
 export type Lang = "zh-CN" | "en";
 
@@ -61,15 +62,16 @@ const en = {
   refused_csrf_missing: "This page is out of date: reload it, then try again.",
   refused_password_change_required: "Choose your own password first.",
   refused_manager_only: "Only the service manager may do this.",
-  boardFailed: "The board could not be read; trying again in 5 s.",
+  boardFailed: "The board could not be read; trying again in 3 s.",
   loading: "Loading…",
   role_dispatcher: "Dispatcher",
   role_manager: "Service manager",
   role_viewer: "Viewer",
   readOnly: "Read only",
+  ...callEn,
 };
 
-type Key = keyof typeof en;
+export type Key = keyof typeof en;
 
 const zh: Record<Key, string> = {
   title: "Outpost 总部",
@@ -121,12 +123,13 @@ const zh: Record<Key, string> = {
   refused_csrf_missing: "页面已过期，请刷新后重试。",
   refused_password_change_required: "请先设置您自己的密码。",
   refused_manager_only: "只有服务经理可以执行此操作。",
-  boardFailed: "无法读取看板，5 秒后重试。",
+  boardFailed: "无法读取看板，3 秒后重试。",
   loading: "正在加载…",
   role_dispatcher: "调度员",
   role_manager: "服务经理",
   role_viewer: "只读用户",
   readOnly: "只读",
+  ...callZh,
 };
 
 const jobTypes: Record<JobType, [string, string]> = {

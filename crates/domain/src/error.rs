@@ -160,6 +160,8 @@ pub enum DomainError {
     DeliveryOutOfRange { deliver_by: Date, from: Date, until: Date },
     /// A parts request that was already answered.
     RequestAnswered { state: String },
+    /// A call registered with neither a job made for it nor the answer given.
+    CallNeedsOutcome,
 }
 
 /// Result of a domain operation.
@@ -233,6 +235,7 @@ impl DomainError {
             RequestOnClosedJob { .. } | RequestAlreadySent { .. } | RequestArrivedAnswered => Field::PartsRequest,
             DeliveryOutOfRange { .. } => Field::DeliverBy,
             RequestAnswered { .. } => Field::RequestState,
+            CallNeedsOutcome => Field::CallAnswer,
         }
     }
 

@@ -131,6 +131,12 @@ fields! {
     PartsRequestId => "parts_request_id", "补件申请编号";
     EngineerId => "engineer_id", "工程师编号";
     ClientId => "client_id", "客户端编号";
+    CallId => "call_id", "来电编号";
+    Caller => "caller", "来电人";
+    CallerPhone => "caller phone", "来电号码";
+    CallSubject => "what the customer said", "来电内容";
+    CallAnswer => "answer", "答复内容";
+    CallOutcome => "outcome", "处理结果";
 }
 
 impl From<ReportField> for Field {

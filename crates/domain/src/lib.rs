@@ -4,6 +4,7 @@
 //! laptop, HQ and tests all get the same answers from the same inputs.
 
 pub mod calendar;
+pub mod call;
 pub mod change;
 pub mod clock;
 pub mod company;

@@ -5,6 +5,7 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use outpost_domain::DomainError;
+use outpost_domain::customer::Language;
 use outpost_wire::ErrorBody;
 
 /// Why a request (or a start-up step) failed.
@@ -13,6 +14,10 @@ pub enum AppError {
     /// The request body or a value in it is wrong (422), or the JSON is unreadable (400).
     #[error("{message}")]
     Invalid { status: StatusCode, code: &'static str, message: String, field: Option<String> },
+    /// A rule of the domain refused the request (422): worded in English, and in Chinese for a
+    /// request that prefers it (`Accept-Language`, see [`speak`]).
+    #[error("{0}")]
+    Rule(DomainError),
     /// No token, or one HQ does not know (or revoked).
     #[error("{0}")]
     Unauthorized(String),
@@ -76,6 +81,7 @@ impl AppError {
             |code: &str, message: String, field: Option<String>| ErrorBody { code: code.to_owned(), message, field };
         match self {
             AppError::Invalid { status, code, message, field } => (*status, body(code, message.clone(), field.clone())),
+            AppError::Rule(e) => (StatusCode::UNPROCESSABLE_ENTITY, rule_body(e, Language::En)),
             AppError::Unauthorized(m) => (StatusCode::UNAUTHORIZED, body("unauthorized", m.clone(), None)),
             AppError::Forbidden(m) => (StatusCode::FORBIDDEN, body("forbidden", m.clone(), None)),
             AppError::Refused { code, message } => (StatusCode::FORBIDDEN, body(code, message.clone(), None)),
@@ -107,25 +113,72 @@ impl IntoResponse for AppError {
         if let AppError::TooMany { retry_after_secs, .. } = self {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, retry_after_secs.into());
         }
+        if let AppError::Rule(e) = &self {
+            response.extensions_mut().insert(InChinese(rule_body(e, Language::ZhCn)));
+        }
         response
     }
 }
 
 impl From<DomainError> for AppError {
     fn from(e: DomainError) -> Self {
-        use outpost_domain::customer::Language;
-        let field = || Some(e.field().label(Language::En).to_owned());
-        let (code, field) = match &e {
-            DomainError::IllegalTransition { .. } => ("illegal_transition", field()),
-            DomainError::HqOnly { .. } => ("hq_only", field()),
-            DomainError::ReportIncomplete { .. } => ("report_incomplete", None),
-            DomainError::ReportFrozen => ("report_frozen", None),
-            DomainError::QuoteNotAccepted { .. } => ("quote_not_accepted", None),
-            DomainError::CurrencyMismatch { .. } => ("currency_mismatch", None),
-            _ => ("invalid", field()),
-        };
-        AppError::Invalid { status: StatusCode::UNPROCESSABLE_ENTITY, code, message: e.to_string(), field }
+        AppError::Rule(e)
     }
+}
+
+/// A rule's refusal in `language`: the code programs switch on, and the field at fault by its
+/// English name (what the console places the words by).
+fn rule_body(e: &DomainError, language: Language) -> ErrorBody {
+    let field = || Some(e.field().label(Language::En).to_owned());
+    let (code, field) = match e {
+        DomainError::IllegalTransition { .. } => ("illegal_transition", field()),
+        DomainError::HqOnly { .. } => ("hq_only", field()),
+        DomainError::ReportIncomplete { .. } => ("report_incomplete", None),
+        DomainError::ReportFrozen => ("report_frozen", None),
+        DomainError::QuoteNotAccepted { .. } => ("quote_not_accepted", None),
+        DomainError::CurrencyMismatch { .. } => ("currency_mismatch", None),
+        _ => ("invalid", field()),
+    };
+    ErrorBody { code: code.to_owned(), message: e.render(language), field }
+}
+
+/// A rule's refusal worded in Chinese, carried beside the English answer until [`speak`] picks.
+#[derive(Debug, Clone)]
+struct InChinese(ErrorBody);
+
+/// Answers a rule's refusal in Chinese to a request whose `Accept-Language` prefers it (the
+/// console sends the reader's choice); scripts and laptops keep the English words.
+pub async fn speak(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let chinese = request
+        .headers()
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(prefers_chinese);
+    let mut response = next.run(request).await;
+    match response.extensions_mut().remove::<InChinese>() {
+        Some(InChinese(body)) if chinese => {
+            let (mut parts, _) = response.into_parts();
+            parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+            let bytes = serde_json::to_vec(&body).unwrap_or_default();
+            Response::from_parts(parts, axum::body::Body::from(bytes))
+        }
+        _ => response,
+    }
+}
+
+/// Whether the first of Chinese and English in an `Accept-Language` list, by weight, is Chinese.
+fn prefers_chinese(header: &str) -> bool {
+    let mut best: Option<(f32, bool)> = None;
+    for item in header.split(',') {
+        let mut parts = item.split(';');
+        let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let weight = parts.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
+        let zh = tag == "zh" || tag.starts_with("zh-");
+        if (zh || tag == "en" || tag.starts_with("en-")) && best.is_none_or(|(w, _)| weight > w) {
+            best = Some((weight, zh));
+        }
+    }
+    best.is_some_and(|(_, zh)| zh)
 }
 
 impl From<rusqlite::Error> for AppError {
@@ -143,5 +196,20 @@ impl From<postgres::Error> for AppError {
 impl From<serde_json::Error> for AppError {
     fn from(e: serde_json::Error) -> Self {
         AppError::Internal(format!("json: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefers_chinese;
+
+    #[test]
+    fn the_reader_s_first_language_of_the_two_wins() {
+        assert!(prefers_chinese("zh-CN"));
+        assert!(prefers_chinese("zh-CN,zh;q=0.9,en;q=0.8"));
+        assert!(prefers_chinese("en;q=0.5, zh-TW"));
+        assert!(!prefers_chinese("en-US,en;q=0.9,zh-CN;q=0.8"));
+        assert!(!prefers_chinese("de-DE, fr"));
+        assert!(!prefers_chinese(""));
     }
 }

@@ -4,10 +4,12 @@
 pub mod admin;
 mod api;
 mod apply;
+mod archive;
 pub mod attempts;
 mod audit;
 pub mod auth;
 pub mod board;
+mod calls;
 pub mod cli;
 mod conflicts;
 mod console;
@@ -54,6 +56,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api)
         .merge(blobs)
         .fallback(console::serve)
+        .layer(axum::middleware::from_fn(error::speak))
         .layer(axum::middleware::map_response(stamp_protocol))
         .layer(axum::middleware::map_response(console::secure))
         .layer(

@@ -23,11 +23,20 @@ fn json<T: serde::Serialize>(value: &T) -> Result<Value> {
 /// Saves a customer.
 pub fn save_customer(tx: &mut dyn Tx, c: &Customer) -> Result<()> {
     tx.execute(
-        "INSERT INTO customers (id, name, body) VALUES ($1, $2, $3)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body",
-        &[c.id.to_text().into(), c.name.as_str().into(), json(c)?],
+        "INSERT INTO customers (id, name, body, phones) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body, phones = excluded.phones",
+        &[c.id.to_text().into(), c.name.as_str().into(), json(c)?, phone_digits(c).into()],
     )?;
     Ok(())
+}
+
+/// Each contact's phone as its digits, one per line: what a search by phone reads.
+fn phone_digits(c: &Customer) -> String {
+    c.contacts
+        .iter()
+        .map(|k| k.phone.chars().filter(char::is_ascii_digit).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A customer.
@@ -57,9 +66,16 @@ pub fn site(tx: &mut dyn Tx, id: SiteId) -> Result<Site> {
 /// Saves equipment.
 pub fn save_equipment(tx: &mut dyn Tx, e: &Equipment) -> Result<()> {
     tx.execute(
-        "INSERT INTO equipment (id, customer_id, site_id, body) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, site_id = excluded.site_id, body = excluded.body",
-        &[e.id.to_text().into(), e.customer_id.to_text().into(), e.site_id.to_text().into(), json(e)?],
+        "INSERT INTO equipment (id, customer_id, site_id, body, serial) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, site_id = excluded.site_id,
+             body = excluded.body, serial = excluded.serial",
+        &[
+            e.id.to_text().into(),
+            e.customer_id.to_text().into(),
+            e.site_id.to_text().into(),
+            json(e)?,
+            e.serial.to_lowercase().into(),
+        ],
     )?;
     Ok(())
 }

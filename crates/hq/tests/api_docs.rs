@@ -119,11 +119,17 @@ async fn every_documented_example_is_what_hq_answers() -> TestResult {
             let path = substitute(&ex.path, &vars);
             let token = ex.headers.iter().find(|(k, _)| k == "Authorization").map(|(_, v)| substitute(v, &vars));
             let token = token.as_deref().and_then(|t| t.strip_prefix("Bearer "));
-            let content_type =
-                ex.headers.iter().find(|(k, _)| k == "Content-Type").map_or("application/json", |(_, v)| v.as_str());
-            let (status, bytes) = hq
-                .call_raw(ex.method.clone(), &path, token, content_type, substitute(&ex.body, &vars).into_bytes())
-                .await?;
+            let mut headers: Vec<(&str, &str)> = ex
+                .headers
+                .iter()
+                .filter(|(k, _)| k != "Authorization")
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            if !headers.iter().any(|(k, _)| *k == "Content-Type") {
+                headers.push(("Content-Type", "application/json"));
+            }
+            let body = substitute(&ex.body, &vars).into_bytes();
+            let (status, bytes) = hq.call_raw_with(ex.method.clone(), &path, token, &headers, body).await?;
             let text = String::from_utf8_lossy(&bytes).into_owned();
             check!(
                 hq,

@@ -237,6 +237,15 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             (Method::GET, "/api/v1/audit".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/kpis?month=2026-11".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/board?from=2026-11-23&days=7".into(), None, Kind::Dispatcher),
+            (Method::GET, "/api/v1/callers?q=%E7%A7%98%E5%AF%86".into(), None, Kind::Dispatcher),
+            (Method::GET, format!("/api/v1/customers/{c}/archive"), None, Kind::Dispatcher),
+            (
+                Method::POST,
+                "/api/v1/calls".into(),
+                Some(json!({"caller": "秘密来电人", "subject": "问保养周期", "answer": "每 500 小时"})),
+                Kind::Dispatcher,
+            ),
+            (Method::GET, "/api/v1/calls".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/users".into(), None, Kind::Dispatcher),
             (Method::POST, "/api/v1/users".into(), Some(json!({"name": "陈静", "role": "viewer"})), Kind::Dispatcher),
             (Method::POST, "/api/v1/session".into(), Some(json!({"name": "陈静", "password": "guess"})), Kind::Session),
@@ -258,7 +267,7 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             ("forged device", Some(&forged_device)),
             ("forged dispatcher", Some(&forged_dispatcher)),
         ];
-        let secrets = ["秘密客户甲", "SECRET-SERIAL-1", "秘密故障", jobs[0].as_str(), a_client.as_str()];
+        let secrets = ["秘密来电人", "秘密客户甲", "SECRET-SERIAL-1", "秘密故障", jobs[0].as_str(), a_client.as_str()];
         for (method, path, body, kind) in &endpoints {
             for (caller, token) in callers {
                 let body = match (path.as_str(), caller) {

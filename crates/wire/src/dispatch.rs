@@ -9,8 +9,10 @@ use time::{Date, OffsetDateTime};
 /// A contact of a new or changed customer; `id` names an existing contact to change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct ContactInput {
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub id: Option<outpost_domain::ids::ContactId>,
     pub name: String,
     pub phone: String,
@@ -18,18 +20,22 @@ pub struct ContactInput {
     pub role: Option<String>,
     /// As `GET` answers it; HQ numbers the versions itself, so a read-modify-write may send it back.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub version: Option<u64>,
 }
 
 /// `POST /api/v1/customers`, `PUT /api/v1/customers/{id}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct CustomerInput {
     /// As `GET` answers it; when sent it must be the customer of the path.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub id: Option<CustomerId>,
     pub name: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "crate::model::Language"))]
     pub language: Language,
     #[serde(default)]
     pub contacts: Vec<ContactInput>,
@@ -41,7 +47,9 @@ pub struct CustomerInput {
 /// `POST /api/v1/sites`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct SiteInput {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub customer_id: CustomerId,
     pub name: String,
     pub address: String,
@@ -52,16 +60,21 @@ pub struct SiteInput {
 /// `POST /api/v1/equipment`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct EquipmentInput {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub site_id: SiteId,
     pub brand: String,
     pub model: String,
     pub serial: String,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub installed_on: Option<Date>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub accepted_on: Option<Date>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub warranty_end: Option<Date>,
     #[serde(default)]
     pub software_version: String,
@@ -123,28 +136,39 @@ pub struct DeclineInput {
 /// `POST /api/v1/jobs`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct JobInput {
+    #[cfg_attr(feature = "ts", ts(as = "crate::model::JobType"))]
     pub job_type: JobType,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub site_id: SiteId,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub equipment_id: Option<EquipmentId>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub engineer_id: Option<EngineerId>,
     pub reported_fault: String,
     /// When the customer called or wrote (来电来函时间), when it was before the job was
     /// entered: the 24-hour reply is counted from then. Default: now.
     #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub reported_at: Option<OffsetDateTime>,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub scheduled_on: Date,
     #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub window_from: Option<OffsetDateTime>,
     #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub window_until: Option<OffsetDateTime>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "crate::model::Severity"))]
     pub severity: Severity,
     /// The earlier visit this one continues (a second visit after an unresolved one): same
     /// customer; a first-visit fix counts the two as one.
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub previous_visit: Option<outpost_domain::ids::JobId>,
 }
 

@@ -3,6 +3,7 @@
 //! as this crate's own types ([`model`]), converted from and to the domain's at the edge.
 
 pub mod board;
+pub mod calls;
 pub mod dispatch;
 mod edge;
 mod labels;

@@ -287,6 +287,10 @@ fn both(error: &DomainError) -> (String, String) {
             format!("the request is already {state}; it can no longer change"),
             format!("该申请已{}，不能再更改", request_state_zh(state)),
         ),
+        CallNeedsOutcome => (
+            "is empty: write the answer given, or make a job for the call".into(),
+            "未填写，请写明给客户的答复，或为此来电新建工单".into(),
+        ),
     }
 }
 

@@ -3,6 +3,7 @@
 //! per-table modules.
 
 mod board;
+mod calls;
 mod catalogue;
 mod customers;
 mod engineers;
@@ -21,6 +22,7 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(board::router())
+        .merge(calls::router())
         .merge(customers::router())
         .merge(catalogue::router())
         .merge(jobs::router())

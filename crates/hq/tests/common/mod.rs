@@ -75,9 +75,24 @@ impl Hq {
         token: Option<&str>,
         body: Option<Value>,
     ) -> Result<(StatusCode, Value), Box<dyn std::error::Error>> {
+        self.call_with(method, path, token, &[], body).await
+    }
+
+    /// Calls the API with more headers.
+    pub async fn call_with(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Option<Value>,
+    ) -> Result<(StatusCode, Value), Box<dyn std::error::Error>> {
         let mut req = Request::builder().method(method).uri(path);
         if let Some(t) = token {
             req = req.header("authorization", format!("Bearer {t}"));
+        }
+        for (name, value) in headers {
+            req = req.header(*name, *value);
         }
         let req = match body {
             Some(b) => req.header("content-type", "application/json").body(Body::from(serde_json::to_vec(&b)?))?,
@@ -99,9 +114,24 @@ impl Hq {
         content_type: &str,
         body: Vec<u8>,
     ) -> Result<(StatusCode, Vec<u8>), Box<dyn std::error::Error>> {
-        let mut req = Request::builder().method(method).uri(path).header("content-type", content_type);
+        self.call_raw_with(method, path, token, &[("content-type", content_type)], body).await
+    }
+
+    /// Calls with raw bytes and these headers.
+    pub async fn call_raw_with(
+        &self,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> Result<(StatusCode, Vec<u8>), Box<dyn std::error::Error>> {
+        let mut req = Request::builder().method(method).uri(path);
         if let Some(t) = token {
             req = req.header("authorization", format!("Bearer {t}"));
+        }
+        for (name, value) in headers {
+            req = req.header(*name, *value);
         }
         let res = self.app.clone().oneshot(req.body(Body::from(body))?).await?;
         let status = res.status();

@@ -9,6 +9,7 @@ use crate::edge::mirror;
 
 /// The language a customer's papers are printed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum Language {
     #[default]
     #[serde(rename = "zh-CN")]
@@ -20,7 +21,9 @@ mirror!(Language = enum domain::Language { ZhCn {}, En {} });
 
 /// A customer (organisation or person).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct Customer {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub id: CustomerId,
     pub name: String,
     pub language: Language,
@@ -31,20 +34,26 @@ mirror!(Customer = domain::Customer { id, name, language, contacts, notes });
 
 /// A contact person of a customer; `version` rises with each edit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct Contact {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub id: ContactId,
     pub name: String,
     pub phone: String,
     pub role: Option<String>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub version: u64,
 }
 mirror!(Contact = domain::Contact { id, name, phone, role, version });
 
 /// A site where equipment is installed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct Site {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub id: SiteId,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub customer_id: CustomerId,
     pub name: String,
     pub address: String,
@@ -54,15 +63,22 @@ mirror!(Site = domain::Site { id, customer_id, name, address, directions });
 
 /// One piece of installed equipment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct Equipment {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub id: EquipmentId,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub customer_id: CustomerId,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub site_id: SiteId,
     pub brand: String,
     pub model: String,
     pub serial: String,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub installed_on: Option<Date>,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub accepted_on: Option<Date>,
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub warranty_end: Option<Date>,
     pub software_version: Option<String>,
     pub connection_notes: Option<String>,

@@ -76,9 +76,10 @@ fn index(e: &DomainError) -> usize {
         AcceptanceFailed => 61,
         ReopenNeedsSigned { .. } => 62,
         NotMonth { .. } => 63,
+        CallNeedsOutcome => 64,
     }
 }
-const VARIANTS: usize = 64;
+const VARIANTS: usize = 65;
 
 fn samples() -> Vec<DomainError> {
     use DomainError::*;
@@ -153,6 +154,7 @@ fn samples() -> Vec<DomainError> {
             until: date!(2026 - 12 - 08),
         },
         RequestAnswered { state: "delivered".into() },
+        CallNeedsOutcome,
         ContactChangedMeanwhile { kept: "Li 0531-8888 7777".into(), theirs: "Li 139 0013 9000".into() },
         EditedMeanwhile { field: Field::Rating, item: Some("overall".into()), kept: "2".into(), theirs: "4".into() },
     ]
