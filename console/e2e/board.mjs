@@ -1,7 +1,8 @@
 // The console in a real browser (Debian's Chromium through playwright-core) against a real
 // `outpost-hq serve` on loopback and a real laptop (`outpost-cli`): sign in with the one-time
-// password and replace it, a job taken from the queue by keyboard, the laptop syncs and sets off,
-// and the board shows it within 5 s. Screenshots of each page in both languages at 1440×900 and
+// password and replace it; take a call for a new customer with its site and equipment, and
+// another found by phone and answered on the spot; the call's job taken from the queue by
+// keyboard, the laptop syncs and sets off, and the board shows it within 5 s. Screenshots of each page in both languages at 1440×900 and
 // 1280×720 land in target/console-screens/. Run by `make console-e2e` (and `make test`).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
@@ -42,20 +43,7 @@ const url = await new Promise((found, lost) => {
 
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
 try {
-  // A call nobody has taken yet, entered by a script with the dispatcher token.
-  const api = async (method, path, body) => {
-    const res = await fetch(url + path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: body && JSON.stringify(body),
-    });
-    if (!res.ok) fail(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
-  };
-  const customer = await api("POST", "/api/v1/customers", { name: "<img src=x onerror=alert(1)> 济南恒丰机械" });
-  const site = await api("POST", "/api/v1/sites", { customer_id: customer.id, name: "一厂", address: "工业路1号" });
   const today = new Date().toISOString().slice(0, 10);
-  const call = await api("POST", "/api/v1/jobs", { job_type: "repair", site_id: site.id, reported_fault: "不启动", scheduled_on: today });
   const [engineer, code] = codes[0];
 
   const errors = [];
@@ -73,6 +61,49 @@ try {
   await next.fill("刘强的新密码 2026");
   await again.fill("刘强的新密码 2026");
   await page.keyboard.press("Enter");
+  await page.waitForSelector("[data-testid=board] .row");
+
+  // A call from a customer HQ does not know yet: added with its site and machine, the call
+  // becomes a job in the queue.
+  await page.click("[data-testid=nav-call]");
+  await page.fill("[data-testid=call-caller]", "李经理");
+  await page.fill("[data-testid=call-phone]", "0531-8888 6666");
+  await page.click("[data-testid=new-customer]");
+  await page.fill("[data-testid=new-name]", "<img src=x onerror=alert(1)> 济南恒丰机械");
+  await page.fill("[data-testid=new-site]", "一厂");
+  await page.fill("[data-testid=new-address]", "工业路1号");
+  await page.fill("[data-testid=new-brand]", "宏力");
+  await page.fill("[data-testid=new-model]", "CPD30");
+  await page.fill("[data-testid=new-serial]", "HL-E2E-0001");
+  await page.fill("[data-testid=new-accepted]", today);
+  await page.click("[data-testid=save-customer]");
+  await page.waitForSelector("[data-testid=picked]");
+  const machine = await page.inputValue("[data-testid=call-equipment]");
+  if (!machine) fail("the new customer's equipment is not picked for the call");
+  await page.fill("[data-testid=call-subject]", "叉车不能起升");
+  for (const [w, h] of [[1440, 900], [1280, 720]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: join(shots, `call-zh-${w}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.click("[data-testid=register-call]");
+  const done = await (await page.waitForSelector("[data-testid=call-done]")).textContent();
+  const number = done.match(/J\d{4}-\d{6}/)?.[0] ?? fail(`no job number in "${done}"`);
+  const call = { number };
+
+  // A second call, found by the phone's digits, answered on the spot.
+  await page.fill("[data-testid=call-caller]", "李经理");
+  await page.fill("[data-testid=find-customer]", "88886666");
+  await page.click("[data-testid=matches] button");
+  await page.waitForSelector("[data-testid=picked]");
+  await page.fill("[data-testid=call-subject]", "问保养周期");
+  await page.click("[data-testid=outcome-answer]");
+  await page.fill("[data-testid=call-answer]", "每 500 小时保养一次");
+  await page.click("[data-testid=register-call]");
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=register] li").length === 2);
+  const listed = await page.textContent("[data-testid=register]");
+  if (!listed.includes(number) || !listed.includes("每 500 小时保养一次")) fail(`the register lists: ${listed}`);
+  await page.click("[data-testid=nav-board]");
   await page.waitForSelector("[data-testid=board] .row");
 
   // Take the call from the queue with the keyboard and give it to the first engineer.
@@ -108,6 +139,11 @@ try {
       await page.waitForSelector("[data-testid=assign]");
       await page.screenshot({ path: join(shots, `assign-${lang}-${w}.png`) });
       await page.click("[data-testid=assign] button.ghost");
+      await page.click("[data-testid=nav-call]");
+      await page.waitForSelector("[data-testid=register] li");
+      await page.screenshot({ path: join(shots, `call-register-${lang}-${w}.png`) });
+      await page.click("[data-testid=nav-board]");
+      await page.waitForSelector("[data-testid=board] .row");
     }
   }
   await page.click("[data-testid=sign-out]");

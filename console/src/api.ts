@@ -32,6 +32,12 @@ let csrf: string | null = null;
 // HQ words a rule's refusal in the reader's language.
 let language = "en";
 
+// Told when HQ no longer knows the session (it expired, or was ended elsewhere).
+let signedOut: (() => void) | null = null;
+
+/** What to do when HQ answers 401 to anything but signing in. */
+export const whenSignedOut = (then: () => void) => void (signedOut = then);
+
 /** The language HQ answers refusals in. */
 export const speak = (lang: string) => void (language = lang);
 
@@ -47,6 +53,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   });
   const text = await res.text();
   const json = text ? JSON.parse(text) : null;
+  if (res.status === 401 && path !== "/api/v1/session") signedOut?.();
   if (!res.ok) {
     const wait = Number(res.headers.get("retry-after"));
     throw new HqError(res.status, json?.code ?? "http", json?.message ?? res.statusText, json?.field ?? null, wait || null);

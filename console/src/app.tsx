@@ -1,20 +1,35 @@
-// The console: sign in, replace a one-time password, then the dispatch board. The header says
-// who is signed in and in which role, switches the language, and signs out.
+// The console: sign in, replace a one-time password, then the pages (the dispatch board, taking a
+// call), each at its own address (#/board, #/call) so the browser's back button and a bookmark
+// work. The header says who is signed in and in which role, switches the language, and signs out.
 import { useEffect, useState } from "preact/hooks";
-import { api } from "./api";
+import { api, speak, whenSignedOut } from "./api";
 import type { Session } from "./bindings/Session";
 import { UiContext } from "./context";
 import { type Lang, browserLang, translator } from "./i18n";
 import { Board } from "./screens/Board";
+import { Call } from "./screens/Call";
 import { Password } from "./screens/Password";
 import { SignIn } from "./screens/SignIn";
+
+type Page = "board" | "call";
+const pageOf = (hash: string): Page => (hash === "#/call" ? "call" : "board");
 
 export function App() {
   const [lang, setLang] = useState<Lang>(browserLang());
   // undefined: still asking HQ; null: nobody signed in.
   const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [page, setPage] = useState<Page>(pageOf(location.hash));
   const words = translator(lang);
   const { t } = words;
+  speak(lang);
+
+  useEffect(() => whenSignedOut(() => setSession(null)), []);
+  useEffect(() => {
+    const follow = () => setPage(pageOf(location.hash));
+    addEventListener("hashchange", follow);
+    return () => removeEventListener("hashchange", follow);
+  }, []);
+  const go = (p: Page) => (location.hash = `#/${p}`);
 
   useEffect(() => {
     // Not signed in (401), or HQ not answering: the sign-in form says which when it is used.
@@ -36,6 +51,15 @@ export function App() {
       <div class="console">
         <header>
           <strong>{t("title")}</strong>
+          {session && !session.must_change_password && (
+            <nav>
+              {(session.role === "viewer" ? (["board"] as Page[]) : (["board", "call"] as Page[])).map((p) => (
+                <a key={p} href={`#/${p}`} class={page === p ? "on" : ""} data-testid={`nav-${p}`}>
+                  {t(`nav_${p}`)}
+                </a>
+              ))}
+            </nav>
+          )}
           <span class="grow" />
           {session && (
             <span data-testid="who">
@@ -58,6 +82,8 @@ export function App() {
             <SignIn onSession={setSession} />
           ) : session.must_change_password ? (
             <Password onSession={setSession} />
+          ) : page === "call" && session.role !== "viewer" ? (
+            <Call onBoard={() => go("board")} />
           ) : (
             <Board role={session.role} onSignedOut={() => setSession(null)} />
           )}

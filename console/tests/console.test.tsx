@@ -10,25 +10,7 @@ import { App } from "../src/app";
 import { UiContext } from "../src/context";
 import { translator } from "../src/i18n";
 import { Board, localDate } from "../src/screens/Board";
-
-type Call = { method: string; path: string; headers: Record<string, string>; body: unknown };
-
-/** Answers fetch with `answer(call)`: [status, body, headers?]. */
-function hq(answer: (c: Call) => [number, unknown, Record<string, string>?]): Call[] {
-  const calls: Call[] = [];
-  vi.stubGlobal("fetch", async (path: string, init: RequestInit = {}) => {
-    const call = {
-      method: init.method ?? "GET",
-      path,
-      headers: (init.headers ?? {}) as Record<string, string>,
-      body: init.body ? JSON.parse(String(init.body)) : null,
-    };
-    calls.push(call);
-    const [status, body, headers] = answer(call);
-    return new Response(body === null ? "" : JSON.stringify(body), { status, headers: headers ?? {} });
-  });
-  return calls;
-}
+import { hq } from "./fake-hq";
 
 // Unmount what a test rendered: a board left mounted reads again on its timer, into the next
 // test's fake HQ.
@@ -193,7 +175,7 @@ describe("the board", () => {
         <Board role="dispatcher" onSignedOut={() => signedOut++} />
       </UiContext.Provider>,
     );
-    expect(await screen.findByText("无法读取看板，5 秒后重试。")).toBeTruthy();
+    expect(await screen.findByText("无法读取看板，3 秒后重试。")).toBeTruthy();
     answer = [401, { code: "unauthorized", message: "your session ended after 12 hours: sign in again" }];
     cleanupAndRender();
     await waitFor(() => expect(signedOut).toBe(1));

@@ -138,12 +138,19 @@ function NewCustomer({
         value={f[k]}
         onInput={(e) => set(k)(e.currentTarget.value)}
         data-testid={`new-${k}`}
-        required={k === "name" || k === "site" || k === "address"}
+        aria-required={k === "name" || k === "site" || k === "address"}
       />
     </Field>
   );
   return (
-    <form class="card inset" onSubmit={save} data-testid="new-customer-form">
+    // Inside the call's form, so not a form of its own: Enter in a field saves the customer.
+    <div
+      class="card inset"
+      role="group"
+      aria-label={w.t("newCustomer")}
+      onKeyDown={(e) => e.key === "Enter" && (e.target as HTMLElement).tagName === "INPUT" && save(e)}
+      data-testid="new-customer-form"
+    >
       <h2>{w.t("newCustomer")}</h2>
       {field("name", "customerName", "customer name")}
       {problems["contact phone"] && <p class="error">{problems["contact phone"]}</p>}
@@ -164,12 +171,12 @@ function NewCustomer({
           {problems[""]}
         </p>
       )}
-      <button class="primary" type="submit" disabled={busy} data-testid="save-customer">
+      <button class="primary" type="button" onClick={save} disabled={busy} data-testid="save-customer">
         {w.t("saveCustomer")}
       </button>
       <button type="button" class="ghost" onClick={onCancel}>
         {w.t("cancel")}
       </button>
-    </form>
+    </div>
   );
 }
