@@ -207,7 +207,7 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
         let (_, bundle) = hq.call(Method::GET, &format!("/api/v1/jobs/{job}"), Some(&dispatcher), None).await?;
         let bundle = outpost_domain::job::JobBundle::from(serde_json::from_value::<JobBundle>(bundle)?);
         let (mut j, mut report) = (bundle.job.clone(), bundle.report.clone().ok_or("report")?);
-        let png = b"\x89PNG\r\n\x1a\nstrokes".to_vec();
+        let png = outpost_demo::SIGNATURE_PNG.to_vec();
         let sign_off =
             SignOff { signer_name: "李经理", image_sha256: &sha256_hex(&png), strokes_sha256: None, at: NOW };
         sign_report(&mut j, &mut report, &bundle.parts, &quote, Actor::Engineer(engineer.parse()?), sign_off)?;
@@ -245,6 +245,10 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
             .await?;
         check!(hq, waiting.is_some_and(|r| r.opt_text(0).ok().flatten().is_some()), "waits for the image");
 
+        let receipt = format!("/api/v1/jobs/{job}/receipt.pdf?language=zh-CN&utc_offset_minutes=480");
+        let (s, _) = hq.call_raw(Method::GET, &receipt, Some(&dispatcher), "", Vec::new()).await?;
+        check!(hq, s == StatusCode::NOT_FOUND, "no receipt before the signature image is at HQ: {s}");
+
         let path = format!("/api/v1/blobs/{}", signature.image_sha256);
         let (s, _) = hq
             .call_raw(Method::PUT, &path, Some(&token), "application/octet-stream", b"not the image".to_vec())
@@ -261,6 +265,69 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
         let (_, bundle) = hq.call(Method::GET, &format!("/api/v1/jobs/{job}"), Some(&dispatcher), None).await?;
         check!(hq, bundle["job"]["status"] == "signed", "{}", bundle["job"]);
         check!(hq, bundle["report"]["signature"]["content_sha256"] == signature.content_sha256.as_str(), "stored");
+
+        // HQ prints the customer's copy: signed, with the signer, the parts' total and the code.
+        let (s, pdf) = hq.call_raw(Method::GET, &receipt, Some(&dispatcher), "", Vec::new()).await?;
+        check!(hq, s == StatusCode::OK && pdf.starts_with(b"%PDF"), "{s}");
+        let text = pdf_text(&pdf)?;
+        let number = bundle["job"]["number"].as_str().unwrap_or_default();
+        for printed in [number, "李经理", signature.short_hash().as_str(), "维修"] {
+            check!(hq, text.contains(printed), "the receipt lacks {printed}: {text}");
+        }
+        check!(hq, !text.contains("草稿") && !text.contains("DRAFT"), "a signed report's receipt is no draft: {text}");
+        let (s, _) = hq
+            .call_raw(
+                Method::GET,
+                &format!("/api/v1/jobs/{job}/receipt.pdf?layout=A5"),
+                Some(&dispatcher),
+                "",
+                Vec::new(),
+            )
+            .await?;
+        check!(hq, s == StatusCode::UNPROCESSABLE_ENTITY, "an unknown layout: {s}");
+
+        // The job page says what the receipt says, in the reader's language.
+        let page = format!("/api/v1/jobs/{job}/page?language=zh-CN&utc_offset_minutes=480");
+        let (s, page) = hq.call(Method::GET, &page, Some(&dispatcher), None).await?;
+        check!(hq, s == StatusCode::OK, "{page}");
+        let sheet = &page["sheet"];
+        check!(hq, sheet["signer"] == "李经理" && sheet["draft"] == false, "{sheet}");
+        check!(hq, sheet["short_hash"] == signature.short_hash().as_str(), "{sheet}");
+        check!(
+            hq,
+            text.contains(sheet["parts"][0]["decision"].as_str().unwrap_or("?")),
+            "the line's decision: {sheet}"
+        );
+        check!(hq, sheet["parts"][0]["code"] == part.code.as_str(), "{sheet}");
+        check!(hq, page["engineer"] == "王建国" && page["signature_image"] == true, "{page}");
+        let moves: Vec<(&str, &str)> = page["events"]
+            .as_array()
+            .ok_or("events")?
+            .iter()
+            .filter(|e| e["engineer"] == "王建国")
+            .filter_map(|e| Some((e["to"].as_str()?, e["received_at"].as_str()?)))
+            .collect();
+        check!(
+            hq,
+            moves.iter().map(|m| m.0).collect::<Vec<_>>() == ["en_route", "on_site", "completed", "signed"],
+            "{moves:?}"
+        );
+        check!(
+            hq,
+            page["revisions"]
+                == json!([{"revision": 1, "signer": "李经理", "signed_at": "2026-11-23T02:00:00Z",
+            "short_hash": signature.short_hash(), "current": true}]),
+            "{}",
+            page["revisions"]
+        );
+        check!(
+            hq,
+            page["audit"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|l| l["who"] == "王建国" && l["outcome"] == "rejected")),
+            "the forged signature is in the job's audit: {}",
+            page["audit"]
+        );
 
         // A printed receipt's hash checks out at HQ, short or full; others do not.
         for printed in [signature.short_hash(), signature.content_sha256.clone()] {
@@ -449,4 +516,17 @@ async fn every_answer_names_the_sync_protocol_hq_speaks() -> TestResult {
         assert_eq!(protocol, Some(outpost_wire::PROTOCOL.to_string().as_str()), "{path} ({})", res.status());
     }
     Ok(())
+}
+
+/// The text of a PDF, read back by `pdftotext`.
+fn pdf_text(pdf: &[u8]) -> Result<String, Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("receipt.pdf");
+    std::fs::write(&path, pdf)?;
+    let out =
+        std::process::Command::new("pdftotext").args(["-layout", "-enc", "UTF-8"]).arg(&path).arg("-").output()?;
+    if !out.status.success() {
+        return Err(format!("pdftotext: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    Ok(String::from_utf8(out.stdout)?)
 }

@@ -151,6 +151,8 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             ),
             (Method::GET, format!("/api/v1/jobs/{}/signature", jobs[0]), None, Kind::Dispatcher),
             (Method::GET, format!("/api/v1/jobs/{}/revisions", jobs[0]), None, Kind::Dispatcher),
+            (Method::GET, format!("/api/v1/jobs/{}/page", jobs[0]), None, Kind::Dispatcher),
+            (Method::GET, format!("/api/v1/jobs/{}/receipt.pdf", jobs[0]), None, Kind::Dispatcher),
             (Method::POST, format!("/api/v1/jobs/{}/close", jobs[0]), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/conflicts".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/verify/3F2A-91C0-77BE".into(), None, Kind::Dispatcher),

@@ -6,6 +6,7 @@ pub mod board;
 pub mod calls;
 pub mod dispatch;
 mod edge;
+pub mod job_page;
 mod labels;
 pub mod model;
 pub mod people;

@@ -10,6 +10,7 @@ mod engineers;
 mod jobs;
 mod parts_requests;
 mod people;
+mod receipts;
 mod review;
 
 use axum::Router;
@@ -29,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .merge(engineers::router())
         .merge(parts_requests::router())
         .merge(people::router())
+        .merge(receipts::router())
         .merge(review::router())
         .route("/api/v1/conflicts", get(crate::conflicts::conflicts))
 }
