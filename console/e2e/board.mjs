@@ -44,6 +44,15 @@ const url = await new Promise((found, lost) => {
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
 try {
   const today = new Date().toISOString().slice(0, 10);
+  const api = async (method, path, body) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: body && JSON.stringify(body),
+    });
+    if (!res.ok) fail(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  };
   const [engineer, code] = codes[0];
 
   const errors = [];
@@ -129,21 +138,83 @@ try {
   );
   console.log(`console e2e: the board showed ${call.number} en route ${Date.now() - synced} ms after the laptop's sync (budget 5000 ms)`);
 
+  // The engineer arrives, reports, the customer rates and signs; the board follows each move.
+  const cli = (...args) => run(cliBin, ["--data-dir", laptop, ...args]);
+  const follows = async (status) => {
+    cli("sync");
+    const at = Date.now();
+    await page.waitForFunction(
+      ([who, number, s]) => document.querySelector(`[data-engineer="${who}"] [data-job="${number}"] .s-${s}`) !== null,
+      [engineer, call.number, status],
+      { timeout: 5000 },
+    );
+    console.log(`console e2e: ${status} on the board ${Date.now() - at} ms after the sync`);
+  };
+  cli("job", "transition", call.number, "on_site");
+  await follows("on_site");
+  for (const [field, value] of [
+    ["symptom_found", "起升无力"],
+    ["fault_cause", "油泵密封老化"],
+    ["solution", "更换油封"],
+    ["tests_done", "满载起升 10 次"],
+    ["result", "resolved"],
+    ["parts_replaced", "none"],
+    ["customer_opinion", "满意"],
+  ])
+    cli("report", "set", call.number, field, value);
+  for (const d of ["timeliness", "attitude", "quality", "overall"]) cli("rate", call.number, d, "5");
+  cli("job", "transition", call.number, "completed");
+  await follows("completed");
+  cli("sign", call.number, "--name", "李经理", "--png", join(root, "assets/demo-signature.png"));
+  await follows("signed");
+
+  // Open the job: the signature is there, the receipt reads back as the customer's copy.
+  await page.click(`[data-job="${call.number}"]`);
+  await page.waitForSelector("[data-testid=signature] img");
+  const drawn = await page.$eval("[data-testid=signature] img", (img) => img.complete && img.naturalWidth > 0);
+  if (!drawn) fail("the signature image did not load");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=receipt]")]);
+  const pdf = join(dir, "receipt.pdf");
+  await download.saveAs(pdf);
+  const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], { encoding: "utf8" });
+  for (const printed of [call.number, "李经理", "油泵密封老化"])
+    if (!text.includes(printed)) fail(`the receipt lacks ${printed}`);
+  if (text.includes("草稿")) fail("a signed job's receipt reads as a draft");
+  const sheet = await page.textContent("[data-testid=sheet]");
+  if (!sheet.includes("油泵密封老化") || !sheet.includes("李经理")) fail(`the job page shows: ${sheet}`);
+  const jobUrl = page.url();
+
+  // Reassign another engineer's job from its page.
+  const [, other] = await api("GET", "/api/v1/engineers");
+  const open =
+    (await api("GET", "/api/v1/jobs?status=assigned")).find((j) => j.engineer_id && j.engineer_id !== other.id && j.scheduled_on === today) ??
+    fail("no job of today assigned to another engineer in the demo");
+  await page.goto(`${url}/#/jobs/${open.id}`);
+  await page.waitForSelector("[data-testid=reassign-to] option", { state: "attached" });
+  await page.selectOption("[data-testid=reassign-to]", other.id);
+  await page.click("[data-testid=reassign]");
+  await page.waitForFunction((name) => document.querySelector("[data-testid=job-engineer]")?.textContent === name, other.name);
+  await page.goto(jobUrl);
+  await page.waitForSelector("[data-testid=sheet]");
+
   // Every page, both languages, both sizes.
   for (const [lang, label] of [["zh", "中文"], ["en", "English"]]) {
     if ((await page.textContent("[data-testid=lang]")).trim() === label) await page.click("[data-testid=lang]");
     for (const [w, h] of [[1440, 900], [1280, 720]]) {
       await page.setViewportSize({ width: w, height: h });
+      await page.goto(jobUrl);
+      await page.waitForSelector("[data-testid=signature] img");
+      await page.screenshot({ path: join(shots, `job-${lang}-${w}.png`), fullPage: true });
+      await page.click("[data-testid=nav-board]");
+      await page.waitForSelector("[data-testid=board] .row");
       await page.screenshot({ path: join(shots, `board-${lang}-${w}.png`) });
-      await page.click(`[data-job="${call.number}"]`);
+      await page.click(`[data-job="${open.number}"]`);
       await page.waitForSelector("[data-testid=assign]");
       await page.screenshot({ path: join(shots, `assign-${lang}-${w}.png`) });
       await page.click("[data-testid=assign] button.ghost");
       await page.click("[data-testid=nav-call]");
       await page.waitForSelector("[data-testid=register] li");
       await page.screenshot({ path: join(shots, `call-register-${lang}-${w}.png`) });
-      await page.click("[data-testid=nav-board]");
-      await page.waitForSelector("[data-testid=board] .row");
     }
   }
   await page.click("[data-testid=sign-out]");

@@ -8,8 +8,11 @@ import type { CallInput } from "./bindings/CallInput";
 import type { CallerMatch } from "./bindings/CallerMatch";
 import type { Customer } from "./bindings/Customer";
 import type { CustomerInput } from "./bindings/CustomerInput";
+import type { Engineer } from "./bindings/Engineer";
 import type { Equipment } from "./bindings/Equipment";
 import type { EquipmentInput } from "./bindings/EquipmentInput";
+import type { JobPage } from "./bindings/JobPage";
+import type { JobUpdate } from "./bindings/JobUpdate";
 import type { Session } from "./bindings/Session";
 import type { Site } from "./bindings/Site";
 import type { SiteInput } from "./bindings/SiteInput";
@@ -61,6 +64,13 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return json as T;
 }
 
+/** Minutes east of UTC of the browser's time zone, as HQ prints times. */
+export const offsetMinutes = () => -new Date().getTimezoneOffset();
+
+/** Where the receipt of a job is, as PDF. */
+export const receiptUrl = (job: string, lang: string) =>
+  `/api/v1/jobs/${job}/receipt.pdf?language=${lang}&utc_offset_minutes=${offsetMinutes()}`;
+
 const remember = (s: Session) => ((csrf = s.csrf), s);
 
 export const api = {
@@ -82,5 +92,12 @@ export const api = {
   addEquipment: (e: EquipmentInput) => call<Equipment>("POST", "/api/v1/equipment", e),
   /** Registers a call, with the job made for it or the answer given. */
   takeCall: (c: CallInput) => call<Call>("POST", "/api/v1/calls", c),
+  engineers: () => call<Engineer[]>("GET", "/api/v1/engineers"),
+  /** The job page, its texts in `lang`, its times in the browser's time zone. */
+  jobPage: (job: string, lang: string) =>
+    call<JobPage>("GET", `/api/v1/jobs/${job}/page?language=${lang}&utc_offset_minutes=${offsetMinutes()}`),
+  reschedule: (job: string, update: JobUpdate) => call<unknown>("PUT", `/api/v1/jobs/${job}`, update),
+  cancel: (job: string, reason: string) => call<unknown>("POST", `/api/v1/jobs/${job}/cancel`, { reason }),
+  close: (job: string) => call<unknown>("POST", `/api/v1/jobs/${job}/close`),
   calls: (since: string) => call<Call[]>("GET", `/api/v1/calls?since=${encodeURIComponent(since)}`),
 };

@@ -1,5 +1,5 @@
 // The console: sign in, replace a one-time password, then the pages (the dispatch board, taking a
-// call), each at its own address (#/board, #/call) so the browser's back button and a bookmark
+// call, a job), each at its own address (#/board, #/call, #/jobs/<id>) so the browser's back button and a bookmark
 // work. The header says who is signed in and in which role, switches the language, and signs out.
 import { useEffect, useState } from "preact/hooks";
 import { api, speak, whenSignedOut } from "./api";
@@ -8,24 +8,31 @@ import { UiContext } from "./context";
 import { type Lang, browserLang, translator } from "./i18n";
 import { Board } from "./screens/Board";
 import { Call } from "./screens/Call";
+import { Job } from "./screens/Job";
 import { Password } from "./screens/Password";
 import { SignIn } from "./screens/SignIn";
 
-type Page = "board" | "call";
-const pageOf = (hash: string): Page => (hash === "#/call" ? "call" : "board");
+type Page = "board" | "call" | "job";
+type Route = { page: Page; id?: string };
+const routeOf = (hash: string): Route => {
+  const job = hash.match(/^#\/jobs\/([0-9a-f-]{36})$/);
+  if (job) return { page: "job", id: job[1] };
+  return { page: hash === "#/call" ? "call" : "board" };
+};
 
 export function App() {
   const [lang, setLang] = useState<Lang>(browserLang());
   // undefined: still asking HQ; null: nobody signed in.
   const [session, setSession] = useState<Session | null | undefined>(undefined);
-  const [page, setPage] = useState<Page>(pageOf(location.hash));
+  const [route, setRoute] = useState<Route>(routeOf(location.hash));
+  const page = route.page;
   const words = translator(lang);
   const { t } = words;
   speak(lang);
 
   useEffect(() => whenSignedOut(() => setSession(null)), []);
   useEffect(() => {
-    const follow = () => setPage(pageOf(location.hash));
+    const follow = () => setRoute(routeOf(location.hash));
     addEventListener("hashchange", follow);
     return () => removeEventListener("hashchange", follow);
   }, []);
@@ -53,7 +60,7 @@ export function App() {
           <strong>{t("title")}</strong>
           {session && !session.must_change_password && (
             <nav>
-              {(session.role === "viewer" ? (["board"] as Page[]) : (["board", "call"] as Page[])).map((p) => (
+              {(session.role === "viewer" ? (["board"] as const) : (["board", "call"] as const)).map((p) => (
                 <a key={p} href={`#/${p}`} class={page === p ? "on" : ""} data-testid={`nav-${p}`}>
                   {t(`nav_${p}`)}
                 </a>
@@ -82,6 +89,8 @@ export function App() {
             <SignIn onSession={setSession} />
           ) : session.must_change_password ? (
             <Password onSession={setSession} />
+          ) : page === "job" && route.id ? (
+            <Job id={route.id} role={session.role} />
           ) : page === "call" && session.role !== "viewer" ? (
             <Call onBoard={() => go("board")} />
           ) : (

@@ -9,6 +9,7 @@ import type { JobType } from "./bindings/JobType";
 import type { Role } from "./bindings/Role";
 import type { UnsignedReason } from "./bindings/UnsignedReason";
 import { callEn, callZh } from "./words/call";
+import { jobEn, jobZh } from "./words/job";
 
 export type Lang = "zh-CN" | "en";
 
@@ -69,6 +70,7 @@ const en = {
   role_viewer: "Viewer",
   readOnly: "Read only",
   ...callEn,
+  ...jobEn,
 };
 
 export type Key = keyof typeof en;
@@ -110,7 +112,7 @@ const zh: Record<Key, string> = {
   fix_overdue: "修复已超时 {m}",
   promised: "承诺 {d} 解决",
   leftUnsigned: "未签字离开",
-  clockSuspect: "笔记本时钟可疑",
+  clockSuspect: "工程师电脑时钟可疑",
   assignTo: "派给",
   assign: "派工",
   cancel: "取消",
@@ -130,6 +132,7 @@ const zh: Record<Key, string> = {
   role_viewer: "只读用户",
   readOnly: "只读",
   ...callZh,
+  ...jobZh,
 };
 
 const jobTypes: Record<JobType, [string, string]> = {

@@ -198,6 +198,9 @@ describe("the board", () => {
     expect(screen.getByText("只读")).toBeTruthy();
     expect(screen.getByTestId("queue").textContent).toContain(hostile);
     expect(document.querySelector("img")).toBeNull();
-    expect(document.querySelector(".jobcard")?.tagName).toBe("DIV");
+    // A viewer cannot pick it up to assign; the card opens the job's page instead.
+    const opened = document.querySelector(".jobcard");
+    expect(opened?.tagName).toBe("A");
+    expect(opened?.getAttribute("href")).toBe("#/jobs/j9");
   });
 });

@@ -7,7 +7,15 @@ export type AuditLine = { at: string,
 /**
  * A person's or script's name, or the engineer's.
  */
-who: string, kind: string, field: string | null, old: string | null, new: string | null, 
+who: string, 
+/**
+ * What was done, in the reader's language (`评分：总体满意度 → 5`).
+ */
+said: string, 
+/**
+ * Refused or in conflict, in the reader's language; none when applied.
+ */
+outcome_said: string | null, kind: string, field: string | null, old: string | null, new: string | null, 
 /**
  * `applied`, `rejected`, `conflict` …
  */

@@ -63,7 +63,13 @@ function JobCard({ card, now, onPick }: { card: Card; now: string; onPick: ((c: 
       </span>
     </>
   );
-  if (!onPick || !MOVABLE.has(card.status)) return <div class="jobcard" data-job={card.number}>{body}</div>;
+  // A card that cannot be moved (or a reader who may not) opens the job's page.
+  if (!onPick || !MOVABLE.has(card.status))
+    return (
+      <a class="jobcard" href={`#/jobs/${card.id}`} data-job={card.number}>
+        {body}
+      </a>
+    );
   return (
     <button
       type="button"
@@ -152,6 +158,9 @@ function AssignPanel({
       <button type="button" class="ghost" onClick={onCancel}>
         {w.t("cancel")}
       </button>
+      <a href={`#/jobs/${card.id}`} class="open-job" data-testid="open-job">
+        {w.t("openJob")}
+      </a>
     </form>
   );
 }

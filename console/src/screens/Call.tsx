@@ -295,7 +295,12 @@ function Register() {
               {c.customer && ` · ${c.customer}`}
               <div>{c.subject}</div>
               <div class="hint">
-                {c.job_number ? w.t("jobNumber", { n: c.job_number }) : `${w.t("answerNow")}: ${c.answer}`} ·{" "}
+                {c.job_number ? (
+                  <a href={`#/jobs/${c.job_id}`}>{w.t("jobNumber", { n: c.job_number })}</a>
+                ) : (
+                  `${w.t("answerNow")}: ${c.answer}`
+                )}{" "}
+                ·{" "}
                 {w.t("takenBy", { n: c.taken_by })}
               </div>
             </li>

@@ -2,7 +2,7 @@
 // are about (its English name in HQ's answer; "" for the form as a whole).
 import type { ComponentChildren } from "preact";
 import type { HqError } from "../api";
-import type { Words } from "../i18n";
+import type { Key, Words } from "../i18n";
 
 export type Problems = Record<string, string>;
 
@@ -10,12 +10,12 @@ const chinese = /[\u4e00-\u9fff]/;
 
 /** HQ words a rule's refusal in the reader's language; its own few checks it words in English,
  * which a Chinese reader gets as one sentence of ours. */
-export function problemsOf(err: HqError | null, w: Words): Problems {
+export function problemsOf(err: HqError | null, w: Words, fallback: Key = "callFailed"): Problems {
   if (!err) return { "": w.t("unreachable") };
   const own = w.lang === "en" || chinese.test(err.message);
-  if (err.status === 403 || err.status === 409) return { "": w.refusal(err.code, "callFailed") };
+  if (err.status === 403 || err.status === 409) return { "": w.refusal(err.code, fallback) };
   if (err.field) return { [err.field]: own ? err.message : w.t("fieldRefused") };
-  return { "": own ? err.message : w.t("callFailed") };
+  return { "": own ? err.message : w.t(fallback) };
 }
 
 export function Field({ label, problem, children }: { label: string; problem?: string; children: ComponentChildren }) {

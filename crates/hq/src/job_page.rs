@@ -10,11 +10,11 @@ use outpost_domain::job::Actor;
 use outpost_wire::job_page::{AuditLine, EventLine, JobPage, PartCharge, Revision, Sheet};
 use time::UtcOffset;
 
-use crate::audit;
 use crate::db::Tx;
 use crate::error::Result;
 use crate::receipts::{self, Printed};
 use crate::records;
+use crate::{audit, audit_words};
 
 /// The page in `language`, times as printed in `offset`.
 pub fn page(tx: &mut dyn Tx, id: JobId, language: Language, offset: UtcOffset) -> Result<JobPage> {
@@ -59,6 +59,8 @@ pub fn page(tx: &mut dyn Tx, id: JobId, language: Language, offset: UtcOffset) -
         .map(|l| AuditLine {
             at: l.entry.at,
             who: who(&l.entry.actor, &names),
+            said: audit_words::said(&l.entry, language),
+            outcome_said: audit_words::outcome(l.entry.outcome, language).map(str::to_owned),
             kind: l.entry.kind,
             field: l.entry.field,
             old: l.entry.old,

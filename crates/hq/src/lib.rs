@@ -7,6 +7,7 @@ mod apply;
 mod archive;
 pub mod attempts;
 mod audit;
+mod audit_words;
 pub mod auth;
 pub mod board;
 mod calls;

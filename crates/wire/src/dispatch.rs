@@ -176,14 +176,19 @@ pub struct JobInput {
 /// an unresolved one (moved to the date promised to the customer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct JobUpdate {
     pub reported_fault: String,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub scheduled_on: Date,
     #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub window_from: Option<OffsetDateTime>,
     #[serde(default, with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub window_until: Option<OffsetDateTime>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(as = "crate::model::Severity"))]
     pub severity: Severity,
 }
 
@@ -201,6 +206,15 @@ pub struct AssignInput {
 /// `POST /api/v1/jobs/{id}/cancel`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct CancelInput {
     pub reason: String,
+}
+
+/// An engineer as `GET /api/v1/engineers` lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
+pub struct Engineer {
+    pub id: String,
+    pub name: String,
 }

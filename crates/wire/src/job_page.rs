@@ -125,6 +125,10 @@ pub struct AuditLine {
     pub at: OffsetDateTime,
     /// A person's or script's name, or the engineer's.
     pub who: String,
+    /// What was done, in the reader's language (`评分：总体满意度 → 5`).
+    pub said: String,
+    /// Refused or in conflict, in the reader's language; none when applied.
+    pub outcome_said: Option<String>,
     pub kind: String,
     pub field: Option<String>,
     pub old: Option<String>,

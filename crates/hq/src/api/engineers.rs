@@ -5,6 +5,7 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use outpost_domain::ids::EngineerId;
+use outpost_wire::dispatch::Engineer;
 use outpost_wire::dispatch::VanCountInput;
 use outpost_wire::model;
 use serde::Serialize;
@@ -22,13 +23,6 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/engineers", get(list_engineers))
         .route("/api/v1/engineers/{id}/code", post(reissue_code))
         .route("/api/v1/engineers/{id}/van-stock", get(get_van_stock).put(count_van))
-}
-
-/// An engineer as the dispatcher sees them.
-#[derive(Debug, Serialize)]
-pub struct EngineerOut {
-    id: String,
-    name: String,
 }
 
 /// `GET /api/v1/engineers/{id}/van-stock`: the engineer's van as last counted.
@@ -56,9 +50,9 @@ pub async fn count_van(
     ))
 }
 
-pub async fn list_engineers(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<EngineerOut>>> {
+pub async fn list_engineers(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<Engineer>>> {
     let rows = s.db.tx(|tx| tx.query("SELECT id, name FROM engineers ORDER BY name", &[])).await?;
-    Ok(Json(rows.iter().map(|r| Ok(EngineerOut { id: r.text(0)?, name: r.text(1)? })).collect::<Result<_>>()?))
+    Ok(Json(rows.iter().map(|r| Ok(Engineer { id: r.text(0)?, name: r.text(1)? })).collect::<Result<_>>()?))
 }
 
 /// A new one-time enrollment code for an engineer.

@@ -122,7 +122,9 @@ pub async fn get_signature(State(s): State<AppState>, _: Dispatcher, Path(id): P
         .and_then(|r| r.signature)
         .map(|sig| sig.image_sha256)
         .ok_or_else(|| AppError::NotFound("this job's report is not signed".into()))?;
-    crate::sync::blob_response(&s, sha, None).await
+    let mut image = crate::sync::blob_response(&s, sha, None).await?;
+    image.headers_mut().insert(axum::http::header::CONTENT_TYPE, axum::http::HeaderValue::from_static("image/png"));
+    Ok(image)
 }
 
 pub async fn assign(

@@ -1,0 +1,110 @@
+// What a dispatcher does to a job from its page: give it to another engineer, move it to
+// another day, cancel it with a reason, close it. HQ's rules decide; a refusal is shown here
+// in the reader's words.
+import { useEffect, useState } from "preact/hooks";
+import { HqError, api } from "../api";
+import type { Engineer } from "../bindings/Engineer";
+import type { JobPage } from "../bindings/JobPage";
+import { useWords } from "../context";
+import { type Problems, problemsOf } from "./fields";
+
+const MOVABLE = new Set(["assigned", "en_route", "on_site", "unresolved"]);
+const OVER = new Set(["closed", "cancelled"]);
+const CLOSABLE = new Set(["signed", "departed"]);
+
+export function JobActions({ page, onDone }: { page: JobPage; onDone: () => void }) {
+  const w = useWords();
+  const [engineers, setEngineers] = useState<Engineer[]>([]);
+  const [to, setTo] = useState(page.engineer_id ?? "");
+  const [day, setDay] = useState(page.scheduled_on);
+  const [reason, setReason] = useState("");
+  const [problems, setProblems] = useState<Problems>({});
+  const [said, setSaid] = useState<string | null>(null);
+  useEffect(() => void api.engineers().then(setEngineers, () => setEngineers([])), []);
+
+  const act = (what: Promise<unknown>) => {
+    setProblems({});
+    setSaid(null);
+    what.then(
+      () => (setSaid(w.t("done")), onDone()),
+      (err) => {
+        setProblems(problemsOf(err instanceof HqError ? err : null, w, "actionRefused"));
+        // Someone may have moved the job meanwhile: the page shows where it is now.
+        if (err instanceof HqError && err.status === 409) onDone();
+      },
+    );
+  };
+  if (OVER.has(page.status)) return null;
+  return (
+    <section class="card actions" data-testid="job-actions">
+      <h2>{w.t("actions")}</h2>
+      {MOVABLE.has(page.status) && (
+        <form
+          class="inline"
+          onSubmit={(e) => (e.preventDefault(), act(api.assign(page.id, to, page.engineer_id ?? "queue")))}
+        >
+          <label>
+            {w.t("reassign")}
+            <select value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="reassign-to">
+              {engineers.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" disabled={!to || to === page.engineer_id} data-testid="reassign">
+            {w.t("assign")}
+          </button>
+        </form>
+      )}
+      {MOVABLE.has(page.status) && (
+        <form
+          class="inline"
+          onSubmit={(e) => (
+            e.preventDefault(),
+            act(
+              api.reschedule(page.id, {
+                reported_fault: page.reported_fault,
+                scheduled_on: day,
+                window_from: null,
+                window_until: null,
+                severity: page.severity,
+              }),
+            )
+          )}
+        >
+          <label>
+            {w.t("reschedule")}
+            <input type="date" value={day} onInput={(e) => setDay(e.currentTarget.value)} data-testid="reschedule-day" />
+          </label>
+          <button type="submit" disabled={day === page.scheduled_on} data-testid="reschedule">
+            {w.t("saveDate")}
+          </button>
+        </form>
+      )}
+      {CLOSABLE.has(page.status) && (
+        <button type="button" class="primary" onClick={() => act(api.close(page.id))} data-testid="close-job">
+          {w.t("closeJob")}
+        </button>
+      )}
+      {MOVABLE.has(page.status) && (
+      <form class="inline" onSubmit={(e) => (e.preventDefault(), act(api.cancel(page.id, reason)))}>
+        <label>
+          {w.t("cancelReason")}
+          <input value={reason} onInput={(e) => setReason(e.currentTarget.value)} data-testid="cancel-reason" />
+        </label>
+        <button type="submit" disabled={!reason.trim()} data-testid="cancel-job">
+          {w.t("cancelJob")}
+        </button>
+      </form>
+      )}
+      {Object.values(problems).map((p) => (
+        <p class="error" role="alert" key={p}>
+          {p}
+        </p>
+      ))}
+      {said && <p class="done">{said}</p>}
+    </section>
+  );
+}

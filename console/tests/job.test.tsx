@@ -1,0 +1,117 @@
+// The job page against a fake HQ: the report in the receipt's words, the parts' decisions, the
+// signature and the receipt's address, both clocks of each move; reassigning from the page,
+// and HQ's refusal in the reader's words.
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { JobPage } from "../src/bindings/JobPage";
+import { speak } from "../src/api";
+import { UiContext } from "../src/context";
+import { translator } from "../src/i18n";
+import { Job } from "../src/screens/Job";
+import { hq } from "./fake-hq";
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  speak("en");
+});
+
+const page = (over: Partial<JobPage> = {}): JobPage => ({
+  id: "0190e0a0-0000-7000-8000-000000000001",
+  number: "J2612-000003",
+  job_type: "repair",
+  status: "signed",
+  severity: "major",
+  customer_id: "c1",
+  customer: "济南恒丰机械",
+  site: "一厂",
+  engineer_id: "e1",
+  engineer: "王建国",
+  reported_fault: "叉车不能起升",
+  reported_at: "2026-12-03T01:10:00Z",
+  scheduled_on: "2026-12-03",
+  window_from: null,
+  window_until: null,
+  promised_on: null,
+  left_unsigned: null,
+  previous_visit: null,
+  events: [
+    { at: "2026-12-03T02:00:00Z", received_at: "2026-12-03T02:20:00Z", engineer: "王建国", from: "assigned", to: "en_route", note: null, clock_suspect: false },
+    { at: "2026-12-03T09:00:00Z", received_at: "2026-12-03T03:00:00Z", engineer: "王建国", from: "en_route", to: "on_site", note: null, clock_suspect: true },
+  ],
+  sheet: {
+    visit: [["客户", "济南恒丰机械"]],
+    report: [["故障原因", "油泵密封老化"]],
+    parts: [{ code: "SEAL-40", name: "油封", quantity: 1, unit_charge: "¥0.00", decision: "保修期内质量问题：免费", total: "¥0.00" }],
+    totals: [["合计", "¥0.00"]],
+    ratings: [["服务态度", "5"]],
+    opinion: "很满意",
+    signer: "李经理",
+    signed_at: "2026-12-03 11:05",
+    short_hash: "3F2A-91C0-77BE",
+    draft: false,
+  },
+  signature_image: true,
+  revisions: [{ revision: 1, signer: "李经理", signed_at: "2026-12-03T03:05:00Z", short_hash: "3F2A-91C0-77BE", current: true }],
+  audit: [],
+  ...over,
+});
+
+const show = (lang: "zh-CN" | "en" = "zh-CN") => {
+  speak(lang);
+  render(
+    <UiContext.Provider value={translator(lang)}>
+      <Job id="0190e0a0-0000-7000-8000-000000000001" role="dispatcher" />
+    </UiContext.Provider>,
+  );
+};
+
+const engineers = [
+  { id: "e1", name: "王建国" },
+  { id: "e2", name: "黄艳" },
+];
+
+describe("the job page", () => {
+  it("shows the report as the receipt words it, the signature, the receipt and both clocks", async () => {
+    const calls = hq((c) => (c.path.startsWith("/api/v1/engineers") ? [200, engineers] : [200, page()]));
+    show();
+    await screen.findByTestId("job-page");
+    expect(calls[0].path).toMatch(/^\/api\/v1\/jobs\/0190e0a0-0000-7000-8000-000000000001\/page\?language=zh-CN&utc_offset_minutes=-?\d+$/);
+    expect(screen.getByTestId("sheet-report").textContent).toContain("油泵密封老化");
+    expect(screen.getByTestId("sheet-parts").textContent).toContain("保修期内质量问题：免费");
+    expect(screen.getByTestId("signature").textContent).toContain("李经理 于 2026-12-03 11:05 签字");
+    expect(screen.getByTestId("signature").textContent).toContain("3F2A-91C0-77BE");
+    expect(document.querySelector(".signature img")?.getAttribute("src")).toBe("/api/v1/jobs/0190e0a0-0000-7000-8000-000000000001/signature");
+    expect(screen.getByTestId("receipt").getAttribute("href")).toMatch(/receipt\.pdf\?language=zh-CN&utc_offset_minutes=/);
+    const rows = screen.getByTestId("moves").querySelectorAll("tbody tr");
+    expect(rows.length).toBe(2);
+    expect(rows[1].className).toBe("suspect");
+    expect(rows[1].textContent).toContain("工程师电脑时钟可疑");
+    // A signed job is closed, not given to someone else.
+    expect(screen.getByTestId("close-job")).toBeTruthy();
+    expect(screen.queryByTestId("reassign")).toBeNull();
+  });
+
+  it("gives the job to another engineer, naming who held it, and words HQ's refusal", async () => {
+    let answer: [number, unknown] = [200, {}];
+    const calls = hq((c) => {
+      if (c.method === "POST") return answer;
+      return c.path.startsWith("/api/v1/engineers") ? [200, engineers] : [200, page({ status: "assigned" })];
+    });
+    show();
+    await screen.findByTestId("job-actions");
+    await waitFor(() => expect(screen.getByTestId("reassign-to").querySelectorAll("option").length).toBe(2));
+    fireEvent.change(screen.getByTestId("reassign-to"), { target: { value: "e2" } });
+    fireEvent.click(screen.getByTestId("reassign"));
+    await waitFor(() => expect(calls.some((c) => c.method === "POST")).toBe(true));
+    const post = calls.find((c) => c.method === "POST");
+    expect(post?.path).toBe("/api/v1/jobs/0190e0a0-0000-7000-8000-000000000001/assign");
+    expect(post?.body).toEqual({ engineer_id: "e2", if_held_by: "e1" });
+    await waitFor(() => expect(calls.filter((c) => c.path.includes("/page")).length).toBe(2));
+
+    answer = [409, { code: "assignment_changed", message: "job J2612-000003 was given to 黄艳 meanwhile" }];
+    fireEvent.change(screen.getByTestId("reassign-to"), { target: { value: "e2" } });
+    fireEvent.click(screen.getByTestId("reassign"));
+    expect((await screen.findByRole("alert")).textContent).toBe("另一位调度员刚刚改派了此工单，看板已重新读取。");
+  });
+});
