@@ -67,9 +67,8 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 /** Minutes east of UTC of the browser's time zone, as HQ prints times. */
 export const offsetMinutes = () => -new Date().getTimezoneOffset();
 
-/** Where the receipt of a job is, as PDF. */
-export const receiptUrl = (job: string, lang: string) =>
-  `/api/v1/jobs/${job}/receipt.pdf?language=${lang}&utc_offset_minutes=${offsetMinutes()}`;
+/** Where the receipt of a job is, as PDF: in the customer's language, as their copy reads. */
+export const receiptUrl = (job: string) => `/api/v1/jobs/${job}/receipt.pdf?utc_offset_minutes=${offsetMinutes()}`;
 
 const remember = (s: Session) => ((csrf = s.csrf), s);
 

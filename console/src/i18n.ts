@@ -112,7 +112,7 @@ const zh: Record<Key, string> = {
   fix_overdue: "修复已超时 {m}",
   promised: "承诺 {d} 解决",
   leftUnsigned: "未签字离开",
-  clockSuspect: "工程师电脑时钟可疑",
+  clockSuspect: "工程师电脑时间异常",
   assignTo: "派给",
   assign: "派工",
   cancel: "取消",

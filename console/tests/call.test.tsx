@@ -122,8 +122,13 @@ describe("taking a call", () => {
     expect(alert.closest("label")?.textContent).toContain("来电人");
     refusal = { code: "invalid", field: "answer", message: "a call is answered or becomes a job, not both" };
     fireEvent.submit(screen.getByTestId("take-call"));
-    await waitFor(() => expect(screen.getByRole("alert").textContent).toBe("总部未接受此项，请检查。"));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toBe("此项有误，请检查。"));
     expect(screen.getByRole("alert").closest("label")?.textContent).toContain("答复内容");
+    // A field the form does not show is said for the whole form, never dropped.
+    refusal = { code: "invalid", field: "customer_id", message: "no such customer" };
+    fireEvent.submit(screen.getByTestId("take-call"));
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toBe("来电登记失败，请检查后重试。"));
+    expect(screen.getByRole("alert").closest("label")).toBeNull();
   });
 
   it("will not make a job without a customer, and keeps a call received later than now from HQ", async () => {

@@ -82,11 +82,12 @@ describe("the job page", () => {
     expect(screen.getByTestId("signature").textContent).toContain("李经理 于 2026-12-03 11:05 签字");
     expect(screen.getByTestId("signature").textContent).toContain("3F2A-91C0-77BE");
     expect(document.querySelector(".signature img")?.getAttribute("src")).toBe("/api/v1/jobs/0190e0a0-0000-7000-8000-000000000001/signature");
-    expect(screen.getByTestId("receipt").getAttribute("href")).toMatch(/receipt\.pdf\?language=zh-CN&utc_offset_minutes=/);
+    // The customer's copy: in the customer's language, whatever the reader's.
+    expect(screen.getByTestId("receipt").getAttribute("href")).toMatch(/receipt\.pdf\?utc_offset_minutes=-?\d+$/);
     const rows = screen.getByTestId("moves").querySelectorAll("tbody tr");
     expect(rows.length).toBe(2);
     expect(rows[1].className).toBe("suspect");
-    expect(rows[1].textContent).toContain("工程师电脑时钟可疑");
+    expect(rows[1].textContent).toContain("工程师电脑时间异常");
     // A signed job is closed, not given to someone else.
     expect(screen.getByTestId("close-job")).toBeTruthy();
     expect(screen.queryByTestId("reassign")).toBeNull();

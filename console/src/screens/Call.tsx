@@ -14,6 +14,8 @@ import { localDate } from "./Board";
 import { CallerSearch, type Picked } from "./CallerSearch";
 import { Field, type Problems, problemsOf } from "./fields";
 
+/** The fields HQ may refuse that this form shows (HQ's names); others are said for the form. */
+const SHOWN = ["received_at", "caller", "caller phone", "what the customer said", "answer", "site_id", "equipment_id", "reported_fault", "scheduled_on", "window", "window_until"];
 const JOB_TYPES: JobType[] = ["repair", "installation", "inspection", "maintenance", "callback"];
 const OPEN = new Set(["assigned", "en_route", "on_site", "completed", "unresolved", "signed"]);
 
@@ -61,7 +63,7 @@ export function Call({ onBoard }: { onBoard: () => void }) {
         setSite(picked.site ?? (a.sites.length === 1 ? a.sites[0].id : ""));
         setEquipment(picked.equipment ?? "");
       },
-      (err) => live && setProblems(problemsOf(err instanceof HqError ? err : null, w)),
+      (err) => live && setProblems(problemsOf(err instanceof HqError ? err : null, w, "callFailed", SHOWN)),
     );
     return () => void (live = false);
   }, [picked]);
@@ -69,7 +71,9 @@ export function Call({ onBoard }: { onBoard: () => void }) {
   const at = (day: string, time: string) => new Date(`${day}T${time}`).toISOString();
   const submit = (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     const received = new Date(f.receivedAt);
+    if (Number.isNaN(received.getTime())) return setProblems({ received_at: w.t("whenCalled") });
     if (received.getTime() > Date.now() + 60_000) return setProblems({ received_at: w.t("futureCall") });
     if (f.outcome === "job" && !picked) return setProblems({ "": w.t("pickCustomer") });
     if (f.outcome === "job" && !site) return setProblems({ site_id: w.t("pickSite") });
@@ -112,7 +116,7 @@ export function Call({ onBoard }: { onBoard: () => void }) {
         },
         (err) => {
           setBusy(false);
-          setProblems(problemsOf(err instanceof HqError ? err : null, w));
+          setProblems(problemsOf(err instanceof HqError ? err : null, w, "callFailed", SHOWN));
         },
       );
   };
@@ -271,17 +275,18 @@ export function Call({ onBoard }: { onBoard: () => void }) {
 function Register() {
   const w = useWords();
   const [calls, setCalls] = useState<Registered[] | null>(null);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     const midnight = new Date();
     midnight.setHours(0, 0, 0, 0);
-    api.calls(midnight.toISOString()).then(setCalls, () => setCalls([]));
+    api.calls(midnight.toISOString()).then(setCalls, () => setFailed(true));
   }, []);
   const time = (iso: string) => new Date(iso).toLocaleTimeString(w.lang, { hour: "2-digit", minute: "2-digit" });
   return (
     <section class="card register" data-testid="register">
       <h2>{w.t("todaysCalls")}</h2>
       {calls === null ? (
-        <p class="hint">{w.t("loading")}</p>
+        <p class={failed ? "error" : "hint"}>{w.t(failed ? "unreachable" : "loading")}</p>
       ) : calls.length === 0 ? (
         <p class="hint">{w.t("noCalls")}</p>
       ) : (

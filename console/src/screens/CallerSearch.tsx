@@ -21,6 +21,7 @@ export function CallerSearch({
   const w = useWords();
   const [q, setQ] = useState("");
   const [found, setFound] = useState<CallerMatch[] | null>(null);
+  const [failed, setFailed] = useState(false);
   const [adding, setAdding] = useState(false);
 
   // Asks HQ 250 ms after the last key, and only keeps the answer to the latest question.
@@ -29,8 +30,8 @@ export function CallerSearch({
     let live = true;
     const wait = setTimeout(() => {
       api.callers(q).then(
-        (m) => live && setFound(m),
-        () => live && setFound([]),
+        (m) => live && (setFound(m), setFailed(false)),
+        () => live && (setFound(null), setFailed(true)),
       );
     }, 250);
     return () => ((live = false), clearTimeout(wait));
@@ -49,6 +50,7 @@ export function CallerSearch({
           autoComplete="off"
         />
       </label>
+      {failed && <p class="error">{w.t("unreachable")}</p>}
       {found && found.length === 0 && <p class="hint">{w.t("noMatch")}</p>}
       {found && found.length > 0 && (
         <ul class="matches" data-testid="matches">
@@ -78,6 +80,9 @@ export function CallerSearch({
   );
 }
 
+/** The fields of a new customer HQ may refuse that the form shows. */
+const NEW_FIELDS = ["customer name", "contact phone", "site name", "site address", "brand", "model", "serial number", "accepted on"];
+
 /** A new customer: the caller as its contact, its first site, and the equipment if named. */
 function NewCustomer({
   caller,
@@ -100,6 +105,7 @@ function NewCustomer({
   const set = (k: keyof typeof f) => (v: string) => setF({ ...f, [k]: v });
   const save = async (e: Event) => {
     e.preventDefault();
+    if (busy) return;
     setBusy(true);
     setProblems({});
     try {
@@ -128,7 +134,7 @@ function NewCustomer({
       onSaved({ customer, site, equipment });
     } catch (err) {
       setBusy(false);
-      setProblems(problemsOf(err instanceof HqError ? err : null, w));
+      setProblems(problemsOf(err instanceof HqError ? err : null, w, "callFailed", NEW_FIELDS));
     }
   };
   const field = (k: keyof typeof f, label: Parameters<typeof w.t>[0], hq: string, type = "text") => (

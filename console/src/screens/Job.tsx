@@ -50,9 +50,13 @@ export function Job({ id, role }: { id: string; role: Role }) {
         </span>
         {page.severity === "major" && <span class="badge late">{w.t("major")}</span>}
         <span class="grow" />
-        <a class="button" href={receiptUrl(page.id, w.lang)} download={`${page.number}.pdf`} data-testid="receipt">
-          {w.t("receipt")}
-        </a>
+        {s.short_hash && !page.signature_image ? (
+          <span class="hint">{w.t("imageMissing")}</span>
+        ) : (
+          <a class="button" href={receiptUrl(page.id)} download={`${page.number}.pdf`} data-testid="receipt">
+            {w.t("receipt")}
+          </a>
+        )}
       </div>
       <div class="job-columns">
         <div class="job-main">

@@ -12,6 +12,15 @@ const MOVABLE = new Set(["assigned", "en_route", "on_site", "unresolved"]);
 const OVER = new Set(["closed", "cancelled"]);
 const CLOSABLE = new Set(["signed", "departed"]);
 
+/** The same local time of day as `iso`, on `day`. */
+function onDay(iso: string | null, day: string): string | null {
+  if (!iso) return null;
+  const t = new Date(iso);
+  const [y, m, d] = day.split("-").map(Number);
+  t.setFullYear(y, m - 1, d);
+  return t.toISOString();
+}
+
 export function JobActions({ page, onDone }: { page: JobPage; onDone: () => void }) {
   const w = useWords();
   const [engineers, setEngineers] = useState<Engineer[]>([]);
@@ -20,7 +29,10 @@ export function JobActions({ page, onDone }: { page: JobPage; onDone: () => void
   const [reason, setReason] = useState("");
   const [problems, setProblems] = useState<Problems>({});
   const [said, setSaid] = useState<string | null>(null);
-  useEffect(() => void api.engineers().then(setEngineers, () => setEngineers([])), []);
+  useEffect(
+    () => void api.engineers().then(setEngineers, () => setProblems({ "": w.t("unreachable") })),
+    [],
+  );
 
   const act = (what: Promise<unknown>) => {
     setProblems({});
@@ -46,6 +58,7 @@ export function JobActions({ page, onDone }: { page: JobPage; onDone: () => void
           <label>
             {w.t("reassign")}
             <select value={to} onChange={(e) => setTo(e.currentTarget.value)} data-testid="reassign-to">
+              {!page.engineer_id && <option value="">—</option>}
               {engineers.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.name}
@@ -67,8 +80,9 @@ export function JobActions({ page, onDone }: { page: JobPage; onDone: () => void
               api.reschedule(page.id, {
                 reported_fault: page.reported_fault,
                 scheduled_on: day,
-                window_from: null,
-                window_until: null,
+                // The window agreed with the customer keeps its times on the new day.
+                window_from: onDay(page.window_from, day),
+                window_until: onDay(page.window_until, day),
                 severity: page.severity,
               }),
             )

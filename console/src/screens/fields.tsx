@@ -10,11 +10,18 @@ const chinese = /[\u4e00-\u9fff]/;
 
 /** HQ words a rule's refusal in the reader's language; its own few checks it words in English,
  * which a Chinese reader gets as one sentence of ours. */
-export function problemsOf(err: HqError | null, w: Words, fallback: Key = "callFailed"): Problems {
+export function problemsOf(
+  err: HqError | null,
+  w: Words,
+  fallback: Key = "callFailed",
+  shown: readonly string[] = [],
+): Problems {
   if (!err) return { "": w.t("unreachable") };
   const own = w.lang === "en" || chinese.test(err.message);
   if (err.status === 403 || err.status === 409) return { "": w.refusal(err.code, fallback) };
-  if (err.field) return { [err.field]: own ? err.message : w.t("fieldRefused") };
+  // A field the form does not show is said for the form as a whole, never dropped.
+  if (err.field && shown.includes(err.field)) return { [err.field]: own ? err.message : w.t("fieldRefused") };
+  if (err.field) return { "": own ? err.message : w.t(fallback) };
   return { "": own ? err.message : w.t(fallback) };
 }
 

@@ -84,7 +84,7 @@ impl Call {
         };
         Ok(Call {
             id,
-            received_at: crate::calendar::check_time(Field::ReportedAt, new.received_at)?,
+            received_at: crate::calendar::check_time(Field::CallReceivedAt, new.received_at)?,
             channel: new.channel,
             caller: text::required(Field::Caller, new.caller, NAME_MAX)?,
             phone,

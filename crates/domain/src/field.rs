@@ -136,7 +136,7 @@ fields! {
     CallerPhone => "caller phone", "来电号码";
     CallSubject => "what the customer said", "来电内容";
     CallAnswer => "answer", "答复内容";
-    CallOutcome => "outcome", "处理结果";
+    CallReceivedAt => "received_at", "来电时间";
 }
 
 impl From<ReportField> for Field {

@@ -11,8 +11,6 @@ CREATE INDEX calls_by_time ON calls (received_at);
 CREATE INDEX calls_by_customer ON calls (customer_id);
 
 -- What a caller is found by as the dispatcher types: each contact's phone as its digits, and the
--- equipment's serial lower-cased. Rows from before stay NULL until next saved; the search reads
--- their bodies instead.
+-- equipment's serial lower-cased. HQ fills the rows from before at its next start.
 ALTER TABLE customers ADD COLUMN phones TEXT;
 ALTER TABLE equipment ADD COLUMN serial TEXT;
-CREATE INDEX customers_by_name ON customers (name);

@@ -66,13 +66,9 @@ pub fn callers(tx: &mut dyn Tx, q: &str) -> Result<Vec<CallerMatch>> {
 
     let wanted = digits(q);
     if wanted.len() >= 3 && found.len() < MATCHES {
-        // Rows saved before phones were kept read their bodies: the digits in order, anything
-        // between, is a wide net; the exact test is here.
-        let spread: String = wanted.chars().flat_map(|d| ['%', d]).chain(['%']).collect();
         for row in tx.query(
-            "SELECT body FROM customers WHERE phones LIKE $1 OR (phones IS NULL AND body LIKE $2)
-              ORDER BY name LIMIT 200",
-            &[format!("%{wanted}%").into(), spread.into()],
+            "SELECT body FROM customers WHERE phones LIKE $1 ORDER BY name LIMIT 200",
+            &[format!("%{wanted}%").into()],
         )? {
             let customer: Customer = row.json(0)?;
             let id = customer.id.to_text();
@@ -98,8 +94,7 @@ pub fn callers(tx: &mut dyn Tx, q: &str) -> Result<Vec<CallerMatch>> {
             "SELECT e.body, c.name, s.body FROM equipment e
                JOIN customers c ON c.id = e.customer_id
                JOIN sites s ON s.id = e.site_id
-              WHERE e.serial LIKE $1 ESCAPE '\\' OR (e.serial IS NULL AND lower(e.body) LIKE $1 ESCAPE '\\')
-              ORDER BY c.name LIMIT 200",
+              WHERE e.serial LIKE $1 ESCAPE '\\' ORDER BY c.name LIMIT 200",
             &[containing(q).into()],
         )? {
             let equipment: Equipment = row.json(0)?;

@@ -11,23 +11,23 @@ use crate::audit::{Entry, Outcome};
 
 /// What each kind of entry did: [English, Chinese].
 const KINDS: &[(&str, [&str; 2])] = &[
-    ("job_created", ["Job created", "建单"]),
+    ("job_created", ["Job created", "新建工单"]),
     ("job_assigned", ["Assigned", "派工"]),
     ("job_reassigned", ["Reassigned", "改派"]),
     ("job_rescheduled", ["Rescheduled", "改约"]),
     ("job_cancelled", ["Cancelled", "取消工单"]),
     ("job_closed", ["Closed", "关闭工单"]),
     ("job_transitioned", ["Status", "状态变更"]),
-    ("report_field_set", ["Report", "填写报告"]),
-    ("checklist_item_set", ["Checklist", "巡检项目"]),
+    ("report_field_set", ["Report", "填写服务报告"]),
+    ("checklist_item_set", ["Checklist", "填写巡检项目"]),
     ("rating_set", ["Rating", "评分"]),
     ("survey_comment_set", ["Survey comment", "评价意见"]),
     ("satisfaction_set", ["Survey", "满意度评价"]),
     ("part_line_added", ["Part added", "添加配件"]),
-    ("part_line_removed", ["Part removed", "删除配件"]),
-    ("quote_accepted", ["Quote accepted", "确认报价"]),
+    ("part_line_removed", ["Part removed", "移除配件"]),
+    ("quote_accepted", ["Quote accepted", "客户确认报价"]),
     ("report_signed", ["Signed", "客户签字"]),
-    ("report_reopened", ["Report reopened", "重新打开报告"]),
+    ("report_reopened", ["Report reopened", "报告退回更正"]),
     ("contact_edited", ["Contact changed", "修改联系人"]),
     ("parts_requested", ["Parts requested", "申请补件"]),
 ];
@@ -44,8 +44,9 @@ pub fn said(entry: &Entry, language: Language) -> String {
     let kind = KINDS.iter().find(|(k, _)| *k == entry.kind).map_or(entry.kind.as_str(), |(_, w)| pick(*w, language));
     // HQ's own moves are worded in the job's events; here the English note reads only in English.
     if entry.kind.starts_with("job_") && entry.kind != "job_transitioned" {
+        // The note says it whole ("cancelled: 客户取消"); in Chinese the kind, the moves say the rest.
         return match (&entry.new, language) {
-            (Some(note), Language::En) => format!("{kind}: {note}"),
+            (Some(note), Language::En) => note.clone(),
             _ => kind.to_owned(),
         };
     }
@@ -80,8 +81,8 @@ fn field_label(name: &str, language: Language) -> String {
 pub fn outcome(outcome: Outcome, language: Language) -> Option<&'static str> {
     match outcome {
         Outcome::Applied => None,
-        Outcome::Conflict => Some(pick(["conflict: HQ kept its value", "冲突：总部保留了自己的值"], language)),
-        Outcome::Rejected => Some(pick(["refused", "被拒绝"], language)),
+        Outcome::Conflict => Some(pick(["conflict: HQ kept its value", "冲突：以总部数据为准"], language)),
+        Outcome::Rejected => Some(pick(["refused", "已拒绝"], language)),
     }
 }
 
@@ -114,12 +115,12 @@ mod tests {
         assert_eq!(said(&entry("job_transitioned", Some("status"), Some("on_site")), zh), "状态变更：在现场");
         assert_eq!(
             said(&entry("report_field_set", Some("fault_cause"), Some("油封老化")), zh),
-            "填写报告：故障原因 → 油封老化"
+            "填写服务报告：故障原因 → 油封老化"
         );
-        assert_eq!(said(&entry("job_created", None, Some("created as J2612-000001")), zh), "建单");
+        assert_eq!(said(&entry("job_created", None, Some("created as J2612-000001")), zh), "新建工单");
         assert_eq!(
             said(&entry("job_created", None, Some("created as J2612-000001")), Language::En),
-            "Job created: created as J2612-000001"
+            "created as J2612-000001"
         );
         assert_eq!(said(&entry("something_new", None, None), zh), "something_new");
     }

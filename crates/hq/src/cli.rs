@@ -196,6 +196,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
 }
 
 fn serve(db: Db, listen: SocketAddr, secure_cookies: bool) -> Result<(), AppError> {
+    db.tx_blocking(crate::records::fill_search_columns)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

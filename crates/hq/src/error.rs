@@ -159,10 +159,17 @@ pub async fn speak(request: axum::extract::Request, next: axum::middleware::Next
         Some(InChinese(body)) if chinese => {
             let (mut parts, _) = response.into_parts();
             parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+            parts.headers.insert(axum::http::header::VARY, axum::http::HeaderValue::from_static("accept-language"));
             let bytes = serde_json::to_vec(&body).unwrap_or_default();
             Response::from_parts(parts, axum::body::Body::from(bytes))
         }
-        _ => response,
+        Some(_) => {
+            response
+                .headers_mut()
+                .insert(axum::http::header::VARY, axum::http::HeaderValue::from_static("accept-language"));
+            response
+        }
+        None => response,
     }
 }
 
@@ -174,6 +181,10 @@ fn prefers_chinese(header: &str) -> bool {
         let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
         let weight = parts.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
         let zh = tag == "zh" || tag.starts_with("zh-");
+        // q=0 says "not this one".
+        if weight <= 0.0 {
+            continue;
+        }
         if (zh || tag == "en" || tag.starts_with("en-")) && best.is_none_or(|(w, _)| weight > w) {
             best = Some((weight, zh));
         }
@@ -211,5 +222,6 @@ mod tests {
         assert!(!prefers_chinese("en-US,en;q=0.9,zh-CN;q=0.8"));
         assert!(!prefers_chinese("de-DE, fr"));
         assert!(!prefers_chinese(""));
+        assert!(!prefers_chinese("zh;q=0, en"));
     }
 }

@@ -31,12 +31,24 @@ pub fn save_customer(tx: &mut dyn Tx, c: &Customer) -> Result<()> {
 }
 
 /// Each contact's phone as its digits, one per line: what a search by phone reads.
-fn phone_digits(c: &Customer) -> String {
+pub fn phone_digits(c: &Customer) -> String {
     c.contacts
         .iter()
         .map(|k| k.phone.chars().filter(char::is_ascii_digit).collect::<String>())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Fills the search columns of rows saved before they were kept (HQ V11): each customer's
+/// phones, each machine's serial. Run once at start-up; nothing to do afterwards.
+pub fn fill_search_columns(tx: &mut dyn Tx) -> Result<()> {
+    for row in tx.query("SELECT body FROM customers WHERE phones IS NULL", &[])? {
+        save_customer(tx, &row.json::<Customer>(0)?)?;
+    }
+    for row in tx.query("SELECT body FROM equipment WHERE serial IS NULL", &[])? {
+        save_equipment(tx, &row.json::<Equipment>(0)?)?;
+    }
+    Ok(())
 }
 
 /// A customer.

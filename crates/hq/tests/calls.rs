@@ -43,6 +43,13 @@ async fn a_caller_is_found_by_name_phone_or_serial_and_their_call_becomes_a_job(
         let (_, found) = hq.call(Method::GET, &find("8888 6666"), t, None).await?;
         assert_eq!(matched(&found), [("济南恒丰机械".into(), "phone".into())], "the phone's digits, however written");
         assert_eq!(found[0]["text"], "李经理 0531-8888 6666");
+        // A customer saved before phones were kept is found once HQ has started again.
+        hq.db.tx(|tx| tx.execute("UPDATE customers SET phones = NULL", &[])).await?;
+        let (_, found) = hq.call(Method::GET, &find("88886666"), t, None).await?;
+        assert_eq!(matched(&found), Vec::<(String, String)>::new(), "not kept yet");
+        hq.db.tx(outpost_hq::records::fill_search_columns).await?;
+        let (_, found) = hq.call(Method::GET, &find("88886666"), t, None).await?;
+        assert_eq!(matched(&found), [("济南恒丰机械".into(), "phone".into())]);
         let (_, found) = hq.call(Method::GET, &find("hl-2024"), t, None).await?;
         assert_eq!(matched(&found), [("济南恒丰机械".into(), "serial".into())], "{found}");
         assert_eq!((&found[0]["site_id"], &found[0]["equipment_id"]), (&site["id"], &forklift["id"]));

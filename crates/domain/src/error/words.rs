@@ -289,7 +289,7 @@ fn both(error: &DomainError) -> (String, String) {
         ),
         CallNeedsOutcome => (
             "is empty: write the answer given, or make a job for the call".into(),
-            "未填写，请写明给客户的答复，或为此来电新建工单".into(),
+            "未填写。请填写给客户的答复，或改为派工单".into(),
         ),
     }
 }
