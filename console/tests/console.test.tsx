@@ -190,6 +190,30 @@ describe("the board", () => {
     }
   });
 
+  it("filters the board to what needs a dispatcher now", async () => {
+    const jobs = [
+      card({ id: "a", number: "J2611-000011", sla: { badge: "arrive_overdue", minutes: 25 } }),
+      card({ id: "b", number: "J2611-000012", job_type: "maintenance", status: "departed", left_unsigned: "customer_absent" }),
+      card({ id: "c", number: "J2611-000013", status: "unresolved", promised_on: "2000-01-01" }),
+    ];
+    hq(() => [200, board({ engineers: [{ id: "e1", name: "王建国", jobs }] })]);
+    show();
+    await screen.findByText("J2611-000011");
+    const numbers = () => [...document.querySelectorAll(".row .jobcard .number")].map((n) => n.textContent);
+    fireEvent.click(screen.getByTestId("filter-overdue"));
+    expect(numbers()).toEqual(["J2611-000011"]);
+    fireEvent.click(screen.getByTestId("filter-overdue"));
+    fireEvent.click(screen.getByTestId("filter-unsigned"));
+    expect(numbers()).toEqual(["J2611-000012"]);
+    fireEvent.click(screen.getByTestId("filter-clear"));
+    fireEvent.click(screen.getByTestId("filter-promiseDue"));
+    expect(numbers()).toEqual(["J2611-000013"]);
+    fireEvent.click(screen.getByTestId("filter-clear"));
+    fireEvent.change(screen.getByTestId("filter-type"), { target: { value: "maintenance" } });
+    expect(numbers()).toEqual(["J2611-000012"]);
+    expect(screen.getByTestId("queue").textContent).toContain("没有符合筛选条件的工单。");
+  });
+
   it("lets a viewer read only, and shows customer text as text", async () => {
     const hostile = "<img src=x onerror=alert(1)>";
     hq(() => [200, board({ unassigned: [card({ id: "j9", number: "J2611-000009", customer: hostile })] })]);

@@ -4,6 +4,7 @@
 // Tab to the card, Enter, pick the engineer, Enter. The panel warns when the engineer's day is
 // already full or the arrival window has passed.
 import { useEffect, useRef, useState } from "preact/hooks";
+import { BoardFilters, type Filter, NO_FILTER, passes } from "./BoardFilters";
 import { HqError, api } from "../api";
 import type { Board as BoardData } from "../bindings/Board";
 import type { Card } from "../bindings/Card";
@@ -208,6 +209,7 @@ export function Board({ role, onSignedOut }: { role: Role; onSignedOut: () => vo
   const [picked, setPicked] = useState<{ card: Card; engineer: string | null; heldBy: string | null } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const canAssign = role !== "viewer";
 
   // Read, then read again REFRESH_MS after the answer (a slow HQ is not asked twice at once); an ended
@@ -229,6 +231,9 @@ export function Board({ role, onSignedOut }: { role: Role; onSignedOut: () => vo
   }, [days, tick]);
 
   if (!board) return <p class="hint">{problem ?? w.t("loading")}</p>;
+  const today = localDate();
+  const shown = (cards: Card[]) => cards.filter((c) => passes(c, filter, board.now, today));
+  const queue = shown(board.unassigned);
   const find = (id: string) => [...board.unassigned, ...board.engineers.flatMap((e) => e.jobs)].find((c) => c.id === id);
   const holder = (id: string) => board.engineers.find((e) => e.jobs.some((j) => j.id === id))?.id ?? null;
   const pick = canAssign
@@ -261,6 +266,7 @@ export function Board({ role, onSignedOut }: { role: Role; onSignedOut: () => vo
         {!canAssign && <span class="badge">{w.t("readOnly")}</span>}
         {problem && <span class="error">{problem}</span>}
       </div>
+      <BoardFilters filter={filter} onChange={setFilter} />
       {picked && (
         <AssignPanel
           key={`${picked.card.id}:${picked.engineer}`}
@@ -276,17 +282,17 @@ export function Board({ role, onSignedOut }: { role: Role; onSignedOut: () => vo
       <div class="lanes">
         <section class="queue" data-testid="queue">
           <h2>
-            {w.t("unassigned")} <small>{board.unassigned.length}</small>
+            {w.t("unassigned")} <small>{queue.length}</small>
           </h2>
-          {board.unassigned.length === 0 ? (
-            <p class="hint">{w.t("queueEmpty")}</p>
+          {queue.length === 0 ? (
+            <p class="hint">{w.t(board.unassigned.length === 0 ? "queueEmpty" : "noneMatch")}</p>
           ) : (
-            board.unassigned.map((c) => <JobCard key={c.id} card={c} now={board.now} onPick={pick} />)
+            queue.map((c) => <JobCard key={c.id} card={c} now={board.now} onPick={pick} />)
           )}
         </section>
         <div class="rows">
           {board.engineers.map((e) => (
-            <Row key={e.id} day={e} now={board.now} onPick={pick} onDropJob={drop(e.id)} />
+            <Row key={e.id} day={{ ...e, jobs: shown(e.jobs) }} now={board.now} onPick={pick} onDropJob={drop(e.id)} />
           ))}
         </div>
       </div>

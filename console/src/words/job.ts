@@ -49,6 +49,12 @@ export const jobEn = {
   closeJob: "Close the job",
   done: "Done.",
   actionRefused: "HQ did not take this.",
+  allTypes: "All types",
+  allStatuses: "All statuses",
+  filterOverdue: "Overdue",
+  filterPromise: "Promise due",
+  clearFilters: "Show all",
+  noneMatch: "No job matches the filters.",
 };
 
 export const jobZh: Record<keyof typeof jobEn, string> = {
@@ -100,4 +106,10 @@ export const jobZh: Record<keyof typeof jobEn, string> = {
   closeJob: "关闭工单",
   done: "操作成功。",
   actionRefused: "操作未成功，请重试。",
+  allTypes: "全部类型",
+  allStatuses: "全部状态",
+  filterOverdue: "已超时",
+  filterPromise: "承诺到期",
+  clearFilters: "显示全部",
+  noneMatch: "没有符合筛选条件的工单。",
 };
