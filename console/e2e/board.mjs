@@ -197,6 +197,21 @@ try {
   await page.goto(jobUrl);
   await page.waitForSelector("[data-testid=sheet]");
 
+  // The month's figures are exactly HQ's.
+  await page.click("[data-testid=nav-figures]");
+  await page.waitForSelector("[data-testid=figures-table]");
+  const month = new Date().toISOString().slice(0, 7);
+  const kpis = await api("GET", `/api/v1/kpis?month=${month}`);
+  for (const [key, ratio] of Object.entries(kpis)) {
+    if (key.startsWith("overall_rating")) continue;
+    const shown = (await page.textContent(`[data-testid=kpi-${key}] td.ratio`)).trim();
+    const want = ratio ? `${ratio.numerator} / ${ratio.denominator}` : "—";
+    if (shown !== want) fail(`the figures page shows ${key} ${shown}, HQ counts ${want}`);
+  }
+  const rating = await page.getAttribute("[data-testid=kpi-overall_rating] td.ratio", "title");
+  if (rating !== `${kpis.overall_rating_sum} / ${kpis.overall_rating_count}`) fail(`the mean rating counts ${rating}`);
+  console.log(`console e2e: the figures page shows HQ's ${Object.keys(kpis).length} figures of ${month}`);
+
   // Every page, both languages, both sizes.
   for (const [lang, label] of [["zh", "中文"], ["en", "English"]]) {
     if ((await page.textContent("[data-testid=lang]")).trim() === label) await page.click("[data-testid=lang]");
@@ -215,6 +230,9 @@ try {
       await page.click("[data-testid=nav-call]");
       await page.waitForSelector("[data-testid=register] li");
       await page.screenshot({ path: join(shots, `call-register-${lang}-${w}.png`) });
+      await page.click("[data-testid=nav-figures]");
+      await page.waitForSelector("[data-testid=figures-table]");
+      await page.screenshot({ path: join(shots, `figures-${lang}-${w}.png`) });
     }
   }
   await page.click("[data-testid=sign-out]");

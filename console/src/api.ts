@@ -12,6 +12,7 @@ import type { Engineer } from "./bindings/Engineer";
 import type { Equipment } from "./bindings/Equipment";
 import type { EquipmentInput } from "./bindings/EquipmentInput";
 import type { JobPage } from "./bindings/JobPage";
+import type { Kpis } from "./bindings/Kpis";
 import type { JobUpdate } from "./bindings/JobUpdate";
 import type { Session } from "./bindings/Session";
 import type { Site } from "./bindings/Site";
@@ -92,6 +93,9 @@ export const api = {
   /** Registers a call, with the job made for it or the answer given. */
   takeCall: (c: CallInput) => call<Call>("POST", "/api/v1/calls", c),
   engineers: () => call<Engineer[]>("GET", "/api/v1/engineers"),
+  /** The month's figures (`YYYY-MM`) of the team, or of one engineer. */
+  kpis: (month: string, engineer: string | null) =>
+    call<Kpis>("GET", `/api/v1/kpis?month=${month}${engineer ? `&engineer_id=${engineer}` : ""}`),
   /** The job page, its texts in `lang`, its times in the browser's time zone. */
   jobPage: (job: string, lang: string) =>
     call<JobPage>("GET", `/api/v1/jobs/${job}/page?language=${lang}&utc_offset_minutes=${offsetMinutes()}`),

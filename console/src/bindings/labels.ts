@@ -54,3 +54,82 @@ export const UNSIGNED_LABELS = {
     "其他原因"
   ]
 } as const;
+
+export const SHARES = [
+  {
+    "key": "on_time_arrival",
+    "label": [
+      "on-time arrival",
+      "维修及时率"
+    ],
+    "target": null
+  },
+  {
+    "key": "reply_in_time",
+    "label": [
+      "replied within the target",
+      "24 小时答复率"
+    ],
+    "target": null
+  },
+  {
+    "key": "fix_rate",
+    "label": [
+      "fix rate",
+      "故障解决率"
+    ],
+    "target": null
+  },
+  {
+    "key": "first_visit_fix",
+    "label": [
+      "first-visit fix",
+      "一次修复率"
+    ],
+    "target": null
+  },
+  {
+    "key": "repeat_repair",
+    "label": [
+      "repeat repairs",
+      "返修率"
+    ],
+    "target": null
+  },
+  {
+    "key": "factory_repair_in_time",
+    "label": [
+      "factory repairs in time",
+      "返厂维修及时率"
+    ],
+    "target": null
+  },
+  {
+    "key": "satisfied",
+    "label": [
+      "satisfied customers",
+      "客户满意度"
+    ],
+    "target": {
+      "at_least": 90
+    }
+  },
+  {
+    "key": "complaint",
+    "label": [
+      "complaint rate",
+      "客户投诉率"
+    ],
+    "target": {
+      "below": 10
+    }
+  },
+  {
+    "key": "report_completeness",
+    "label": [
+      "complete reports",
+      "服务报告完整率"
+    ],
+    "target": null
+  }
+] as const;

@@ -131,7 +131,64 @@ pub enum Share {
     ReportCompleteness,
 }
 
+/// What the sources ask of a share, in percent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// At least this (客户满意度 90%以上, 003).
+    AtLeast(u32),
+    /// Below this (客户投诉率 低于10%, 003).
+    Below(u32),
+}
+
+impl Target {
+    /// Whether a share in percent meets the target.
+    pub fn met(self, percent: f64) -> bool {
+        match self {
+            Target::AtLeast(p) => percent >= f64::from(p),
+            Target::Below(p) => percent < f64::from(p),
+        }
+    }
+}
+
 impl Share {
+    /// Every share, in the order of the monthly statistics.
+    pub const ALL: [Share; 9] = [
+        Share::OnTimeArrival,
+        Share::ReplyInTime,
+        Share::FixRate,
+        Share::FirstVisitFix,
+        Share::RepeatRepair,
+        Share::FactoryRepairInTime,
+        Share::Satisfied,
+        Share::Complaint,
+        Share::ReportCompleteness,
+    ];
+
+    /// Its name in the figures' JSON (`on_time_arrival`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Share::OnTimeArrival => "on_time_arrival",
+            Share::ReplyInTime => "reply_in_time",
+            Share::FixRate => "fix_rate",
+            Share::FirstVisitFix => "first_visit_fix",
+            Share::RepeatRepair => "repeat_repair",
+            Share::FactoryRepairInTime => "factory_repair_in_time",
+            Share::Satisfied => "satisfied",
+            Share::Complaint => "complaint",
+            Share::ReportCompleteness => "report_completeness",
+        }
+    }
+
+    /// What the sources ask of it, where they set a figure.
+    pub fn target(self) -> Option<Target> {
+        match self {
+            Share::Satisfied => Some(Target::AtLeast(90)),
+            Share::Complaint => Some(Target::Below(10)),
+            _ => None,
+        }
+    }
+
     /// The figure's name in `language`, as the department's monthly statistics call it.
     pub fn label(self, language: crate::customer::Language) -> &'static str {
         use crate::customer::Language::{En, ZhCn};

@@ -7,6 +7,7 @@ pub mod calls;
 pub mod dispatch;
 mod edge;
 pub mod job_page;
+pub mod kpis;
 mod labels;
 pub mod model;
 pub mod people;

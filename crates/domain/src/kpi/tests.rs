@@ -237,3 +237,16 @@ fn a_unit_back_from_the_factory_within_ten_working_days_is_in_time() {
     assert_eq!(k.factory_repair_in_time, Ratio { numerator: 0, denominator: 0 }, "nothing back, nothing due yet");
     assert_eq!(k.fix_rate, Ratio { numerator: 0, denominator: 4 }, "the units back are counted in their own month");
 }
+
+#[test]
+fn every_share_is_named_as_the_figures_json_names_it_with_the_sources_targets() {
+    let figures = serde_json::to_value(Kpis::default()).unwrap();
+    let listed: Vec<Share> = Kpis::default().shares().iter().map(|(s, _)| *s).collect();
+    assert_eq!(listed, Share::ALL, "one order for the statistics");
+    for share in Share::ALL {
+        assert!(figures.get(share.key()).is_some(), "{} is a figure", share.key());
+    }
+    assert!(Share::Satisfied.target().is_some_and(|t| t.met(90.0) && !t.met(89.9)));
+    assert!(Share::Complaint.target().is_some_and(|t| t.met(9.9) && !t.met(10.0)));
+    assert_eq!(Share::FixRate.target(), None);
+}

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
 use outpost_domain::ids::{EngineerId, JobId};
-use outpost_domain::kpi::Kpis;
+use outpost_wire::kpis::Kpis;
 use serde::{Deserialize, Serialize};
 
 use crate::audit;
@@ -62,7 +62,7 @@ pub async fn kpis(State(s): State<AppState>, _: Dispatcher, Params(q): Params<Kp
     let (year, month) = outpost_domain::calendar::parse_month(outpost_domain::field::Field::Month, &q.month)?;
     let now = s.now();
     let kpis = s.db.tx(move |tx| figures::month(tx, year, month, q.engineer_id, now)).await?;
-    Ok(Json(kpis))
+    Ok(Json(kpis.into()))
 }
 
 /// The answer to a receipt check.
