@@ -184,6 +184,12 @@ try {
   if (!sheet.includes("油泵密封老化") || !sheet.includes("李经理")) fail(`the job page shows: ${sheet}`);
   const jobUrl = page.url();
 
+  // The customer's archive: the new machine with its warranty and this visit in its history.
+  await page.click("[data-testid=job-customer]");
+  const machineRow = await (await page.waitForSelector("[data-testid=archive-machine]")).textContent();
+  if (!machineRow.includes("HL-E2E-0001") || !machineRow.includes(call.number)) fail(`the archive's machine reads ${machineRow}`);
+  const archiveUrl = page.url();
+
   // Reassign another engineer's job from its page.
   const [, other] = await api("GET", "/api/v1/engineers");
   const open =
@@ -233,6 +239,9 @@ try {
       await page.click("[data-testid=nav-figures]");
       await page.waitForSelector("[data-testid=figures-table]");
       await page.screenshot({ path: join(shots, `figures-${lang}-${w}.png`) });
+      await page.goto(archiveUrl);
+      await page.waitForSelector("[data-testid=archive-machine]");
+      await page.screenshot({ path: join(shots, `archive-${lang}-${w}.png`), fullPage: true });
     }
   }
   await page.click("[data-testid=sign-out]");

@@ -102,5 +102,8 @@ export const api = {
   reschedule: (job: string, update: JobUpdate) => call<unknown>("PUT", `/api/v1/jobs/${job}`, update),
   cancel: (job: string, reason: string) => call<unknown>("POST", `/api/v1/jobs/${job}/cancel`, { reason }),
   close: (job: string) => call<unknown>("POST", `/api/v1/jobs/${job}/close`),
+  /** Every call a customer made. */
+  customerCalls: (customer: string) =>
+    call<Call[]>("GET", `/api/v1/calls?since=2000-01-01T00:00:00Z&customer_id=${customer}`),
   calls: (since: string) => call<Call[]>("GET", `/api/v1/calls?since=${encodeURIComponent(since)}`),
 };

@@ -8,16 +8,19 @@ import { UiContext } from "./context";
 import { type Lang, browserLang, translator } from "./i18n";
 import { Board } from "./screens/Board";
 import { Call } from "./screens/Call";
+import { Customers } from "./screens/Customers";
 import { Figures } from "./screens/Figures";
 import { Job } from "./screens/Job";
 import { Password } from "./screens/Password";
 import { SignIn } from "./screens/SignIn";
 
-type Page = "board" | "call" | "figures" | "job";
+type Page = "board" | "call" | "customers" | "figures" | "job";
 type Route = { page: Page; id?: string };
 const routeOf = (hash: string): Route => {
   const job = hash.match(/^#\/jobs\/([0-9a-f-]{36})$/);
   if (job) return { page: "job", id: job[1] };
+  const customer = hash.match(/^#\/customers(?:\/([0-9a-f-]{36}))?$/);
+  if (customer) return { page: "customers", id: customer[1] };
   return { page: hash === "#/call" ? "call" : hash === "#/figures" ? "figures" : "board" };
 };
 
@@ -61,7 +64,10 @@ export function App() {
           <strong>{t("title")}</strong>
           {session && !session.must_change_password && (
             <nav>
-              {(session.role === "viewer" ? (["board", "figures"] as const) : (["board", "call", "figures"] as const)).map((p) => (
+              {(session.role === "viewer"
+                ? (["board", "customers", "figures"] as const)
+                : (["board", "call", "customers", "figures"] as const)
+              ).map((p) => (
                 <a key={p} href={`#/${p}`} class={page === p ? "on" : ""} data-testid={`nav-${p}`}>
                   {t(`nav_${p}`)}
                 </a>
@@ -92,6 +98,8 @@ export function App() {
             <Password onSession={setSession} />
           ) : page === "job" && route.id ? (
             <Job id={route.id} role={session.role} />
+          ) : page === "customers" ? (
+            <Customers id={route.id ?? null} />
           ) : page === "figures" ? (
             <Figures />
           ) : page === "call" && session.role !== "viewer" ? (

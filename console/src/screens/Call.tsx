@@ -303,7 +303,7 @@ function Register() {
                 {c.job_number ? (
                   <a href={`#/jobs/${c.job_id}`}>{w.t("jobNumber", { n: c.job_number })}</a>
                 ) : (
-                  `${w.t("answerNow")}: ${c.answer}`
+                  `${w.t("answerNow")}${w.t("colon")}${c.answer}`
                 )}{" "}
                 ·{" "}
                 {w.t("takenBy", { n: c.taken_by })}

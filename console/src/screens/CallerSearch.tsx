@@ -65,7 +65,9 @@ export function CallerSearch({
                 {m.matched !== "name" && (
                   <span class="hint">
                     {" "}
-                    · {w.t(`matched_${m.matched}`)}: {m.text}
+                    · {w.t(`matched_${m.matched}`)}
+                    {w.t("colon")}
+                    {m.text}
                   </span>
                 )}
               </button>

@@ -42,7 +42,10 @@ export function Job({ id, role }: { id: string; role: Role }) {
       <div class="toolbar">
         <a href="#/board">{w.t("backToBoard")}</a>
         <h1>
-          {page.number} · {page.customer}
+          {page.number} ·{" "}
+          <a href={`#/customers/${page.customer_id}`} data-testid="job-customer">
+            {page.customer}
+          </a>
         </h1>
         <span class="pill">{w.jobType(page.job_type)}</span>
         <span class={`status s-${page.status}`} data-testid="job-status">

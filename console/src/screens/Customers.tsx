@@ -1,0 +1,181 @@
+// The customer archive (客户档案): a customer found by name, phone or serial, then its contacts,
+// sites, each machine with its warranty and its whole service history across engineers, and the
+// calls the customer made.
+import { useEffect, useState } from "preact/hooks";
+import { api } from "../api";
+import type { Archive } from "../bindings/Archive";
+import type { Call } from "../bindings/Call";
+import type { CallerMatch } from "../bindings/CallerMatch";
+import type { PastJob } from "../bindings/PastJob";
+import { useWords } from "../context";
+import { localDate } from "./Board";
+
+export function Customers({ id }: { id: string | null }) {
+  return id ? <CustomerArchive id={id} /> : <FindCustomer />;
+}
+
+function FindCustomer() {
+  const w = useWords();
+  const [q, setQ] = useState("");
+  const [found, setFound] = useState<CallerMatch[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!q.trim()) return setFound(null);
+    let live = true;
+    const wait = setTimeout(
+      () =>
+        api.callers(q).then(
+          (m) => live && (setFound(m), setFailed(false)),
+          () => live && setFailed(true),
+        ),
+      250,
+    );
+    return () => ((live = false), clearTimeout(wait));
+  }, [q]);
+  return (
+    <section class="card narrow-wide" data-testid="customers">
+      <h1>{w.t("archiveTitle")}</h1>
+      <label>
+        {w.t("findCustomer")}
+        <input value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder={w.t("findHint")} autoFocus data-testid="archive-find" />
+      </label>
+      {failed && <p class="error">{w.t("unreachable")}</p>}
+      {found && found.length === 0 && <p class="hint">{w.t("noMatch")}</p>}
+      {found && (
+        <ul class="plain" data-testid="archive-matches">
+          {found.map((m) => (
+            <li key={`${m.customer_id}:${m.equipment_id}`}>
+              <a href={`#/customers/${m.customer_id}`}>
+                <strong>{m.customer}</strong>
+              </a>
+              {m.matched !== "name" && (
+                <span class="hint">
+                  {" "}
+                  · {w.t(`matched_${m.matched}`)}
+                    {w.t("colon")}
+                    {m.text}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function CustomerArchive({ id }: { id: string }) {
+  const w = useWords();
+  const [archive, setArchive] = useState<Archive | null>(null);
+  const [calls, setCalls] = useState<Call[]>([]);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api.archive(id, localDate()).then(
+      (a) => live && setArchive(a),
+      () => live && setFailed(true),
+    );
+    api.customerCalls(id).then(
+      (c) => live && setCalls(c),
+      () => {},
+    );
+    return () => void (live = false);
+  }, [id]);
+  if (!archive) return <p class={failed ? "error" : "hint"}>{w.t(failed ? "unreachable" : "loading")}</p>;
+  const c = archive.customer;
+  const history = (jobs: PastJob[]) =>
+    jobs.length === 0 ? (
+      <p class="hint">{w.t("noHistory")}</p>
+    ) : (
+      <table class="grid">
+        <tbody>
+          {jobs.map((j) => (
+            <tr key={j.id}>
+              <td>
+                <a href={`#/jobs/${j.id}`}>{j.number}</a>
+              </td>
+              <td>{j.scheduled_on}</td>
+              <td>{w.jobType(j.job_type)}</td>
+              <td>
+                <span class={`status s-${j.status}`}>{w.status(j.status)}</span>
+              </td>
+              <td>{j.engineer ?? w.t("noEngineer")}</td>
+              <td>{j.reported_fault}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  return (
+    <div class="archive" data-testid="archive">
+      <div class="toolbar">
+        <a href="#/customers">{w.t("archiveTitle")}</a>
+        <h1>{c.name}</h1>
+      </div>
+      <div class="job-columns">
+        <div class="job-main">
+          {archive.sites.map((s) => (
+            <section class="card" key={s.id} data-testid="archive-site">
+              <h2>
+                {s.name} <small>{s.address}</small>
+              </h2>
+              {s.directions && <p class="hint">{s.directions}</p>}
+              {archive.equipment
+                .filter((e) => e.site_id === s.id)
+                .map((e) => (
+                  <div class="machine" key={e.id} data-testid="archive-machine">
+                    <h3>
+                      {e.brand} {e.model} · {e.serial}{" "}
+                      <span class={`badge ${e.in_warranty ? "soon" : ""}`}>
+                        {w.t(e.in_warranty ? "inWarranty" : "outOfWarranty")}
+                        {e.warranty_end && ` ${e.warranty_end}`}
+                      </span>
+                    </h3>
+                    {history(archive.jobs.filter((j) => j.equipment_id === e.id))}
+                  </div>
+                ))}
+              {archive.jobs.some((j) => j.site_id === s.id && !j.equipment_id) && (
+                <div class="machine">
+                  <h3>{w.t("noEquipment")}</h3>
+                  {history(archive.jobs.filter((j) => j.site_id === s.id && !j.equipment_id))}
+                </div>
+              )}
+            </section>
+          ))}
+        </div>
+        <aside class="job-side">
+          <section class="card">
+            <h2>{w.t("contacts")}</h2>
+            {c.contacts.length === 0 ? (
+              <p class="hint">—</p>
+            ) : (
+              <ul class="plain">
+                {c.contacts.map((k) => (
+                  <li key={k.id}>
+                    <strong>{k.name}</strong> {k.role && <span class="hint">{k.role}</span>} · {k.phone}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {c.notes && <p class="hint">{c.notes}</p>}
+          </section>
+          <section class="card">
+            <h2>{w.t("customerCalls")}</h2>
+            {calls.length === 0 ? (
+              <p class="hint">{w.t("noCallsYet")}</p>
+            ) : (
+              <ul class="plain">
+                {calls.map((k) => (
+                  <li key={k.id}>
+                    <span class="hint">{new Date(k.received_at).toLocaleString(w.lang, { dateStyle: "short", timeStyle: "short" })}</span>{" "}
+                    {k.caller} · {k.subject}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}
