@@ -60,23 +60,35 @@ pub struct NewCall<'a> {
     pub taken_by: &'a str,
 }
 
-/// What the person taking the call decided: a job, or an answer (empty when none was typed).
+/// What the person taking the call decided: the answer typed (empty when none), and the job
+/// made for it with the customer of the job's site.
 #[derive(Debug, Clone, Copy)]
-pub enum Decided<'a> {
-    Job(JobId),
-    Answered(&'a str),
+pub struct Decided<'a> {
+    pub answer: &'a str,
+    pub job: Option<(JobId, CustomerId)>,
 }
 
 impl Call {
-    /// A registered call: the caller named, the phone (when given) a phone number, what they
-    /// said written down, and either a job or the answer given.
-    pub fn new(id: CallId, new: NewCall<'_>, decided: Decided<'_>) -> Result<Call> {
-        let outcome = match decided {
-            Decided::Job(job_id) => Outcome::Job { job_id },
-            Decided::Answered(answer) => match text::optional(Field::CallAnswer, answer, NOTE_MAX)? {
-                Some(answer) => Outcome::Answered { answer },
-                None => return Err(DomainError::CallNeedsOutcome),
-            },
+    /// A registered call at `now`: received no later than now, the caller named, the phone (when
+    /// given) a phone number, what they said written down, and either a job for the caller's own
+    /// site or the answer given — not both.
+    pub fn new(id: CallId, new: NewCall<'_>, decided: Decided<'_>, now: OffsetDateTime) -> Result<Call> {
+        if new.received_at > now + crate::clock::AHEAD_LIMIT {
+            return Err(DomainError::LaterThanNow { field: Field::CallReceivedAt });
+        }
+        let answer = text::optional(Field::CallAnswer, decided.answer, NOTE_MAX)?;
+        let mut customer_id = new.customer_id;
+        let outcome = match (decided.job, answer) {
+            (Some(_), Some(_)) => return Err(DomainError::CallAnsweredAndJob),
+            (Some((job_id, site_customer)), None) => {
+                if customer_id.is_some_and(|c| c != site_customer) {
+                    return Err(DomainError::SiteOfAnotherCustomer);
+                }
+                customer_id = Some(site_customer);
+                Outcome::Job { job_id }
+            }
+            (None, Some(answer)) => Outcome::Answered { answer },
+            (None, None) => return Err(DomainError::CallNeedsOutcome),
         };
         let phone = match new.phone.trim() {
             "" => None,
@@ -88,7 +100,7 @@ impl Call {
             channel: new.channel,
             caller: text::required(Field::Caller, new.caller, NAME_MAX)?,
             phone,
-            customer_id: new.customer_id,
+            customer_id,
             subject: text::required(Field::CallSubject, new.subject, NOTE_MAX)?,
             outcome,
             taken_by: new.taken_by.to_owned(),
@@ -111,6 +123,8 @@ mod tests {
 
     use super::*;
 
+    const NOW: OffsetDateTime = datetime!(2026-12-03 08:30 +8);
+
     fn taken(caller: &'static str, phone: &'static str, subject: &'static str) -> NewCall<'static> {
         NewCall {
             received_at: datetime!(2026-12-03 08:15 +8),
@@ -123,12 +137,21 @@ mod tests {
         }
     }
 
+    fn answered(answer: &str) -> Decided<'_> {
+        Decided { answer, job: None }
+    }
+
+    fn job(customer: u128) -> Decided<'static> {
+        Decided { answer: "", job: Some((JobId(Uuid::nil()), CustomerId(Uuid::from_u128(customer)))) }
+    }
+
     #[test]
     fn a_call_answered_on_the_phone_keeps_the_answer() {
         let call = Call::new(
             CallId(Uuid::nil()),
             taken(" 李经理 ", "0531-8888 6666", "叉车报警 E21"),
-            Decided::Answered("已指导客户重启控制器"),
+            answered("已指导客户重启控制器"),
+            NOW,
         )
         .unwrap();
         assert_eq!(call.caller, "李经理");
@@ -138,16 +161,33 @@ mod tests {
     }
 
     #[test]
-    fn a_call_needs_a_caller_what_they_said_and_an_outcome() {
+    fn a_call_that_becomes_a_job_is_the_site_s_customer_s() {
+        let call = Call::new(CallId(Uuid::nil()), taken("李", "", "报警"), job(7), NOW).unwrap();
+        assert_eq!(call.customer_id, Some(CustomerId(Uuid::from_u128(7))), "the site says whose call it was");
+        let mut theirs = taken("李", "", "报警");
+        theirs.customer_id = Some(CustomerId(Uuid::from_u128(8)));
+        assert_eq!(Call::new(CallId(Uuid::nil()), theirs, job(7), NOW), Err(DomainError::SiteOfAnotherCustomer));
+    }
+
+    #[test]
+    fn a_call_needs_a_caller_what_they_said_and_one_outcome_no_later_than_now() {
         let id = CallId(Uuid::nil());
-        let job = Decided::Job(JobId(Uuid::nil()));
-        assert_eq!(Call::new(id, taken("", "", "报警"), job), Err(DomainError::Empty { field: Field::Caller }));
-        assert_eq!(Call::new(id, taken("李", "", " "), job), Err(DomainError::Empty { field: Field::CallSubject }));
-        assert_eq!(Call::new(id, taken("李", "", "报警"), Decided::Answered("  ")), Err(DomainError::CallNeedsOutcome));
+        let new = |caller, phone, subject| taken(caller, phone, subject);
+        assert_eq!(Call::new(id, new("", "", "报警"), job(1), NOW), Err(DomainError::Empty { field: Field::Caller }));
         assert_eq!(
-            Call::new(id, taken("李", "打错了", "报警"), job),
+            Call::new(id, new("李", "", " "), job(1), NOW),
+            Err(DomainError::Empty { field: Field::CallSubject })
+        );
+        assert_eq!(Call::new(id, new("李", "", "报警"), answered("  "), NOW), Err(DomainError::CallNeedsOutcome));
+        let both = Decided { answer: "已答复", job: job(1).job };
+        assert_eq!(Call::new(id, new("李", "", "报警"), both, NOW), Err(DomainError::CallAnsweredAndJob));
+        assert_eq!(
+            Call::new(id, new("李", "打错了", "报警"), job(1), NOW),
             Err(DomainError::NotPhone { field: Field::CallerPhone })
         );
-        assert_eq!(Call::new(id, taken("李", "", "报警"), job).unwrap().phone, None);
+        let mut later = new("李", "", "报警");
+        later.received_at = NOW + time::Duration::hours(1);
+        assert_eq!(Call::new(id, later, job(1), NOW), Err(DomainError::LaterThanNow { field: Field::CallReceivedAt }));
+        assert_eq!(Call::new(id, new("李", "", "报警"), job(1), NOW).unwrap().phone, None);
     }
 }

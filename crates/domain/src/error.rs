@@ -162,6 +162,12 @@ pub enum DomainError {
     RequestAnswered { state: String },
     /// A call registered with neither a job made for it nor the answer given.
     CallNeedsOutcome,
+    /// A call registered both as answered and as a job.
+    CallAnsweredAndJob,
+    /// A call's job at a site of another customer than the caller's.
+    SiteOfAnotherCustomer,
+    /// A time later than now (a call cannot have come in yet).
+    LaterThanNow { field: Field },
 }
 
 /// Result of a domain operation.
@@ -206,6 +212,7 @@ impl DomainError {
             | Overflow { field }
             | CannotWrite { field, .. }
             | OutOfRange { field, .. }
+            | LaterThanNow { field }
             | EditedMeanwhile { field, .. } => *field,
             LineQuantity { .. } | RequestQuantity { .. } | CountQuantity { .. } => Field::Quantity,
             RatingOutOfRange { .. } => Field::Rating,
@@ -235,7 +242,8 @@ impl DomainError {
             RequestOnClosedJob { .. } | RequestAlreadySent { .. } | RequestArrivedAnswered => Field::PartsRequest,
             DeliveryOutOfRange { .. } => Field::DeliverBy,
             RequestAnswered { .. } => Field::RequestState,
-            CallNeedsOutcome => Field::CallAnswer,
+            CallNeedsOutcome | CallAnsweredAndJob => Field::CallAnswer,
+            SiteOfAnotherCustomer => Field::SiteId,
         }
     }
 

@@ -19,38 +19,27 @@ pub const LISTED: i64 = 500;
 /// 24-hour reply counts from then) and belongs to the call's customer.
 pub fn take(tx: &mut dyn Tx, id: CallId, input: &CallInput, by: &str, now: OffsetDateTime) -> Result<wire::Call> {
     let received_at = input.received_at.unwrap_or(now);
-    if received_at > now + outpost_domain::clock::AHEAD_LIMIT {
-        return Err(AppError::invalid("received_at", "the customer cannot have called later than now"));
-    }
-    let answer = input.answer.as_deref().unwrap_or("");
-    let decided = match &input.job {
-        Some(_) if !answer.trim().is_empty() => {
-            return Err(AppError::invalid("answer", "a call is answered or becomes a job, not both"));
-        }
-        Some(_) => Decided::Job(JobId(Uuid::now_v7())),
-        None => Decided::Answered(answer),
-    };
-    let mut customer_id = input.customer_id;
-    if let Some(customer) = customer_id {
+    if let Some(customer) = input.customer_id {
         records::customer(tx, customer).map_err(|_| AppError::invalid("customer_id", "no such customer"))?;
     }
-    if let Some(job) = &input.job {
-        let site = records::site(tx, job.site_id).map_err(|_| AppError::invalid("site_id", "no such site"))?;
-        if customer_id.is_some_and(|c| c != site.customer_id) {
-            return Err(AppError::invalid("site_id", "this site is another customer's"));
+    let job = match &input.job {
+        Some(job) => {
+            let site = records::site(tx, job.site_id).map_err(|_| AppError::invalid("site_id", "no such site"))?;
+            Some((JobId(Uuid::now_v7()), site.customer_id))
         }
-        customer_id = Some(site.customer_id);
-    }
+        None => None,
+    };
     let new = NewCall {
         received_at,
         channel: input.channel.into(),
         caller: &input.caller,
         phone: &input.phone,
-        customer_id,
+        customer_id: input.customer_id,
         subject: &input.subject,
         taken_by: by,
     };
-    let call = Call::new(id, new, decided)?;
+    let decided = Decided { answer: input.answer.as_deref().unwrap_or(""), job };
+    let call = Call::new(id, new, decided, now)?;
     if let (Some(job), Some(job_id)) = (&input.job, call.job_id()) {
         let mut job = job.clone();
         job.reported_at = Some(received_at);

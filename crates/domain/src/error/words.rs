@@ -28,6 +28,7 @@ pub(super) fn render(error: &DomainError, language: Language) -> String {
             | DomainError::PartLineNotOnJob { .. }
             | DomainError::NotInCatalogue { .. }
             | DomainError::RequestOnClosedJob { .. }
+            | DomainError::SiteOfAnotherCustomer
             | DomainError::RequestAlreadySent { .. }
             | DomainError::RequestArrivedAnswered
             | DomainError::ContactOfAnotherCustomer { .. }
@@ -287,6 +288,12 @@ fn both(error: &DomainError) -> (String, String) {
             format!("the request is already {state}; it can no longer change"),
             format!("该申请已{}，不能再更改", request_state_zh(state)),
         ),
+        CallAnsweredAndJob => (
+            "is filled in, but the call also becomes a job: keep one of the two".into(),
+            "已填写，但此来电又转为派工单：请只保留一种处理方式".into(),
+        ),
+        SiteOfAnotherCustomer => ("this site is another customer's".into(), "该现场属于其他客户，请重新选择".into()),
+        LaterThanNow { .. } => ("is later than now; check the date and time".into(), "晚于当前时间，请核对日期和时间".into()),
         CallNeedsOutcome => (
             "is empty: write the answer given, or make a job for the call".into(),
             "未填写。请填写给客户的答复，或改为派工单".into(),

@@ -77,9 +77,12 @@ fn index(e: &DomainError) -> usize {
         ReopenNeedsSigned { .. } => 62,
         NotMonth { .. } => 63,
         CallNeedsOutcome => 64,
+        CallAnsweredAndJob => 65,
+        SiteOfAnotherCustomer => 66,
+        LaterThanNow { .. } => 67,
     }
 }
-const VARIANTS: usize = 65;
+const VARIANTS: usize = 68;
 
 fn samples() -> Vec<DomainError> {
     use DomainError::*;
@@ -155,6 +158,9 @@ fn samples() -> Vec<DomainError> {
         },
         RequestAnswered { state: "delivered".into() },
         CallNeedsOutcome,
+        CallAnsweredAndJob,
+        SiteOfAnotherCustomer,
+        LaterThanNow { field: Field::CallReceivedAt },
         ContactChangedMeanwhile { kept: "Li 0531-8888 7777".into(), theirs: "Li 139 0013 9000".into() },
         EditedMeanwhile { field: Field::Rating, item: Some("overall".into()), kept: "2".into(), theirs: "4".into() },
     ]
