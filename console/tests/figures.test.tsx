@@ -2,32 +2,18 @@
 // nothing was counted or HQ keeps no record, the sources' targets, and twelve months asked for.
 import { cleanup, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Kpis } from "../src/bindings/Kpis";
 import { UiContext } from "../src/context";
 import { translator } from "../src/i18n";
 import { Figures, lastYear } from "../src/screens/Figures";
 import { hq } from "./fake-hq";
+import { figures } from "./records";
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
 
-const none = { numerator: 0, denominator: 0 };
-const figures = (over: Partial<Kpis> = {}): Kpis => ({
-  on_time_arrival: none,
-  fix_rate: none,
-  first_visit_fix: none,
-  overall_rating_sum: 0,
-  overall_rating_count: 0,
-  satisfied: none,
-  repeat_repair: none,
-  complaint: null,
-  report_completeness: none,
-  reply_in_time: none,
-  factory_repair_in_time: none,
-  ...over,
-});
+
 
 describe("the month's figures", () => {
   it("shows each share as HQ counted it, against the sources' targets, over twelve months", async () => {

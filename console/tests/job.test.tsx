@@ -3,12 +3,12 @@
 // and HQ's refusal in the reader's words.
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { JobPage } from "../src/bindings/JobPage";
 import { speak } from "../src/api";
 import { UiContext } from "../src/context";
 import { translator } from "../src/i18n";
 import { Job } from "../src/screens/Job";
 import { hq } from "./fake-hq";
+import { jobPage as page } from "./records";
 
 afterEach(() => {
   cleanup();
@@ -16,46 +16,7 @@ afterEach(() => {
   speak("en");
 });
 
-const page = (over: Partial<JobPage> = {}): JobPage => ({
-  id: "0190e0a0-0000-7000-8000-000000000001",
-  number: "J2612-000003",
-  job_type: "repair",
-  status: "signed",
-  severity: "major",
-  customer_id: "c1",
-  customer: "济南恒丰机械",
-  site: "一厂",
-  engineer_id: "e1",
-  engineer: "王建国",
-  reported_fault: "叉车不能起升",
-  reported_at: "2026-12-03T01:10:00Z",
-  scheduled_on: "2026-12-03",
-  window_from: null,
-  window_until: null,
-  promised_on: null,
-  left_unsigned: null,
-  previous_visit: null,
-  events: [
-    { at: "2026-12-03T02:00:00Z", received_at: "2026-12-03T02:20:00Z", engineer: "王建国", from: "assigned", to: "en_route", note: null, clock_suspect: false },
-    { at: "2026-12-03T09:00:00Z", received_at: "2026-12-03T03:00:00Z", engineer: "王建国", from: "en_route", to: "on_site", note: null, clock_suspect: true },
-  ],
-  sheet: {
-    visit: [["客户", "济南恒丰机械"]],
-    report: [["故障原因", "油泵密封老化"]],
-    parts: [{ code: "SEAL-40", name: "油封", quantity: 1, unit_charge: "¥0.00", decision: "保修期内质量问题：免费", total: "¥0.00" }],
-    totals: [["合计", "¥0.00"]],
-    ratings: [["服务态度", "5"]],
-    opinion: "很满意",
-    signer: "李经理",
-    signed_at: "2026-12-03 11:05",
-    short_hash: "3F2A-91C0-77BE",
-    draft: false,
-  },
-  signature_image: true,
-  revisions: [{ revision: 1, signer: "李经理", signed_at: "2026-12-03T03:05:00Z", short_hash: "3F2A-91C0-77BE", current: true }],
-  audit: [],
-  ...over,
-});
+
 
 const show = (lang: "zh-CN" | "en" = "zh-CN") => {
   speak(lang);

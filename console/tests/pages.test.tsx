@@ -4,6 +4,11 @@ import { cleanup, render, screen } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../src/app";
 import { hq } from "./fake-hq";
+import { figures, jobPage as signed } from "./records";
+
+const kpis = figures();
+// A job still to do, so a dispatcher has actions on it.
+const jobPage = signed({ status: "assigned" });
 
 afterEach(() => {
   cleanup();
@@ -19,47 +24,6 @@ const session = (role: string) => ({
   must_change_password: false,
   expires_at: "2026-12-03T14:00:00Z",
 });
-
-const none = { numerator: 0, denominator: 0 };
-const kpis = {
-  on_time_arrival: none,
-  fix_rate: none,
-  first_visit_fix: none,
-  overall_rating_sum: 0,
-  overall_rating_count: 0,
-  satisfied: none,
-  repeat_repair: none,
-  complaint: null,
-  report_completeness: none,
-  reply_in_time: none,
-  factory_repair_in_time: none,
-};
-
-const jobPage = {
-  id: "0190e0a0-0000-7000-8000-000000000001",
-  number: "J2612-000003",
-  job_type: "repair",
-  status: "assigned",
-  severity: "common",
-  customer_id: "c1",
-  customer: "济南恒丰机械",
-  site: "一厂",
-  engineer_id: "e1",
-  engineer: "王建国",
-  reported_fault: "不能起升",
-  reported_at: "2026-12-03T01:10:00Z",
-  scheduled_on: "2026-12-03",
-  window_from: null,
-  window_until: null,
-  promised_on: null,
-  left_unsigned: null,
-  previous_visit: null,
-  events: [],
-  sheet: { visit: [], report: [], parts: [], totals: [], ratings: [], opinion: null, signer: null, signed_at: null, short_hash: null, draft: true },
-  signature_image: false,
-  revisions: [],
-  audit: [],
-};
 
 /** HQ for a person of `role`; `ended` answers 401 to every call after the session's. */
 function hqFor(role: string, ended = false) {

@@ -1,9 +1,9 @@
 // Finding the caller among the customers as the dispatcher types (name, phone or serial), or
 // adding a new customer with its first site and, when the call is about one, its equipment.
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { HqError, api } from "../api";
-import type { CallerMatch } from "../bindings/CallerMatch";
 import { useWords } from "../context";
+import { MatchText, SearchState, useCallers } from "./callers";
 import { type Problems, Field, problemsOf } from "./fields";
 
 /** What was picked: a customer, and the site and equipment a serial match named. */
@@ -20,22 +20,8 @@ export function CallerSearch({
 }) {
   const w = useWords();
   const [q, setQ] = useState("");
-  const [found, setFound] = useState<CallerMatch[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const { found, failed } = useCallers(q);
   const [adding, setAdding] = useState(false);
-
-  // Asks HQ 250 ms after the last key, and only keeps the answer to the latest question.
-  useEffect(() => {
-    if (!q.trim()) return setFound(null);
-    let live = true;
-    const wait = setTimeout(() => {
-      api.callers(q).then(
-        (m) => live && (setFound(m), setFailed(false)),
-        () => live && (setFound(null), setFailed(true)),
-      );
-    }, 250);
-    return () => ((live = false), clearTimeout(wait));
-  }, [q]);
 
   if (adding) return <NewCustomer caller={caller} phone={phone} onSaved={onPick} onCancel={() => setAdding(false)} />;
   return (
@@ -50,8 +36,7 @@ export function CallerSearch({
           autoComplete="off"
         />
       </label>
-      {failed && <p class="error">{w.t("unreachable")}</p>}
-      {found && found.length === 0 && <p class="hint">{w.t("noMatch")}</p>}
+      <SearchState found={found} failed={failed} />
       {found && found.length > 0 && (
         <ul class="matches" data-testid="matches">
           {found.map((m) => (
@@ -61,15 +46,7 @@ export function CallerSearch({
                 class="match"
                 onClick={() => onPick({ customer: m.customer_id, site: m.site_id, equipment: m.equipment_id })}
               >
-                <strong>{m.customer}</strong>
-                {m.matched !== "name" && (
-                  <span class="hint">
-                    {" "}
-                    · {w.t(`matched_${m.matched}`)}
-                    {w.t("colon")}
-                    {m.text}
-                  </span>
-                )}
+                <MatchText match={m} />
               </button>
             </li>
           ))}

@@ -5,10 +5,10 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { Archive } from "../bindings/Archive";
 import type { Call } from "../bindings/Call";
-import type { CallerMatch } from "../bindings/CallerMatch";
 import type { PastJob } from "../bindings/PastJob";
 import { useWords } from "../context";
 import { localDate } from "./Board";
+import { MatchText, SearchState, useCallers } from "./callers";
 
 export function Customers({ id }: { id: string | null }) {
   return id ? <CustomerArchive id={id} /> : <FindCustomer />;
@@ -17,21 +17,7 @@ export function Customers({ id }: { id: string | null }) {
 function FindCustomer() {
   const w = useWords();
   const [q, setQ] = useState("");
-  const [found, setFound] = useState<CallerMatch[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    if (!q.trim()) return setFound(null);
-    let live = true;
-    const wait = setTimeout(
-      () =>
-        api.callers(q).then(
-          (m) => live && (setFound(m), setFailed(false)),
-          () => live && setFailed(true),
-        ),
-      250,
-    );
-    return () => ((live = false), clearTimeout(wait));
-  }, [q]);
+  const { found, failed } = useCallers(q);
   return (
     <section class="card narrow-wide" data-testid="customers">
       <h1>{w.t("archiveTitle")}</h1>
@@ -39,23 +25,14 @@ function FindCustomer() {
         {w.t("findCustomer")}
         <input value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder={w.t("findHint")} autoFocus data-testid="archive-find" />
       </label>
-      {failed && <p class="error">{w.t("unreachable")}</p>}
-      {found && found.length === 0 && <p class="hint">{w.t("noMatch")}</p>}
+      <SearchState found={found} failed={failed} />
       {found && (
         <ul class="plain" data-testid="archive-matches">
           {found.map((m) => (
             <li key={`${m.customer_id}:${m.equipment_id}`}>
               <a href={`#/customers/${m.customer_id}`}>
-                <strong>{m.customer}</strong>
+                <MatchText match={m} />
               </a>
-              {m.matched !== "name" && (
-                <span class="hint">
-                  {" "}
-                  · {w.t(`matched_${m.matched}`)}
-                    {w.t("colon")}
-                    {m.text}
-                </span>
-              )}
             </li>
           ))}
         </ul>
