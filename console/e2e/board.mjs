@@ -221,7 +221,7 @@ try {
   // Every page, both languages, both sizes.
   for (const [lang, label] of [["zh", "中文"], ["en", "English"]]) {
     if ((await page.textContent("[data-testid=lang]")).trim() === label) await page.click("[data-testid=lang]");
-    for (const [w, h] of [[1440, 900], [1280, 720]]) {
+    for (const [w, h] of [[1440, 900], [1280, 720], [1024, 768]]) {
       await page.setViewportSize({ width: w, height: h });
       await page.goto(jobUrl);
       await page.waitForSelector("[data-testid=signature] img");

@@ -50,10 +50,14 @@ pub fn said(entry: &Entry, language: Language) -> String {
             _ => kind.to_owned(),
         };
     }
-    let field = entry.field.as_deref().map(|f| field_label(f, language));
+    let field = entry.field.as_deref().and_then(|f| field_label(f, language));
     let value = match (entry.field.as_deref(), entry.new.as_deref()) {
         (Some("status"), Some(s)) => JobStatus::parse(s).map_or(s.to_owned(), |s| s.label(language).to_owned()),
-        (_, Some(v)) => v.to_owned(),
+        (Some(f), Some(v)) => ReportField::parse(f)
+            .ok()
+            .and_then(|f| f.value_label(v, language))
+            .map_or_else(|| v.to_owned(), str::to_owned),
+        (None, Some(v)) => v.to_owned(),
         (_, None) => String::new(),
     };
     let colon = if language == Language::ZhCn { "：" } else { ": " };
@@ -66,15 +70,19 @@ pub fn said(entry: &Entry, language: Language) -> String {
     }
 }
 
-/// A field as the entry names it (`fault_cause`, `rating.overall`, `status`) in `language`.
-fn field_label(name: &str, language: Language) -> String {
+/// A field as the entry names it (`fault_cause`, `rating.overall`, `status`) in `language`;
+/// none for a field the kind already says (`signature` of a signing).
+fn field_label(name: &str, language: Language) -> Option<String> {
     if let Some(d) = name.strip_prefix("rating.").and_then(|d| Dimension::parse(d).ok()) {
-        return match language {
+        return Some(match language {
             Language::ZhCn => d.label_zh().to_owned(),
             Language::En => d.as_str().to_owned(),
-        };
+        });
     }
-    ReportField::parse(name).map_or(name.to_owned(), |f| f.label(language).to_owned())
+    if name == "status" {
+        return Some(outpost_domain::field::Field::Status.label(language).to_owned());
+    }
+    ReportField::parse(name).ok().map(|f| f.label(language).to_owned())
 }
 
 /// An outcome in `language`; none for an applied change.
@@ -123,5 +131,17 @@ mod tests {
             "created as J2612-000001"
         );
         assert_eq!(said(&entry("something_new", None, None), zh), "something_new");
+        assert_eq!(
+            said(&entry("report_field_set", Some("result"), Some("resolved")), zh),
+            "填写服务报告：处理结果 → 已解决"
+        );
+        assert_eq!(
+            said(&entry("report_field_set", Some("parts_replaced"), Some("none")), zh),
+            "填写服务报告：更换零件 → 无"
+        );
+        assert_eq!(
+            said(&entry("report_signed", Some("signature"), Some("DD7D-05AF-F95C")), zh),
+            "客户签字：DD7D-05AF-F95C"
+        );
     }
 }

@@ -152,6 +152,16 @@ impl ReportField {
     pub fn label(self, language: Language) -> &'static str {
         self.spec().label.get(language)
     }
+
+    /// A value the field is given from its choices (`resolved`, or `none` for no part replaced)
+    /// in `language`; none for a value people typed.
+    pub fn value_label(self, value: &str, language: Language) -> Option<&'static str> {
+        let spec = self.spec();
+        if spec.kind == FieldKind::PartsOrNone && value == "none" {
+            return Some(w("none", "无").get(language));
+        }
+        spec.choices.iter().find(|c| c.value == value).map(|c| c.label.get(language))
+    }
 }
 
 impl FormSection {
