@@ -4,7 +4,6 @@ use outpost_demo::{DemoConfig, generate};
 use outpost_domain::ids::{ClientId, EngineerId};
 use outpost_wire::dispatch::VanCountLine;
 use time::OffsetDateTime;
-use uuid::Uuid;
 
 use crate::db::Db;
 use crate::dispatch::publish_part;
@@ -13,10 +12,7 @@ use crate::{enroll, log, records};
 
 /// Adds an engineer; returns the one-time enrollment code for their laptop.
 pub fn add_engineer(db: &Db, name: &str, now: OffsetDateTime) -> Result<String> {
-    db.tx_blocking(|tx| {
-        let id = enroll::add_engineer(tx, EngineerId(Uuid::now_v7()), name, now)?;
-        enroll::new_code(tx, id, now)
-    })
+    db.tx_blocking(|tx| Ok(crate::fleet::add_engineer(tx, name, now)?.code))
 }
 
 /// A new one-time code for the engineer of that name; earlier unused ones stop working.

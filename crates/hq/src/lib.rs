@@ -19,6 +19,7 @@ pub mod dispatch;
 pub mod enroll;
 pub mod error;
 pub mod figures;
+pub mod fleet;
 mod job_page;
 mod json;
 pub mod log;

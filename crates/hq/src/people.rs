@@ -104,10 +104,6 @@ fn role_of(r: &Row, i: usize) -> Result<Role> {
     Role::parse(&r.text(i)?).ok_or_else(|| AppError::internal("stored role"))
 }
 
-fn time_of(r: &Row, i: usize) -> Result<OffsetDateTime> {
-    OffsetDateTime::from_unix_timestamp_nanos(i128::from(r.int(i)?)).map_err(|_| AppError::internal("stored time"))
-}
-
 /// Adds a person with a one-time password, to be replaced at first sign-in.
 pub fn add(tx: &mut dyn Tx, name: &str, role: Role, once: &OneTime, now: OffsetDateTime) -> Result<NewUser> {
     let name = checked_name(name)?;
@@ -150,7 +146,7 @@ pub fn list(tx: &mut dyn Tx) -> Result<Vec<User>> {
                 name: r.text(1)?,
                 role: role_of(r, 2)?,
                 password_set: r.opt_int(3)?.is_some(),
-                created_at: time_of(r, 4)?,
+                created_at: r.time(4)?,
             })
         })
         .collect()
@@ -233,7 +229,7 @@ pub fn session(tx: &mut dyn Tx, token: &str, now: OffsetDateTime) -> Result<Sign
             &[auth::hash(token).into()],
         )?
         .ok_or_else(|| AppError::Unauthorized("you are not signed in (or you signed out): sign in again".into()))?;
-    let expires_at = time_of(&row, 5)?;
+    let expires_at = row.time(5)?;
     if expires_at <= now {
         return Err(AppError::Unauthorized(format!("your session ended after {SESSION_HOURS} hours: sign in again")));
     }

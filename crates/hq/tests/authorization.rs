@@ -31,8 +31,9 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             let client: outpost_domain::ids::ClientId = body["client_id"].as_str().ok_or("client")?.parse()?;
             let db = hq.db.clone();
             blocking(move || Ok(outpost_hq::admin::revoke_device(&db, client, NOW)?)).await?;
-            (body["engineer_id"].clone(), body["token"].as_str().ok_or("token")?.to_owned())
+            (body["engineer_id"].clone(), (client, body["token"].as_str().ok_or("token")?.to_owned()))
         };
+        let (revoked_client, revoked) = revoked;
         let forged_device = format!("odv_{}", "ab".repeat(32));
         let forged_dispatcher = format!("odp_{}", "cd".repeat(32));
 
@@ -189,6 +190,9 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 None,
                 Kind::Dispatcher,
             ),
+            (Method::POST, "/api/v1/engineers".into(), Some(json!({"name": "新工程师"})), Kind::Dispatcher),
+            (Method::GET, "/api/v1/devices".into(), None, Kind::Dispatcher),
+            (Method::POST, format!("/api/v1/devices/{revoked_client}/revoke"), None, Kind::Dispatcher),
             (Method::POST, "/api/v1/sync/clients".into(), None, Kind::Device),
             (Method::GET, "/api/v1/parts-requests?state=all".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/unresolved".into(), None, Kind::Dispatcher),
@@ -289,15 +293,17 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                     (Kind::Dispatcher, "engineer A" | "engineer B" | "revoked") => StatusCode::FORBIDDEN,
                     _ => StatusCode::UNAUTHORIZED,
                 };
-                // The signature of an unsigned job (404), closing an open job (422) and answering
-                // a request HQ does not hold (404) answer the dispatcher with a rule, not a
+                // The signature of an unsigned job (404), closing an open job (422), revoking a
+                // revoked laptop (404) and answering a request HQ does not hold (404) answer the dispatcher with a rule, not a
                 // refusal: they got past authorization.
                 let past_auth = !matches!(
                     status,
                     StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::INTERNAL_SERVER_ERROR
                 );
-                let ruled =
-                    path.ends_with("/signature") || path.ends_with("/close") || path.contains("/parts-requests/");
+                let ruled = path.ends_with("/signature")
+                    || path.ends_with("/close")
+                    || path.ends_with("/revoke")
+                    || path.contains("/parts-requests/");
                 let ok = match (expected, ruled) {
                     (StatusCode::OK, true) => past_auth,
                     (StatusCode::OK, false) => status.is_success(),

@@ -184,6 +184,10 @@ async fn a_viewer_reads_only_and_only_a_manager_adds_people_or_changes_settings(
             }
             let (s, _, users) = browse(app, Method::GET, "/api/v1/users", Some(token), None, None).await?;
             assert_eq!(s, if allowed { StatusCode::OK } else { StatusCode::FORBIDDEN }, "{users}");
+            // Revoking a laptop is the manager's: a dispatcher is refused before HQ looks for it.
+            let revoke = "/api/v1/devices/0190a000-0000-7000-8000-000000000000/revoke";
+            let (s, _, body) = browse(app, Method::POST, revoke, Some(token), Some(csrf), None).await?;
+            assert_eq!(s, if allowed { StatusCode::NOT_FOUND } else { StatusCode::FORBIDDEN }, "{body}");
         }
         let (_, _, users) = browse(app, Method::GET, "/api/v1/users", Some(manager), None, None).await?;
         let names: Vec<&str> = users.as_array().ok_or("users")?.iter().filter_map(|u| u["name"].as_str()).collect();

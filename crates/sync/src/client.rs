@@ -65,6 +65,8 @@ impl HqClient {
             )));
         }
         let http = Client::builder()
+            // HQ shows the console which version each laptop runs.
+            .user_agent(concat!("outpost/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(Duration::from_secs(10))
             .timeout(Duration::from_secs(60))
             .build()

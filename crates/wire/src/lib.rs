@@ -6,6 +6,7 @@ pub mod board;
 pub mod calls;
 pub mod dispatch;
 mod edge;
+pub mod fleet;
 pub mod job_page;
 pub mod kpis;
 mod labels;

@@ -1,28 +1,32 @@
-//! Engineers: the list, new enrollment codes, the van stock counts.
+//! Engineers and their laptops: the list, a new engineer, enrollment codes, the van stock
+//! counts, the devices and revoking one.
 
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::routing::{get, post};
-use outpost_domain::ids::EngineerId;
+use outpost_domain::ids::{ClientId, EngineerId};
 use outpost_wire::dispatch::Engineer;
 use outpost_wire::dispatch::VanCountInput;
+use outpost_wire::fleet::{Device, EngineerInput, EnrollmentCode};
 use outpost_wire::model;
-use serde::Serialize;
 
 use super::parse_id;
-use crate::auth::Dispatcher;
-use crate::dispatch;
-use crate::error::{AppError, Result};
+use crate::auth::{Dispatcher, Manager};
+use crate::error::Result;
 use crate::json::Body;
 use crate::state::AppState;
+use crate::{dispatch, fleet};
 
 /// The routes of this resource.
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/engineers", get(list_engineers))
+        .route("/api/v1/engineers", get(list_engineers).post(add_engineer))
         .route("/api/v1/engineers/{id}/code", post(reissue_code))
         .route("/api/v1/engineers/{id}/van-stock", get(get_van_stock).put(count_van))
+        .route("/api/v1/devices", get(list_devices))
+        .route("/api/v1/devices/{client_id}/revoke", post(revoke_device))
 }
 
 /// `GET /api/v1/engineers/{id}/van-stock`: the engineer's van as last counted.
@@ -55,27 +59,42 @@ pub async fn list_engineers(State(s): State<AppState>, _: Dispatcher) -> Result<
     Ok(Json(rows.iter().map(|r| Ok(Engineer { id: r.text(0)?, name: r.text(1)? })).collect::<Result<_>>()?))
 }
 
-/// A new one-time enrollment code for an engineer.
-#[derive(Debug, Serialize)]
-pub struct CodeOut {
-    engineer_id: String,
-    code: String,
-    #[serde(with = "time::serde::rfc3339")]
-    expires_at: time::OffsetDateTime,
+/// `POST /api/v1/engineers`: a new engineer and the one-time code for their first laptop.
+pub async fn add_engineer(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Body(input): Body<EngineerInput>,
+) -> Result<(StatusCode, Json<EnrollmentCode>)> {
+    let now = s.now();
+    let code = s.db.tx(move |tx| fleet::add_engineer(tx, &input.name, now)).await?;
+    Ok((StatusCode::CREATED, Json(code)))
 }
 
 /// `POST /api/v1/engineers/{id}/code`: a new enrollment code; the engineer's earlier unused
 /// codes stop working.
-pub async fn reissue_code(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Json<CodeOut>> {
+pub async fn reissue_code(
+    State(s): State<AppState>,
+    _: Dispatcher,
+    Path(id): Path<String>,
+) -> Result<Json<EnrollmentCode>> {
     let id: EngineerId = parse_id("engineer", &id)?;
     let now = s.now();
-    let code =
-        s.db.tx(move |tx| {
-            if tx.query_opt("SELECT 1 FROM engineers WHERE id = $1", &[id.to_text().into()])?.is_none() {
-                return Err(AppError::NotFound(format!("no engineer {id}")));
-            }
-            crate::enroll::reissue_code(tx, id, now)
-        })
-        .await?;
-    Ok(Json(CodeOut { engineer_id: id.to_text(), code, expires_at: now + crate::enroll::CODE_VALID_FOR }))
+    Ok(Json(s.db.tx(move |tx| fleet::reissue_code(tx, id, now)).await?))
+}
+
+/// `GET /api/v1/devices`: every laptop enrolled, with its last sync and version.
+pub async fn list_devices(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<Device>>> {
+    Ok(Json(s.db.tx(fleet::devices).await?))
+}
+
+/// `POST /api/v1/devices/{client_id}/revoke`: the laptop's token stops working (the service
+/// manager's decision: a lost or stolen laptop).
+pub async fn revoke_device(
+    State(s): State<AppState>,
+    Manager(by): Manager,
+    Path(id): Path<String>,
+) -> Result<Json<Device>> {
+    let id: ClientId = parse_id("device", &id)?;
+    let now = s.now();
+    Ok(Json(s.db.tx(move |tx| fleet::revoke(tx, id, &by.actor(), now)).await?))
 }

@@ -93,6 +93,17 @@ impl Row {
         }
     }
 
+    /// A time column, stored as nanoseconds since the epoch.
+    pub fn time(&self, i: usize) -> Result<time::OffsetDateTime> {
+        time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(self.int(i)?))
+            .map_err(|_| AppError::internal(format!("column {i} is not a time")))
+    }
+
+    /// A nullable time column.
+    pub fn opt_time(&self, i: usize) -> Result<Option<time::OffsetDateTime>> {
+        self.opt_int(i)?.map(|_| self.time(i)).transpose()
+    }
+
     /// A bytes column.
     pub fn bytes(&self, i: usize) -> Result<Vec<u8>> {
         match self.value(i)? {
