@@ -63,8 +63,12 @@ impl fmt::Display for Currency {
 
 /// An amount of money in minor units. Prices are never negative; totals are checked for overflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct Money {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub minor: i64,
+    /// ISO 4217, e.g. `CNY`.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub currency: Currency,
 }
 

@@ -104,8 +104,10 @@ pub fn seed_demo(db: &Db, jobs: usize, now: OffsetDateTime) -> Result<Vec<(Strin
             for e in &j.events {
                 records::add_event(tx, e)?;
             }
+            // Fitted from the engineer's van at the visit's last move.
+            let fitted = j.job.engineer_id.zip(j.events.last().map(|e| e.at));
             for l in &j.parts {
-                records::save_part_line(tx, l)?;
+                records::save_part_line(tx, l, fitted)?;
             }
             if let Some(r) = &j.report {
                 records::save_report(tx, r, None)?;

@@ -197,7 +197,7 @@ impl Batch {
     ) -> Result<Audit> {
         let id = visit.job.id;
         if let Some(line) = &applied.line_added {
-            records::save_part_line(tx, line)?;
+            records::save_part_line(tx, line, visit.job.engineer_id.map(|e| (e, now)))?;
         }
         if let Some(line) = applied.line_removed {
             records::delete_part_line(tx, id, line)?;

@@ -31,6 +31,7 @@ mod receipts;
 pub mod records;
 pub mod state;
 mod sync;
+mod vans;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

@@ -2,9 +2,9 @@
 //! promised date within the rules' 15 days, delivered, or declined), and every answer sent down
 //! to the engineer's laptop with the job. The storage; the handlers are in `api::parts_requests`.
 
-use outpost_domain::ids::{EngineerId, JobId, PartsRequestId};
+use outpost_domain::ids::{JobId, PartsRequestId};
 use outpost_domain::parts_request::PartsRequest;
-use serde::{Deserialize, Serialize};
+use outpost_wire::parts::PartsRequestLine;
 use time::OffsetDateTime;
 
 use crate::db::Tx;
@@ -42,26 +42,16 @@ pub fn of_job(tx: &mut dyn Tx, job: JobId) -> Result<Vec<PartsRequest>> {
         .collect()
 }
 
-/// A request as the dispatcher lists it: with its job, engineer and whether it is overdue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RequestOut {
-    #[serde(flatten)]
-    pub request: outpost_wire::model::PartsRequest,
-    pub job_number: String,
-    pub engineer_id: Option<EngineerId>,
-    pub due_by: time::Date,
-    pub overdue: bool,
-}
-
 /// The requests in `state` (`open` or `all`), oldest first, as of `now`.
-pub fn list(tx: &mut dyn Tx, state: &str, now: OffsetDateTime) -> Result<Vec<RequestOut>> {
+pub fn list(tx: &mut dyn Tx, state: &str, now: OffsetDateTime) -> Result<Vec<PartsRequestLine>> {
     let filter = match state {
         "open" => "WHERE r.state IN ('requested', 'promised')",
         "all" => "",
         other => return Err(AppError::invalid("state", format!("'{other}' is not a list; use open or all"))),
     };
     let sql = format!(
-        "SELECT r.body, j.number, j.engineer_id FROM parts_requests r JOIN jobs j ON j.id = r.job_id {filter}
+        "SELECT r.body, j.number, j.engineer_id, e.name FROM parts_requests r JOIN jobs j ON j.id = r.job_id
+           LEFT JOIN engineers e ON e.id = j.engineer_id {filter}
          ORDER BY r.requested_at, r.id"
     );
     tx.query(&sql, &[])?
@@ -69,11 +59,12 @@ pub fn list(tx: &mut dyn Tx, state: &str, now: OffsetDateTime) -> Result<Vec<Req
         .map(|row| {
             let request: PartsRequest = row.json(0)?;
             let engineer_id = row.opt_text(2)?.map(|e| e.parse()).transpose().map_err(AppError::from)?;
-            Ok(RequestOut {
+            Ok(PartsRequestLine {
                 due_by: request.due_by(),
                 overdue: request.is_overdue(now),
                 job_number: row.text(1)?,
                 engineer_id,
+                engineer: row.opt_text(3)?,
                 request: request.into(),
             })
         })

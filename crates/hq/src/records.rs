@@ -189,12 +189,14 @@ pub fn report(tx: &mut dyn Tx, id: JobId) -> Result<Option<ServiceReport>> {
     tx.query_opt("SELECT body FROM reports WHERE job_id = $1", &[id.to_text().into()])?.map(|r| r.json(0)).transpose()
 }
 
-/// Saves a part line.
-pub fn save_part_line(tx: &mut dyn Tx, l: &PartLine) -> Result<()> {
+/// Saves a part line, with who fitted it from their van and when HQ heard of it (kept from
+/// the first save).
+pub fn save_part_line(tx: &mut dyn Tx, l: &PartLine, fitted: Option<(EngineerId, OffsetDateTime)>) -> Result<()> {
+    let (engineer, at) = fitted.map(|(e, at)| (e.to_text(), ns(at))).unzip();
     tx.execute(
-        "INSERT INTO part_lines (id, job_id, body) VALUES ($1, $2, $3)
+        "INSERT INTO part_lines (id, job_id, body, engineer_id, added_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (id) DO UPDATE SET body = excluded.body",
-        &[l.id.to_text().into(), l.job_id.to_text().into(), json(l)?],
+        &[l.id.to_text().into(), l.job_id.to_text().into(), json(l)?, engineer.into(), at.into()],
     )?;
     Ok(())
 }

@@ -85,12 +85,15 @@ pub struct EquipmentInput {
 /// `POST /api/v1/parts`: prices in minor units of `currency`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct PartInput {
     pub code: String,
     pub name: String,
     #[serde(default)]
     pub spec: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub unit_cost: i64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub unit_price: i64,
     pub currency: String,
     /// Codes of catalogue parts that may be fitted instead.
@@ -107,6 +110,7 @@ pub struct PartInput {
 /// `PUT /api/v1/engineers/{id}/van-stock`: a count of the engineer's van.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct VanCountInput {
     pub parts: Vec<VanCountLine>,
 }
@@ -114,21 +118,26 @@ pub struct VanCountInput {
 /// One counted part: its catalogue code and how many are in the van.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct VanCountLine {
     pub part_code: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub counted: i64,
 }
 
 /// `POST /api/v1/parts-requests/{id}/promise`: the date HQ promises the part by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct PromiseInput {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub deliver_by: Date,
 }
 
 /// `POST /api/v1/parts-requests/{id}/decline`: why HQ will not send the part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct DeclineInput {
     pub reason: String,
 }

@@ -11,6 +11,7 @@ pub mod job_page;
 pub mod kpis;
 mod labels;
 pub mod model;
+pub mod parts;
 pub mod people;
 pub mod sync;
 

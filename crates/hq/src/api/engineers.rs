@@ -11,13 +11,14 @@ use outpost_wire::dispatch::Engineer;
 use outpost_wire::dispatch::VanCountInput;
 use outpost_wire::fleet::{Device, EngineerInput, EnrollmentCode};
 use outpost_wire::model;
+use outpost_wire::parts::VanLevel;
 
 use super::parse_id;
 use crate::auth::{Dispatcher, Manager};
 use crate::error::Result;
 use crate::json::Body;
 use crate::state::AppState;
-use crate::{dispatch, fleet};
+use crate::{dispatch, fleet, vans};
 
 /// The routes of this resource.
 pub fn router() -> Router<AppState> {
@@ -29,14 +30,16 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/devices/{client_id}/revoke", post(revoke_device))
 }
 
-/// `GET /api/v1/engineers/{id}/van-stock`: the engineer's van as last counted.
+/// `GET /api/v1/engineers/{id}/van-stock`: the engineer's van as last counted, less what the
+/// engineer's reports used since, each part flagged when it has lain still.
 pub async fn get_van_stock(
     State(s): State<AppState>,
     _: Dispatcher,
     Path(id): Path<String>,
-) -> Result<Json<Vec<model::VanStock>>> {
+) -> Result<Json<Vec<VanLevel>>> {
     let id: EngineerId = parse_id("engineer", &id)?;
-    Ok(Json(s.db.tx(move |tx| dispatch::van_stock(tx, id)).await?.into_iter().map(Into::into).collect()))
+    let now = s.now();
+    Ok(Json(s.db.tx(move |tx| vans::levels(tx, id, now)).await?))
 }
 
 /// `PUT /api/v1/engineers/{id}/van-stock`: a count of the engineer's van; answers the counts

@@ -6,12 +6,13 @@ use axum::{Json, Router};
 use outpost_domain::ids::PartsRequestId;
 use outpost_wire::dispatch::{DeclineInput, PromiseInput};
 use outpost_wire::model;
+use outpost_wire::parts::PartsRequestLine;
 use serde::Deserialize;
 
 use crate::auth::Dispatcher;
 use crate::error::{AppError, Result};
 use crate::json::{Body, Params};
-use crate::parts_requests::{RequestOut, answer, list};
+use crate::parts_requests::{answer, list};
 use crate::state::AppState;
 
 /// The routes of parts requests.
@@ -40,7 +41,7 @@ pub async fn list_requests(
     State(s): State<AppState>,
     _: Dispatcher,
     Params(q): Params<ListQuery>,
-) -> Result<Json<Vec<RequestOut>>> {
+) -> Result<Json<Vec<PartsRequestLine>>> {
     let now = s.now();
     let state = q.state.unwrap_or_else(|| "open".into());
     Ok(Json(s.db.tx(move |tx| list(tx, &state, now)).await?))

@@ -11,7 +11,9 @@ use crate::model::settings::PartPrice;
 
 /// A part in HQ's catalogue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct Part {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub id: PartId,
     pub code: String,
     pub name: String,
@@ -22,6 +24,7 @@ pub struct Part {
     pub unit_price: Money,
     /// Where HQ keeps it (库位); absent when not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub bin: Option<String>,
     /// `repair` (维修件) or `consumable` (易耗件); a repair part when HQ does not say.
     #[serde(default)]
@@ -32,6 +35,7 @@ mirror!(Part = part::Part { id, code, name, spec, substitutes, unit_cost, unit_p
 /// What kind of part it is, for the warranty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum PartClass {
     #[default]
     Repair,
@@ -42,6 +46,7 @@ mirror!(PartClass = enum part::PartClass { Repair {}, Consumable {} });
 /// Why the old part failed: decides the charge under warranty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum FaultOrigin {
     #[default]
     Quality,
@@ -68,13 +73,16 @@ mirror!(PartLine = part::PartLine { id, job_id, part_code, part_name, quantity, 
 /// Where HQ's answer to a parts request stands: `{"state": "promised", "deliver_by": …}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum RequestState {
     Requested,
     Promised {
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         deliver_by: Date,
     },
     Delivered {
         #[serde(with = "time::serde::rfc3339")]
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         at: OffsetDateTime,
     },
     Declined {
@@ -87,8 +95,11 @@ mirror!(RequestState = enum parts_request::RequestState {
 
 /// A part asked of HQ for a job (补件申请), with HQ's answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct PartsRequest {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub id: PartsRequestId,
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub job_id: JobId,
     pub part_code: String,
     pub part_name: String,
@@ -96,11 +107,13 @@ pub struct PartsRequest {
     pub origin: FaultOrigin,
     pub note: Option<String>,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub requested_at: OffsetDateTime,
     #[serde(flatten)]
     pub state: RequestState,
     /// What the customer pays (zero: a free 补件); absent from requests made before prices were kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub price: Option<PartPrice>,
 }
 mirror!(
@@ -120,10 +133,12 @@ mirror!(
 
 /// One part in an engineer's van, as HQ last counted it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct VanStock {
     pub part_code: String,
     pub counted: u32,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub counted_at: OffsetDateTime,
 }
 mirror!(VanStock = van::VanStock { part_code, counted, counted_at });

@@ -10,6 +10,7 @@ use crate::edge::mirror;
 /// How parts are charged in one situation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum PartsCharge {
     Free,
     AtCost,
@@ -19,16 +20,21 @@ mirror!(PartsCharge = enum warranty::PartsCharge { Free {}, AtCost {}, AtListPri
 
 /// The charges of one situation; amounts in minor units of the policy's currency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct ChargeRule {
     pub parts: PartsCharge,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub labour_per_hour: i64,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub service_fee: i64,
 }
 mirror!(ChargeRule = warranty::ChargeRule { parts, labour_per_hour, service_fee });
 
 /// The charging rules (收费标准) by warranty situation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct ChargingPolicy {
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub currency: Currency,
     pub in_warranty_quality: ChargeRule,
     pub in_warranty_misuse: ChargeRule,
@@ -49,6 +55,7 @@ fn at_cost() -> PartsCharge {
 /// The situation a part is priced in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum Situation {
     InWarrantyQuality,
     InWarrantyMisuse,
@@ -61,6 +68,7 @@ mirror!(Situation = enum warranty::Situation {
 
 /// What some number of one part costs the customer, and in which situation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub struct PartPrice {
     pub situation: Situation,
     pub charge: PartsCharge,
