@@ -6,14 +6,24 @@ import type { Board } from "./bindings/Board";
 import type { Call } from "./bindings/Call";
 import type { CallInput } from "./bindings/CallInput";
 import type { CallerMatch } from "./bindings/CallerMatch";
+import type { ChargingPolicy } from "./bindings/ChargingPolicy";
 import type { Customer } from "./bindings/Customer";
 import type { CustomerInput } from "./bindings/CustomerInput";
+import type { Device } from "./bindings/Device";
 import type { Engineer } from "./bindings/Engineer";
+import type { EnrollmentCode } from "./bindings/EnrollmentCode";
 import type { Equipment } from "./bindings/Equipment";
 import type { EquipmentInput } from "./bindings/EquipmentInput";
 import type { JobPage } from "./bindings/JobPage";
 import type { Kpis } from "./bindings/Kpis";
 import type { JobUpdate } from "./bindings/JobUpdate";
+import type { Part } from "./bindings/Part";
+import type { PartInput } from "./bindings/PartInput";
+import type { PartsRequest } from "./bindings/PartsRequest";
+import type { PartsRequestLine } from "./bindings/PartsRequestLine";
+import type { VanCountLine } from "./bindings/VanCountLine";
+import type { VanLevel } from "./bindings/VanLevel";
+import type { VanStock } from "./bindings/VanStock";
 import type { Session } from "./bindings/Session";
 import type { Site } from "./bindings/Site";
 import type { SiteInput } from "./bindings/SiteInput";
@@ -106,4 +116,25 @@ export const api = {
   customerCalls: (customer: string) =>
     call<Call[]>("GET", `/api/v1/calls?since=2000-01-01T00:00:00Z&customer_id=${customer}`),
   calls: (since: string) => call<Call[]>("GET", `/api/v1/calls?since=${encodeURIComponent(since)}`),
+  /** A new engineer, with the one-time code for their first laptop. */
+  addEngineer: (name: string) => call<EnrollmentCode>("POST", "/api/v1/engineers", { name }),
+  /** A new code for the engineer; their earlier unused ones stop working. */
+  newCode: (engineer: string) => call<EnrollmentCode>("POST", `/api/v1/engineers/${engineer}/code`),
+  devices: () => call<Device[]>("GET", "/api/v1/devices"),
+  revoke: (client: string) => call<Device>("POST", `/api/v1/devices/${client}/revoke`),
+  /** Parts requests: `open` (requested or promised) or `all`. */
+  partsRequests: (state: "open" | "all") => call<PartsRequestLine[]>("GET", `/api/v1/parts-requests?state=${state}`),
+  promise: (id: string, deliver_by: string) =>
+    call<PartsRequest>("POST", `/api/v1/parts-requests/${id}/promise`, { deliver_by }),
+  deliver: (id: string) => call<PartsRequest>("POST", `/api/v1/parts-requests/${id}/deliver`),
+  decline: (id: string, reason: string) =>
+    call<PartsRequest>("POST", `/api/v1/parts-requests/${id}/decline`, { reason }),
+  parts: () => call<Part[]>("GET", "/api/v1/parts"),
+  addPart: (p: PartInput) => call<Part>("POST", "/api/v1/parts", p),
+  changePart: (id: string, p: PartInput) => call<Part>("PUT", `/api/v1/parts/${id}`, p),
+  van: (engineer: string) => call<VanLevel[]>("GET", `/api/v1/engineers/${engineer}/van-stock`),
+  countVan: (engineer: string, parts: VanCountLine[]) =>
+    call<VanStock[]>("PUT", `/api/v1/engineers/${engineer}/van-stock`, { parts }),
+  chargingPolicy: () => call<ChargingPolicy>("GET", "/api/v1/charging-policy"),
+  setChargingPolicy: (p: ChargingPolicy) => call<ChargingPolicy>("PUT", "/api/v1/charging-policy", p),
 };

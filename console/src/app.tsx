@@ -1,5 +1,6 @@
 // The console: sign in, replace a one-time password, then the pages (the dispatch board, taking a
-// call, a job), each at its own address (#/board, #/call, #/jobs/<id>) so the browser's back button and a bookmark
+// call, a job, the archive, the engineers, the figures), each at its own address (#/board,
+// #/call, #/jobs/<id>, …) so the browser's back button and a bookmark
 // work. The header says who is signed in and in which role, switches the language, and signs out.
 import { useEffect, useState } from "preact/hooks";
 import { api, speak, whenSignedOut } from "./api";
@@ -9,19 +10,21 @@ import { type Lang, browserLang, translator } from "./i18n";
 import { Board } from "./screens/Board";
 import { Call } from "./screens/Call";
 import { Customers } from "./screens/Customers";
+import { Engineers } from "./screens/Engineers";
 import { Figures } from "./screens/Figures";
 import { Job } from "./screens/Job";
 import { Password } from "./screens/Password";
 import { SignIn } from "./screens/SignIn";
 
-type Page = "board" | "call" | "customers" | "figures" | "job";
+type Page = "board" | "call" | "customers" | "engineers" | "figures" | "job";
 type Route = { page: Page; id?: string };
 const routeOf = (hash: string): Route => {
   const job = hash.match(/^#\/jobs\/([0-9a-f-]{36})$/);
   if (job) return { page: "job", id: job[1] };
   const customer = hash.match(/^#\/customers(?:\/([0-9a-f-]{36}))?$/);
   if (customer) return { page: "customers", id: customer[1] };
-  return { page: hash === "#/call" ? "call" : hash === "#/figures" ? "figures" : "board" };
+  const named: Record<string, Page> = { "#/call": "call", "#/engineers": "engineers", "#/figures": "figures" };
+  return { page: named[hash] ?? "board" };
 };
 
 export function App() {
@@ -65,8 +68,8 @@ export function App() {
           {session && !session.must_change_password && (
             <nav>
               {(session.role === "viewer"
-                ? (["board", "customers", "figures"] as const)
-                : (["board", "call", "customers", "figures"] as const)
+                ? (["board", "customers", "engineers", "figures"] as const)
+                : (["board", "call", "customers", "engineers", "figures"] as const)
               ).map((p) => (
                 <a key={p} href={`#/${p}`} class={page === p ? "on" : ""} data-testid={`nav-${p}`}>
                   {t(`nav_${p}`)}
@@ -100,6 +103,8 @@ export function App() {
             <Job id={route.id} role={session.role} />
           ) : page === "customers" ? (
             <Customers id={route.id ?? null} />
+          ) : page === "engineers" ? (
+            <Engineers role={session.role} />
           ) : page === "figures" ? (
             <Figures />
           ) : page === "call" && session.role !== "viewer" ? (

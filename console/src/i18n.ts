@@ -8,7 +8,9 @@ import { STATUS_LABELS, UNSIGNED_LABELS } from "./bindings/labels";
 import type { JobType } from "./bindings/JobType";
 import type { Role } from "./bindings/Role";
 import type { UnsignedReason } from "./bindings/UnsignedReason";
+import type { Money } from "./bindings/Money";
 import { callEn, callZh } from "./words/call";
+import { fleetEn, fleetZh } from "./words/fleet";
 import { jobEn, jobZh } from "./words/job";
 
 export type Lang = "zh-CN" | "en";
@@ -71,6 +73,7 @@ const en = {
   readOnly: "Read only",
   ...callEn,
   ...jobEn,
+  ...fleetEn,
 };
 
 export type Key = keyof typeof en;
@@ -133,6 +136,7 @@ const zh: Record<Key, string> = {
   readOnly: "只读",
   ...callZh,
   ...jobZh,
+  ...fleetZh,
 };
 
 const jobTypes: Record<JobType, [string, string]> = {
@@ -165,6 +169,13 @@ export function translator(lang: Lang) {
     role: (r: Role) => t(`role_${r}` as Key),
     /** HQ's refusal in the reader's words, by its code; `fallback` for one without words here. */
     refusal: (code: string, fallback: Key) => t((`refused_${code}` in words ? `refused_${code}` : fallback) as Key),
+    /** A moment in the browser's time zone, to the minute. */
+    at: (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: "medium", timeStyle: "short" }),
+    /** `¥1,234.00` in Chinese, `CNY 1,234.00` in English (minor units of two decimals). */
+    money: (m: Money) => {
+      const amount = (m.minor / 100).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      return lang === "en" || m.currency !== "CNY" ? `${m.currency} ${amount}` : `¥${amount}`;
+    },
     /** "1 h 20 min" / "1 小时 20 分钟"; whole days from two days on. */
     minutes: (m: number) => {
       const h = Math.floor(Math.abs(m) / 60);

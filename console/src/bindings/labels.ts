@@ -133,3 +133,107 @@ export const SHARES = [
     "target": null
   }
 ] as const;
+
+export const PART_CLASS_LABELS = {
+  "consumable": [
+    "Consumable",
+    "易耗件"
+  ],
+  "repair": [
+    "Repair part",
+    "维修件"
+  ]
+} as const;
+
+export const SITUATION_LABELS = {
+  "in_warranty_consumable": [
+    "In warranty, consumable",
+    "保修期内，易耗件"
+  ],
+  "in_warranty_misuse": [
+    "In warranty, damaged by misuse",
+    "保修期内，人为损坏"
+  ],
+  "in_warranty_quality": [
+    "In warranty, quality fault",
+    "保修期内，质量问题"
+  ],
+  "out_of_warranty": [
+    "Out of warranty",
+    "已过保修期"
+  ]
+} as const;
+
+export const CHARGE_LABELS = {
+  "at_cost": [
+    "At cost",
+    "按成本价收费"
+  ],
+  "at_list_price": [
+    "At list price",
+    "按销售价收费"
+  ],
+  "free": [
+    "Free",
+    "免费"
+  ]
+} as const;
+
+export const PRICE_REASONS = {
+  "in_warranty_consumable": {
+    "at_cost": [
+      "Consumable, not covered by warranty: part charged",
+      "易耗件，不在保修范围内：配件收费"
+    ],
+    "at_list_price": [
+      "Consumable, not covered by warranty: part charged",
+      "易耗件，不在保修范围内：配件收费"
+    ],
+    "free": [
+      "Consumable: free by company policy",
+      "易耗件：按公司政策免费"
+    ]
+  },
+  "in_warranty_misuse": {
+    "at_cost": [
+      "In warranty, but damaged by misuse: part charged",
+      "保修期内，人为损坏：配件收费"
+    ],
+    "at_list_price": [
+      "In warranty, but damaged by misuse: part charged",
+      "保修期内，人为损坏：配件收费"
+    ],
+    "free": [
+      "Free by company policy",
+      "按公司政策免费"
+    ]
+  },
+  "in_warranty_quality": {
+    "at_cost": [
+      "Charged by company policy",
+      "按公司政策收费"
+    ],
+    "at_list_price": [
+      "Charged by company policy",
+      "按公司政策收费"
+    ],
+    "free": [
+      "In warranty, quality fault: free",
+      "保修期内，质量问题：免费"
+    ]
+  },
+  "out_of_warranty": {
+    "at_cost": [
+      "Out of warranty: part charged",
+      "已过保修期：配件收费"
+    ],
+    "at_list_price": [
+      "Out of warranty: part charged",
+      "已过保修期：配件收费"
+    ],
+    "free": [
+      "Free by company policy",
+      "按公司政策免费"
+    ]
+  }
+} as const;

@@ -60,6 +60,17 @@ impl PartClass {
             PartClass::Consumable => "consumable",
         }
     }
+
+    pub const ALL: [PartClass; 2] = [PartClass::Repair, PartClass::Consumable];
+
+    /// The class as people read it.
+    pub fn label(self, language: crate::customer::Language) -> &'static str {
+        let (en, zh) = match self {
+            PartClass::Repair => ("Repair part", "维修件"),
+            PartClass::Consumable => ("Consumable", "易耗件"),
+        };
+        if language == crate::customer::Language::En { en } else { zh }
+    }
 }
 
 impl Part {

@@ -33,6 +33,34 @@ pub enum Situation {
 }
 
 impl Situation {
+    pub const ALL: [Situation; 4] = [
+        Situation::InWarrantyQuality,
+        Situation::InWarrantyMisuse,
+        Situation::OutOfWarranty,
+        Situation::InWarrantyConsumable,
+    ];
+
+    /// The stable name, as sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Situation::InWarrantyQuality => "in_warranty_quality",
+            Situation::InWarrantyMisuse => "in_warranty_misuse",
+            Situation::OutOfWarranty => "out_of_warranty",
+            Situation::InWarrantyConsumable => "in_warranty_consumable",
+        }
+    }
+
+    /// The situation as people read it.
+    pub fn label(self, language: crate::customer::Language) -> &'static str {
+        let (en, zh) = match self {
+            Situation::InWarrantyQuality => ("In warranty, quality fault", "保修期内，质量问题"),
+            Situation::InWarrantyMisuse => ("In warranty, damaged by misuse", "保修期内，人为损坏"),
+            Situation::OutOfWarranty => ("Out of warranty", "已过保修期"),
+            Situation::InWarrantyConsumable => ("In warranty, consumable", "保修期内，易耗件"),
+        };
+        if language == crate::customer::Language::En { en } else { zh }
+    }
+
     /// The situation of a part of `class` replaced for `origin` under a warranty state.
     pub fn of(warranty: WarrantyState, class: PartClass, origin: FaultOrigin) -> Situation {
         match (warranty.covered(), class, origin) {
@@ -54,9 +82,30 @@ pub enum PartsCharge {
 }
 
 impl PartsCharge {
+    pub const ALL: [PartsCharge; 3] = [PartsCharge::Free, PartsCharge::AtCost, PartsCharge::AtListPrice];
+
     /// Charged at what the part costs the company (the default for consumables).
     pub fn at_cost() -> PartsCharge {
         PartsCharge::AtCost
+    }
+
+    /// The stable name, as sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartsCharge::Free => "free",
+            PartsCharge::AtCost => "at_cost",
+            PartsCharge::AtListPrice => "at_list_price",
+        }
+    }
+
+    /// The charge as people read it.
+    pub fn label(self, language: crate::customer::Language) -> &'static str {
+        let (en, zh) = match self {
+            PartsCharge::Free => ("Free", "免费"),
+            PartsCharge::AtCost => ("At cost", "按成本价收费"),
+            PartsCharge::AtListPrice => ("At list price", "按销售价收费"),
+        };
+        if language == crate::customer::Language::En { en } else { zh }
     }
 }
 

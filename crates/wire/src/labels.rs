@@ -1,5 +1,5 @@
-//! The domain's words for statuses, for leaving unsigned and for the month's shares (with the
-//! sources' targets), written for the HQ console
+//! The domain's words for statuses, for leaving unsigned, for the month's shares (with the
+//! sources' targets) and for part classes, warranty situations and charges, written for the HQ console
 //! (`console/src/bindings/labels.ts`) when the tests run with the `ts` feature, so the console
 //! does not keep its own copy of them.
 
@@ -8,6 +8,9 @@ mod export {
     use outpost_domain::customer::Language;
     use outpost_domain::job::{JobStatus, UnsignedReason};
     use outpost_domain::kpi::Share;
+    use outpost_domain::money::{Currency, Money};
+    use outpost_domain::part::PartClass;
+    use outpost_domain::warranty::{PartPrice, PartsCharge, Situation};
     use serde_json::{Map, Value, json};
 
     fn table<T: Copy>(
@@ -33,15 +36,41 @@ mod export {
                 json!({"key": s.key(), "label": [s.label(Language::En), s.label(Language::ZhCn)], "target": s.target()})
             })
             .collect();
+        let classes = table(&PartClass::ALL, |c| c.as_str(), PartClass::label);
+        let situations = table(&Situation::ALL, |s| s.as_str(), Situation::label);
+        let charges = table(&PartsCharge::ALL, |c| c.as_str(), PartsCharge::label);
+        // Why a part costs what it costs, by situation and charge: the receipt's words.
+        let reasons: Map<String, Value> = Situation::ALL
+            .iter()
+            .map(|&situation| {
+                let by_charge: Map<String, Value> = PartsCharge::ALL
+                    .iter()
+                    .map(|&charge| {
+                        let zero = Money::zero(Currency::CNY);
+                        let price = PartPrice { situation, charge, unit_charge: zero, total: zero };
+                        (charge.as_str().to_owned(), json!([price.explain_en(), price.explain_zh()]))
+                    })
+                    .collect();
+                (situation.as_str().to_owned(), Value::Object(by_charge))
+            })
+            .collect();
         let ts = format!(
             "// Generated from the domain's labels (crates/domain) by the outpost-wire tests. Do not edit\n\
              // this file manually. Each entry is [English, zh-CN].\n\n\
              export const STATUS_LABELS = {} as const;\n\n\
              export const UNSIGNED_LABELS = {} as const;\n\n\
-             export const SHARES = {} as const;\n",
+             export const SHARES = {} as const;\n\n\
+             export const PART_CLASS_LABELS = {} as const;\n\n\
+             export const SITUATION_LABELS = {} as const;\n\n\
+             export const CHARGE_LABELS = {} as const;\n\n\
+             export const PRICE_REASONS = {} as const;\n",
             serde_json::to_string_pretty(&statuses)?,
             serde_json::to_string_pretty(&unsigned)?,
             serde_json::to_string_pretty(&shares)?,
+            serde_json::to_string_pretty(&classes)?,
+            serde_json::to_string_pretty(&situations)?,
+            serde_json::to_string_pretty(&charges)?,
+            serde_json::to_string_pretty(&Value::Object(reasons))?,
         );
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../console/src/bindings/labels.ts");
         std::fs::write(path, ts)?;

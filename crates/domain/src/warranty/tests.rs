@@ -149,3 +149,16 @@ proptest! {
         prop_assert_eq!(q.needs_acceptance(), q.total.minor > 0);
     }
 }
+
+#[test]
+fn situations_and_charges_are_named_as_they_travel_and_worded_in_both_languages() {
+    use crate::customer::Language;
+    for s in Situation::ALL {
+        assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        assert_ne!(s.label(Language::En), s.label(Language::ZhCn));
+    }
+    for c in PartsCharge::ALL {
+        assert_eq!(serde_json::to_value(c).unwrap(), c.as_str());
+        assert_ne!(c.label(Language::En), c.label(Language::ZhCn));
+    }
+}
