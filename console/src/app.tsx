@@ -12,17 +12,20 @@ import { Call } from "./screens/Call";
 import { Customers } from "./screens/Customers";
 import { Engineers } from "./screens/Engineers";
 import { Figures } from "./screens/Figures";
+import { PARTS_TABS, Parts, type PartsTab } from "./screens/Parts";
 import { Job } from "./screens/Job";
 import { Password } from "./screens/Password";
 import { SignIn } from "./screens/SignIn";
 
-type Page = "board" | "call" | "customers" | "engineers" | "figures" | "job";
+type Page = "board" | "call" | "customers" | "parts" | "engineers" | "figures" | "job";
 type Route = { page: Page; id?: string };
 const routeOf = (hash: string): Route => {
   const job = hash.match(/^#\/jobs\/([0-9a-f-]{36})$/);
   if (job) return { page: "job", id: job[1] };
   const customer = hash.match(/^#\/customers(?:\/([0-9a-f-]{36}))?$/);
   if (customer) return { page: "customers", id: customer[1] };
+  const parts = hash.match(/^#\/parts(?:\/(\w+))?$/);
+  if (parts && (!parts[1] || PARTS_TABS.includes(parts[1] as PartsTab))) return { page: "parts", id: parts[1] ?? "requests" };
   const named: Record<string, Page> = { "#/call": "call", "#/engineers": "engineers", "#/figures": "figures" };
   return { page: named[hash] ?? "board" };
 };
@@ -68,8 +71,8 @@ export function App() {
           {session && !session.must_change_password && (
             <nav>
               {(session.role === "viewer"
-                ? (["board", "customers", "engineers", "figures"] as const)
-                : (["board", "call", "customers", "engineers", "figures"] as const)
+                ? (["board", "customers", "parts", "engineers", "figures"] as const)
+                : (["board", "call", "customers", "parts", "engineers", "figures"] as const)
               ).map((p) => (
                 <a key={p} href={`#/${p}`} class={page === p ? "on" : ""} data-testid={`nav-${p}`}>
                   {t(`nav_${p}`)}
@@ -103,6 +106,8 @@ export function App() {
             <Job id={route.id} role={session.role} />
           ) : page === "customers" ? (
             <Customers id={route.id ?? null} />
+          ) : page === "parts" ? (
+            <Parts tab={route.id as PartsTab} role={session.role} />
           ) : page === "engineers" ? (
             <Engineers role={session.role} />
           ) : page === "figures" ? (

@@ -11,6 +11,7 @@ import type { UnsignedReason } from "./bindings/UnsignedReason";
 import type { Money } from "./bindings/Money";
 import { callEn, callZh } from "./words/call";
 import { fleetEn, fleetZh } from "./words/fleet";
+import { partsEn, partsZh } from "./words/parts";
 import { jobEn, jobZh } from "./words/job";
 
 export type Lang = "zh-CN" | "en";
@@ -74,6 +75,7 @@ const en = {
   ...callEn,
   ...jobEn,
   ...fleetEn,
+  ...partsEn,
 };
 
 export type Key = keyof typeof en;
@@ -137,6 +139,7 @@ const zh: Record<Key, string> = {
   ...callZh,
   ...jobZh,
   ...fleetZh,
+  ...partsZh,
 };
 
 const jobTypes: Record<JobType, [string, string]> = {
@@ -171,6 +174,8 @@ export function translator(lang: Lang) {
     refusal: (code: string, fallback: Key) => t((`refused_${code}` in words ? `refused_${code}` : fallback) as Key),
     /** A moment in the browser's time zone, to the minute. */
     at: (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: "medium", timeStyle: "short" }),
+    /** The unit amounts are typed in: 元 / yuan for CNY, else the currency's code. */
+    unit: (currency: string) => (currency === "CNY" ? (lang === "en" ? "yuan" : "元") : currency),
     /** `¥1,234.00` in Chinese, `CNY 1,234.00` in English (minor units of two decimals). */
     money: (m: Money) => {
       const amount = (m.minor / 100).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

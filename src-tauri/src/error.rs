@@ -97,7 +97,7 @@ mod tests {
         let json = serde_json::to_value(&e)?;
         assert_eq!(json["code"], "error");
         assert_eq!(json["message"], "'x' is not a part line; reopen the job");
-        assert_eq!(json["words"]["zh-CN"], "“x”不是零件明细：请重新打开工单");
+        assert_eq!(json["words"]["zh-CN"], "“x”不是配件明细：请重新打开工单");
         assert_eq!(json["rule"], serde_json::Value::Null);
         let incomplete = AppError::from(DomainError::ReportIncomplete {
             missing: vec![outpost_domain::report::ReportField::FaultCause],

@@ -9,7 +9,11 @@ export type VanLevel = { part_code: string,
 /**
  * The catalogue's name; none for a part no longer in the catalogue.
  */
-part_name: string | null, counted: number, counted_at: string, 
+part_name: string | null, 
+/**
+ * The catalogue's spec or model, which tells parts of one name apart.
+ */
+spec: string | null, counted: number, counted_at: string, 
 /**
  * On part lines HQ received since the count.
  */

@@ -41,8 +41,10 @@ pub fn levels(tx: &mut dyn Tx, engineer: EngineerId, now: OffsetDateTime) -> Res
         .map(|stock| {
             let (n, last_used) = used.get(&stock.part_code).copied().unwrap_or((0, stock.counted_at));
             let last_movement_at = last_used.max(stock.counted_at);
+            let part = records::part_by_code(tx, &stock.part_code)?;
             Ok(VanLevel {
-                part_name: records::part_by_code(tx, &stock.part_code)?.map(|p| p.name),
+                part_name: part.as_ref().map(|p| p.name.clone()),
+                spec: part.and_then(|p| p.spec),
                 used_since_count: u32::try_from(n).unwrap_or(u32::MAX),
                 on_hand: i32::try_from(stock.on_hand(n)).unwrap_or(i32::MIN),
                 last_movement_at,

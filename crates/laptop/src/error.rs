@@ -70,7 +70,7 @@ impl LaptopError {
             LaptopError::Domain(e) => e.render(language),
             LaptopError::Sync(e) => e.render(language),
             LaptopError::Receipt(e) => e.render(language),
-            LaptopError::NotAPartLine(id) => format!("“{id}”不是零件明细：请重新打开工单"),
+            LaptopError::NotAPartLine(id) => format!("“{id}”不是配件明细：请重新打开工单"),
             LaptopError::SignatureDamaged => "签字从签字板传来时损坏了：请清除签字板后重新签字".into(),
             LaptopError::NotRefused(n) => format!("没有编号为 {n} 的被拒修改：用 refused 查看列表及编号"),
             LaptopError::NothingNext => "今天没有进行中或待办的工单：用 jobs --when all 查看全部工单".into(),

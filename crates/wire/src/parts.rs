@@ -45,6 +45,8 @@ pub struct VanLevel {
     pub part_code: String,
     /// The catalogue's name; none for a part no longer in the catalogue.
     pub part_name: Option<String>,
+    /// The catalogue's spec or model, which tells parts of one name apart.
+    pub spec: Option<String>,
     pub counted: u32,
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
