@@ -2,8 +2,10 @@
 // `outpost-hq serve` on loopback and a real laptop (`outpost-cli`): sign in with the one-time
 // password and replace it; take a call for a new customer with its site and equipment, and
 // another found by phone and answered on the spot; the call's job taken from the queue by
-// keyboard, the laptop syncs and sets off, and the board shows it within 5 s. Screenshots of each page in both languages at 1440×900 and
-// 1280×720 land in target/console-screens/. Run by `make console-e2e` (and `make test`).
+// keyboard, the laptop syncs and sets off, and the board shows it within 5 s; a part the
+// laptop asks for is promised from the parts inbox; a new engineer's laptop enrolls with the
+// code the page shows once and is revoked. Screenshots of each page in both languages at
+// 1440×900, 1280×720 and 1024×768 land in target/console-screens/. Run by `make console-e2e` (and `make test`).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -218,6 +220,64 @@ try {
   if (rating !== `${kpis.overall_rating_sum} / ${kpis.overall_rating_count}`) fail(`the mean rating counts ${rating}`);
   console.log(`console e2e: the figures page shows HQ's ${Object.keys(kpis).length} figures of ${month}`);
 
+  // The engineer asks HQ for a belt on another of today's jobs; the dispatcher promises it from
+  // the parts inbox, and the laptop shows HQ's answer after its next sync.
+  const mine = (await api("GET", "/api/v1/engineers")).find((e) => e.name === engineer);
+  const waiting =
+    (await api("GET", "/api/v1/jobs?status=assigned")).find((j) => j.engineer_id === mine.id && j.number !== call.number) ??
+    fail("no other assigned job of the laptop's engineer in the demo");
+  const [belt] = await api("GET", "/api/v1/parts");
+  cli("sync");
+  cli("part", "request", waiting.number, belt.code, "1", "--note", "车上没有备件");
+  cli("sync");
+  await page.click("[data-testid=nav-parts]");
+  const asked = page.locator("[data-testid=request]", { hasText: waiting.number });
+  await asked.waitFor();
+  const clock = (await asked.locator("[data-testid=clock]").textContent()).trim();
+  if (clock !== "还剩 15 天") fail(`a request made today shows ${clock}`);
+  const promised = await asked.locator("[data-testid=promise-day]").inputValue();
+  await asked.locator("[data-testid=promise]").click();
+  await page.waitForFunction((n) => [...document.querySelectorAll("[data-testid=request]")].some((r) => r.textContent.includes(n) && r.textContent.includes("承诺")), waiting.number);
+  cli("sync");
+  const shown = cli("job", "show", waiting.number);
+  if (!shown.includes(`HQ promises by ${promised}`)) fail(`the laptop shows the request as: ${shown}`);
+  console.log(`console e2e: a part asked from the laptop was promised for ${promised} from the parts inbox`);
+
+  // A van counted 45 and 120 days ago: its still parts are flagged.
+  await page.click("[data-testid=tab-vans]");
+  await page.selectOption("[data-testid=van-engineer]", mine.id);
+  await page.waitForSelector("[data-testid=van-part]");
+  const flags = await page.$$eval("[data-testid=staleness]", (all) => all.map((b) => b.className));
+  if (!flags.some((c) => c.includes("late")) || !flags.some((c) => c.includes("soon"))) fail(`the van's flags: ${flags}`);
+
+  // A new engineer: the code is shown once, a laptop enrolls with it and syncs, the page shows
+  // its version; the manager revokes it and its next sync is refused.
+  await page.click("[data-testid=nav-engineers]");
+  await page.fill("[data-testid=engineer-name]", "周杰");
+  await page.click("[data-testid=add-engineer-go]");
+  const newCode = (await (await page.waitForSelector("[data-testid=code]")).textContent()).trim();
+  const second = join(dir, "laptop-2");
+  const cli2 = (...args) => run(cliBin, ["--data-dir", second, ...args]);
+  cli2("enroll", "--hq", url, "--code", newCode, "--device-name", "周杰的 ThinkPad");
+  cli2("sync");
+  await page.click("[data-testid=code-done]");
+  await page.click("[data-testid=nav-board]");
+  await page.click("[data-testid=nav-engineers]");
+  const zhou = page.locator("[data-testid=engineer]", { hasText: "周杰" });
+  const row = (await zhou.locator("[data-testid=laptop]").textContent()) ?? "";
+  if (!row.includes("周杰的 ThinkPad") || !row.includes("0.1.0")) fail(`the new laptop reads ${row}`);
+  await zhou.locator("[data-testid=revoke]").click();
+  await zhou.locator("[data-testid=revoke-yes]").click();
+  await zhou.locator("[data-testid=laptop]", { hasText: "已停用" }).waitFor();
+  let refused = "";
+  try {
+    cli2("sync");
+  } catch (e) {
+    refused = String(e.stderr);
+  }
+  if (!refused.includes("revoked")) fail(`a revoked laptop synced: ${refused}`);
+  console.log("console e2e: a new engineer's laptop enrolled with the code shown once, synced, and was revoked");
+
   // Every page, both languages, both sizes.
   for (const [lang, label] of [["zh", "中文"], ["en", "English"]]) {
     if ((await page.textContent("[data-testid=lang]")).trim() === label) await page.click("[data-testid=lang]");
@@ -242,6 +302,14 @@ try {
       await page.goto(archiveUrl);
       await page.waitForSelector("[data-testid=archive-machine]");
       await page.screenshot({ path: join(shots, `archive-${lang}-${w}.png`), fullPage: true });
+      for (const [tab, ready] of [["requests", "request"], ["catalogue", "part"], ["vans", "van-part"], ["policy", "policy"]]) {
+        await page.goto(`${url}/#/parts${tab === "requests" ? "" : `/${tab}`}`);
+        await page.waitForSelector(`[data-testid=${ready}]`);
+        await page.screenshot({ path: join(shots, `parts-${tab}-${lang}-${w}.png`) });
+      }
+      await page.click("[data-testid=nav-engineers]");
+      await page.waitForSelector("[data-testid=laptop]");
+      await page.screenshot({ path: join(shots, `engineers-${lang}-${w}.png`), fullPage: true });
     }
   }
   await page.click("[data-testid=sign-out]");

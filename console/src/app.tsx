@@ -83,7 +83,8 @@ export function App() {
           <span class="grow" />
           {session && (
             <span data-testid="who">
-              {session.name} · {words.role(session.role)}
+              {session.name}
+              <span class="role"> · {words.role(session.role)}</span>
             </span>
           )}
           <button type="button" class="ghost" onClick={switchLang} data-testid="lang">

@@ -176,6 +176,8 @@ export function translator(lang: Lang) {
     at: (iso: string) => new Date(iso).toLocaleString(lang, { dateStyle: "medium", timeStyle: "short" }),
     /** The unit amounts are typed in: 元 / yuan for CNY, else the currency's code. */
     unit: (currency: string) => (currency === "CNY" ? (lang === "en" ? "yuan" : "元") : currency),
+    /** A day in the browser's time zone. */
+    day: (iso: string) => new Date(iso).toLocaleDateString(lang, { dateStyle: "medium" }),
     /** `¥1,234.00` in Chinese, `CNY 1,234.00` in English (minor units of two decimals). */
     money: (m: Money) => {
       const amount = (m.minor / 100).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -100,14 +100,14 @@ function VanCount({ engineer, van, changes, onCounted }: { engineer: string; van
                 {v.spec && <div class="hint">{v.spec}</div>}
               </td>
               <td class="num">{v.counted}</td>
-              <td>{w.at(v.counted_at)}</td>
+              <td>{w.day(v.counted_at)}</td>
               <td class="num">{v.used_since_count}</td>
               <td class="num">
                 {v.on_hand}
                 {v.on_hand < 0 && <div class="badge late">{w.t("short")}</div>}
               </td>
               <td>
-                {w.at(v.last_movement_at)}{" "}
+                {w.day(v.last_movement_at)}{" "}
                 <span class={`badge ${FLAG[v.staleness]}`} data-testid="staleness">
                   {w.t(`stale_${v.staleness}` as Key)}
                 </span>
