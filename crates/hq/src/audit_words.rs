@@ -30,6 +30,7 @@ const KINDS: &[(&str, [&str; 2])] = &[
     ("report_reopened", ["Report reopened", "报告退回更正"]),
     ("contact_edited", ["Contact changed", "修改联系人"]),
     ("parts_requested", ["Parts requested", "申请补件"]),
+    ("conflict_settled", ["Conflict settled", "处理冲突"]),
 ];
 
 fn pick(words: [&'static str; 2], language: Language) -> &'static str {
@@ -72,7 +73,13 @@ pub fn said(entry: &Entry, language: Language) -> String {
 
 /// A field as the entry names it (`fault_cause`, `rating.overall`, `status`) in `language`;
 /// none for a field the kind already says (`signature` of a signing).
-fn field_label(name: &str, language: Language) -> Option<String> {
+pub fn field_label(name: &str, language: Language) -> Option<String> {
+    if let Some(item) = name.strip_prefix("checklist.") {
+        return Some(outpost_domain::report::registry::checklist_item_label(item, language).to_owned());
+    }
+    if name == "survey_comment" {
+        return Some(outpost_domain::field::Field::SatisfactionComment.label(language).to_owned());
+    }
     if let Some(d) = name.strip_prefix("rating.").and_then(|d| Dimension::parse(d).ok()) {
         return Some(match language {
             Language::ZhCn => d.label_zh().to_owned(),

@@ -69,8 +69,10 @@ fn substitute(text: &str, vars: &HashMap<String, String>) -> String {
 fn fits(doc: &Value, actual: &Value, vars: &mut HashMap<String, String>, at: &str) -> Result<(), String> {
     match (doc, actual) {
         (Value::String(d), _) if d == "…" => Ok(()),
-        (Value::String(d), Value::String(a)) if d.contains('{') => {
-            // "{name}", or text with placeholders such as "engineer:{wang_id}".
+        (Value::String(d), Value::String(_) | Value::Number(_)) if d.contains('{') => {
+            // "{name}", or text with placeholders such as "engineer:{wang_id}"; a number (an
+            // id) is captured as its digits.
+            let a = &actual.as_str().map_or_else(|| actual.to_string(), str::to_owned);
             let filled = substitute(d, vars);
             if !filled.contains('{') {
                 return if &filled == a { Ok(()) } else { Err(format!("{at}: documented {filled:?}, got {a:?}")) };

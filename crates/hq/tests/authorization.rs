@@ -156,6 +156,12 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             (Method::GET, format!("/api/v1/jobs/{}/receipt.pdf", jobs[0]), None, Kind::Dispatcher),
             (Method::POST, format!("/api/v1/jobs/{}/close", jobs[0]), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/conflicts".into(), None, Kind::Dispatcher),
+            (
+                Method::POST,
+                "/api/v1/conflicts/contact/999/settle".into(),
+                Some(json!({"keep": "hq"})),
+                Kind::Dispatcher,
+            ),
             (Method::GET, "/api/v1/verify/3F2A-91C0-77BE".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/jobs".into(), None, Kind::Dispatcher),
             (Method::GET, format!("/api/v1/jobs/{}", jobs[0]), None, Kind::Dispatcher),
@@ -303,6 +309,7 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 let ruled = path.ends_with("/signature")
                     || path.ends_with("/close")
                     || path.ends_with("/revoke")
+                    || path.ends_with("/settle")
                     || path.contains("/parts-requests/");
                 let ok = match (expected, ruled) {
                     (StatusCode::OK, true) => past_auth,

@@ -4,6 +4,7 @@
 
 pub mod board;
 pub mod calls;
+pub mod conflicts;
 pub mod dispatch;
 mod edge;
 pub mod fleet;

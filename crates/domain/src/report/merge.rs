@@ -3,9 +3,11 @@
 //! replaced; HQ applies it only over that value. A change made over another value is stale:
 //! HQ keeps what it has and the change goes to the conflict log, never dropped silently.
 
-use crate::error::Result;
+use crate::change::Change;
+use crate::error::{DomainError, Result};
+use crate::field::Field;
 use crate::rating::{Dimension, Rating, Ratings, Satisfaction};
-use crate::report::{ChecklistItem, ReportField, ServiceReport};
+use crate::report::{CheckState, ChecklistItem, ReportField, ServiceReport};
 
 /// A stale change: what HQ holds now, which it keeps.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +100,46 @@ impl ServiceReport {
     }
 }
 
+impl ServiceReport {
+    /// The change that puts a logged conflict's other value back over what the report holds
+    /// now: `key` names the field as the conflict log does (a report field,
+    /// `checklist.<item>`, `rating.<dimension>` or `survey_comment`), `theirs` the value as
+    /// text. It applies under the report's usual rules (open, unsigned).
+    pub fn settling(&self, key: &str, theirs: &str) -> Result<Change> {
+        let (job_id, revision) = (self.job_id, self.revision);
+        if let Some(item) = key.strip_prefix("checklist.") {
+            let (state, note) = theirs.trim().split_once(' ').unwrap_or((theirs.trim(), ""));
+            let state = match state {
+                "ok" => CheckState::Ok,
+                "issue" => CheckState::Issue,
+                other => return Err(DomainError::not_one_of(Field::ChecklistItem, other, &["ok", "issue"])),
+            };
+            let replaced = Some(self.check_text(item));
+            return Ok(Change::ChecklistItemSet {
+                job_id,
+                revision,
+                key: item.into(),
+                state,
+                note: note.into(),
+                replaced,
+            });
+        }
+        if let Some(dimension) = key.strip_prefix("rating.") {
+            let dimension = Dimension::parse(dimension)?;
+            let value = theirs.trim().parse().map_err(|_| DomainError::RatingOutOfRange { rating: 0 })?;
+            let replaced = self.rating(dimension);
+            return Ok(Change::RatingSet { job_id, revision, dimension, rating: Rating::new(value)?, replaced });
+        }
+        if key == "survey_comment" {
+            let replaced = self.survey_comment();
+            return Ok(Change::SurveyCommentSet { job_id, revision, comment: theirs.into(), replaced });
+        }
+        let field = ReportField::parse(key)?;
+        let replaced = Some(self.field_text(field));
+        Ok(Change::ReportFieldSet { job_id, revision, field, value: theirs.into(), replaced })
+    }
+}
+
 impl ChecklistItem {
     /// The answer as text: `ok`, `issue <note>`, or empty.
     pub fn text(&self) -> String {
@@ -165,6 +207,34 @@ mod tests {
         r.rate(Dimension::Overall, Rating::new(4)?)?;
         r.set_survey_comment("还行")?;
         assert_eq!(r.survey_comment(), "还行");
+        Ok(())
+    }
+
+    #[test]
+    fn a_logged_value_is_put_back_over_what_the_report_holds_now() -> Result<()> {
+        let mut r = report();
+        r.set(ReportField::FaultCause, "油泵密封老化")?;
+        let Change::ReportFieldSet { field, value, replaced, .. } = r.settling("fault_cause", "油封损坏")? else {
+            panic!("a field's change");
+        };
+        assert_eq!(
+            (field, value.as_str(), replaced.as_deref()),
+            (ReportField::FaultCause, "油封损坏", Some("油泵密封老化"))
+        );
+        let Change::ChecklistItemSet { key, state, note, .. } = r.settling("checklist.oil_level", "issue 漏油 少量")?
+        else {
+            panic!("a checklist change");
+        };
+        assert_eq!((key.as_str(), state, note.as_str()), ("oil_level", CheckState::Issue, "漏油 少量"));
+        r.rate(Dimension::Overall, Rating::new(2)?)?;
+        let Change::RatingSet { rating, replaced, .. } = r.settling("rating.overall", "4")? else {
+            panic!("a rating");
+        };
+        assert_eq!((rating, replaced), (Rating::new(4)?, Some(Rating::new(2)?)));
+        assert!(matches!(r.settling("survey_comment", "很好")?, Change::SurveyCommentSet { .. }));
+        assert!(r.settling("checklist.oil_level", "maybe").is_err());
+        assert!(r.settling("rating.overall", "9").is_err());
+        assert!(r.settling("no_such_field", "x").is_err());
         Ok(())
     }
 }

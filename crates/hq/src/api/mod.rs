@@ -5,6 +5,7 @@
 mod board;
 mod calls;
 mod catalogue;
+mod conflicts;
 mod customers;
 mod engineers;
 mod jobs;
@@ -14,7 +15,6 @@ mod receipts;
 mod review;
 
 use axum::Router;
-use axum::routing::get;
 
 use crate::error::{AppError, Result};
 use crate::state::AppState;
@@ -26,13 +26,13 @@ pub fn router() -> Router<AppState> {
         .merge(calls::router())
         .merge(customers::router())
         .merge(catalogue::router())
+        .merge(conflicts::router())
         .merge(jobs::router())
         .merge(engineers::router())
         .merge(parts_requests::router())
         .merge(people::router())
         .merge(receipts::router())
         .merge(review::router())
-        .route("/api/v1/conflicts", get(crate::conflicts::conflicts))
 }
 
 pub(crate) fn parse_id<T: std::str::FromStr>(what: &str, s: &str) -> Result<T> {
