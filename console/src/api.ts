@@ -7,6 +7,7 @@ import type { Call } from "./bindings/Call";
 import type { CallInput } from "./bindings/CallInput";
 import type { CallerMatch } from "./bindings/CallerMatch";
 import type { ChargingPolicy } from "./bindings/ChargingPolicy";
+import type { ConflictEntry } from "./bindings/ConflictEntry";
 import type { Customer } from "./bindings/Customer";
 import type { CustomerInput } from "./bindings/CustomerInput";
 import type { Device } from "./bindings/Device";
@@ -17,6 +18,7 @@ import type { EquipmentInput } from "./bindings/EquipmentInput";
 import type { JobPage } from "./bindings/JobPage";
 import type { Kpis } from "./bindings/Kpis";
 import type { JobUpdate } from "./bindings/JobUpdate";
+import type { Keep } from "./bindings/Keep";
 import type { Part } from "./bindings/Part";
 import type { PartInput } from "./bindings/PartInput";
 import type { PartsRequest } from "./bindings/PartsRequest";
@@ -135,6 +137,11 @@ export const api = {
   van: (engineer: string) => call<VanLevel[]>("GET", `/api/v1/engineers/${engineer}/van-stock`),
   countVan: (engineer: string, parts: VanCountLine[]) =>
     call<VanStock[]>("PUT", `/api/v1/engineers/${engineer}/van-stock`, { parts }),
+  /** The conflict log, its fields said in `lang`: `open` (to settle) or `all`. */
+  conflicts: (state: "open" | "all", lang: string) =>
+    call<ConflictEntry[]>("GET", `/api/v1/conflicts?state=${state}&language=${lang}`),
+  settle: (c: ConflictEntry, keep: Keep) =>
+    call<ConflictEntry>("POST", `/api/v1/conflicts/${c.kind}/${c.id}/settle`, { keep }),
   chargingPolicy: () => call<ChargingPolicy>("GET", "/api/v1/charging-policy"),
   setChargingPolicy: (p: ChargingPolicy) => call<ChargingPolicy>("PUT", "/api/v1/charging-policy", p),
 };

@@ -9,6 +9,7 @@ import { UiContext } from "./context";
 import { type Lang, browserLang, translator } from "./i18n";
 import { Board } from "./screens/Board";
 import { Call } from "./screens/Call";
+import { Conflicts } from "./screens/Conflicts";
 import { Customers } from "./screens/Customers";
 import { Engineers } from "./screens/Engineers";
 import { Figures } from "./screens/Figures";
@@ -17,7 +18,7 @@ import { Job } from "./screens/Job";
 import { Password } from "./screens/Password";
 import { SignIn } from "./screens/SignIn";
 
-type Page = "board" | "call" | "customers" | "parts" | "engineers" | "figures" | "job";
+type Page = "board" | "call" | "customers" | "parts" | "engineers" | "conflicts" | "figures" | "job";
 type Route = { page: Page; id?: string };
 const routeOf = (hash: string): Route => {
   const job = hash.match(/^#\/jobs\/([0-9a-f-]{36})$/);
@@ -26,7 +27,12 @@ const routeOf = (hash: string): Route => {
   if (customer) return { page: "customers", id: customer[1] };
   const parts = hash.match(/^#\/parts(?:\/(\w+))?$/);
   if (parts && (!parts[1] || PARTS_TABS.includes(parts[1] as PartsTab))) return { page: "parts", id: parts[1] ?? "requests" };
-  const named: Record<string, Page> = { "#/call": "call", "#/engineers": "engineers", "#/figures": "figures" };
+  const named: Record<string, Page> = {
+    "#/call": "call",
+    "#/engineers": "engineers",
+    "#/conflicts": "conflicts",
+    "#/figures": "figures",
+  };
   return { page: named[hash] ?? "board" };
 };
 
@@ -71,8 +77,8 @@ export function App() {
           {session && !session.must_change_password && (
             <nav>
               {(session.role === "viewer"
-                ? (["board", "customers", "parts", "engineers", "figures"] as const)
-                : (["board", "call", "customers", "parts", "engineers", "figures"] as const)
+                ? (["board", "customers", "parts", "engineers", "conflicts", "figures"] as const)
+                : (["board", "call", "customers", "parts", "engineers", "conflicts", "figures"] as const)
               ).map((p) => (
                 <a key={p} href={`#/${p}`} class={page === p ? "on" : ""} data-testid={`nav-${p}`}>
                   {t(`nav_${p}`)}
@@ -109,6 +115,8 @@ export function App() {
             <Customers id={route.id ?? null} />
           ) : page === "parts" ? (
             <Parts tab={route.id as PartsTab} role={session.role} />
+          ) : page === "conflicts" ? (
+            <Conflicts role={session.role} />
           ) : page === "engineers" ? (
             <Engineers role={session.role} />
           ) : page === "figures" ? (

@@ -10,6 +10,7 @@ import type { Role } from "./bindings/Role";
 import type { UnsignedReason } from "./bindings/UnsignedReason";
 import type { Money } from "./bindings/Money";
 import { callEn, callZh } from "./words/call";
+import { conflictsEn, conflictsZh } from "./words/conflicts";
 import { fleetEn, fleetZh } from "./words/fleet";
 import { partsEn, partsZh } from "./words/parts";
 import { jobEn, jobZh } from "./words/job";
@@ -76,6 +77,7 @@ const en = {
   ...jobEn,
   ...fleetEn,
   ...partsEn,
+  ...conflictsEn,
 };
 
 export type Key = keyof typeof en;
@@ -140,6 +142,7 @@ const zh: Record<Key, string> = {
   ...jobZh,
   ...fleetZh,
   ...partsZh,
+  ...conflictsZh,
 };
 
 const jobTypes: Record<JobType, [string, string]> = {

@@ -2,6 +2,7 @@
 // silently take the later page's words on the other's page.
 import { describe, expect, it } from "vitest";
 import { callEn } from "../src/words/call";
+import { conflictsEn } from "../src/words/conflicts";
 import { fleetEn } from "../src/words/fleet";
 import { jobEn } from "../src/words/job";
 import { partsEn } from "../src/words/parts";
@@ -10,7 +11,7 @@ describe("the pages' words", () => {
   it("name each key once", () => {
     const seen = new Map<string, string>();
     const clashes: string[] = [];
-    for (const [page, words] of Object.entries({ callEn, jobEn, fleetEn, partsEn })) {
+    for (const [page, words] of Object.entries({ callEn, jobEn, fleetEn, partsEn, conflictsEn })) {
       for (const key of Object.keys(words)) {
         if (seen.has(key)) clashes.push(`${key}: ${seen.get(key)} and ${page}`);
         seen.set(key, page);

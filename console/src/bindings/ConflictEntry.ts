@@ -29,6 +29,11 @@ customer?: string, field?: string,
  */
 field_said?: string, theirs: unknown, kept: unknown, 
 /**
+ * A report's values in the reader's words (a choice's label, a checklist answer), as typed
+ * otherwise.
+ */
+theirs_said?: string, kept_said?: string, 
+/**
  * None while it waits for the dispatcher.
  */
 settled: Settled | null, };

@@ -54,10 +54,7 @@ pub fn said(entry: &Entry, language: Language) -> String {
     let field = entry.field.as_deref().and_then(|f| field_label(f, language));
     let value = match (entry.field.as_deref(), entry.new.as_deref()) {
         (Some("status"), Some(s)) => JobStatus::parse(s).map_or(s.to_owned(), |s| s.label(language).to_owned()),
-        (Some(f), Some(v)) => ReportField::parse(f)
-            .ok()
-            .and_then(|f| f.value_label(v, language))
-            .map_or_else(|| v.to_owned(), str::to_owned),
+        (Some(f), Some(v)) => value_said(f, v, language),
         (None, Some(v)) => v.to_owned(),
         (_, None) => String::new(),
     };
@@ -90,6 +87,24 @@ pub fn field_label(name: &str, language: Language) -> Option<String> {
         return Some(outpost_domain::field::Field::Status.label(language).to_owned());
     }
     ReportField::parse(name).ok().map(|f| f.label(language).to_owned())
+}
+
+/// A value of the field `name` names (as [`field_label`] takes it) in `language`: a choice's
+/// label, a checklist answer's (`有问题 漏油`), what people typed as typed.
+pub fn value_said(name: &str, value: &str, language: Language) -> String {
+    if name.starts_with("checklist.") {
+        let (state, note) = value.split_once(' ').unwrap_or((value, ""));
+        let state = match state {
+            "ok" => outpost_domain::report::CheckState::Ok.label(language),
+            "issue" => outpost_domain::report::CheckState::Issue.label(language),
+            _ => return value.to_owned(),
+        };
+        return if note.is_empty() { state.to_owned() } else { format!("{state} {note}") };
+    }
+    ReportField::parse(name)
+        .ok()
+        .and_then(|f| f.value_label(value, language))
+        .map_or_else(|| value.to_owned(), str::to_owned)
 }
 
 /// An outcome in `language`; none for an applied change.

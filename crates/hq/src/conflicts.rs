@@ -52,6 +52,7 @@ fn entry(kind: ConflictKind, r: &Row, language: Language) -> Result<ConflictEntr
         (Some(at), Some(by)) => Some(Settled { at, by, keep: keep(r.opt_text(14)?) }),
         _ => None,
     };
+    let (theirs, kept): (serde_json::Value, serde_json::Value) = (r.json(10)?, r.json(11)?);
     let (customer_id, customer, field) = match kind {
         ConflictKind::Contact => (Some(r.text(8)?), r.opt_text(9)?, None),
         ConflictKind::Report => (None, None, Some(r.text(8)?)),
@@ -67,11 +68,13 @@ fn entry(kind: ConflictKind, r: &Row, language: Language) -> Result<ConflictEntr
         job_id: r.text(6)?,
         job_number: r.opt_text(7)?,
         field_said: field.as_deref().and_then(|f| audit_words::field_label(f, language)),
+        theirs_said: field.as_deref().map(|f| audit_words::value_said(f, &text(&theirs), language)),
+        kept_said: field.as_deref().map(|f| audit_words::value_said(f, &text(&kept), language)),
         customer_id,
         customer,
         field,
-        theirs: r.json(10)?,
-        kept: r.json(11)?,
+        theirs,
+        kept,
         settled,
     })
 }

@@ -101,6 +101,7 @@ async fn the_engineers_report_value_is_applied_under_the_reports_rules_or_hqs_st
         };
         check!(hq, cause["field"] == "fault_cause" && cause["field_said"] == "故障原因", "{cause}");
         check!(hq, cause["theirs"] == "油封损坏" && cause["kept"] == "油泵密封老化", "{cause}");
+        check!(hq, cause["theirs_said"] == "油封损坏" && cause["kept_said"] == "油泵密封老化", "{cause}");
         let settle = |c: &Value| format!("/api/v1/conflicts/report/{}/settle", c["id"]);
         let (s, kept) =
             hq.call(Method::POST, &settle(cause), Some(&dispatcher), Some(json!({"keep": "engineer"}))).await?;

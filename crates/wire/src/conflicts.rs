@@ -77,6 +77,14 @@ pub struct ConflictEntry {
     pub theirs: serde_json::Value,
     #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub kept: serde_json::Value,
+    /// A report's values in the reader's words (a choice's label, a checklist answer), as typed
+    /// otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub theirs_said: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub kept_said: Option<String>,
     /// None while it waits for the dispatcher.
     pub settled: Option<Settled>,
 }
