@@ -210,6 +210,15 @@ try {
   await page.goto(jobUrl);
   await page.waitForSelector("[data-testid=sheet]");
 
+  // A follow-up visit of the signed job, planned from its page, continues it.
+  await page.click("[data-testid=follow-up-open]");
+  await page.waitForSelector("[data-testid=follow-up-engineer] option:nth-child(3)", { state: "attached" });
+  await page.fill("[data-testid=follow-up-fault]", "回访检查油封");
+  await page.click("[data-testid=follow-up-go]");
+  const made = await (await page.waitForSelector("[data-testid=follow-up] .done a")).textContent();
+  const followUp = (await api("GET", "/api/v1/jobs?status=assigned")).find((j) => j.number === made) ?? fail(`no job ${made}`);
+  if (followUp.previous_visit !== jobUrl.split("/").at(-1)) fail(`the follow-up continues ${followUp.previous_visit}`);
+
   // The month's figures are exactly HQ's.
   await page.click("[data-testid=nav-figures]");
   await page.waitForSelector("[data-testid=figures-table]");

@@ -15,6 +15,7 @@ import type { Engineer } from "./bindings/Engineer";
 import type { EnrollmentCode } from "./bindings/EnrollmentCode";
 import type { Equipment } from "./bindings/Equipment";
 import type { EquipmentInput } from "./bindings/EquipmentInput";
+import type { JobInput } from "./bindings/JobInput";
 import type { JobPage } from "./bindings/JobPage";
 import type { Kpis } from "./bindings/Kpis";
 import type { JobUpdate } from "./bindings/JobUpdate";
@@ -102,6 +103,8 @@ export const api = {
   addCustomer: (c: CustomerInput) => call<Customer>("POST", "/api/v1/customers", c),
   addSite: (s: SiteInput) => call<Site>("POST", "/api/v1/sites", s),
   addEquipment: (e: EquipmentInput) => call<Equipment>("POST", "/api/v1/equipment", e),
+  /** A new job (a follow-up visit names the one it continues). */
+  addJob: (j: JobInput) => call<Pick<JobPage, "id" | "number">>("POST", "/api/v1/jobs", j),
   /** Registers a call, with the job made for it or the answer given. */
   takeCall: (c: CallInput) => call<Call>("POST", "/api/v1/calls", c),
   engineers: () => call<Engineer[]>("GET", "/api/v1/engineers"),

@@ -76,4 +76,34 @@ describe("the job page", () => {
     fireEvent.click(screen.getByTestId("reassign"));
     expect((await screen.findByRole("alert")).textContent).toBe("另一位调度员刚刚改派了此工单，看板已重新读取。");
   });
+
+  it("plans a follow-up visit of an unresolved one on the day promised, continuing it", async () => {
+    const unresolved = page({ status: "unresolved", promised_on: "2026-12-09" });
+    const calls = hq((c) => {
+      if (c.path.startsWith("/api/v1/engineers")) return [200, engineers];
+      if (c.method === "POST" && c.path === "/api/v1/jobs") return [201, { id: "0190e0a0-0000-7000-8000-000000000009", number: "J2612-000009" }];
+      return [200, unresolved];
+    });
+    show();
+    fireEvent.click(await screen.findByTestId("follow-up-open"));
+    await waitFor(() => expect(screen.getAllByRole("option").length).toBeGreaterThan(2));
+    expect((screen.getByTestId("follow-up-day") as HTMLInputElement).value).toBe("2026-12-09");
+    fireEvent.input(screen.getByTestId("follow-up-fault"), { target: { value: "更换油泵（配件已到）" } });
+    fireEvent.click(screen.getByTestId("follow-up-go"));
+    const link = await screen.findByText("J2612-000009");
+    expect(link.getAttribute("href")).toBe("#/jobs/0190e0a0-0000-7000-8000-000000000009");
+    expect(calls.find((c) => c.method === "POST")?.body).toEqual({
+      job_type: "repair",
+      site_id: "s1",
+      equipment_id: "q1",
+      engineer_id: "e1",
+      reported_fault: "更换油泵（配件已到）",
+      reported_at: null,
+      scheduled_on: "2026-12-09",
+      window_from: null,
+      window_until: null,
+      severity: "major",
+      previous_visit: "0190e0a0-0000-7000-8000-000000000001",
+    });
+  });
 });

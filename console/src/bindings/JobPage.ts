@@ -11,7 +11,11 @@ import type { UnsignedReason } from "./UnsignedReason";
 /**
  * The page.
  */
-export type JobPage = { id: string, number: string, job_type: JobType, status: JobStatus, severity: Severity, customer_id: string, customer: string, site: string, engineer_id: string | null, engineer: string | null, reported_fault: string, reported_at: string, scheduled_on: string, window_from: string | null, window_until: string | null, 
+export type JobPage = { id: string, number: string, job_type: JobType, status: JobStatus, severity: Severity, customer_id: string, customer: string, site_id: string, site: string, 
+/**
+ * The machine the job is about, if one.
+ */
+equipment_id: string | null, engineer_id: string | null, engineer: string | null, reported_fault: string, reported_at: string, scheduled_on: string, window_from: string | null, window_until: string | null, 
 /**
  * Unresolved: the date promised to the customer.
  */

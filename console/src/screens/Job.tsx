@@ -6,6 +6,7 @@ import { api, receiptUrl } from "../api";
 import type { JobPage } from "../bindings/JobPage";
 import type { Role } from "../bindings/Role";
 import { useWords } from "../context";
+import { FollowUp } from "./FollowUp";
 import { JobActions } from "./JobActions";
 
 const when = (iso: string | null, lang: string) =>
@@ -205,6 +206,7 @@ export function Job({ id, role }: { id: string; role: Role }) {
         </div>
         <aside class="job-side">
           {role !== "viewer" && <JobActions key={page.id} page={page} onDone={() => setRead((n) => n + 1)} />}
+          {role !== "viewer" && <FollowUp key={`f-${page.id}`} page={page} />}
           <section class="card">
             <h2>{w.t("revisions")}</h2>
             {page.revisions.length === 0 ? (

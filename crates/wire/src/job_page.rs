@@ -18,7 +18,10 @@ pub struct JobPage {
     pub severity: Severity,
     pub customer_id: String,
     pub customer: String,
+    pub site_id: String,
     pub site: String,
+    /// The machine the job is about, if one.
+    pub equipment_id: Option<String>,
     pub engineer_id: Option<String>,
     pub engineer: Option<String>,
     pub reported_fault: String,
