@@ -29,6 +29,7 @@ pub fn save_customer(tx: &mut dyn Tx, id: CustomerId, input: &CustomerInput) -> 
     }
     let mut customer = Customer::new(id, &input.name, input.language)?;
     if let Ok(existing) = records::customer(tx, id) {
+        unchanged_since_read(&existing, input)?;
         customer.contacts = existing.contacts;
         customer.notes = existing.notes;
     }
@@ -47,6 +48,26 @@ pub fn save_customer(tx: &mut dyn Tx, id: CustomerId, input: &CustomerInput) -> 
     records::save_customer(tx, &customer)?;
     publish_customer(tx, &customer)?;
     Ok(customer)
+}
+
+/// A contact sent back with the version it was read at must still be at that version: an
+/// engineer (or another dispatcher) may have changed it since, and a read-modify-write would
+/// silently undo that. Contacts sent without a version are taken as given.
+fn unchanged_since_read(existing: &Customer, input: &CustomerInput) -> Result<()> {
+    for sent in &input.contacts {
+        let (Some(id), Some(version)) = (sent.id, sent.version) else { continue };
+        let now = existing.contacts.iter().find(|c| c.id == id);
+        if now.is_none_or(|c| c.version != version) {
+            let message = match now {
+                Some(c) => {
+                    format!("{} was changed meanwhile (now {} {}): read the customer again", sent.name, c.name, c.phone)
+                }
+                None => format!("{} was removed meanwhile: read the customer again", sent.name),
+            };
+            return Err(AppError::Conflict { code: "contact_changed", message });
+        }
+    }
+    Ok(())
 }
 
 /// Sends a customer to every laptop holding one of its open jobs.
