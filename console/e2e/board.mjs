@@ -192,6 +192,15 @@ try {
   if (!machineRow.includes("HL-E2E-0001") || !machineRow.includes(call.number)) fail(`the archive's machine reads ${machineRow}`);
   const archiveUrl = page.url();
 
+  // The customer's phone changed: the dispatcher corrects it in the archive.
+  await page.click("[data-testid=edit-customer]");
+  await page.fill("[data-testid=edit-contact-phone]", "0531-8888 7777");
+  await page.click("[data-testid=archive-save]");
+  await page.waitForSelector("[data-testid=archive-said].done");
+  const customerId = archiveUrl.split("/").at(-1);
+  const corrected = await api("GET", `/api/v1/customers/${customerId}`);
+  if (corrected.contacts[0]?.phone !== "0531-8888 7777" || corrected.contacts[0]?.version !== 2) fail(`the contact reads ${JSON.stringify(corrected.contacts)}`);
+
   // Reassign another engineer's job from its page.
   // Jobs of today made here, not looked for in the demo, whose day moves with the clock.
   const people = await api("GET", "/api/v1/engineers");

@@ -101,6 +101,10 @@ export const api = {
   callers: (q: string) => call<CallerMatch[]>("GET", `/api/v1/callers?q=${encodeURIComponent(q)}`),
   archive: (customer: string, on: string) => call<Archive>("GET", `/api/v1/customers/${customer}/archive?on=${on}`),
   addCustomer: (c: CustomerInput) => call<Customer>("POST", "/api/v1/customers", c),
+  /** Changes a customer; contacts sent with the version read must still be at it (else 409). */
+  changeCustomer: (id: string, c: CustomerInput) => call<Customer>("PUT", `/api/v1/customers/${id}`, c),
+  changeSite: (id: string, s: SiteInput) => call<Site>("PUT", `/api/v1/sites/${id}`, s),
+  changeEquipment: (id: string, e: EquipmentInput) => call<Equipment>("PUT", `/api/v1/equipment/${id}`, e),
   addSite: (s: SiteInput) => call<Site>("POST", "/api/v1/sites", s),
   addEquipment: (e: EquipmentInput) => call<Equipment>("POST", "/api/v1/equipment", e),
   /** A new job (a follow-up visit names the one it continues). */

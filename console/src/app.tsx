@@ -112,7 +112,7 @@ export function App() {
           ) : page === "job" && route.id ? (
             <Job id={route.id} role={session.role} />
           ) : page === "customers" ? (
-            <Customers id={route.id ?? null} />
+            <Customers id={route.id ?? null} role={session.role} />
           ) : page === "parts" ? (
             <Parts tab={route.id as PartsTab} role={session.role} />
           ) : page === "conflicts" ? (

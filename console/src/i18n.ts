@@ -9,6 +9,7 @@ import type { JobType } from "./bindings/JobType";
 import type { Role } from "./bindings/Role";
 import type { UnsignedReason } from "./bindings/UnsignedReason";
 import type { Money } from "./bindings/Money";
+import { archiveEn, archiveZh } from "./words/archive";
 import { callEn, callZh } from "./words/call";
 import { conflictsEn, conflictsZh } from "./words/conflicts";
 import { fleetEn, fleetZh } from "./words/fleet";
@@ -78,6 +79,7 @@ const en = {
   ...fleetEn,
   ...partsEn,
   ...conflictsEn,
+  ...archiveEn,
 };
 
 export type Key = keyof typeof en;
@@ -143,6 +145,7 @@ const zh: Record<Key, string> = {
   ...fleetZh,
   ...partsZh,
   ...conflictsZh,
+  ...archiveZh,
 };
 
 const jobTypes: Record<JobType, [string, string]> = {

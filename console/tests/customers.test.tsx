@@ -1,6 +1,6 @@
 // The customer archive against a fake HQ: each machine with its warranty and its own service
 // history, jobs about no machine under their site, the customer's calls; and finding one.
-import { cleanup, fireEvent, render, screen } from "@testing-library/preact";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Archive } from "../src/bindings/Archive";
 import { UiContext } from "../src/context";
@@ -45,10 +45,10 @@ const archive: Archive = {
   jobs: [job("j1", "J2611-000001", "e1", "王建国"), job("j2", "J2611-000002", "e2", "黄艳"), job("j3", "J2611-000003", null, "黄艳")],
 };
 
-const show = (id: string | null) =>
+const show = (id: string | null, role: "dispatcher" | "viewer" = "viewer") =>
   render(
     <UiContext.Provider value={translator("zh-CN")}>
-      <Customers id={id} />
+      <Customers id={id} role={role} />
     </UiContext.Provider>,
   );
 
@@ -81,5 +81,52 @@ describe("the customer archive", () => {
     const found = await screen.findByTestId("archive-matches");
     expect(found.textContent).toContain("电话：李经理 0531-8888 6666");
     expect(found.querySelector("a")?.getAttribute("href")).toBe("#/customers/c1");
+  });
+
+  it("changes a contact in place, sending the version read, and says so when an engineer changed it first", async () => {
+    let refused = false;
+    const calls = hq((c) => {
+      if (c.method === "PUT" && !refused) {
+        refused = true;
+        return [409, { code: "contact_changed", message: "李经理 was changed meanwhile" }];
+      }
+      if (c.method === "PUT") return [200, archive.customer];
+      return [200, c.path.startsWith("/api/v1/calls") ? [] : archive];
+    });
+    show("c1", "dispatcher");
+    fireEvent.click(await screen.findByTestId("edit-customer"));
+    const [contact] = screen.getAllByTestId("edit-contact");
+    fireEvent.input(within(contact).getByTestId("edit-contact-phone"), { target: { value: "139 0013 9000" } });
+    fireEvent.click(screen.getByTestId("archive-save"));
+    expect((await screen.findByTestId("archive-said")).textContent).toBe("您打开后有人修改了联系人，已重新读取，请再修改一次。");
+    expect(screen.queryByTestId("customer-form")).toBeNull();
+    const put = calls.find((c) => c.method === "PUT");
+    expect(put?.path).toBe("/api/v1/customers/c1");
+    expect(put?.body).toMatchObject({ id: "c1", contacts: [{ id: "k1", phone: "139 0013 9000", version: 1 }] });
+    fireEvent.click(screen.getByTestId("edit-customer"));
+    fireEvent.click(screen.getByTestId("archive-save"));
+    await waitFor(() => expect(screen.getByTestId("archive-said").textContent).toContain("已保存"));
+  });
+
+  it("adds a machine to a site and gives a viewer no way to change anything", async () => {
+    const calls = hq((c) => (c.method === "POST" ? [201, machine("e3", "HL-0003", true)] : [200, c.path.startsWith("/api/v1/calls") ? [] : archive]));
+    show("c1", "dispatcher");
+    fireEvent.click(await screen.findByTestId("add-machine"));
+    fireEvent.input(screen.getByTestId("edit-brand"), { target: { value: "宏力" } });
+    fireEvent.input(screen.getByTestId("edit-model"), { target: { value: "CPD35" } });
+    fireEvent.input(screen.getByTestId("edit-serial"), { target: { value: "HL-0003" } });
+    fireEvent.input(screen.getByTestId("edit-accepted"), { target: { value: "2026-12-01" } });
+    fireEvent.click(screen.getByTestId("archive-save"));
+    await screen.findByTestId("archive-said");
+    expect(calls.find((c) => c.method === "POST")?.body).toEqual({
+      site_id: "s1", brand: "宏力", model: "CPD35", serial: "HL-0003", installed_on: null, accepted_on: "2026-12-01",
+      warranty_end: null, software_version: "", connection_notes: "",
+    });
+    cleanup();
+    show("c1", "viewer");
+    await screen.findAllByTestId("archive-machine");
+    expect(screen.queryByTestId("edit-customer")).toBeNull();
+    expect(screen.queryByTestId("edit-machine")).toBeNull();
+    expect(screen.queryByTestId("add-site")).toBeNull();
   });
 });

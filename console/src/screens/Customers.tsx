@@ -1,6 +1,6 @@
 // The customer archive (客户档案): a customer found by name, phone or serial, then its contacts,
 // sites, each machine with its warranty and its whole service history across engineers, and the
-// calls the customer made.
+// calls the customer made; a dispatcher changes the customer, a site or a machine in place.
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { Archive } from "../bindings/Archive";
@@ -8,11 +8,16 @@ import type { Call } from "../bindings/Call";
 import type { PastJob } from "../bindings/PastJob";
 import { useWords } from "../context";
 import { localDate } from "./Board";
+import type { Role } from "../bindings/Role";
+import { CustomerForm, EquipmentForm, SiteForm } from "./ArchiveForms";
 import { MatchText, SearchState, useCallers } from "./callers";
 
-export function Customers({ id }: { id: string | null }) {
-  return id ? <CustomerArchive id={id} /> : <FindCustomer />;
+export function Customers({ id, role }: { id: string | null; role: Role }) {
+  return id ? <CustomerArchive id={id} changes={role !== "viewer"} /> : <FindCustomer />;
 }
+
+/** What is being changed: the customer, a site or a machine (by id), or a new one. */
+type Editing = { what: "customer" } | { what: "site"; id: string | null } | { what: "machine"; site: string; id: string | null } | null;
 
 function FindCustomer() {
   const w = useWords();
@@ -41,11 +46,19 @@ function FindCustomer() {
   );
 }
 
-function CustomerArchive({ id }: { id: string }) {
+function CustomerArchive({ id, changes }: { id: string; changes: boolean }) {
   const w = useWords();
   const [archive, setArchive] = useState<Archive | null>(null);
   const [calls, setCalls] = useState<Call[]>([]);
   const [failed, setFailed] = useState(false);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [said, setSaid] = useState<{ text: string; ok: boolean } | null>(null);
+  const [read, setRead] = useState(0);
+  const done = {
+    onSaved: (text: string, ok: boolean) => (setEditing(null), setSaid({ text, ok }), setRead((n) => n + 1)),
+    onCancel: () => setEditing(null),
+  };
+  const open = (e: Editing) => (setSaid(null), setEditing(e));
   useEffect(() => {
     let live = true;
     api.archive(id, localDate()).then(
@@ -57,7 +70,7 @@ function CustomerArchive({ id }: { id: string }) {
       () => {},
     );
     return () => void (live = false);
-  }, [id]);
+  }, [id, read]);
   if (!archive) return <p class={failed ? "error" : "hint"}>{w.t(failed ? "unreachable" : "loading")}</p>;
   const c = archive.customer;
   const history = (jobs: PastJob[]) =>
@@ -88,14 +101,47 @@ function CustomerArchive({ id }: { id: string }) {
       <div class="toolbar">
         <a href="#/customers">{w.t("archiveTitle")}</a>
         <h1>{c.name}</h1>
+        {changes && (
+          <>
+            <button type="button" onClick={() => open({ what: "customer" })} data-testid="edit-customer">
+              {w.t("editCustomer")}
+            </button>
+            <button type="button" onClick={() => open({ what: "site", id: null })} data-testid="add-site">
+              {w.t("addSite")}
+            </button>
+          </>
+        )}
       </div>
+      {said && (
+        <p class={said.ok ? "done" : "error"} role={said.ok ? "status" : "alert"} data-testid="archive-said">
+          {said.text}
+        </p>
+      )}
+      {editing?.what === "customer" && <CustomerForm customer={c} {...done} />}
+      {editing?.what === "site" && editing.id === null && <SiteForm customerId={c.id} site={null} {...done} />}
       <div class="job-columns">
         <div class="job-main">
           {archive.sites.map((s) => (
             <section class="card" key={s.id} data-testid="archive-site">
-              <h2>
-                {s.name} <small>{s.address}</small>
-              </h2>
+              <div class="toolbar">
+                <h2>
+                  {s.name} <small>{s.address}</small>
+                </h2>
+                {changes && (
+                  <>
+                    <button type="button" onClick={() => open({ what: "site", id: s.id })} data-testid="edit-site">
+                      {w.t("edit")}
+                    </button>
+                    <button type="button" onClick={() => open({ what: "machine", site: s.id, id: null })} data-testid="add-machine">
+                      {w.t("addMachine")}
+                    </button>
+                  </>
+                )}
+              </div>
+              {editing?.what === "site" && editing.id === s.id && <SiteForm customerId={c.id} site={s} {...done} />}
+              {editing?.what === "machine" && editing.site === s.id && editing.id === null && (
+                <EquipmentForm siteId={s.id} machine={null} {...done} />
+              )}
               {s.directions && <p class="hint">{s.directions}</p>}
               {archive.equipment
                 .filter((e) => e.site_id === s.id)
@@ -106,8 +152,14 @@ function CustomerArchive({ id }: { id: string }) {
                       <span class={`badge ${e.in_warranty ? "soon" : ""}`}>
                         {w.t(e.in_warranty ? "inWarranty" : "outOfWarranty")}
                         {e.warranty_end && ` ${e.warranty_end}`}
-                      </span>
+                      </span>{" "}
+                      {changes && (
+                        <button type="button" class="ghost" onClick={() => open({ what: "machine", site: s.id, id: e.id })} data-testid="edit-machine">
+                          {w.t("edit")}
+                        </button>
+                      )}
                     </h3>
+                    {editing?.what === "machine" && editing.id === e.id && <EquipmentForm siteId={s.id} machine={e} {...done} />}
                     {history(archive.jobs.filter((j) => j.equipment_id === e.id))}
                   </div>
                 ))}
