@@ -4,10 +4,11 @@
 // another found by phone and answered on the spot; the call's job taken from the queue by
 // keyboard, the laptop syncs and sets off, and the board shows it within 5 s; a part the
 // laptop asks for is promised from the parts inbox; a new engineer's laptop enrolls with the
-// code the page shows once and is revoked; a conflict between two laptops is settled. Screenshots of each page in both languages at
+// code the page shows once and is revoked; a conflict between two laptops is settled; the
+// signature is replayed from the pad's strokes. Screenshots of each page in both languages at
 // 1440×900, 1280×720 and 1024×768 land in target/console-screens/. Run by `make console-e2e` (and `make test`).
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
@@ -167,7 +168,12 @@ try {
   for (const d of ["timeliness", "attitude", "quality", "overall"]) cli("rate", call.number, d, "5");
   cli("job", "transition", call.number, "completed");
   await follows("completed");
-  cli("sign", call.number, "--name", "李经理", "--png", join(root, "assets/demo-signature.png"));
+  // The pad's strokes as the app's signature pad records them: absolute times in ms.
+  const t0 = Date.now();
+  const pen = (points) => ({ penColor: "black", points: points.map(([x, y, ms]) => ({ x, y, time: t0 + ms, pressure: 0.5 })) });
+  const strokesFile = join(dir, "strokes.json");
+  writeFileSync(strokesFile, JSON.stringify([pen([[20, 80, 0], [60, 20, 150], [100, 80, 300]]), pen([[130, 40, 900], [220, 60, 1100]])]));
+  cli("sign", call.number, "--name", "李经理", "--png", join(root, "assets/demo-signature.png"), "--strokes", strokesFile);
   await follows("signed");
 
   // Open the job: the signature is there, the receipt reads back as the customer's copy.
@@ -175,6 +181,19 @@ try {
   await page.waitForSelector("[data-testid=signature] img");
   const drawn = await page.$eval("[data-testid=signature] img", (img) => img.complete && img.naturalWidth > 0);
   if (!drawn) fail("the signature image did not load");
+  await page.click("[data-testid=replay-go]");
+  // The last stroke ends 1.1 s in (less the pause shortened): its end at the right is inked.
+  await page
+    .waitForFunction(
+      () => {
+        const c = document.querySelector("[data-testid=replay] canvas");
+        const right = c.getContext("2d").getImageData(c.width * 0.75, 0, c.width * 0.25, c.height).data;
+        return right.some((v, i) => i % 4 === 3 && v > 0);
+      },
+      null,
+      { timeout: 5000 },
+    )
+    .catch(() => fail("the signature's replay did not draw its last stroke"));
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=receipt]")]);
   const pdf = join(dir, "receipt.pdf");
   await download.saveAs(pdf);

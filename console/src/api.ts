@@ -118,6 +118,8 @@ export const api = {
   /** The job page, its texts in `lang`, its times in the browser's time zone. */
   jobPage: (job: string, lang: string) =>
     call<JobPage>("GET", `/api/v1/jobs/${job}/page?language=${lang}&utc_offset_minutes=${offsetMinutes()}`),
+  /** The pen strokes the signature pad recorded, as the pad keeps them. */
+  strokes: (job: string) => call<unknown>("GET", `/api/v1/jobs/${job}/signature/strokes`),
   reschedule: (job: string, update: JobUpdate) => call<unknown>("PUT", `/api/v1/jobs/${job}`, update),
   cancel: (job: string, reason: string) => call<unknown>("POST", `/api/v1/jobs/${job}/cancel`, { reason }),
   close: (job: string) => call<unknown>("POST", `/api/v1/jobs/${job}/close`),

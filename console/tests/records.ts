@@ -56,6 +56,7 @@ export const jobPage = (over: Partial<JobPage> = {}): JobPage => ({
     draft: false,
   },
   signature_image: true,
+  signature_strokes: false,
   revisions: [{ revision: 1, signer: "李经理", signed_at: "2026-12-03T03:05:00Z", short_hash: "3F2A-91C0-77BE", current: true }],
   audit: [],
   ...over,

@@ -31,4 +31,8 @@ sheet: Sheet,
 /**
  * Whether HQ holds the customer's signature image (`GET /api/v1/jobs/{id}/signature`).
  */
-signature_image: boolean, revisions: Array<Revision>, audit: Array<AuditLine>, };
+signature_image: boolean, 
+/**
+ * Whether HQ holds the pen strokes the pad recorded (`GET /api/v1/jobs/{id}/signature/strokes`).
+ */
+signature_strokes: boolean, revisions: Array<Revision>, audit: Array<AuditLine>, };

@@ -8,6 +8,7 @@ import type { Role } from "../bindings/Role";
 import { useWords } from "../context";
 import { FollowUp } from "./FollowUp";
 import { JobActions } from "./JobActions";
+import { Replay } from "./Replay";
 
 const when = (iso: string | null, lang: string) =>
   iso ? new Date(iso).toLocaleString(lang, { dateStyle: "short", timeStyle: "short" }) : "—";
@@ -169,6 +170,7 @@ export function Job({ id, role }: { id: string; role: Role }) {
                 ) : (
                   <p class="warn">{w.t("imageMissing")}</p>
                 )}
+                {page.signature_strokes && <Replay job={page.id} />}
                 <p>{w.t("signedBy", { n: s.signer, t: s.signed_at ?? "" })}</p>
                 {s.short_hash && <p class="hint">{w.t("code", { c: s.short_hash })}</p>}
               </div>

@@ -217,11 +217,15 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             out!("wrote {} ({} KB)", saved.path.display(), saved.bytes.div_ceil(1024));
             Ok(())
         }
-        Command::Sign { job, name, png } => {
+        Command::Sign { job, name, png, strokes } => {
             let id = laptop.find_job(&job)?;
-            let bytes =
-                std::fs::read(&png).map_err(|source| CliError::Read { path: png.display().to_string(), source })?;
-            let signature = laptop.sign(id, &name, &bytes, None, now)?;
+            let unread = |path: &std::path::PathBuf| {
+                let path = path.display().to_string();
+                move |source| CliError::Read { path, source }
+            };
+            let bytes = std::fs::read(&png).map_err(unread(&png))?;
+            let strokes = strokes.as_ref().map(|p| std::fs::read_to_string(p).map_err(unread(p))).transpose()?;
+            let signature = laptop.sign(id, &name, &bytes, strokes.as_deref(), now)?;
             out!("signed by {}; report hash {}", signature.signer_name, signature.short_hash());
             Ok(())
         }

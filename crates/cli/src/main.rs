@@ -129,6 +129,9 @@ enum Command {
         name: String,
         #[arg(long, value_name = "FILE")]
         png: PathBuf,
+        /// The pen strokes the signature pad recorded (JSON), kept and sent with the image.
+        #[arg(long, value_name = "FILE")]
+        strokes: Option<PathBuf>,
     },
     /// Makes the visit receipt of a job as PDF (marked as a draft until the report is signed).
     Receipt {

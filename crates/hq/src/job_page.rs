@@ -20,6 +20,11 @@ use crate::{audit, audit_words};
 pub fn page(tx: &mut dyn Tx, id: JobId, language: Language, offset: UtcOffset) -> Result<JobPage> {
     let Printed { receipt, job, customer, site, engineer, signature_image } =
         receipts::printed(tx, id, Some(language), offset)?;
+    let strokes = records::report(tx, id)?.and_then(|r| r.signature).and_then(|s| s.strokes_sha256);
+    let signature_strokes = match strokes {
+        Some(sha) => tx.query_opt("SELECT 1 FROM blobs WHERE sha256 = $1", &[sha.into()])?.is_some(),
+        None => false,
+    };
     let names: HashMap<String, String> = tx
         .query("SELECT id, name FROM engineers", &[])?
         .iter()
@@ -120,6 +125,7 @@ pub fn page(tx: &mut dyn Tx, id: JobId, language: Language, offset: UtcOffset) -
         events,
         sheet,
         signature_image,
+        signature_strokes,
         revisions,
         audit,
     })

@@ -151,6 +151,7 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 Kind::Dispatcher,
             ),
             (Method::GET, format!("/api/v1/jobs/{}/signature", jobs[0]), None, Kind::Dispatcher),
+            (Method::GET, format!("/api/v1/jobs/{}/signature/strokes", jobs[0]), None, Kind::Dispatcher),
             (Method::GET, format!("/api/v1/jobs/{}/revisions", jobs[0]), None, Kind::Dispatcher),
             (Method::GET, format!("/api/v1/jobs/{}/page", jobs[0]), None, Kind::Dispatcher),
             (Method::GET, format!("/api/v1/jobs/{}/receipt.pdf", jobs[0]), None, Kind::Dispatcher),
@@ -307,6 +308,7 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                     StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::INTERNAL_SERVER_ERROR
                 );
                 let ruled = path.ends_with("/signature")
+                    || path.ends_with("/strokes")
                     || path.ends_with("/close")
                     || path.ends_with("/revoke")
                     || path.ends_with("/settle")

@@ -78,8 +78,14 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
         let bundle = outpost_domain::job::JobBundle::from(serde_json::from_value::<JobBundle>(bundle)?);
         let (mut j, mut report) = (bundle.job.clone(), bundle.report.clone().ok_or("report")?);
         let png = outpost_demo::SIGNATURE_PNG.to_vec();
-        let sign_off =
-            SignOff { signer_name: "李经理", image_sha256: &sha256_hex(&png), strokes_sha256: None, at: NOW };
+        let strokes = br#"[{"points":[{"x":12,"y":40,"time":0},{"x":60,"y":18,"time":120}]}]"#.to_vec();
+        let strokes_sha = sha256_hex(&strokes);
+        let sign_off = SignOff {
+            signer_name: "李经理",
+            image_sha256: &sha256_hex(&png),
+            strokes_sha256: Some(&strokes_sha),
+            at: NOW,
+        };
         sign_report(&mut j, &mut report, &bundle.parts, &quote, Actor::Engineer(engineer.parse()?), sign_off)?;
         let mut signature = report.signature.clone().ok_or("signature")?;
 
@@ -132,6 +138,21 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
             .call_raw(Method::GET, &format!("/api/v1/jobs/{job}/signature"), Some(&dispatcher), "", Vec::new())
             .await?;
         check!(hq, s == StatusCode::OK && image == png, "the dispatcher sees the signature");
+        let pen = format!("/api/v1/jobs/{job}/signature/strokes");
+        let (s, _) = hq.call_raw(Method::GET, &pen, Some(&dispatcher), "", Vec::new()).await?;
+        check!(hq, s == StatusCode::NOT_FOUND, "no strokes before they reach HQ: {s}");
+        let (s, _) = hq
+            .call_raw(
+                Method::PUT,
+                &format!("/api/v1/blobs/{strokes_sha}"),
+                Some(&token),
+                "application/json",
+                strokes.clone(),
+            )
+            .await?;
+        check!(hq, s == StatusCode::NO_CONTENT, "the strokes upload");
+        let (s, replayed) = hq.call_raw(Method::GET, &pen, Some(&dispatcher), "", Vec::new()).await?;
+        check!(hq, s == StatusCode::OK && replayed == strokes, "the dispatcher replays the strokes");
         let (_, bundle) = hq.call(Method::GET, &format!("/api/v1/jobs/{job}"), Some(&dispatcher), None).await?;
         check!(hq, bundle["job"]["status"] == "signed", "{}", bundle["job"]);
         check!(hq, bundle["report"]["signature"]["content_sha256"] == signature.content_sha256.as_str(), "stored");
@@ -170,6 +191,7 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
         );
         check!(hq, sheet["parts"][0]["code"] == part.code.as_str(), "{sheet}");
         check!(hq, page["engineer"] == "王建国" && page["signature_image"] == true, "{page}");
+        check!(hq, page["signature_strokes"] == true, "{page}");
         let moves: Vec<(&str, &str)> = page["events"]
             .as_array()
             .ok_or("events")?

@@ -47,6 +47,8 @@ pub struct JobPage {
     pub sheet: Sheet,
     /// Whether HQ holds the customer's signature image (`GET /api/v1/jobs/{id}/signature`).
     pub signature_image: bool,
+    /// Whether HQ holds the pen strokes the pad recorded (`GET /api/v1/jobs/{id}/signature/strokes`).
+    pub signature_strokes: bool,
     pub revisions: Vec<Revision>,
     pub audit: Vec<AuditLine>,
 }

@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/jobs", post(create_job).get(list_jobs))
         .route("/api/v1/jobs/{id}", get(get_job).put(update_job))
         .route("/api/v1/jobs/{id}/signature", get(get_signature))
+        .route("/api/v1/jobs/{id}/signature/strokes", get(get_strokes))
         .route("/api/v1/jobs/{id}/revisions", get(get_revisions))
         .route("/api/v1/jobs/{id}/assign", post(assign))
         .route("/api/v1/jobs/{id}/cancel", post(cancel))
@@ -125,6 +126,22 @@ pub async fn get_signature(State(s): State<AppState>, _: Dispatcher, Path(id): P
     let mut image = crate::sync::blob_response(&s, sha, None).await?;
     image.headers_mut().insert(axum::http::header::CONTENT_TYPE, axum::http::HeaderValue::from_static("image/png"));
     Ok(image)
+}
+
+/// `GET /api/v1/jobs/{id}/signature/strokes`: the pen strokes the signature pad recorded
+/// (JSON, as the pad keeps them), for the job page to replay the signing; 404 when the pad
+/// recorded none or they have not reached HQ.
+pub async fn get_strokes(State(s): State<AppState>, _: Dispatcher, Path(id): Path<String>) -> Result<Response> {
+    let id: JobId = parse_id("job", &id)?;
+    let report = s.db.tx(move |tx| records::report(tx, id)).await?;
+    let sha = report
+        .and_then(|r| r.signature)
+        .and_then(|sig| sig.strokes_sha256)
+        .ok_or_else(|| AppError::NotFound("this job's signature has no recorded strokes".into()))?;
+    let mut strokes = crate::sync::blob_response(&s, sha, None).await?;
+    let json = axum::http::HeaderValue::from_static("application/json");
+    strokes.headers_mut().insert(axum::http::header::CONTENT_TYPE, json);
+    Ok(strokes)
 }
 
 pub async fn assign(
