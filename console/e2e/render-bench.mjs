@@ -29,11 +29,13 @@ try {
       await page.waitForFunction((n) => performance.getEntriesByName("board-render").length > n, before, { timeout: 60000 });
       times.push((await draws()).at(-1));
     }
-    const cards = await page.$$eval(".jobcard", (c) => c.length);
+    // The board holds every card; it draws those of the rows near the screen.
+    const cards = await page.$$eval("[data-cards]", (rows) => rows.reduce((n, r) => n + Number(r.dataset.cards), 0));
+    const drawn = await page.$$eval(".jobcard", (c) => c.length);
     times.sort((a, b) => a - b);
-    // The first draw of a view builds every card; the re-reads every 3 s only change what moved.
+    // The first draw of a view builds its cards; the re-reads every 3 s only change what moved.
     console.log(
-      `console    board render, ${days} day(s) (${cards} cards): median ${times[3].toFixed(0)} ms, max ${times.at(-1).toFixed(0)} ms over ${times.length} draws (budget < 300 ms)`,
+      `console    board render, ${days} day(s) (${cards} cards, ${drawn} drawn near the screen): median ${times[3].toFixed(0)} ms, max ${times.at(-1).toFixed(0)} ms over ${times.length} draws (budget < 300 ms)`,
     );
   }
 } finally {

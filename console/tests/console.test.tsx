@@ -2,7 +2,7 @@
 // board's rows and queue, assigning by keyboard with the CSRF header, warnings, a viewer, and
 // customer text that stays text.
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Board as BoardData } from "../src/bindings/Board";
 import type { Card } from "../src/bindings/Card";
 import { api } from "../src/api";
@@ -11,6 +11,9 @@ import { UiContext } from "../src/context";
 import { translator } from "../src/i18n";
 import { Board, localDate } from "../src/screens/Board";
 import { hq } from "./fake-hq";
+import { rowsOnScreen } from "./screen";
+
+beforeEach(() => void rowsOnScreen());
 
 // Unmount what a test rendered: a board left mounted reads again on its timer, into the next
 // test's fake HQ.
@@ -126,11 +129,26 @@ describe("the board", () => {
     expect(calls[0].path).toBe(`/api/v1/board?from=${localDate()}&days=1`);
     const rows = [...document.querySelectorAll(".row")].map((r) => r.getAttribute("data-engineer"));
     expect(rows).toEqual(["王建国", "黄艳"]);
-    expect(document.querySelector("[data-engineer=王建国]")?.textContent).toContain("1 小时 20 分钟 内到达");
+    await waitFor(() => expect(document.querySelector("[data-engineer=王建国]")?.textContent).toContain("1 小时 20 分钟 内到达"));
     expect(document.querySelector("[data-engineer=黄艳]")?.textContent).toContain("暂无安排。");
     expect(screen.getByTestId("queue").textContent).toContain("4 小时 30 分钟 内须答复");
     fireEvent.click(screen.getByText("本周"));
     await waitFor(() => expect(calls.at(-1)?.path).toBe(`/api/v1/board?from=${localDate()}&days=7`));
+  });
+
+  it("draws a row's cards once the row comes near the screen, keeping their room until then", async () => {
+    const screenRows = rowsOnScreen((row) => row.getAttribute("data-engineer") === "黄艳");
+    const many = Array.from({ length: 9 }, (_, i) => card({ id: `m${i}`, number: `J2611-00020${i}` }));
+    hq(() => [200, board({ engineers: [{ id: "e1", name: "王建国", jobs: many }, { id: "e2", name: "黄艳", jobs: [] }] })]);
+    show();
+    await screen.findByTestId("board");
+    const far = document.querySelector("[data-engineer=王建国]");
+    expect(far?.getAttribute("data-cards")).toBe("9");
+    expect(far?.textContent).toContain("9 个工单");
+    expect(far?.querySelectorAll(".jobcard").length).toBe(0);
+    expect((far?.querySelector(".cards-later") as HTMLElement).style.height).toBe("312px");
+    screenRows.show();
+    await waitFor(() => expect(far?.querySelectorAll(".jobcard").length).toBe(9));
   });
 
   it("gives a queued job to an engineer by keyboard, with the CSRF header, warning of a full day", async () => {

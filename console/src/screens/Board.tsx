@@ -166,6 +166,25 @@ function AssignPanel({
   );
 }
 
+/** The room a row keeps for cards not drawn yet: about four cards a line on a wide screen. */
+const CARDS_PER_LINE = 4;
+const CARD_LINE_PX = 104;
+
+/** Whether the element has come within a screen or so of the viewport (and stays so once it
+ * has): a week of 500 engineers holds 10,000 cards, and the first draw builds only those near. */
+function useNear(element: { current: HTMLElement | null }): boolean {
+  const [near, setNear] = useState(typeof IntersectionObserver === "undefined");
+  useEffect(() => {
+    if (near || !element.current) return;
+    const watch = new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && setNear(true), {
+      rootMargin: "1200px 0px",
+    });
+    watch.observe(element.current);
+    return () => watch.disconnect();
+  }, [near]);
+  return near;
+}
+
 function Row({
   day,
   now,
@@ -179,10 +198,14 @@ function Row({
 }) {
   const w = useWords();
   const [over, setOver] = useState(false);
+  const row = useRef<HTMLElement>(null);
+  const near = useNear(row);
   return (
     <section
+      ref={row}
       class={`row ${over ? "over" : ""}`}
       data-engineer={day.name}
+      data-cards={day.jobs.length}
       onDragOver={(e) => onDropJob && (e.preventDefault(), setOver(true))}
       onDragLeave={() => setOver(false)}
       onDrop={(e) => {
@@ -196,7 +219,14 @@ function Row({
         {day.name} <small>{w.t("jobs", { n: day.jobs.length })}</small>
       </h2>
       <div class="cards">
-        {day.jobs.length === 0 ? <p class="hint">{w.t("nothing")}</p> : day.jobs.map((c) => <JobCard key={c.id} card={c} now={now} onPick={onPick} />)}
+        {day.jobs.length === 0 ? (
+          <p class="hint">{w.t("nothing")}</p>
+        ) : near ? (
+          day.jobs.map((c) => <JobCard key={c.id} card={c} now={now} onPick={onPick} />)
+        ) : (
+          // Its cards are drawn once the row comes near the screen; until then, their room.
+          <div class="cards-later" style={{ height: `${Math.ceil(day.jobs.length / CARDS_PER_LINE) * CARD_LINE_PX}px` }} />
+        )}
       </div>
     </section>
   );

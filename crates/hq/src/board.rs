@@ -1,8 +1,7 @@
 //! The dispatch board (派工): what each engineer holds over some days and the queue of jobs
 //! nobody holds yet. One read of the jobs that matter, joined with their customer and site.
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+use std::collections::{BTreeSet, HashMap};
 
 use outpost_domain::customer::Site;
 use outpost_domain::ids::{EngineerId, JobId};
@@ -62,14 +61,12 @@ pub fn board(tx: &mut dyn Tx, from: Date, days: u32, sla: &SlaPolicy, now: Offse
         .collect::<Vec<_>>()
         .join(", ");
     let sql = format!(
-        "SELECT j.body, c.name, s.id, s.body FROM jobs j
+        "SELECT j.body, c.name, j.site_id FROM jobs j
            JOIN customers c ON c.id = j.customer_id
-           JOIN sites s ON s.id = j.site_id
           WHERE (j.engineer_id IS NOT NULL AND j.status <> 'cancelled'
                  AND j.scheduled_on >= $1 AND j.scheduled_on < $2)
              OR (j.engineer_id IS NOT NULL AND j.scheduled_on < $1 AND j.status IN ({outstanding}))
-             OR (j.engineer_id IS NULL AND j.status = 'assigned')
-          ORDER BY j.scheduled_on, j.number"
+             OR (j.engineer_id IS NULL AND j.status = 'assigned')"
     );
     let rows = tx.query(&sql, &[from.to_string().into(), until.to_string().into()])?;
     let mut engineers: Vec<EngineerDay> = tx
@@ -77,31 +74,49 @@ pub fn board(tx: &mut dyn Tx, from: Date, days: u32, sla: &SlaPolicy, now: Offse
         .iter()
         .map(|r| Ok(EngineerDay { id: r.text(0)?, name: r.text(1)?, jobs: Vec::new() }))
         .collect::<Result<_>>()?;
+    let rows_of: HashMap<String, usize> = engineers.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
     let mut unassigned = Vec::new();
-    // Many jobs share a site: its name is read once.
-    let mut sites: HashMap<String, String> = HashMap::new();
+    let sites = site_names(tx, &rows)?;
     for row in &rows {
         let job: Stored = row.json(0)?;
-        let site = match sites.entry(row.text(2)?) {
-            Entry::Occupied(known) => known.get().clone(),
-            Entry::Vacant(new) => new.insert(row.json::<Site>(3)?.name).clone(),
-        };
+        let site = sites.get(&row.text(2)?).cloned().unwrap_or_default();
         let card = card(&job, row.text(1)?, site, from, sla, now);
-        match job.engineer_id.map(|e| e.to_text()) {
-            Some(engineer) => {
-                if let Some(day) = engineers.iter_mut().find(|d| d.id == engineer) {
-                    day.jobs.push(card);
-                }
-            }
-            None => unassigned.push(card),
+        match job.engineer_id.and_then(|e| rows_of.get(&e.to_text())) {
+            Some(&i) => engineers[i].jobs.push(card),
+            None if job.engineer_id.is_none() => unassigned.push(card),
+            None => {}
         }
     }
     // Today's work first, then what is carried over from earlier days.
     for day in &mut engineers {
-        day.jobs.sort_by_key(|c| (c.carried_over, c.scheduled_on, c.window_from, c.number.clone()));
+        day.jobs.sort_by(|a, b| {
+            (a.carried_over, a.scheduled_on, a.window_from, &a.number).cmp(&(
+                b.carried_over,
+                b.scheduled_on,
+                b.window_from,
+                &b.number,
+            ))
+        });
     }
-    unassigned.sort_by_key(|c| (c.reported_at, c.number.clone()));
+    unassigned.sort_by(|a, b| (a.reported_at, &a.number).cmp(&(b.reported_at, &b.number)));
     Ok(Board { from, days, now, engineers, unassigned })
+}
+
+/// The names of the sites of `rows` (their third column), each read once: many jobs share a
+/// site, and a site's record is larger than its name.
+fn site_names(tx: &mut dyn Tx, rows: &[crate::db::Row]) -> Result<HashMap<String, String>> {
+    let ids: BTreeSet<String> = rows.iter().map(|r| r.text(2)).collect::<Result<_>>()?;
+    let ids: Vec<String> = ids.into_iter().collect();
+    let mut names = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!("SELECT id, body FROM sites WHERE id IN ({})", placeholders.join(", "));
+        let params: Vec<crate::db::Value> = chunk.iter().map(|id| id.as_str().into()).collect();
+        for r in tx.query(&sql, &params)? {
+            names.insert(r.text(0)?, r.json::<Site>(1)?.name);
+        }
+    }
+    Ok(names)
 }
 
 fn card(job: &Stored, customer: String, site: String, from: Date, sla: &SlaPolicy, now: OffsetDateTime) -> Card {

@@ -114,7 +114,11 @@ impl Row {
 
     /// A JSON text column decoded into a record.
     pub fn json<T: serde::de::DeserializeOwned>(&self, i: usize) -> Result<T> {
-        serde_json::from_str(&self.text(i)?).map_err(|e| AppError::internal(format!("stored JSON in column {i}: {e}")))
+        let text = match self.value(i)? {
+            Value::Text(v) => v,
+            other => return Err(AppError::internal(format!("column {i} is {other:?}, not JSON text"))),
+        };
+        serde_json::from_str(text).map_err(|e| AppError::internal(format!("stored JSON in column {i}: {e}")))
     }
 }
 
