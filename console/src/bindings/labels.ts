@@ -237,3 +237,38 @@ export const PRICE_REASONS = {
     ]
   }
 } as const;
+
+export const HQ_MOVES = {
+  "assigned": [
+    "assigned",
+    "cancelled"
+  ],
+  "cancelled": [],
+  "closed": [],
+  "completed": [],
+  "departed": [
+    "closed"
+  ],
+  "en_route": [
+    "assigned",
+    "cancelled"
+  ],
+  "on_site": [
+    "assigned",
+    "cancelled"
+  ],
+  "signed": [
+    "closed"
+  ],
+  "unresolved": [
+    "assigned",
+    "cancelled"
+  ]
+} as const;
+
+export const RESCHEDULABLE = [
+  "assigned",
+  "en_route",
+  "on_site",
+  "unresolved"
+] as const;

@@ -11,6 +11,7 @@ import type { Card } from "../bindings/Card";
 import type { EngineerDay } from "../bindings/EngineerDay";
 import type { Role } from "../bindings/Role";
 import { useWords } from "../context";
+import { hqMay } from "../rules";
 
 /** Jobs on one day beyond which an engineer's day is over-full. */
 export const FULL_DAY = 6;
@@ -19,7 +20,6 @@ export const FULL_DAY = 6;
 export const REFRESH_MS = 3000;
 
 /** Statuses HQ may give to another engineer (the rulebook's HQ moves back to assigned). */
-const MOVABLE = new Set(["assigned", "en_route", "on_site", "unresolved"]);
 
 /** The browser's own date, YYYY-MM-DD: the dispatcher's "today". */
 export function localDate(d: Date = new Date()): string {
@@ -65,7 +65,7 @@ function JobCard({ card, now, onPick }: { card: Card; now: string; onPick: ((c: 
     </>
   );
   // A card that cannot be moved (or a reader who may not) opens the job's page.
-  if (!onPick || !MOVABLE.has(card.status))
+  if (!onPick || !hqMay(card.status, "assigned"))
     return (
       <a class="jobcard" href={`#/jobs/${card.id}`} data-job={card.number}>
         {body}
@@ -284,7 +284,7 @@ export function Board({ role, onSignedOut }: { role: Role; onSignedOut: () => vo
       ? (job: string) => {
           const card = find(job);
           // A card dropped back on its own row stays where it is.
-          if (card && MOVABLE.has(card.status) && holder(card.id) !== engineer)
+          if (card && hqMay(card.status, "assigned") && holder(card.id) !== engineer)
             setPicked({ card, engineer, heldBy: holder(card.id) });
         }
       : null;

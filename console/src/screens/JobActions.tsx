@@ -6,11 +6,9 @@ import { HqError, api } from "../api";
 import type { Engineer } from "../bindings/Engineer";
 import type { JobPage } from "../bindings/JobPage";
 import { useWords } from "../context";
+import { hqMay, reschedulable } from "../rules";
 import { type Problems, problemsOf } from "./fields";
 
-const MOVABLE = new Set(["assigned", "en_route", "on_site", "unresolved"]);
-const OVER = new Set(["closed", "cancelled"]);
-const CLOSABLE = new Set(["signed", "departed"]);
 
 /** The same local time of day as `iso`, on `day`. */
 function onDay(iso: string | null, day: string): string | null {
@@ -46,11 +44,13 @@ export function JobActions({ page, onDone }: { page: JobPage; onDone: () => void
       },
     );
   };
-  if (OVER.has(page.status)) return null;
+  const [reassign, cancel, close] = (["assigned", "cancelled", "closed"] as const).map((to) => hqMay(page.status, to));
+  const move = reschedulable(page.status);
+  if (!reassign && !cancel && !close && !move) return null;
   return (
     <section class="card actions" data-testid="job-actions">
       <h2>{w.t("actions")}</h2>
-      {MOVABLE.has(page.status) && (
+      {reassign && (
         <form
           class="inline"
           onSubmit={(e) => (e.preventDefault(), act(api.assign(page.id, to, page.engineer_id ?? "queue")))}
@@ -71,7 +71,7 @@ export function JobActions({ page, onDone }: { page: JobPage; onDone: () => void
           </button>
         </form>
       )}
-      {MOVABLE.has(page.status) && (
+      {move && (
         <form
           class="inline"
           onSubmit={(e) => (
@@ -97,12 +97,12 @@ export function JobActions({ page, onDone }: { page: JobPage; onDone: () => void
           </button>
         </form>
       )}
-      {CLOSABLE.has(page.status) && (
+      {close && (
         <button type="button" class="primary" onClick={() => act(api.close(page.id))} data-testid="close-job">
           {w.t("closeJob")}
         </button>
       )}
-      {MOVABLE.has(page.status) && (
+      {cancel && (
       <form class="inline" onSubmit={(e) => (e.preventDefault(), act(api.cancel(page.id, reason)))}>
         <label>
           {w.t("cancelReason")}

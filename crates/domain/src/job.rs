@@ -148,6 +148,17 @@ impl JobStatus {
         matches!(self, JobStatus::Assigned | JobStatus::EnRoute | JobStatus::OnSite)
     }
 
+    /// HQ may move its day and window: not yet done, or unresolved (moved to the day promised
+    /// to the customer).
+    pub fn reschedulable(&self) -> bool {
+        self.is_open() || *self == JobStatus::Unresolved
+    }
+
+    /// The statuses HQ may move a job in this one to (reassigning is a move to `assigned`).
+    pub fn hq_moves(&self) -> impl Iterator<Item = JobStatus> {
+        self.moves().iter().filter(|(_, by)| *by == Mover::Hq).map(|(to, _)| *to)
+    }
+
     /// Still the engineer's to work on: from assigned until they leave the site (a dispatch
     /// board carries such a job over from earlier days).
     pub fn with_engineer(&self) -> bool {

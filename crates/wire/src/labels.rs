@@ -36,6 +36,13 @@ mod export {
                 json!({"key": s.key(), "label": [s.label(Language::En), s.label(Language::ZhCn)], "target": s.target()})
             })
             .collect();
+        // What a dispatcher may do to a job in each status, by the domain's state machine.
+        let hq_moves: Map<String, Value> = JobStatus::ALL
+            .iter()
+            .map(|s| (s.as_str().to_owned(), json!(s.hq_moves().map(|m| m.as_str()).collect::<Vec<_>>())))
+            .collect();
+        let reschedulable: Vec<&str> =
+            JobStatus::ALL.iter().filter(|s| s.reschedulable()).map(|s| s.as_str()).collect();
         let classes = table(&PartClass::ALL, |c| c.as_str(), PartClass::label);
         let situations = table(&Situation::ALL, |s| s.as_str(), Situation::label);
         let charges = table(&PartsCharge::ALL, |c| c.as_str(), PartsCharge::label);
@@ -63,7 +70,9 @@ mod export {
              export const PART_CLASS_LABELS = {} as const;\n\n\
              export const SITUATION_LABELS = {} as const;\n\n\
              export const CHARGE_LABELS = {} as const;\n\n\
-             export const PRICE_REASONS = {} as const;\n",
+             export const PRICE_REASONS = {} as const;\n\n\
+             export const HQ_MOVES = {} as const;\n\n\
+             export const RESCHEDULABLE = {} as const;\n",
             serde_json::to_string_pretty(&statuses)?,
             serde_json::to_string_pretty(&unsigned)?,
             serde_json::to_string_pretty(&shares)?,
@@ -71,6 +80,8 @@ mod export {
             serde_json::to_string_pretty(&situations)?,
             serde_json::to_string_pretty(&charges)?,
             serde_json::to_string_pretty(&Value::Object(reasons))?,
+            serde_json::to_string_pretty(&Value::Object(hq_moves))?,
+            serde_json::to_string_pretty(&reschedulable)?,
         );
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../console/src/bindings/labels.ts");
         std::fs::write(path, ts)?;

@@ -154,7 +154,7 @@ fn audited(tx: &mut dyn Tx, job: &Job, (kind, by): (&str, &str), said: String, n
 /// unresolved (moved to the date promised to the customer, the engineer's "today" then).
 pub fn update_job(tx: &mut dyn Tx, id: JobId, input: &JobUpdate, by: &str, now: OffsetDateTime) -> Result<Job> {
     let mut job = records::job(tx, id)?;
-    if !job.status.is_open() && job.status != JobStatus::Unresolved {
+    if !job.status.reschedulable() {
         return Err(AppError::invalid(
             "status",
             format!("job {} is {}: it can no longer be rescheduled", job.number, job.status),
