@@ -1,11 +1,13 @@
 //! The authorization matrix: every endpoint × (engineer A, engineer B, dispatcher, no token,
-//! revoked token, forged device token, forged dispatcher token). Every cell is the expected
-//! status, and no answer to engineer B carries engineer A's data.
+//! revoked token, forged device token, forged dispatcher token), then × a person's session as
+//! viewer, dispatcher and manager, an ended session and a change without its CSRF header. Every
+//! cell is the expected status, and no answer to engineer B carries engineer A's data.
 
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{NOW, TestResult, backends, blocking};
+use common::{NOW, TestResult, backends, blocking, browse, person, sign_in};
+use outpost_wire::people::Role;
 use serde_json::{Value, json};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,6 +336,70 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 }
             }
         }
+        // The same endpoints for a person's session, by role: a viewer reads, a dispatcher does
+        // all but the manager's few, an ended session and a change without the CSRF header are
+        // refused. What a role may do only has to get past authorization here: the tokens above
+        // already did it once.
+        let mut people = Vec::new();
+        for (name, role) in [("陈读", Role::Viewer), ("张调", Role::Dispatcher), ("刘经", Role::Manager)] {
+            let once = person(&hq, name, role).await?;
+            let (cookie, session) = sign_in(&hq.app, name, &once).await?;
+            let csrf = session["csrf"].as_str().ok_or("csrf")?.to_owned();
+            let change = json!({"password": once, "new_password": format!("{name} 的密码 2026 年")});
+            let (s, _, _) =
+                browse(&hq.app, Method::PUT, "/api/v1/session/password", Some(&cookie), Some(&csrf), Some(change))
+                    .await?;
+            check!(hq, s == StatusCode::OK, "{name} replaces the one-time password");
+            people.push((role, cookie, csrf));
+        }
+        let later = {
+            let db = hq.db.clone();
+            blocking(move || {
+                let t = NOW + time::Duration::hours(outpost_hq::people::SESSION_HOURS + 1);
+                Ok(outpost_hq::app(outpost_hq::AppState::with_clock(db, std::sync::Arc::new(move || t))?))
+            })
+            .await?
+        };
+        let manager_only = |method: &Method, path: &str| {
+            path.ends_with("/revoke")
+                || path == "/api/v1/users"
+                || (*method == Method::PUT
+                    && ["/api/v1/company", "/api/v1/sla-policy", "/api/v1/charging-policy"].contains(&path))
+        };
+        for (method, path, body, kind) in &endpoints {
+            if matches!(kind, Kind::Session | Kind::Public) {
+                continue;
+            }
+            for (role, cookie, csrf) in &people {
+                let (status, _, answer) =
+                    browse(&hq.app, method.clone(), path, Some(cookie), Some(csrf), body.clone()).await?;
+                let refused = |code: &str| status == StatusCode::FORBIDDEN && answer["code"] == code;
+                let past_auth = !matches!(
+                    status,
+                    StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::INTERNAL_SERVER_ERROR
+                );
+                let ok = match (kind, role) {
+                    (Kind::Device, _) => status == StatusCode::UNAUTHORIZED,
+                    (_, Role::Viewer) if *method != Method::GET => refused("read_only"),
+                    (_, Role::Viewer | Role::Dispatcher) if manager_only(method, path) => refused("manager_only"),
+                    _ => past_auth,
+                };
+                check!(hq, ok, "{method} {path} as a {role:?}'s session: {status} {answer}");
+            }
+            let (_, cookie, _) = &people[2];
+            let (status, _, answer) = browse(&later, method.clone(), path, Some(cookie), None, body.clone()).await?;
+            check!(hq, status == StatusCode::UNAUTHORIZED, "{method} {path} on an ended session: {status} {answer}");
+            if *method != Method::GET && *kind == Kind::Dispatcher {
+                let (status, _, answer) =
+                    browse(&hq.app, method.clone(), path, Some(cookie), None, body.clone()).await?;
+                check!(
+                    hq,
+                    status == StatusCode::FORBIDDEN && answer["code"] == "csrf_missing",
+                    "{method} {path} without CSRF: {answer}"
+                );
+            }
+        }
+
         // B cannot push in A's name.
         let (status, _) =
             hq.call(Method::POST, "/api/v1/sync/push", Some(&b_token), Some(empty_push(&a_client))).await?;

@@ -6,59 +6,10 @@ mod common;
 
 use std::sync::Arc;
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, Method, Request, StatusCode};
-use common::{Hq, NOW, TestResult, backends, blocking};
-use http_body_util::BodyExt;
+use axum::http::{Method, StatusCode};
+use common::{NOW, TestResult, backends, blocking, browse, person, sign_in};
 use outpost_wire::people::Role;
-use serde_json::{Value, json};
-use tower::ServiceExt;
-
-/// A browser's call: the session cookie and the CSRF header when given; answers the status,
-/// the headers and the JSON body.
-async fn browse(
-    app: &Router,
-    method: Method,
-    path: &str,
-    cookie: Option<&str>,
-    csrf: Option<&str>,
-    body: Option<Value>,
-) -> Result<(StatusCode, HeaderMap, Value), Box<dyn std::error::Error>> {
-    let mut req = Request::builder().method(method).uri(path);
-    if let Some(c) = cookie {
-        req = req.header("cookie", format!("theme=dark; outpost_session={c}"));
-    }
-    if let Some(t) = csrf {
-        req = req.header("x-outpost-csrf", t);
-    }
-    let req = match body {
-        Some(b) => req.header("content-type", "application/json").body(Body::from(serde_json::to_vec(&b)?))?,
-        None => req.body(Body::empty())?,
-    };
-    let res = app.clone().oneshot(req).await?;
-    let (status, headers) = (res.status(), res.headers().clone());
-    let bytes = res.into_body().collect().await?.to_bytes();
-    Ok((status, headers, serde_json::from_slice(&bytes).unwrap_or(Value::Null)))
-}
-
-/// A person added by the admin command's function, with their one-time password.
-async fn person(hq: &Hq, name: &str, role: Role) -> Result<String, Box<dyn std::error::Error>> {
-    let (db, name) = (hq.db.clone(), name.to_owned());
-    Ok(blocking(move || Ok(outpost_hq::admin::add_user(&db, &name, role, NOW)?)).await?.one_time_password)
-}
-
-/// Signs in; answers the cookie's token and the session.
-async fn sign_in(app: &Router, name: &str, password: &str) -> Result<(String, Value), Box<dyn std::error::Error>> {
-    let (s, headers, session) =
-        browse(app, Method::POST, "/api/v1/session", None, None, Some(json!({"name": name, "password": password})))
-            .await?;
-    assert_eq!(s, StatusCode::OK, "{session}");
-    let cookie = headers.get("set-cookie").ok_or("a session cookie")?.to_str()?.to_owned();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"), "{cookie}");
-    let token = cookie.strip_prefix("outpost_session=").and_then(|c| c.split(';').next()).ok_or("token")?;
-    Ok((token.to_owned(), session))
-}
+use serde_json::json;
 
 #[tokio::test]
 async fn a_dispatcher_signs_in_changes_the_one_time_password_and_works_under_their_name() -> TestResult {

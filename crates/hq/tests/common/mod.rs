@@ -6,13 +6,14 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Method, Request, StatusCode};
+use axum::http::{HeaderMap, Method, Request, StatusCode};
 use http_body_util::BodyExt;
 use outpost_domain::change::Change;
 use outpost_domain::ids::JobId;
 use outpost_domain::job::JobStatus;
 use outpost_hq::db::Db;
 use outpost_hq::{AppState, app};
+use outpost_wire::people::Role;
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -165,6 +166,51 @@ impl Hq {
         let s = |k: &str| body[k].as_str().map(str::to_owned).ok_or(format!("no {k}"));
         Ok((s("engineer_id")?, s("client_id")?, s("token")?))
     }
+}
+
+/// A browser's call: the session cookie and the CSRF header when given; answers the status,
+/// the headers and the JSON body.
+pub async fn browse(
+    app: &Router,
+    method: Method,
+    path: &str,
+    cookie: Option<&str>,
+    csrf: Option<&str>,
+    body: Option<Value>,
+) -> Result<(StatusCode, HeaderMap, Value), Box<dyn std::error::Error>> {
+    let mut req = Request::builder().method(method).uri(path);
+    if let Some(c) = cookie {
+        req = req.header("cookie", format!("theme=dark; outpost_session={c}"));
+    }
+    if let Some(t) = csrf {
+        req = req.header("x-outpost-csrf", t);
+    }
+    let req = match body {
+        Some(b) => req.header("content-type", "application/json").body(Body::from(serde_json::to_vec(&b)?))?,
+        None => req.body(Body::empty())?,
+    };
+    let res = app.clone().oneshot(req).await?;
+    let (status, headers) = (res.status(), res.headers().clone());
+    let bytes = res.into_body().collect().await?.to_bytes();
+    Ok((status, headers, serde_json::from_slice(&bytes).unwrap_or(Value::Null)))
+}
+
+/// A person added by the admin command's function, with their one-time password.
+pub async fn person(hq: &Hq, name: &str, role: Role) -> Result<String, Box<dyn std::error::Error>> {
+    let (db, name) = (hq.db.clone(), name.to_owned());
+    Ok(blocking(move || Ok(outpost_hq::admin::add_user(&db, &name, role, NOW)?)).await?.one_time_password)
+}
+
+/// Signs in; answers the cookie's token and the session.
+pub async fn sign_in(app: &Router, name: &str, password: &str) -> Result<(String, Value), Box<dyn std::error::Error>> {
+    let (s, headers, session) =
+        browse(app, Method::POST, "/api/v1/session", None, None, Some(json!({"name": name, "password": password})))
+            .await?;
+    assert_eq!(s, StatusCode::OK, "{session}");
+    let cookie = headers.get("set-cookie").ok_or("a session cookie")?.to_str()?.to_owned();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"), "{cookie}");
+    let token = cookie.strip_prefix("outpost_session=").and_then(|c| c.split(';').next()).ok_or("token")?;
+    Ok((token.to_owned(), session))
 }
 
 /// Customer, site, equipment (out of warranty), a part, and a repair job for `engineer`.
