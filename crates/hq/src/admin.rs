@@ -53,7 +53,8 @@ pub fn revoke_device(db: &Db, client: ClientId, now: OffsetDateTime) -> Result<(
 
 /// Loads the demo company (customers, equipment, parts, jobs for several engineers) and
 /// returns each demo engineer with a fresh enrollment code. On an HQ that already has
-/// engineers it loads nothing and returns fresh codes for them.
+/// engineers it loads nothing and returns fresh codes for them. Today's work is on the day
+/// `now` has in its own offset (`outpost-hq admin seed-demo` gives the machine's).
 pub fn seed_demo(db: &Db, jobs: usize, now: OffsetDateTime) -> Result<Vec<(String, String)>> {
     db.tx_blocking(|tx| {
         let existing = tx.query("SELECT id, name FROM engineers ORDER BY created_at, name", &[])?;
@@ -69,6 +70,8 @@ pub fn seed_demo(db: &Db, jobs: usize, now: OffsetDateTime) -> Result<Vec<(Strin
         }
         let mut cfg = DemoConfig::new(20261123, jobs, now);
         cfg.engineers = 4;
+        // Today's work on the day of `now`'s offset: the local day of the laptops that show it.
+        cfg.utc_offset = now.offset();
         let data = generate(&cfg);
         for e in &data.engineers {
             enroll::add_engineer(tx, e.id, &e.name, now)?;

@@ -122,6 +122,9 @@ enum EngineerCommand {
 
 /// Runs the command line (`std::env::args`).
 pub fn main() -> ExitCode {
+    // The local offset can only be read safely while the process has one thread: read it first.
+    // The demo's "today" is this machine's, as the laptops on it count their day.
+    let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,tower_http=info".into()),
@@ -129,7 +132,7 @@ pub fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
-    match run(Cli::parse()) {
+    match run(Cli::parse(), offset) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
@@ -138,7 +141,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), AppError> {
+fn run(cli: Cli, offset: time::UtcOffset) -> Result<(), AppError> {
     let now = OffsetDateTime::now_utc();
     match cli.command {
         Command::Serve { storage, listen, secure_cookies } => serve(storage.open()?, listen, secure_cookies),
@@ -180,7 +183,7 @@ fn run(cli: Cli) -> Result<(), AppError> {
                     println!("{token}");
                 }
                 AdminCommand::SeedDemo { jobs } => {
-                    for (name, code) in admin::seed_demo(&db, jobs, now)? {
+                    for (name, code) in admin::seed_demo(&db, jobs, now.to_offset(offset))? {
                         println!("{name}\t{code}");
                     }
                 }
