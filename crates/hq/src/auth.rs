@@ -8,11 +8,8 @@ use axum::http::Method;
 use axum::http::request::Parts;
 use outpost_domain::ids::{ClientId, EngineerId};
 use outpost_wire::people::Role;
-use time::OffsetDateTime;
 
-use crate::db::{Row, Tx};
 use crate::error::{AppError, Result};
-use crate::records::ns;
 use crate::state::AppState;
 
 const DEVICE_PREFIX: &str = "odv_";
@@ -92,19 +89,13 @@ impl FromRequestParts<AppState> for Device {
             return Err(AppError::Forbidden("a dispatcher token cannot sync: enroll a laptop with a code".into()));
         }
         let token_hash = hash(&token);
-        let version = app_version(parts);
-        let now = state.now();
         let row = state
             .db
             .tx(move |tx| {
-                let row = tx.query_opt(
-                    "SELECT client_id, engineer_id, revoked_at, last_sync_at, app_version FROM devices WHERE token_hash = $1",
+                tx.query_opt(
+                    "SELECT client_id, engineer_id, revoked_at FROM devices WHERE token_hash = $1",
                     &[token_hash.into()],
-                )?;
-                if let Some(row) = &row {
-                    note_sync(tx, row, version, now)?;
-                }
-                Ok(row)
+                )
             })
             .await?
             .ok_or_else(|| {
@@ -116,10 +107,12 @@ impl FromRequestParts<AppState> for Device {
             ));
         }
         let stored = |_| AppError::internal("stored id");
-        Ok(Device {
+        let device = Device {
             client_id: row.text(0)?.parse().map_err(stored)?,
             engineer_id: row.text(1)?.parse().map_err(stored)?,
-        })
+        };
+        state.sightings.saw(device.client_id, app_version(parts), state.now());
+        Ok(device)
     }
 }
 
@@ -129,20 +122,6 @@ fn app_version(parts: &Parts) -> Option<String> {
     let version = agent.strip_prefix("outpost/")?.split_whitespace().next()?;
     let plain = version.len() <= 32 && version.chars().all(|c| c.is_ascii_alphanumeric() || ".+-".contains(c));
     plain.then(|| version.to_owned())
-}
-
-/// Keeps when an active laptop last synced and the version it runs, for the console: written
-/// at most once a minute per laptop, so a syncing fleet does not write on every request.
-fn note_sync(tx: &mut dyn Tx, device: &Row, version: Option<String>, now: OffsetDateTime) -> Result<()> {
-    let fresh = device.opt_int(3)?.is_some_and(|at| ns(now) - at < 60_000_000_000);
-    if device.opt_int(2)?.is_some() || (fresh && (version.is_none() || device.opt_text(4)? == version)) {
-        return Ok(());
-    }
-    tx.execute(
-        "UPDATE devices SET last_sync_at = $2, app_version = COALESCE($3, app_version) WHERE client_id = $1",
-        &[device.text(0)?.into(), ns(now).into(), version.into()],
-    )?;
-    Ok(())
 }
 
 /// The name of the session cookie.

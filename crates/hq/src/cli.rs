@@ -217,14 +217,31 @@ fn serve(db: Db, listen: SocketAddr, secure_cookies: bool) -> Result<(), AppErro
         let bound = listener.local_addr().map_err(|e| AppError::setup(format!("cannot listen on {listen}: {e}")))?;
         println!("outpost-hq listening on http://{bound}");
         std::io::Write::flush(&mut std::io::stdout()).map_err(|e| AppError::setup(e.to_string()))?;
+        // The laptops' last calls, written twice a minute and once more on the way out.
+        let keeper = tokio::spawn(note_sightings(state.clone()));
+        let state_at_exit = state.clone();
         let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, service)
             .with_graceful_shutdown(shutdown())
             .await
             .map_err(|e| AppError::setup(format!("server failed: {e}")))?;
+        keeper.abort();
+        let sightings = state_at_exit.sightings.clone();
+        state_at_exit.db.tx(move |tx| sightings.write(tx)).await?;
         tracing::info!("outpost-hq stopped");
         Ok(())
     })
+}
+
+/// Writes the laptops' last calls twice a minute (they are kept in memory in between).
+async fn note_sightings(state: AppState) {
+    loop {
+        tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+        let sightings = state.sightings.clone();
+        if let Err(e) = state.db.tx(move |tx| sightings.write(tx)).await {
+            tracing::warn!(error = %e, "could not note the laptops' last syncs; trying again");
+        }
+    }
 }
 
 async fn shutdown() {

@@ -1,6 +1,9 @@
 //! The engineers' laptops as the console manages them: every enrolled device with its last sync
 //! and version, a new engineer with a first code, revoking a laptop under the manager's name.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use outpost_domain::ids::{ClientId, EngineerId};
 use outpost_wire::fleet::{Device, EnrollmentCode};
 use time::OffsetDateTime;
@@ -10,6 +13,7 @@ use crate::audit;
 use crate::db::{Row, Tx};
 use crate::enroll;
 use crate::error::{AppError, Result};
+use crate::records::ns;
 
 const DEVICES: &str = "SELECT d.client_id, d.engineer_id, e.name, d.name, d.created_at, d.last_sync_at, d.app_version,
         d.revoked_at FROM devices d JOIN engineers e ON e.id = d.engineer_id";
@@ -25,6 +29,49 @@ fn device(r: &Row) -> Result<Device> {
         app_version: r.opt_text(6)?,
         revoked_at: r.opt_time(7)?,
     })
+}
+
+/// When each laptop last called HQ and the version it named, kept in memory by the request
+/// that authenticated it and written now and then in one transaction ([`Sightings::write`]):
+/// a syncing fleet adds no write, and no wait for the single writer, to its requests.
+#[derive(Debug, Default)]
+pub struct Sightings(Mutex<HashMap<ClientId, Sighting>>);
+
+/// A laptop's latest call.
+#[derive(Debug, Clone)]
+pub struct Sighting {
+    at: OffsetDateTime,
+    version: Option<String>,
+}
+
+impl Sightings {
+    /// A laptop called at `at`, naming `version` (or none: the one named before stays).
+    pub fn saw(&self, client: ClientId, version: Option<String>, at: OffsetDateTime) {
+        let mut seen = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let kept = seen.get(&client).and_then(|s| s.version.clone());
+        seen.insert(client, Sighting { at, version: version.or(kept) });
+    }
+
+    /// Writes what was seen since the last write; what a failed statement did not write is kept
+    /// for the next one.
+    pub fn write(&self, tx: &mut dyn Tx) -> Result<()> {
+        let seen: Vec<(ClientId, Sighting)> = self.0.lock().unwrap_or_else(|p| p.into_inner()).drain().collect();
+        for (i, (client, s)) in seen.iter().enumerate() {
+            let written = tx.execute(
+                "UPDATE devices SET app_version = COALESCE($3, app_version),
+                        last_sync_at = CASE WHEN last_sync_at IS NULL OR last_sync_at < $2 THEN $2 ELSE last_sync_at END
+                  WHERE client_id = $1",
+                &[client.to_text().into(), ns(s.at).into(), s.version.clone().into()],
+            );
+            if let Err(e) = written {
+                for (client, s) in &seen[i..] {
+                    self.saw(*client, s.version.clone(), s.at);
+                }
+                return Err(e);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Every laptop ever enrolled, by engineer, the newest first.

@@ -29,6 +29,8 @@ pub struct AppState {
     pub sign_in_failures: Arc<FailedAttempts>,
     /// The session cookie is always Secure (HQ is reached over TLS).
     pub secure_cookies: bool,
+    /// When each laptop last called, until written to `devices`.
+    pub sightings: Arc<crate::fleet::Sightings>,
 }
 
 impl std::fmt::Debug for AppState {
@@ -49,7 +51,15 @@ impl AppState {
         let epoch = db.tx_blocking(|tx| crate::log::epoch(tx, &fresh))?;
         let enroll_failures = Arc::new(FailedAttempts::new(ENROLL_FAILURES, time::Duration::minutes(1)));
         let sign_in_failures = Arc::new(FailedAttempts::new(SIGN_IN_FAILURES, time::Duration::minutes(1)));
-        Ok(AppState { db, clock, epoch, enroll_failures, sign_in_failures, secure_cookies: false })
+        Ok(AppState {
+            db,
+            clock,
+            epoch,
+            enroll_failures,
+            sign_in_failures,
+            secure_cookies: false,
+            sightings: Arc::default(),
+        })
     }
 
     /// The state with the session cookie always Secure, or not.

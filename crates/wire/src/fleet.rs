@@ -36,7 +36,7 @@ pub struct Device {
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub enrolled_at: OffsetDateTime,
-    /// When it last called HQ to sync (noted at most once a minute); none since HQ began keeping it.
+    /// When it last called HQ to sync; none since HQ began keeping it.
     #[serde(with = "time::serde::rfc3339::option")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub last_sync_at: Option<OffsetDateTime>,

@@ -87,7 +87,14 @@ pub async fn reissue_code(
 
 /// `GET /api/v1/devices`: every laptop enrolled, with its last sync and version.
 pub async fn list_devices(State(s): State<AppState>, _: Dispatcher) -> Result<Json<Vec<Device>>> {
-    Ok(Json(s.db.tx(fleet::devices).await?))
+    let sightings = s.sightings.clone();
+    Ok(Json(
+        s.db.tx(move |tx| {
+            sightings.write(tx)?;
+            fleet::devices(tx)
+        })
+        .await?,
+    ))
 }
 
 /// `POST /api/v1/devices/{client_id}/revoke`: the laptop's token stops working (the service
