@@ -9,7 +9,7 @@ export type Device = { client_id: string, engineer_id: string, engineer_name: st
  */
 name: string, enrolled_at: string, 
 /**
- * When it last called HQ to sync (noted at most once a minute); none since HQ began keeping it.
+ * When it last called HQ to sync; none since HQ began keeping it.
  */
 last_sync_at: string | null, 
 /**
