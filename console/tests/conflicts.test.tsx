@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../src/app";
 import type { ConflictEntry } from "../src/bindings/ConflictEntry";
 import { hq } from "./fake-hq";
+import { session } from "./records";
 
 afterEach(() => {
   cleanup();
@@ -13,7 +14,6 @@ afterEach(() => {
   location.hash = "";
 });
 
-const session = (role: string) => ({ csrf: "c5rf", name: "张敏", role, must_change_password: false, expires_at: "2099-01-01T00:00:00Z" });
 const base = { engineer_id: "e1", engineer: "王建国", client_id: "c1", mutation_id: 5, job_id: "0190e0a0-0000-7000-8000-000000000001", job_number: "J2612-000003", at: Date.parse("2026-12-03T02:00:00Z") * 1e6, settled: null };
 const contact: ConflictEntry = {
   ...base,

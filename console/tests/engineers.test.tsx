@@ -5,20 +5,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../src/app";
 import type { Device } from "../src/bindings/Device";
 import { hq } from "./fake-hq";
+import { session } from "./records";
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   localStorage.clear();
   location.hash = "";
-});
-
-const session = (role: string) => ({
-  csrf: "c5rf",
-  name: "刘强",
-  role,
-  must_change_password: false,
-  expires_at: "2099-12-03T14:00:00Z",
 });
 
 const laptop = (over: Partial<Device> = {}): Device => ({
@@ -36,7 +29,7 @@ const laptop = (over: Partial<Device> = {}): Device => ({
 function fleet(role: string, devices: Device[]) {
   let revoked = false;
   const calls = hq((c) => {
-    if (c.path === "/api/v1/session") return [200, session(role)];
+    if (c.path === "/api/v1/session") return [200, session(role, "刘强")];
     if (c.path === "/api/v1/engineers" && c.method === "GET")
       return [200, [{ id: "e1", name: "王建国" }, { id: "e2", name: "黄艳" }]];
     if (c.path === "/api/v1/devices")

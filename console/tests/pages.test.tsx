@@ -4,7 +4,7 @@ import { cleanup, render, screen } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../src/app";
 import { hq } from "./fake-hq";
-import { figures, jobPage as signed } from "./records";
+import { figures, jobPage as signed, session } from "./records";
 
 const kpis = figures();
 // A job still to do, so a dispatcher has actions on it.
@@ -17,18 +17,10 @@ afterEach(() => {
   location.hash = "";
 });
 
-const session = (role: string) => ({
-  csrf: "c5rf",
-  name: "陈静",
-  role,
-  must_change_password: false,
-  expires_at: "2026-12-03T14:00:00Z",
-});
-
 /** HQ for a person of `role`; `ended` answers 401 to every call after the session's. */
 function hqFor(role: string, ended = false) {
   return hq((c) => {
-    if (c.path === "/api/v1/session") return [200, session(role)];
+    if (c.path === "/api/v1/session") return [200, session(role, "陈静")];
     if (ended) return [401, { code: "unauthorized", message: "your session has ended" }];
     if (c.path.startsWith("/api/v1/kpis")) return [200, kpis];
     if (c.path.startsWith("/api/v1/engineers")) return [200, [{ id: "e1", name: "王建国" }]];

@@ -6,6 +6,7 @@ import { App } from "../src/app";
 import type { PartsRequestLine } from "../src/bindings/PartsRequestLine";
 import { localDate } from "../src/screens/Board";
 import { type Call, hq } from "./fake-hq";
+import { session } from "./records";
 
 afterEach(() => {
   cleanup();
@@ -14,7 +15,6 @@ afterEach(() => {
   location.hash = "";
 });
 
-const session = (role: string) => ({ csrf: "c5rf", name: "张敏", role, must_change_password: false, expires_at: "2099-01-01T00:00:00Z" });
 const day = (n: number) => localDate(new Date(Date.now() + n * 24 * 3600 * 1000));
 const cny = (minor: number) => ({ minor, currency: "CNY" });
 

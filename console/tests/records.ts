@@ -2,6 +2,17 @@
 // signed repair's job page.
 import type { JobPage } from "../src/bindings/JobPage";
 import type { Kpis } from "../src/bindings/Kpis";
+import type { Role } from "../src/bindings/Role";
+import type { Session } from "../src/bindings/Session";
+
+/** A person signed in with `role`, past the one-time password. */
+export const session = (role: Role | string, name = "张敏"): Session => ({
+  csrf: "c5rf",
+  name,
+  role: role as Role,
+  must_change_password: false,
+  expires_at: "2099-01-01T00:00:00Z",
+});
 
 const none = { numerator: 0, denominator: 0 };
 export const figures = (over: Partial<Kpis> = {}): Kpis => ({

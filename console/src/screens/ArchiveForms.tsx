@@ -11,7 +11,7 @@ import type { Language } from "../bindings/Language";
 import type { Site } from "../bindings/Site";
 import type { SiteInput } from "../bindings/SiteInput";
 import { useWords } from "../context";
-import { Field, type Problems, problemsOf } from "./fields";
+import { Alert, Field, type Problems, problemsOf } from "./fields";
 
 /** `onSaved` closes the form and reads the archive again, with what to tell the dispatcher. */
 type Done = { onSaved: (said: string, ok: boolean) => void; onCancel: () => void };
@@ -39,11 +39,7 @@ function Buttons({ onCancel, problem }: { onCancel: () => void; problem?: string
   const w = useWords();
   return (
     <>
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alert text={problem} />
       <div class="inline">
         <button type="submit" class="primary" data-testid="archive-save">
           {w.t("save")}

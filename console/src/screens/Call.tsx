@@ -12,7 +12,7 @@ import type { Severity } from "../bindings/Severity";
 import { useWords } from "../context";
 import { localDate } from "./Board";
 import { CallerSearch, type Picked } from "./CallerSearch";
-import { Field, type Problems, problemsOf } from "./fields";
+import { Alert, Field, type Problems, problemsOf } from "./fields";
 
 /** The fields HQ may refuse that this form shows (HQ's names); others are said for the form. */
 const SHOWN = ["received_at", "caller", "caller phone", "what the customer said", "answer", "site_id", "equipment_id", "reported_fault", "scheduled_on", "window", "window_until"];
@@ -257,11 +257,7 @@ export function Call({ onBoard }: { onBoard: () => void }) {
             </div>
           </div>
         )}
-        {problems[""] && (
-          <p class="error" role="alert">
-            {problems[""]}
-          </p>
-        )}
+        <Alert text={problems[""]} />
         <button class="primary" type="submit" disabled={busy} data-testid="register-call">
           {w.t("register")}
         </button>

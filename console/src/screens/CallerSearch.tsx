@@ -4,7 +4,7 @@ import { useRef, useState } from "preact/hooks";
 import { HqError, api } from "../api";
 import { useWords } from "../context";
 import { MatchText, SearchState, useCallers } from "./callers";
-import { type Problems, Field, problemsOf } from "./fields";
+import { Alert, type Problems, Field, problemsOf } from "./fields";
 
 /** What was picked: a customer, and the site and equipment a serial match named. */
 export type Picked = { customer: string; site: string | null; equipment: string | null };
@@ -151,11 +151,7 @@ function NewCustomer({
         {field("serial", "serial", "serial number")}
         {field("accepted", "acceptedOn", "accepted on", "date")}
       </div>
-      {problems[""] && (
-        <p class="error" role="alert">
-          {problems[""]}
-        </p>
-      )}
+      <Alert text={problems[""]} />
       <button class="primary" type="button" onClick={save} disabled={busy} data-testid="save-customer">
         {w.t("saveCustomer")}
       </button>

@@ -9,7 +9,7 @@ import type { PartInput } from "../bindings/PartInput";
 import type { Role } from "../bindings/Role";
 import { PART_CLASS_LABELS } from "../bindings/labels";
 import { useWords } from "../context";
-import { Field, type Problems, problemsOf } from "./fields";
+import { Alert, Field, type Problems, problemsOf } from "./fields";
 
 /** The form's fields as HQ names them in a refusal. */
 const SHOWN = ["part code", "part name", "part spec", "bin location", "substitutes", "substitute part"];
@@ -178,11 +178,7 @@ function PartForm({ part, onSaved, onCancel }: { part: Part | null; onSaved: () 
           <input value={substitutes} onInput={(e) => setSubstitutes(e.currentTarget.value)} data-testid="part-substitutes" />
         </Field>
       </div>
-      {problems[""] && (
-        <p class="error" role="alert">
-          {problems[""]}
-        </p>
-      )}
+      <Alert text={problems[""]} />
       <div class="inline">
         <button type="submit" class="primary" data-testid="save-part">
           {w.t("savePart")}

@@ -8,7 +8,7 @@ import type { Keep } from "../bindings/Keep";
 import type { Role } from "../bindings/Role";
 import { useWords } from "../context";
 import type { Key } from "../i18n";
-import { problemsOf } from "./fields";
+import { Alert, problemsOf } from "./fields";
 
 type ContactValue = { name?: string; phone?: string; role?: string | null };
 
@@ -39,11 +39,7 @@ export function Conflicts({ role }: { role: Role }) {
       </div>
       <p class="hint">{w.t("conflictsHint")}</p>
       {failed && <p class="error">{w.t("unreachable")}</p>}
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alert text={problem} />
       {!conflicts ? (
         <p class="hint">{w.t("loading")}</p>
       ) : conflicts.length === 0 ? (

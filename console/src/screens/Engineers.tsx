@@ -8,7 +8,7 @@ import type { Engineer } from "../bindings/Engineer";
 import type { EnrollmentCode } from "../bindings/EnrollmentCode";
 import type { Role } from "../bindings/Role";
 import { useWords } from "../context";
-import { Field, type Problems, problemsOf } from "./fields";
+import { Alert, Field, type Problems, problemsOf } from "./fields";
 
 /** A laptop that has not synced for this long is marked. */
 const QUIET_AFTER_MS = 2 * 24 * 3600 * 1000;
@@ -41,11 +41,7 @@ export function Engineers({ role }: { role: Role }) {
       </div>
       {failed && <p class="error">{w.t("unreachable")}</p>}
       {changes && <AddEngineer problem={problems["engineer name"]} onAdd={(name) => issue(name, api.addEngineer(name))} />}
-      {problems[""] && (
-        <p class="error" role="alert">
-          {problems[""]}
-        </p>
-      )}
+      <Alert text={problems[""]} />
       {code && <CodeShown name={code.name} code={code.code} onDone={() => setCode(null)} />}
       {engineers.length === 0 && <p class="hint">{w.t("noEngineers")}</p>}
       {engineers.map((e) => (
@@ -160,11 +156,7 @@ function Laptops({ devices, role, onChange }: { devices: Device[]; role: Role; o
             </button>
           </div>
         ))}
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alert text={problem} />
     </>
   );
 }

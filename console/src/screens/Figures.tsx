@@ -9,6 +9,7 @@ import type { Ratio } from "../bindings/Ratio";
 import { SHARES } from "../bindings/labels";
 import { useWords } from "../context";
 import { localDate } from "./Board";
+import { EngineerSelect } from "./fields";
 
 type Share = (typeof SHARES)[number];
 type Target = { at_least: number } | { below: number } | null;
@@ -61,14 +62,7 @@ export function Figures() {
         </label>
         <label class="inline-label">
           {w.t("engineer")}
-          <select value={engineer} onChange={(e) => setEngineer(e.currentTarget.value)} data-testid="figures-engineer">
-            <option value="">{w.t("wholeTeam")}</option>
-            {engineers.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
+          <EngineerSelect engineers={engineers} value={engineer} onPick={setEngineer} none={w.t("wholeTeam")} testid="figures-engineer" />
         </label>
       </div>
       {failed && <p class="error">{w.t("unreachable")}</p>}

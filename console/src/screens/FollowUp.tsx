@@ -7,7 +7,7 @@ import type { Engineer } from "../bindings/Engineer";
 import type { JobPage } from "../bindings/JobPage";
 import { useWords } from "../context";
 import { localDate } from "./Board";
-import { Field, type Problems, problemsOf } from "./fields";
+import { Alert, EngineerSelect, Field, type Problems, problemsOf } from "./fields";
 
 /** A visit that ended, or stopped short, may be continued. */
 const CONTINUABLE = new Set(["unresolved", "completed", "signed", "departed", "closed"]);
@@ -62,14 +62,7 @@ export function FollowUp({ page }: { page: JobPage }) {
         <form onSubmit={(e) => (e.preventDefault(), plan())}>
           <label>
             {w.t("engineer")}
-            <select value={engineer} onChange={(e) => setEngineer(e.currentTarget.value)} data-testid="follow-up-engineer">
-              <option value="">{w.t("unassigned")}</option>
-              {engineers.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
+            <EngineerSelect engineers={engineers} value={engineer} onPick={setEngineer} none={w.t("unassigned")} testid="follow-up-engineer" />
           </label>
           <Field label={w.t("scheduled")} problem={problems.scheduled_on}>
             <input type="date" value={day} onInput={(e) => setDay(e.currentTarget.value)} data-testid="follow-up-day" />
@@ -77,11 +70,7 @@ export function FollowUp({ page }: { page: JobPage }) {
           <Field label={w.t("followUpFault")} problem={problems.reported_fault}>
             <textarea rows={2} maxLength={2000} value={fault} onInput={(e) => setFault(e.currentTarget.value)} data-testid="follow-up-fault" />
           </Field>
-          {problems[""] && (
-            <p class="error" role="alert">
-              {problems[""]}
-            </p>
-          )}
+          <Alert text={problems[""]} />
           <div class="inline">
             <button type="submit" class="primary" disabled={!day || !fault.trim()} data-testid="follow-up-go">
               {w.t("planFollowUp")}

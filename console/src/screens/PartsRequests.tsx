@@ -8,7 +8,7 @@ import type { Role } from "../bindings/Role";
 import { PRICE_REASONS } from "../bindings/labels";
 import { useWords } from "../context";
 import { localDate } from "./Board";
-import { problemsOf } from "./fields";
+import { Alert, problemsOf } from "./fields";
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -45,11 +45,7 @@ export function PartsRequests({ role }: { role: Role }) {
         ))}
       </div>
       {failed && <p class="error">{w.t("unreachable")}</p>}
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alert text={problem} />
       {!lines ? (
         <p class="hint">{w.t("loading")}</p>
       ) : lines.length === 0 ? (

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { HqError, api } from "../api";
 import type { Session } from "../bindings/Session";
 import { useWords } from "../context";
+import { Alert } from "./fields";
 
 export const MIN_PASSWORD = 10;
 
@@ -42,11 +43,7 @@ export function Password({ onSession }: { onSession: (s: Session) => void }) {
         {t("repeat")}
         <input type="password" value={again} onInput={(e) => setAgain(e.currentTarget.value)} autoComplete="new-password" />
       </label>
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alert text={problem} />
       <button class="primary" type="submit">
         {t("save")}
       </button>

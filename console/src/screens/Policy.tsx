@@ -10,7 +10,7 @@ import type { Role } from "../bindings/Role";
 import { CHARGE_LABELS, SITUATION_LABELS } from "../bindings/labels";
 import { useWords } from "../context";
 import { minorOf } from "./Catalogue";
-import { problemsOf } from "./fields";
+import { Alert, problemsOf } from "./fields";
 
 const RULES = ["in_warranty_quality", "in_warranty_misuse", "out_of_warranty"] as const;
 type Rule = (typeof RULES)[number];
@@ -98,11 +98,7 @@ export function Policy({ role }: { role: Role }) {
           </tr>
         </tbody>
       </table>
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alert text={problem} />
       {said && <p class="done">{said}</p>}
       {manager && (
         <button type="submit" class="primary" data-testid="save-policy">

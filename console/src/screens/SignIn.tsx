@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { HqError, api } from "../api";
 import type { Session } from "../bindings/Session";
 import { useWords } from "../context";
+import { Alert } from "./fields";
 
 export function SignIn({ onSession }: { onSession: (s: Session) => void }) {
   const { t } = useWords();
@@ -38,11 +39,7 @@ export function SignIn({ onSession }: { onSession: (s: Session) => void }) {
           required
         />
       </label>
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alert text={problem} />
       <button class="primary" type="submit" disabled={busy}>
         {t("signIn")}
       </button>

@@ -10,7 +10,7 @@ import type { Staleness } from "../bindings/Staleness";
 import type { VanLevel } from "../bindings/VanLevel";
 import { useWords } from "../context";
 import type { Key } from "../i18n";
-import { problemsOf } from "./fields";
+import { Alert, EngineerSelect, problemsOf } from "./fields";
 
 const FLAG: Record<Staleness, string> = { moving: "", still_for_a_month: "soon", still_for_three_months: "late" };
 
@@ -36,13 +36,7 @@ export function Vans({ role }: { role: Role }) {
       <div class="filters">
         <label class="inline-label">
           {w.t("pickEngineer")}
-          <select value={engineer} onChange={(e) => setEngineer(e.currentTarget.value)} data-testid="van-engineer">
-            {engineers.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
+          <EngineerSelect engineers={engineers} value={engineer} onPick={setEngineer} testid="van-engineer" />
         </label>
       </div>
       {failed && <p class="error">{w.t("unreachable")}</p>}
@@ -164,11 +158,7 @@ function VanCount({ engineer, van, changes, onCounted }: { engineer: string; van
           </button>
         </div>
       )}
-      {problem && (
-        <p class="error" role="alert">
-          {problem}
-        </p>
-      )}
+      <Alert text={problem} />
       {said && <p class="done">{said}</p>}
     </form>
   );

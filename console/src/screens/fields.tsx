@@ -1,6 +1,7 @@
 // A labelled form field with HQ's refusal under it, and HQ's refusals sorted by the field they
 // are about (its English name in HQ's answer; "" for the form as a whole).
 import type { ComponentChildren } from "preact";
+import type { Engineer } from "../bindings/Engineer";
 import type { HqError } from "../api";
 import type { Key, Words } from "../i18n";
 
@@ -36,5 +37,34 @@ export function Field({ label, problem, children }: { label: string; problem?: s
         </span>
       )}
     </label>
+  );
+}
+
+/** A refusal or failure said for the form or page as a whole; nothing when there is none. */
+export function Alert({ text }: { text?: string | null }) {
+  return text ? (
+    <p class="error" role="alert">
+      {text}
+    </p>
+  ) : null;
+}
+
+/** Picks one of HQ's engineers; `none` names the choice of no one (the whole team, nobody yet). */
+export function EngineerSelect(props: {
+  engineers: Engineer[];
+  value: string;
+  onPick: (id: string) => void;
+  none?: string;
+  testid: string;
+}) {
+  return (
+    <select value={props.value} onChange={(e) => props.onPick(e.currentTarget.value)} data-testid={props.testid}>
+      {props.none !== undefined && <option value="">{props.none}</option>}
+      {props.engineers.map((e) => (
+        <option key={e.id} value={e.id}>
+          {e.name}
+        </option>
+      ))}
+    </select>
   );
 }
