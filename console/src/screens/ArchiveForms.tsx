@@ -11,7 +11,7 @@ import type { Language } from "../bindings/Language";
 import type { Site } from "../bindings/Site";
 import type { SiteInput } from "../bindings/SiteInput";
 import { useWords } from "../context";
-import { Alert, Field, type Problems, problemsOf } from "./fields";
+import { Field, FormEnd, type Problems, problemsOf } from "./fields";
 
 /** `onSaved` closes the form and reads the archive again, with what to tell the dispatcher. */
 type Done = { onSaved: (said: string, ok: boolean) => void; onCancel: () => void };
@@ -35,22 +35,6 @@ function useSave(shown: string[], { onSaved }: Done) {
   return { problems, save };
 }
 
-function Buttons({ onCancel, problem }: { onCancel: () => void; problem?: string }) {
-  const w = useWords();
-  return (
-    <>
-      <Alert text={problem} />
-      <div class="inline">
-        <button type="submit" class="primary" data-testid="archive-save">
-          {w.t("save")}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {w.t("cancel")}
-        </button>
-      </div>
-    </>
-  );
-}
 
 export function CustomerForm({ customer, ...done }: { customer: Customer } & Done) {
   const w = useWords();
@@ -103,7 +87,7 @@ export function CustomerForm({ customer, ...done }: { customer: Customer } & Don
       <Field label={w.t("customerNotes")} problem={problems["customer notes"]}>
         <textarea rows={2} maxLength={4000} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
       </Field>
-      <Buttons onCancel={done.onCancel} problem={problems[""]} />
+      <FormEnd save={w.t("save")} testid="archive-save" onCancel={done.onCancel} problem={problems[""]} />
     </form>
   );
 }
@@ -136,7 +120,7 @@ export function SiteForm({ customerId, site, ...done }: { customerId: string; si
       <Field label={w.t("directions")} problem={problems.directions}>
         <textarea rows={2} maxLength={2000} value={input.directions} onInput={set("directions")} />
       </Field>
-      <Buttons onCancel={done.onCancel} problem={problems[""]} />
+      <FormEnd save={w.t("save")} testid="archive-save" onCancel={done.onCancel} problem={problems[""]} />
     </form>
   );
 }
@@ -192,7 +176,7 @@ export function EquipmentForm({ siteId, machine, ...done }: { siteId: string; ma
       <Field label={w.t("connectionNotes")} problem={problems["connection notes"]}>
         <textarea rows={2} maxLength={2000} value={input.connection_notes} onInput={set("connection_notes")} />
       </Field>
-      <Buttons onCancel={done.onCancel} problem={problems[""]} />
+      <FormEnd save={w.t("save")} testid="archive-save" onCancel={done.onCancel} problem={problems[""]} />
     </form>
   );
 }

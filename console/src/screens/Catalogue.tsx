@@ -9,7 +9,7 @@ import type { PartInput } from "../bindings/PartInput";
 import type { Role } from "../bindings/Role";
 import { PART_CLASS_LABELS } from "../bindings/labels";
 import { useWords } from "../context";
-import { Alert, Field, type Problems, problemsOf } from "./fields";
+import { Field, FormEnd, type Problems, problemsOf } from "./fields";
 
 /** The form's fields as HQ names them in a refusal. */
 const SHOWN = ["part code", "part name", "part spec", "bin location", "substitutes", "substitute part"];
@@ -178,15 +178,7 @@ function PartForm({ part, onSaved, onCancel }: { part: Part | null; onSaved: () 
           <input value={substitutes} onInput={(e) => setSubstitutes(e.currentTarget.value)} data-testid="part-substitutes" />
         </Field>
       </div>
-      <Alert text={problems[""]} />
-      <div class="inline">
-        <button type="submit" class="primary" data-testid="save-part">
-          {w.t("savePart")}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {w.t("cancel")}
-        </button>
-      </div>
+      <FormEnd save={w.t("savePart")} testid="save-part" onCancel={onCancel} problem={problems[""]} />
     </form>
   );
 }

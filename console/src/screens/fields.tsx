@@ -3,6 +3,7 @@
 import type { ComponentChildren } from "preact";
 import type { Engineer } from "../bindings/Engineer";
 import type { HqError } from "../api";
+import { useWords } from "../context";
 import type { Key, Words } from "../i18n";
 
 export type Problems = Record<string, string>;
@@ -66,5 +67,23 @@ export function EngineerSelect(props: {
         </option>
       ))}
     </select>
+  );
+}
+
+/** The end of a form: its refusal for the whole, then save and cancel. */
+export function FormEnd(props: { save: string; testid: string; onCancel: () => void; problem?: string }) {
+  const w = useWords();
+  return (
+    <>
+      <Alert text={props.problem} />
+      <div class="inline">
+        <button type="submit" class="primary" data-testid={props.testid}>
+          {props.save}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {w.t("cancel")}
+        </button>
+      </div>
+    </>
   );
 }

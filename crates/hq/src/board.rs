@@ -102,9 +102,12 @@ pub fn board(tx: &mut dyn Tx, from: Date, days: u32, sla: &SlaPolicy, now: Offse
     Ok(Board { from, days, now, engineers, unassigned })
 }
 
+/// Site names by site id.
+type SiteNames = HashMap<String, String>;
+
 /// The names of the sites of `rows` (their third column), each read once: many jobs share a
 /// site, and a site's record is larger than its name.
-fn site_names(tx: &mut dyn Tx, rows: &[crate::db::Row]) -> Result<HashMap<String, String>> {
+fn site_names(tx: &mut dyn Tx, rows: &[crate::db::Row]) -> Result<SiteNames> {
     let ids: BTreeSet<String> = rows.iter().map(|r| r.text(2)).collect::<Result<_>>()?;
     let ids: Vec<String> = ids.into_iter().collect();
     let mut names = HashMap::with_capacity(ids.len());
