@@ -1,6 +1,6 @@
 //! What HQ sets reaches the laptop over a real HQ process: the van's count, the answer to a
-//! parts request, the service-level targets, the charging policy, and the catalogue's bins
-//! and substitutes.
+//! parts request, a complaint about a job, the service-level targets, the charging policy,
+//! and the catalogue's bins and substitutes.
 
 use outpost_domain::job::{JobStatus, MoveDetails};
 use outpost_domain::report::ReportField;
@@ -104,6 +104,49 @@ fn a_parts_request_reaches_the_dispatcher_and_the_answer_comes_back() -> TestRes
     let requests = laptop.store.read(|c| outpost_store::parts_requests::of_job(c, job))?;
     assert_eq!(requests.len(), 1);
     assert_eq!(requests[0].state, RequestState::Promised { deliver_by: today + time::Duration::days(5) });
+    Ok(())
+}
+
+/// A complaint HQ registers about a job shows on the engineer's laptop under that job, and
+/// follows HQ's handling to its close.
+#[test]
+fn a_complaint_about_a_job_reaches_its_engineers_laptop_and_follows_its_close() -> TestResult {
+    use outpost_domain::complaint::{Category, Stage};
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(40)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let job = assigned_repair(&laptop.store)?;
+    let customer = laptop.store.read(|c| outpost_store::detail::job_detail(c, job))?.customer.id;
+    let (http, token) = (reqwest::blocking::Client::new(), hq.dispatcher()?);
+    let registered: Value = http
+        .post(format!("{}/api/v1/complaints", hq.url))
+        .bearer_auth(&token)
+        .json(&json!({"channel": "phone", "customer_id": customer, "job_id": job, "category": "attitude",
+            "text": "工程师没有解释故障原因"}))
+        .send()?
+        .error_for_status()?
+        .json()?;
+    outpost_sync::sync_once(&laptop.store)?;
+    let said = laptop.store.read(|c| outpost_store::detail::job_detail(c, job))?.complaints;
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(
+        (said[0].category, said[0].text.as_str(), said[0].stage()),
+        (Category::Attitude, "工程师没有解释故障原因", Stage::Received)
+    );
+
+    let id = registered["id"].as_str().ok_or("id")?;
+    for (step, body) in [
+        ("handling", json!({"text": "已致歉，由主管回电说明"})),
+        ("close", json!({"customer_answer": "满意", "accepted": true})),
+    ] {
+        let url = format!("{}/api/v1/complaints/{id}/{step}", hq.url);
+        http.post(url).bearer_auth(&token).json(&body).send()?.error_for_status()?;
+    }
+    outpost_sync::sync_once(&laptop.store)?;
+    let said = laptop.store.read(|c| outpost_store::detail::job_detail(c, job))?.complaints;
+    assert_eq!(said[0].stage(), Stage::Closed);
+    assert_eq!(said[0].closure.as_ref().map(|c| c.customer_answer.as_str()), Some("满意"));
     Ok(())
 }
 

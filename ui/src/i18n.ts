@@ -176,6 +176,14 @@ const en = {
   sla_fix_due: "Fix within {m}",
   sla_fix_overdue: "Fix overdue {m}",
   major: "Major",
+  complaints: "Complaints about this job",
+  complaint_received: "Waiting for HQ's reply",
+  complaint_handling: "HQ is handling it",
+  complaint_closed: "Closed",
+  complaintCompensation: "Compensation",
+  complaintAnswer: "Customer's answer",
+  complaintAccepted: "accepted the outcome",
+  complaintNotAccepted: "did not accept the outcome",
   shortcuts: "/ search · ↑↓ choose · Enter open · Esc back · Alt+1…5 tabs · Ctrl+S sync",
 };
 
@@ -352,6 +360,14 @@ const zh: Record<Key, string> = {
   sla_fix_due: "{m} 内修复",
   sla_fix_overdue: "修复已超时 {m}",
   major: "重大故障",
+  complaints: "客户对本工单的投诉",
+  complaint_received: "待总部答复",
+  complaint_handling: "总部处理中",
+  complaint_closed: "已结案",
+  complaintCompensation: "赔偿",
+  complaintAnswer: "客户意见",
+  complaintAccepted: "接受处理结果",
+  complaintNotAccepted: "不接受处理结果",
   shortcuts: "/ 搜索 · ↑↓ 选择 · Enter 打开 · Esc 返回 · Alt+1…5 切换 · Ctrl+S 同步",
 };
 

@@ -50,6 +50,7 @@ export function job(over: Partial<JobView> = {}): JobView {
     unresolved_reason: null,
     promised_on: null,
     parts_requests: [],
+    complaints: [],
     left_unsigned: null,
     ...over,
   } as JobView;

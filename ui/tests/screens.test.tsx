@@ -330,3 +330,44 @@ describe("punctuation", () => {
     }
   });
 });
+
+describe("complaints", () => {
+  it("shows the customer's complaint about the job first, with HQ's steps and the customer's answer", () => {
+    const said = job({
+      complaints: [
+        {
+          received_at: "2026-11-23T01:00:00Z",
+          channel_en: "Through the dealer",
+          channel_zh: "经销商",
+          category_en: "Repair quality",
+          category_zh: "维修质量",
+          text: "修完第二天又停机",
+          stage: "closed",
+          handling: [{ at: "2026-11-23T02:00:00Z", by: "张敏", text: "已安排复查" }],
+          compensation_en: "Air filter × 1 · CNY 180.00",
+          compensation_zh: "空气滤芯 × 1 · ¥180.00",
+          customer_answer: "复查后正常",
+          accepted: true,
+        },
+      ],
+    });
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <Overview job={said} />
+      </UiContext.Provider>,
+    );
+    const shown = screen.getByTestId("complaints").textContent ?? "";
+    for (const words of ["客户对本工单的投诉", "维修质量", "经销商", "已结案", "修完第二天又停机", "张敏：已安排复查", "赔偿：空气滤芯 × 1 · ¥180.00", "客户意见：复查后正常 (接受处理结果)"]) {
+      expect(shown).toContain(words);
+    }
+  });
+
+  it("shows nothing about complaints when there are none", () => {
+    render(
+      <UiContext.Provider value={ui("en")}>
+        <Overview job={job()} />
+      </UiContext.Provider>,
+    );
+    expect(screen.queryByTestId("complaints")).toBeNull();
+  });
+});

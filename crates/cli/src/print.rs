@@ -184,6 +184,19 @@ pub fn detail(d: &JobDetail, offset: UtcOffset) -> Result<()> {
             out!("  {} × {} {}  {answer}{charge}", q.quantity, q.part_code, q.part_name);
         }
     }
+    for c in &d.complaints {
+        let stage = match (c.stage(), &c.closure) {
+            (_, Some(k)) if k.accepted => format!("closed, the customer accepted: {}", k.customer_answer),
+            (_, Some(k)) => format!("closed, the customer did not accept: {}", k.customer_answer),
+            (outpost_domain::complaint::Stage::Received, None) => "waiting for HQ's reply".to_owned(),
+            _ => "HQ is handling it".to_owned(),
+        };
+        let (category, channel) = (c.category.label(Language::En), c.channel.label(Language::En));
+        out!("COMPLAINT ({category}, {channel}, {}): {}  [{stage}]", when(c.received_at, offset), c.text);
+        for h in &c.handling {
+            out!("  {} {}: {}", when(h.at, offset), h.by, h.text);
+        }
+    }
     if let Some(s) = &r.signature {
         out!("signed by {} at {}; hash {}", s.signer_name, when(s.signed_at, offset), s.short_hash());
     } else {

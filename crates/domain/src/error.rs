@@ -168,6 +168,14 @@ pub enum DomainError {
     SiteOfAnotherCustomer,
     /// A time later than now (a call cannot have come in yet).
     LaterThanNow { field: Field },
+
+    // --- complaints ---
+    /// A complaint about a job of another customer than the complainant.
+    JobOfAnotherCustomer,
+    /// A closed complaint changes no more.
+    ComplaintClosed,
+    /// A complaint closed before anyone told the customer anything.
+    ComplaintNotHandled,
 }
 
 /// Result of a domain operation.
@@ -244,6 +252,9 @@ impl DomainError {
             RequestAnswered { .. } => Field::RequestState,
             CallNeedsOutcome | CallAnsweredAndJob => Field::CallAnswer,
             SiteOfAnotherCustomer => Field::SiteId,
+            JobOfAnotherCustomer => Field::JobId,
+            ComplaintClosed => Field::Complaint,
+            ComplaintNotHandled => Field::ComplaintHandling,
         }
     }
 

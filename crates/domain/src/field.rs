@@ -137,6 +137,17 @@ fields! {
     CallSubject => "what the customer said", "来电内容";
     CallAnswer => "answer", "答复内容";
     CallReceivedAt => "received_at", "来电时间";
+    Complaint => "complaint", "投诉";
+    ComplaintId => "complaint_id", "投诉编号";
+    ComplaintChannel => "channel", "投诉方式";
+    ComplaintCategory => "category", "投诉类别";
+    ComplaintText => "what the customer complains of", "投诉内容";
+    ComplaintReceivedAt => "received_at", "投诉时间";
+    ComplaintHandling => "handling record", "处理经过";
+    CompensationModel => "compensated model", "赔偿型号";
+    CompensationQuantity => "compensated quantity", "赔偿数量";
+    CompensationAmount => "compensation amount", "赔偿金额";
+    CustomerAnswer => "customer's answer", "客户意见";
 }
 
 impl From<ReportField> for Field {

@@ -329,8 +329,8 @@ pub struct Job {
     pub left_unsigned: Option<LeftUnsigned>,
 }
 
-/// A job with what hangs off it: its recorded moves, its report, the parts used and the parts
-/// asked of HQ.
+/// A job with what hangs off it: its recorded moves, its report, the parts used, the parts
+/// asked of HQ, and the customer's complaints about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JobBundle {
     pub job: Job,
@@ -338,6 +338,7 @@ pub struct JobBundle {
     pub report: Option<crate::report::ServiceReport>,
     pub parts: Vec<crate::part::PartLine>,
     pub parts_requests: Vec<crate::parts_request::PartsRequest>,
+    pub complaints: Vec<crate::complaint::Complaint>,
 }
 
 mod moves;

@@ -8,6 +8,7 @@ pub mod call;
 pub mod change;
 pub mod clock;
 pub mod company;
+pub mod complaint;
 pub mod customer;
 pub mod equipment;
 pub mod error;

@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 
 use crate::db::Tx;
 use crate::error::{AppError, Result};
-use crate::{dispatch, records};
+use crate::{complaints, dispatch, records};
 
 /// The KPIs of `year`-`month`, of one engineer or of everyone, as of `now`.
 pub fn month(tx: &mut dyn Tx, year: i32, month: u8, engineer: Option<EngineerId>, now: OffsetDateTime) -> Result<Kpis> {
@@ -25,11 +25,17 @@ pub fn month(tx: &mut dyn Tx, year: i32, month: u8, engineer: Option<EngineerId>
             }
         }
     }
+    let complained = complaints::jobs_complained_of(tx, &seen.into_iter().collect::<Vec<_>>())?;
+    let mark = |mut r: JobRecord| {
+        r.complaint = Some(complained.contains(&r.job.id));
+        r
+    };
+    let counted: Vec<JobRecord> = counted.into_iter().map(mark).collect();
+    let around: Vec<JobRecord> = around.into_iter().map(mark).collect();
     Ok(kpi::compute(&counted, &around, &dispatch::sla_policy(tx)?, now))
 }
 
-/// One job as the figures need it. HQ keeps no complaint register yet: the complaint rate
-/// says "not measured".
+/// One job as the figures need it, before the register of complaints is read.
 fn record(tx: &mut dyn Tx, id: JobId) -> Result<JobRecord> {
     let b = records::bundle(tx, id)?;
     Ok(JobRecord { job: b.job, report: b.report, parts: b.parts, events: b.events, complaint: None })

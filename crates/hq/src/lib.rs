@@ -12,6 +12,7 @@ pub mod auth;
 pub mod board;
 mod calls;
 pub mod cli;
+pub mod complaints;
 mod conflicts;
 mod console;
 pub mod db;

@@ -225,6 +225,7 @@ pub fn bundle(tx: &mut dyn Tx, id: JobId) -> Result<JobBundle> {
         report: report(tx, id)?,
         parts: part_lines(tx, id)?,
         parts_requests: crate::parts_requests::of_job(tx, id)?,
+        complaints: crate::complaints::of_job(tx, id)?,
     })
 }
 

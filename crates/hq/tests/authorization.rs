@@ -10,6 +10,9 @@ use common::{NOW, TestResult, backends, blocking, browse, person, sign_in};
 use outpost_wire::people::Role;
 use serde_json::{Value, json};
 
+/// An id HQ holds nothing under: the request gets past authorization and finds nothing.
+const NIL: &str = "0190a000-0000-7000-8000-000000000000";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Public,
@@ -261,6 +264,32 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 Kind::Dispatcher,
             ),
             (Method::GET, "/api/v1/calls".into(), None, Kind::Dispatcher),
+            (
+                Method::POST,
+                "/api/v1/complaints".into(),
+                Some(json!({"channel": "phone", "customer_id": c, "category": "attitude", "text": "秘密投诉"})),
+                Kind::Dispatcher,
+            ),
+            (Method::GET, "/api/v1/complaints?state=all".into(), None, Kind::Dispatcher),
+            (Method::GET, format!("/api/v1/complaints/{NIL}"), None, Kind::Dispatcher),
+            (
+                Method::POST,
+                format!("/api/v1/complaints/{NIL}/handling"),
+                Some(json!({"text": "已回电"})),
+                Kind::Dispatcher,
+            ),
+            (
+                Method::POST,
+                format!("/api/v1/complaints/{NIL}/compensation"),
+                Some(json!({"model": "滤芯", "quantity": 1, "amount": {"minor": 100, "currency": "CNY"}})),
+                Kind::Dispatcher,
+            ),
+            (
+                Method::POST,
+                format!("/api/v1/complaints/{NIL}/close"),
+                Some(json!({"customer_answer": "满意", "accepted": true})),
+                Kind::Dispatcher,
+            ),
             (Method::GET, "/api/v1/users".into(), None, Kind::Dispatcher),
             (Method::POST, "/api/v1/users".into(), Some(json!({"name": "陈静", "role": "viewer"})), Kind::Dispatcher),
             (Method::POST, "/api/v1/session".into(), Some(json!({"name": "陈静", "password": "guess"})), Kind::Session),
@@ -282,7 +311,15 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             ("forged device", Some(&forged_device)),
             ("forged dispatcher", Some(&forged_dispatcher)),
         ];
-        let secrets = ["秘密来电人", "秘密客户甲", "SECRET-SERIAL-1", "秘密故障", jobs[0].as_str(), a_client.as_str()];
+        let secrets = [
+            "秘密来电人",
+            "秘密投诉",
+            "秘密客户甲",
+            "SECRET-SERIAL-1",
+            "秘密故障",
+            jobs[0].as_str(),
+            a_client.as_str(),
+        ];
         for (method, path, body, kind) in &endpoints {
             for (caller, token) in callers {
                 let body = match (path.as_str(), caller) {
@@ -314,7 +351,8 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                     || path.ends_with("/close")
                     || path.ends_with("/revoke")
                     || path.ends_with("/settle")
-                    || path.contains("/parts-requests/");
+                    || path.contains("/parts-requests/")
+                    || path.contains("/complaints/");
                 let ok = match (expected, ruled) {
                     (StatusCode::OK, true) => past_auth,
                     (StatusCode::OK, false) => status.is_success(),
@@ -362,6 +400,7 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
         };
         let manager_only = |method: &Method, path: &str| {
             path.ends_with("/revoke")
+                || path.ends_with("/compensation")
                 || path == "/api/v1/users"
                 || (*method == Method::PUT
                     && ["/api/v1/company", "/api/v1/sla-policy", "/api/v1/charging-policy"].contains(&path))

@@ -1,6 +1,7 @@
 //! Everything the job screen shows, read in one go.
 
 use outpost_domain::company::CompanyProfile;
+use outpost_domain::complaint::Complaint;
 use outpost_domain::customer::{Customer, Site};
 use outpost_domain::equipment::{Equipment, WarrantyState};
 use outpost_domain::ids::JobId;
@@ -17,7 +18,7 @@ use serde::Serialize;
 use crate::Store;
 use crate::error::{Result, StoreError};
 use crate::jobs::{self, JobSummary};
-use crate::{blobs, customers, device, parts_requests, visits};
+use crate::{blobs, complaints, customers, device, parts_requests, visits};
 
 /// A job with its customer, site, equipment, report, priced parts and history.
 #[derive(Debug, Clone, Serialize)]
@@ -32,6 +33,8 @@ pub struct JobDetail {
     pub quote: Quote,
     /// Parts asked of HQ for this job, with HQ's answers.
     pub parts_requests: Vec<PartsRequest>,
+    /// The customer's complaints about this job, as HQ handles them.
+    pub complaints: Vec<Complaint>,
     /// Mandatory report fields still empty; signing is possible when this is empty.
     pub missing: Vec<ReportField>,
     pub events: Vec<JobEvent>,
@@ -56,6 +59,7 @@ pub fn job_detail(conn: &Connection, id: JobId) -> Result<JobDetail> {
         site: customers::get_site(conn, job.site_id)?,
         missing: report.missing(&lines),
         parts_requests: parts_requests::of_job(conn, id)?,
+        complaints: complaints::of_job(conn, id)?,
         sla_policy: device::sla_policy(conn)?,
         events: jobs::events(conn, id)?,
         equipment,

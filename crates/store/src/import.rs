@@ -4,9 +4,8 @@
 use outpost_domain::company::CompanyProfile;
 use outpost_domain::customer::{Customer, Site};
 use outpost_domain::equipment::Equipment;
-use outpost_domain::job::{Job, JobEvent};
+use outpost_domain::job::{Job, JobBundle, JobEvent};
 use outpost_domain::part::{Part, PartLine};
-use outpost_domain::parts_request::PartsRequest;
 use outpost_domain::report::ServiceReport;
 use outpost_domain::sla::SlaPolicy;
 use outpost_domain::van::VanStock;
@@ -21,7 +20,7 @@ use time::OffsetDateTime;
 use crate::db::Store;
 use crate::device::{self, Engineer};
 use crate::error::Result;
-use crate::{customers, equipment, jobs, parts, parts_requests, reports};
+use crate::{complaints, customers, equipment, jobs, parts, parts_requests, reports};
 
 /// One transaction's worth of HQ data; see [`Store::import`].
 #[derive(Debug)]
@@ -140,14 +139,8 @@ impl<'a> Import<'a> {
     /// A job as HQ holds it, with its events, report and parts, replacing the local copy —
     /// unless local changes to it are still waiting for HQ; then the local copy stays and the
     /// next sync brings HQ's version with those changes applied. Returns whether it was taken.
-    pub fn job_bundle(
-        &self,
-        job: &Job,
-        events: &[JobEvent],
-        report: Option<&ServiceReport>,
-        lines: &[PartLine],
-        requests: &[PartsRequest],
-    ) -> Result<bool> {
+    pub fn job_bundle(&self, bundle: &JobBundle) -> Result<bool> {
+        let JobBundle { job, events, report, parts: lines, parts_requests: requests, complaints: said } = bundle;
         if self.has_local_work(job.id)? {
             return Ok(false);
         }
@@ -165,6 +158,7 @@ impl<'a> Import<'a> {
             self.tx.prepare_cached("DELETE FROM job_events WHERE job_id = ?1")?.execute([&id])?;
             self.tx.prepare_cached("DELETE FROM part_lines WHERE job_id = ?1")?.execute([&id])?;
             self.tx.prepare_cached("DELETE FROM parts_requests WHERE job_id = ?1")?.execute([&id])?;
+            self.tx.prepare_cached("DELETE FROM complaints WHERE job_id = ?1")?.execute([&id])?;
             if report.is_none() {
                 self.tx.prepare_cached("DELETE FROM reports WHERE job_id = ?1")?.execute([&id])?;
             }
@@ -178,6 +172,9 @@ impl<'a> Import<'a> {
         }
         for r in requests {
             parts_requests::save(self.tx, r)?;
+        }
+        for c in said {
+            complaints::save(self.tx, c)?;
         }
         if let Some(r) = report {
             reports::save(self.tx, r, at)?;

@@ -5,6 +5,7 @@
 mod actions;
 pub mod blobs;
 pub mod codec;
+pub mod complaints;
 pub mod customers;
 mod db;
 #[cfg(feature = "demo")]

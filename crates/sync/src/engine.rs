@@ -311,7 +311,7 @@ fn apply(import: &Import<'_>, delta: Delta, seen: &mut HashSet<JobId>) -> outpos
             Record::Job(b) => {
                 let b = outpost_domain::job::JobBundle::from(*b);
                 seen.insert(b.job.id);
-                import.job_bundle(&b.job, &b.events, b.report.as_ref(), &b.parts, &b.parts_requests).map(drop)?
+                import.job_bundle(&b).map(drop)?
             }
             Record::Unknown => return Ok(true),
         },

@@ -6,7 +6,8 @@
 //! the same type on both sides.
 
 use outpost_domain::ids::{
-    ClientId, ContactId, CustomerId, EngineerId, EquipmentId, JobId, PartId, PartLineId, PartsRequestId, SiteId,
+    ClientId, ComplaintId, ContactId, CustomerId, EngineerId, EquipmentId, JobId, PartId, PartLineId, PartsRequestId,
+    SiteId,
 };
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::rating::Rating;
@@ -40,7 +41,19 @@ macro_rules! same {
 }
 
 same!(String, bool, u8, u32, u64, i64, Date, OffsetDateTime, Money, Currency, Rating);
-same!(ClientId, ContactId, CustomerId, EngineerId, EquipmentId, JobId, PartId, PartLineId, PartsRequestId, SiteId);
+same!(
+    ClientId,
+    ComplaintId,
+    ContactId,
+    CustomerId,
+    EngineerId,
+    EquipmentId,
+    JobId,
+    PartId,
+    PartLineId,
+    PartsRequestId,
+    SiteId
+);
 
 /// `mirror!(Wire = domain::path::Type { field, … })` for a struct, or
 /// `mirror!(Wire = enum module::Type { Variant { field, … }, Unit {}, … })` for an enum:

@@ -4,6 +4,7 @@
 
 pub mod board;
 pub mod calls;
+pub mod complaints;
 pub mod conflicts;
 pub mod dispatch;
 mod edge;

@@ -4,6 +4,7 @@
 //! recorded pull and push that must keep encoding as they came.
 
 mod change;
+mod complaint;
 mod customer;
 mod job;
 mod parts;
@@ -11,6 +12,7 @@ mod report;
 mod settings;
 
 pub use change::Change;
+pub use complaint::{Closure, Compensation, Complaint, ComplaintCategory, ComplaintChannel, Handling};
 pub use customer::{Contact, Customer, Equipment, Language, Site};
 pub use job::{
     Actor, EventNote, Job, JobEvent, JobStatus, JobType, LeftUnsigned, Severity, Unresolved, UnsignedReason,

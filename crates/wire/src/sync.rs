@@ -3,7 +3,7 @@
 use outpost_domain::ids::{ClientId, EngineerId, JobId};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Change, Job, JobEvent, PartLine, PartsRequest, ServiceReport};
+use crate::model::{Change, Complaint, Job, JobEvent, PartLine, PartsRequest, ServiceReport};
 
 mod record;
 
@@ -119,9 +119,15 @@ pub struct JobBundle {
     /// Parts asked of HQ for the job, with HQ's answers (absent in logs older than requests).
     #[serde(default)]
     pub parts_requests: Vec<PartsRequest>,
+    /// The customer's complaints about the job (absent when none, and in logs older than the
+    /// register).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub complaints: Vec<Complaint>,
 }
 
-crate::edge::mirror!(JobBundle = outpost_domain::job::JobBundle { job, events, report, parts, parts_requests });
+crate::edge::mirror!(
+    JobBundle = outpost_domain::job::JobBundle { job, events, report, parts, parts_requests, complaints }
+);
 
 /// One entry of the pull log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -10,6 +10,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use ts_rs::TS;
 
+use super::complaint::ComplaintView;
 use super::report::{PartsRequestView, QuoteView, ReportView};
 use super::rfc3339;
 
@@ -147,6 +148,8 @@ pub struct JobView {
     pub parts_requests: Vec<PartsRequestView>,
     /// The engineer left before the customer signed, and why.
     pub left_unsigned: Option<LeftUnsigned>,
+    /// The customer's complaints about this job (投诉), as HQ handles them.
+    pub complaints: Vec<ComplaintView>,
 }
 
 impl JobView {
@@ -213,6 +216,7 @@ impl JobView {
             unresolved_reason: job.unresolved.as_ref().map(|u| u.reason.clone()),
             promised_on: job.unresolved.as_ref().map(|u| u.promised_on.to_string()),
             parts_requests: d.parts_requests.iter().map(|r| PartsRequestView::of(r, now)).collect(),
+            complaints: d.complaints.iter().map(ComplaintView::of).collect(),
         }
     }
 }

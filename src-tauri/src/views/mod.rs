@@ -3,10 +3,12 @@
 //! formats them in the laptop's zone), money already formatted. TypeScript bindings are
 //! generated from these types into `ui/src/bindings/` (`cargo test -p outpost-app` writes them).
 
+mod complaint;
 mod job;
 mod laptop;
 mod report;
 
+pub use complaint::*;
 pub use job::*;
 pub use laptop::*;
 pub use report::*;

@@ -3,7 +3,7 @@
 import { useState } from "preact/hooks";
 import type { JobView } from "../api";
 import { useUi } from "../context";
-import { jobTypeLabel, localTime, statusLabel } from "../i18n";
+import { type Key, jobTypeLabel, localTime, statusLabel } from "../i18n";
 
 export function Overview({ job }: { job: JobView }) {
   const { lang, t } = useUi();
@@ -16,6 +16,7 @@ export function Overview({ job }: { job: JobView }) {
   const e = job.equipment;
   return (
     <div class="grid">
+      {job.complaints.length > 0 && <Complaints job={job} />}
       <div class="card">
         <h2>{t("customer")}</h2>
         <p class="big">{job.row.customer}</p>
@@ -103,6 +104,44 @@ export function Overview({ job }: { job: JobView }) {
           )}
         </div>
       )}
+    </div>
+  );
+}
+
+// What the customer complained of about this job, and where HQ stands with it: first on the
+// page, so the engineer reads it before calling the customer.
+function Complaints({ job }: { job: JobView }) {
+  const { lang, t } = useUi();
+  const zh = lang !== "en";
+  return (
+    <div class="card wide complaint" data-testid="complaints">
+      <h2>{t("complaints")}</h2>
+      {job.complaints.map((c) => (
+        <div key={c.received_at + c.text} class="said">
+          <p>
+            <strong>{zh ? c.category_zh : c.category_en}</strong> · {zh ? c.channel_zh : c.channel_en} ·{" "}
+            {localTime(c.received_at)} · <span class={c.stage === "closed" ? "good" : "warn"}>{t(`complaint_${c.stage}` as Key)}</span>
+          </p>
+          <p class="big">{c.text}</p>
+          <ol class="events">
+            {c.handling.map((h) => (
+              <li key={h.at + h.text}>
+                {localTime(h.at)} {h.by}{t("colon")}{h.text}
+              </li>
+            ))}
+          </ol>
+          {c.compensation_zh && (
+            <p>
+              {t("complaintCompensation")}{t("colon")}{zh ? c.compensation_zh : c.compensation_en}
+            </p>
+          )}
+          {c.customer_answer && (
+            <p>
+              {t("complaintAnswer")}{t("colon")}{c.customer_answer} ({t(c.accepted ? "complaintAccepted" : "complaintNotAccepted")})
+            </p>
+          )}
+        </div>
+      ))}
     </div>
   );
 }

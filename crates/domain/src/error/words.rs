@@ -29,6 +29,8 @@ pub(super) fn render(error: &DomainError, language: Language) -> String {
             | DomainError::NotInCatalogue { .. }
             | DomainError::RequestOnClosedJob { .. }
             | DomainError::SiteOfAnotherCustomer
+            | DomainError::JobOfAnotherCustomer
+            | DomainError::ComplaintClosed
             | DomainError::RequestAlreadySent { .. }
             | DomainError::RequestArrivedAnswered
             | DomainError::ContactOfAnotherCustomer { .. }
@@ -297,6 +299,18 @@ fn both(error: &DomainError) -> (String, String) {
         CallNeedsOutcome => (
             "is empty: write the answer given, or make a job for the call".into(),
             "未填写。请填写给客户的答复，或改为派工单".into(),
+        ),
+        JobOfAnotherCustomer => (
+            "this job is another customer's; pick one of the complainant's jobs, or none".into(),
+            "该工单属于其他客户，请选择投诉客户自己的工单，或不选".into(),
+        ),
+        ComplaintClosed => (
+            "the complaint is closed; it no longer changes".into(),
+            "该投诉已结案，不能再更改".into(),
+        ),
+        ComplaintNotHandled => (
+            "is empty: record how the complaint was handled and what the customer was told before closing it".into(),
+            "未填写。结案前请先记录处理经过和告知客户的处理意见".into(),
         ),
     }
 }

@@ -5,6 +5,7 @@
 mod board;
 mod calls;
 mod catalogue;
+mod complaints;
 mod conflicts;
 mod customers;
 mod engineers;
@@ -26,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .merge(calls::router())
         .merge(customers::router())
         .merge(catalogue::router())
+        .merge(complaints::router())
         .merge(conflicts::router())
         .merge(jobs::router())
         .merge(engineers::router())

@@ -53,6 +53,15 @@ pub async fn backends() -> Result<Vec<Hq>, Box<dyn std::error::Error>> {
     .await
 }
 
+impl Hq {
+    /// The same database served by an HQ whose clock reads `t`.
+    pub async fn at(&self, t: OffsetDateTime) -> Result<Hq, Box<dyn std::error::Error>> {
+        let (db, backend) = (self.db.clone(), self.backend);
+        let app = blocking(move || Ok(app(AppState::with_clock(db, Arc::new(move || t))?))).await?;
+        Ok(Hq { app, db: self.db.clone(), backend, _dir: None })
+    }
+}
+
 fn build(db: Db, backend: &'static str, dir: Option<tempfile::TempDir>) -> Result<Hq, BoxError> {
     let state = AppState::with_clock(db.clone(), Arc::new(|| NOW))?;
     Ok(Hq { app: app(state), db, backend, _dir: dir })

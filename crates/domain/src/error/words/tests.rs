@@ -80,9 +80,12 @@ fn index(e: &DomainError) -> usize {
         CallAnsweredAndJob => 65,
         SiteOfAnotherCustomer => 66,
         LaterThanNow { .. } => 67,
+        JobOfAnotherCustomer => 68,
+        ComplaintClosed => 69,
+        ComplaintNotHandled => 70,
     }
 }
-const VARIANTS: usize = 68;
+const VARIANTS: usize = 71;
 
 fn samples() -> Vec<DomainError> {
     use DomainError::*;
@@ -161,6 +164,9 @@ fn samples() -> Vec<DomainError> {
         CallAnsweredAndJob,
         SiteOfAnotherCustomer,
         LaterThanNow { field: Field::CallReceivedAt },
+        JobOfAnotherCustomer,
+        ComplaintClosed,
+        ComplaintNotHandled,
         ContactChangedMeanwhile { kept: "Li 0531-8888 7777".into(), theirs: "Li 139 0013 9000".into() },
         EditedMeanwhile { field: Field::Rating, item: Some("overall".into()), kept: "2".into(), theirs: "4".into() },
     ]
