@@ -5,7 +5,8 @@
 // keyboard, the laptop syncs and sets off, and the board shows it within 5 s; a part the
 // laptop asks for is promised from the parts inbox; a new engineer's laptop enrolls with the
 // code the page shows once and is revoked; a conflict between two laptops is settled; the
-// signature is replayed from the pad's strokes. Screenshots of each page in both languages at
+// signature is replayed from the pad's strokes; a complaint about the signed visit reaches the
+// laptop, closes, and is counted. Screenshots of each page in both languages at
 // 1440×900, 1280×720 and 1024×768 land in target/console-screens/. Run by `make console-e2e` (and `make test`).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -341,6 +342,39 @@ try {
   if (!cli("job", "show", waiting.number).includes("皮带松动")) fail("the first laptop did not get the value kept");
   console.log("console e2e: a conflict between two laptops was settled from the conflicts page and reached both");
 
+  // The customer complains about the signed visit: registered from its job page, it reaches the
+  // engineer's laptop under the job; HQ replies, the manager approves compensation, it closes
+  // with the customer's answer, and the month's complaint rate counts it.
+  const before = (await api("GET", `/api/v1/kpis?month=${month}`)).complaint;
+  await page.goto(jobUrl);
+  await page.click("[data-testid=complain-about-job]");
+  await page.waitForSelector("[data-testid=complaint-customer]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=complaint-job]").value !== "");
+  await page.selectOption("[data-testid=complaint-category]", "attitude");
+  await page.fill("[data-testid=complaint-text]", "工程师没有解释故障原因就走了");
+  await page.click("[data-testid=save-complaint]");
+  const filed = page.locator("[data-testid=complaint]", { hasText: "工程师没有解释故障原因就走了" });
+  await filed.waitFor();
+  cli("sync");
+  if (!cli("job", "show", call.number).includes("COMPLAINT (Service attitude")) fail("the laptop does not show the complaint under its job");
+  await filed.locator("[data-testid=step-text]").fill("已致歉，由主管回电说明故障原因");
+  await filed.locator("[data-testid=add-step]").click();
+  await filed.locator("[data-testid=steps]").waitFor();
+  await filed.locator("[data-testid=comp-model]").fill("HL-37A 空气滤芯");
+  await filed.locator("[data-testid=comp-amount]").fill("180");
+  await filed.locator("[data-testid=approve-compensation]").click();
+  await filed.locator("[data-testid=compensation]").waitFor();
+  await filed.locator("[data-testid=customer-answer]").fill("接受道歉和赔偿");
+  await filed.locator("[data-testid=close-complaint]").click();
+  await filed.waitFor({ state: "detached" });
+  await page.click("[data-testid=complaints-closed]");
+  await page.locator("[data-testid=closure]", { hasText: "接受道歉和赔偿" }).waitFor();
+  cli("sync");
+  if (!cli("job", "show", call.number).includes("closed, the customer accepted: 接受道歉和赔偿")) fail("the laptop did not follow the close");
+  const after = (await api("GET", `/api/v1/kpis?month=${month}`)).complaint;
+  if (!after || after.numerator !== (before?.numerator ?? 0) + 1) fail(`the complaint rate went from ${JSON.stringify(before)} to ${JSON.stringify(after)}`);
+  console.log(`console e2e: a complaint registered from the job page reached the laptop, closed, and the complaint rate counts ${after.numerator} / ${after.denominator}`);
+
   // Every page, both languages, both sizes.
   for (const [lang, label] of [["zh", "中文"], ["en", "English"]]) {
     if ((await page.textContent("[data-testid=lang]")).trim() === label) await page.click("[data-testid=lang]");
@@ -373,6 +407,10 @@ try {
       await page.click("[data-testid=nav-engineers]");
       await page.waitForSelector("[data-testid=laptop]");
       await page.screenshot({ path: join(shots, `engineers-${lang}-${w}.png`), fullPage: true });
+      await page.click("[data-testid=nav-complaints]");
+      await page.click("[data-testid=complaints-all]");
+      await page.waitForSelector("[data-testid=closure]");
+      await page.screenshot({ path: join(shots, `complaints-${lang}-${w}.png`), fullPage: true });
       await page.click("[data-testid=nav-conflicts]");
       await page.click("[data-testid=conflicts-all]");
       await page.waitForSelector("[data-testid=settled]");

@@ -7,6 +7,10 @@ import type { Call } from "./bindings/Call";
 import type { CallInput } from "./bindings/CallInput";
 import type { CallerMatch } from "./bindings/CallerMatch";
 import type { ChargingPolicy } from "./bindings/ChargingPolicy";
+import type { ClosureInput } from "./bindings/ClosureInput";
+import type { CompensationInput } from "./bindings/CompensationInput";
+import type { ComplaintEntry } from "./bindings/ComplaintEntry";
+import type { ComplaintInput } from "./bindings/ComplaintInput";
 import type { ConflictEntry } from "./bindings/ConflictEntry";
 import type { Customer } from "./bindings/Customer";
 import type { CustomerInput } from "./bindings/CustomerInput";
@@ -84,6 +88,9 @@ export const offsetMinutes = () => -new Date().getTimezoneOffset();
 /** Where the receipt of a job is, as PDF: in the customer's language, as their copy reads. */
 export const receiptUrl = (job: string) => `/api/v1/jobs/${job}/receipt.pdf?utc_offset_minutes=${offsetMinutes()}`;
 
+/** Which complaints a register read lists. */
+export type ComplaintListing = "open" | "overdue" | "closed" | "all";
+
 const remember = (s: Session) => ((csrf = s.csrf), s);
 
 export const api = {
@@ -151,6 +158,16 @@ export const api = {
     call<ConflictEntry[]>("GET", `/api/v1/conflicts?state=${state}&language=${lang}`),
   settle: (c: ConflictEntry, keep: Keep) =>
     call<ConflictEntry>("POST", `/api/v1/conflicts/${c.kind}/${c.id}/settle`, { keep }),
+  /** The register of complaints: `open`, `overdue`, `closed` or `all`; of one job when given. */
+  complaints: (state: ComplaintListing, job?: string) =>
+    call<ComplaintEntry[]>("GET", `/api/v1/complaints?state=${state}${job ? `&job_id=${job}` : ""}`),
+  registerComplaint: (c: ComplaintInput) => call<ComplaintEntry>("POST", "/api/v1/complaints", c),
+  handleComplaint: (id: string, text: string) =>
+    call<ComplaintEntry>("POST", `/api/v1/complaints/${id}/handling`, { text }),
+  /** The service manager's approval of a compensation. */
+  compensate: (id: string, c: CompensationInput) =>
+    call<ComplaintEntry>("POST", `/api/v1/complaints/${id}/compensation`, c),
+  closeComplaint: (id: string, c: ClosureInput) => call<ComplaintEntry>("POST", `/api/v1/complaints/${id}/close`, c),
   chargingPolicy: () => call<ChargingPolicy>("GET", "/api/v1/charging-policy"),
   setChargingPolicy: (p: ChargingPolicy) => call<ChargingPolicy>("PUT", "/api/v1/charging-policy", p),
 };

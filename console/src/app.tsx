@@ -9,6 +9,7 @@ import { UiContext } from "./context";
 import { type Lang, browserLang, translator } from "./i18n";
 import { Board } from "./screens/Board";
 import { Call } from "./screens/Call";
+import { Complaints, type Registering } from "./screens/Complaints";
 import { Conflicts } from "./screens/Conflicts";
 import { Customers } from "./screens/Customers";
 import { Engineers } from "./screens/Engineers";
@@ -18,13 +19,16 @@ import { Job } from "./screens/Job";
 import { Password } from "./screens/Password";
 import { SignIn } from "./screens/SignIn";
 
-type Page = "board" | "call" | "customers" | "parts" | "engineers" | "conflicts" | "figures" | "job";
+type Page = "board" | "call" | "customers" | "parts" | "engineers" | "complaints" | "conflicts" | "figures" | "job";
+// `id` of the complaints page: `new`, or `<customer>/<job>` to register one about a job.
 type Route = { page: Page; id?: string };
 const routeOf = (hash: string): Route => {
   const job = hash.match(/^#\/jobs\/([0-9a-f-]{36})$/);
   if (job) return { page: "job", id: job[1] };
   const customer = hash.match(/^#\/customers(?:\/([0-9a-f-]{36}))?$/);
   if (customer) return { page: "customers", id: customer[1] };
+  const complaints = hash.match(/^#\/complaints(?:\/new(?:\/([0-9a-f-]{36})\/([0-9a-f-]{36}))?)?$/);
+  if (complaints) return { page: "complaints", id: complaints[1] ? `${complaints[1]}/${complaints[2]}` : hash.endsWith("/new") ? "new" : undefined };
   const parts = hash.match(/^#\/parts(?:\/(\w+))?$/);
   if (parts && (!parts[1] || PARTS_TABS.includes(parts[1] as PartsTab))) return { page: "parts", id: parts[1] ?? "requests" };
   const named: Record<string, Page> = {
@@ -34,6 +38,12 @@ const routeOf = (hash: string): Route => {
     "#/figures": "figures",
   };
   return { page: named[hash] ?? "board" };
+};
+
+const registeringOf = (id: string | undefined): Registering => {
+  if (!id) return null;
+  const [customer, job] = id.split("/");
+  return job ? { customer, job } : "new";
 };
 
 export function App() {
@@ -77,8 +87,8 @@ export function App() {
           {session && !session.must_change_password && (
             <nav>
               {(session.role === "viewer"
-                ? (["board", "customers", "parts", "engineers", "conflicts", "figures"] as const)
-                : (["board", "call", "customers", "parts", "engineers", "conflicts", "figures"] as const)
+                ? (["board", "customers", "parts", "engineers", "complaints", "conflicts", "figures"] as const)
+                : (["board", "call", "customers", "parts", "engineers", "complaints", "conflicts", "figures"] as const)
               ).map((p) => (
                 <a key={p} href={`#/${p}`} class={page === p ? "on" : ""} data-testid={`nav-${p}`}>
                   {t(`nav_${p}`)}
@@ -115,6 +125,8 @@ export function App() {
             <Customers id={route.id ?? null} role={session.role} />
           ) : page === "parts" ? (
             <Parts tab={route.id as PartsTab} role={session.role} />
+          ) : page === "complaints" ? (
+            <Complaints key={route.id ?? ""} role={session.role} registering={registeringOf(route.id)} />
           ) : page === "conflicts" ? (
             <Conflicts role={session.role} />
           ) : page === "engineers" ? (

@@ -11,6 +11,7 @@ import type { UnsignedReason } from "./bindings/UnsignedReason";
 import type { Money } from "./bindings/Money";
 import { archiveEn, archiveZh } from "./words/archive";
 import { callEn, callZh } from "./words/call";
+import { complaintsEn, complaintsZh } from "./words/complaints";
 import { conflictsEn, conflictsZh } from "./words/conflicts";
 import { fleetEn, fleetZh } from "./words/fleet";
 import { partsEn, partsZh } from "./words/parts";
@@ -79,6 +80,7 @@ const en = {
   ...fleetEn,
   ...partsEn,
   ...conflictsEn,
+  ...complaintsEn,
   ...archiveEn,
 };
 
@@ -145,6 +147,7 @@ const zh: Record<Key, string> = {
   ...fleetZh,
   ...partsZh,
   ...conflictsZh,
+  ...complaintsZh,
   ...archiveZh,
 };
 

@@ -34,7 +34,9 @@ const engineers = [
 
 describe("the job page", () => {
   it("shows the report as the receipt words it, the signature, the receipt and both clocks", async () => {
-    const calls = hq((c) => (c.path.startsWith("/api/v1/engineers") ? [200, engineers] : [200, page()]));
+    const calls = hq((c) =>
+      c.path.startsWith("/api/v1/engineers") ? [200, engineers] : c.path.startsWith("/api/v1/complaints") ? [200, []] : [200, page()],
+    );
     show();
     await screen.findByTestId("job-page");
     expect(calls[0].path).toMatch(/^\/api\/v1\/jobs\/0190e0a0-0000-7000-8000-000000000001\/page\?language=zh-CN&utc_offset_minutes=-?\d+$/);
@@ -58,6 +60,7 @@ describe("the job page", () => {
     let answer: [number, unknown] = [200, {}];
     const calls = hq((c) => {
       if (c.method === "POST") return answer;
+      if (c.path.startsWith("/api/v1/complaints")) return [200, []];
       return c.path.startsWith("/api/v1/engineers") ? [200, engineers] : [200, page({ status: "assigned" })];
     });
     show();
@@ -81,6 +84,7 @@ describe("the job page", () => {
     const unresolved = page({ status: "unresolved", promised_on: "2026-12-09" });
     const calls = hq((c) => {
       if (c.path.startsWith("/api/v1/engineers")) return [200, engineers];
+      if (c.path.startsWith("/api/v1/complaints")) return [200, []];
       if (c.method === "POST" && c.path === "/api/v1/jobs") return [201, { id: "0190e0a0-0000-7000-8000-000000000009", number: "J2612-000009" }];
       return [200, unresolved];
     });

@@ -36,7 +36,9 @@ describe("the signature replay", () => {
   });
 
   it("is offered on the job page only when HQ holds the strokes", async () => {
-    const calls = hq((c) => (c.path.endsWith("/strokes") ? [200, strokes] : [200, jobPage({ signature_strokes: true })]));
+    const calls = hq((c) =>
+      c.path.endsWith("/strokes") ? [200, strokes] : c.path.startsWith("/api/v1/complaints") ? [200, []] : [200, jobPage({ signature_strokes: true })],
+    );
     render(
       <UiContext.Provider value={translator("en")}>
         <Job id="0190e0a0-0000-7000-8000-000000000001" role="viewer" />
@@ -45,7 +47,7 @@ describe("the signature replay", () => {
     expect((await screen.findByTestId("replay-go")).textContent).toBe("Replay the signing");
     expect(calls.some((c) => c.path === "/api/v1/jobs/0190e0a0-0000-7000-8000-000000000001/signature/strokes")).toBe(true);
     cleanup();
-    const later = hq(() => [200, jobPage({ signature_strokes: false })]);
+    const later = hq((c) => (c.path.startsWith("/api/v1/complaints") ? [200, []] : [200, jobPage({ signature_strokes: false })]));
     render(
       <UiContext.Provider value={translator("en")}>
         <Job id="0190e0a0-0000-7000-8000-000000000001" role="viewer" />

@@ -272,3 +272,53 @@ export const RESCHEDULABLE = [
   "on_site",
   "unresolved"
 ] as const;
+
+export const COMPLAINT_CHANNEL_LABELS = {
+  "dealer": [
+    "Through the dealer",
+    "经销商"
+  ],
+  "letter": [
+    "Letter",
+    "来函"
+  ],
+  "phone": [
+    "Phone call",
+    "来电"
+  ],
+  "visit": [
+    "In person",
+    "来人"
+  ]
+} as const;
+
+export const COMPLAINT_CATEGORY_LABELS = {
+  "attitude": [
+    "Service attitude",
+    "服务态度"
+  ],
+  "charges": [
+    "Charges",
+    "收费"
+  ],
+  "other": [
+    "Other",
+    "其他"
+  ],
+  "product_quality": [
+    "Product quality",
+    "产品质量"
+  ],
+  "repair_quality": [
+    "Repair quality",
+    "维修质量"
+  ],
+  "response": [
+    "Response time",
+    "响应速度"
+  ]
+} as const;
+
+export const COMPLAINT_CHANNELS = ["phone","letter","visit","dealer"] as const;
+
+export const COMPLAINT_CATEGORIES = ["attitude","response","repair_quality","product_quality","charges","other"] as const;

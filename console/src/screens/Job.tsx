@@ -7,6 +7,7 @@ import type { JobPage } from "../bindings/JobPage";
 import type { Role } from "../bindings/Role";
 import { useWords } from "../context";
 import { FollowUp } from "./FollowUp";
+import { JobComplaints } from "./JobComplaints";
 import { JobActions } from "./JobActions";
 import { Replay } from "./Replay";
 
@@ -205,6 +206,7 @@ export function Job({ id, role }: { id: string; role: Role }) {
               </tbody>
             </table>
           </section>
+          <JobComplaints job={page.id} customer={page.customer_id} role={role} />
         </div>
         <aside class="job-side">
           {role !== "viewer" && <JobActions key={page.id} page={page} onDone={() => setRead((n) => n + 1)} />}

@@ -1,10 +1,12 @@
 //! The domain's words for statuses, for leaving unsigned, for the month's shares (with the
-//! sources' targets) and for part classes, warranty situations and charges, written for the HQ console
+//! sources' targets), for part classes, warranty situations and charges, and for complaints' channels and
+//! categories, written for the HQ console
 //! (`console/src/bindings/labels.ts`) when the tests run with the `ts` feature, so the console
 //! does not keep its own copy of them.
 
 #[cfg(all(test, feature = "ts"))]
 mod export {
+    use outpost_domain::complaint::{Category, Channel};
     use outpost_domain::customer::Language;
     use outpost_domain::job::{JobStatus, UnsignedReason};
     use outpost_domain::kpi::Share;
@@ -46,6 +48,11 @@ mod export {
         let classes = table(&PartClass::ALL, |c| c.as_str(), PartClass::label);
         let situations = table(&Situation::ALL, |s| s.as_str(), Situation::label);
         let charges = table(&PartsCharge::ALL, |c| c.as_str(), PartsCharge::label);
+        let channels = table(Channel::ALL, |c| c.as_str(), Channel::label);
+        let categories = table(Category::ALL, |c| c.as_str(), Category::label);
+        // The order the register offers them in (the tables above are keyed, so unordered).
+        let channel_order: Vec<&str> = Channel::ALL.iter().map(|c| c.as_str()).collect();
+        let category_order: Vec<&str> = Category::ALL.iter().map(|c| c.as_str()).collect();
         // Why a part costs what it costs, by situation and charge: the receipt's words.
         let reasons: Map<String, Value> = Situation::ALL
             .iter()
@@ -72,7 +79,11 @@ mod export {
              export const CHARGE_LABELS = {} as const;\n\n\
              export const PRICE_REASONS = {} as const;\n\n\
              export const HQ_MOVES = {} as const;\n\n\
-             export const RESCHEDULABLE = {} as const;\n",
+             export const RESCHEDULABLE = {} as const;\n\n\
+             export const COMPLAINT_CHANNEL_LABELS = {} as const;\n\n\
+             export const COMPLAINT_CATEGORY_LABELS = {} as const;\n\n\
+             export const COMPLAINT_CHANNELS = {} as const;\n\n\
+             export const COMPLAINT_CATEGORIES = {} as const;\n",
             serde_json::to_string_pretty(&statuses)?,
             serde_json::to_string_pretty(&unsigned)?,
             serde_json::to_string_pretty(&shares)?,
@@ -82,6 +93,10 @@ mod export {
             serde_json::to_string_pretty(&Value::Object(reasons))?,
             serde_json::to_string_pretty(&Value::Object(hq_moves))?,
             serde_json::to_string_pretty(&reschedulable)?,
+            serde_json::to_string_pretty(&channels)?,
+            serde_json::to_string_pretty(&categories)?,
+            serde_json::to_string(&channel_order)?,
+            serde_json::to_string(&category_order)?,
         );
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../console/src/bindings/labels.ts");
         std::fs::write(path, ts)?;
