@@ -1,5 +1,5 @@
 //! What HQ sets reaches the laptop over a real HQ process: the van's count, the answer to a
-//! parts request, a complaint about a job, the service-level targets, the charging policy,
+//! parts request, a complaint about a job, a callback's follow-up repair, the service-level targets, the charging policy,
 //! and the catalogue's bins and substitutes.
 
 use outpost_domain::job::{JobStatus, MoveDetails};
@@ -147,6 +147,61 @@ fn a_complaint_about_a_job_reaches_its_engineers_laptop_and_follows_its_close() 
     let said = laptop.store.read(|c| outpost_store::detail::job_detail(c, job))?.complaints;
     assert_eq!(said[0].stage(), Stage::Closed);
     assert_eq!(said[0].closure.as_ref().map(|c| c.customer_answer.as_str()), Some("满意"));
+    Ok(())
+}
+
+/// A visit the customer rates 1 for attitude enters HQ's callback queue by itself; the
+/// customer is still not satisfied on the phone, so a repair job continuing the visit opens in
+/// the queue; given to the engineer, repaired and signed on the laptop and closed at HQ, it
+/// ends the callback.
+#[test]
+fn a_low_rating_is_called_back_and_an_unsatisfied_answer_is_followed_to_its_close() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let hq = Hq::start(HQ_BIN, dir.path())?;
+    let codes = hq.seed(40)?;
+    let laptop = Laptop::enrolled(&hq, &codes[0].1)?;
+    let job = assigned_repair(&laptop.store)?;
+    outpost_tests::harness::repair_rated(&laptop.store, job, outpost_demo::SIGNATURE_PNG, [4, 1, 4, 3])?;
+    outpost_sync::sync_once(&laptop.store)?;
+    assert_eq!(laptop.pending()?, 0);
+
+    let (http, token) = (reqwest::blocking::Client::new(), hq.dispatcher()?);
+    let get = |path: &str| -> Result<Value, BoxError> {
+        Ok(http.get(format!("{}{path}", hq.url)).bearer_auth(&token).send()?.error_for_status()?.json()?)
+    };
+    let post = |path: &str, body: Value| -> Result<Value, BoxError> {
+        Ok(http.post(format!("{}{path}", hq.url)).bearer_auth(&token).json(&body).send()?.error_for_status()?.json()?)
+    };
+    let queue = get("/api/v1/callbacks")?;
+    let called = queue.as_array().and_then(|q| q.iter().find(|c| c["job_id"] == job.to_text())).ok_or("queued")?;
+    assert_eq!(called["reason"], json!({"kind": "low_rating", "dimensions": ["attitude"]}));
+    let id = called["id"].as_str().ok_or("id")?;
+
+    let answered =
+        post(&format!("/api/v1/callbacks/{id}/phoned"), json!({"satisfaction": 2, "notes": "师傅态度不好，异响还在"}))?;
+    assert_eq!(
+        (answered["stage"].as_str(), answered["follow_up"]["job_type"].as_str()),
+        (Some("following"), Some("repair"))
+    );
+    let repair = answered["follow_up"]["id"].as_str().ok_or("repair")?.to_owned();
+    let opened = get(&format!("/api/v1/jobs/{repair}"))?;
+    assert_eq!(opened["job"]["previous_visit"], job.to_text(), "continues the visit");
+    assert_eq!(opened["job"]["reported_fault"], "师傅态度不好，异响还在");
+    assert!(opened["job"]["engineer_id"].is_null(), "in the queue for a dispatcher");
+
+    let engineer = laptop.store.read(device::engineer)?.ok_or("enrolled")?;
+    post(&format!("/api/v1/jobs/{repair}/assign"), json!({"engineer_id": engineer.id, "if_held_by": "queue"}))?;
+    outpost_sync::sync_once(&laptop.store)?;
+    let repair_id = repair.parse()?;
+    outpost_tests::harness::repair(&laptop.store, repair_id, outpost_demo::SIGNATURE_PNG)?;
+    outpost_sync::sync_once(&laptop.store)?;
+    laptop.store.transition_job(repair_id, JobStatus::Departed, MoveDetails::default(), now())?;
+    outpost_sync::sync_once(&laptop.store)?;
+    assert_eq!(get("/api/v1/callbacks?state=done")?, json!([]), "open until the repair is closed");
+    post(&format!("/api/v1/jobs/{repair}/close"), json!(null))?;
+    let done = get("/api/v1/callbacks?state=done")?;
+    assert_eq!(done.as_array().map(Vec::len), Some(1), "{done}");
+    assert_eq!((done[0]["stage"].as_str(), done[0]["follow_up"]["status"].as_str()), (Some("done"), Some("closed")));
     Ok(())
 }
 

@@ -6,7 +6,8 @@
 // laptop asks for is promised from the parts inbox; a new engineer's laptop enrolls with the
 // code the page shows once and is revoked; a conflict between two laptops is settled; the
 // signature is replayed from the pad's strokes; a complaint about the signed visit reaches the
-// laptop, closes, and is counted. Screenshots of each page in both languages at
+// laptop, closes, and is counted; a visit rated low is called back and its unsatisfied answer
+// repaired to its close. Screenshots of each page in both languages at
 // 1440×900, 1280×720 and 1024×768 land in target/console-screens/. Run by `make console-e2e` (and `make test`).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -156,7 +157,7 @@ try {
   };
   cli("job", "transition", call.number, "on_site");
   await follows("on_site");
-  for (const [field, value] of [
+  const REPORT = [
     ["symptom_found", "起升无力"],
     ["fault_cause", "油泵密封老化"],
     ["solution", "更换油封"],
@@ -164,8 +165,8 @@ try {
     ["result", "resolved"],
     ["parts_replaced", "none"],
     ["customer_opinion", "满意"],
-  ])
-    cli("report", "set", call.number, field, value);
+  ];
+  for (const [field, value] of REPORT) cli("report", "set", call.number, field, value);
   for (const d of ["timeliness", "attitude", "quality", "overall"]) cli("rate", call.number, d, "5");
   cli("job", "transition", call.number, "completed");
   await follows("completed");
@@ -375,6 +376,46 @@ try {
   if (!after || after.numerator !== (before?.numerator ?? 0) + 1) fail(`the complaint rate went from ${JSON.stringify(before)} to ${JSON.stringify(after)}`);
   console.log(`console e2e: a complaint registered from the job page reached the laptop, closed, and the complaint rate counts ${after.numerator} / ${after.denominator}`);
 
+  // A visit rated 1 for attitude enters the callback queue by itself; on the phone the customer
+  // is still not satisfied, so a repair job continuing the visit waits on the board; the engineer
+  // repairs it, HQ closes it, and the callback is done.
+  const rated = await today_job("液压油渗漏");
+  const repairOnLaptop = (number, stars) => {
+    cli("sync");
+    cli("job", "transition", number, "en_route");
+    cli("job", "transition", number, "on_site");
+    for (const [field, value] of REPORT) cli("report", "set", number, field, value);
+    ["timeliness", "attitude", "quality", "overall"].forEach((d, i) => cli("rate", number, d, String(stars[i])));
+    cli("job", "transition", number, "completed");
+    cli("sign", number, "--name", "李经理", "--png", join(root, "assets/demo-signature.png"));
+    cli("job", "transition", number, "departed");
+    cli("sync");
+  };
+  repairOnLaptop(rated.number, [4, 1, 4, 3]);
+  await page.click("[data-testid=nav-callbacks]");
+  const calledBack = page.locator("[data-testid=callback]", { hasText: rated.number });
+  await calledBack.waitFor();
+  if (!(await calledBack.textContent()).includes("评分偏低：服务态度")) fail(`the callback reads ${await calledBack.textContent()}`);
+  await calledBack.locator("[data-testid=callback-open]").click();
+  await calledBack.locator("[data-testid=stars-2]").click();
+  await calledBack.locator("[data-testid=callback-notes]").fill("师傅态度不好，油还在渗");
+  await calledBack.locator("[data-testid=save-phoned]").click();
+  const followed = calledBack.locator("[data-testid=follow-up] a");
+  await followed.waitFor();
+  const repairNumber = (await followed.textContent()).trim();
+  await page.click("[data-testid=nav-board]");
+  await page.waitForSelector(`[data-job="${repairNumber}"]`);
+  const phonedBack = (await api("GET", "/api/v1/callbacks")).find((c) => c.job_id === rated.id) ?? fail("the callback left the queue");
+  const repairJob = (await api("GET", `/api/v1/jobs/${phonedBack.follow_up.id}`)).job;
+  if (repairJob.previous_visit !== rated.id) fail(`the repair continues ${repairJob.previous_visit}, not ${rated.id}`);
+  await api("POST", `/api/v1/jobs/${repairJob.id}/assign`, { engineer_id: mine.id, if_held_by: "queue" });
+  repairOnLaptop(repairNumber, [5, 5, 5, 5]);
+  await api("POST", `/api/v1/jobs/${repairJob.id}/close`);
+  await page.click("[data-testid=nav-callbacks]");
+  await page.click("[data-testid=callbacks-done]");
+  await page.locator("[data-testid=callback]", { hasText: rated.number }).locator("text=已完成").first().waitFor();
+  console.log(`console e2e: a visit rated 1 was called back, its unsatisfied answer opened ${repairNumber} on the board, repaired and closed`);
+
   // Every page, both languages, both sizes.
   for (const [lang, label] of [["zh", "中文"], ["en", "English"]]) {
     if ((await page.textContent("[data-testid=lang]")).trim() === label) await page.click("[data-testid=lang]");
@@ -407,6 +448,10 @@ try {
       await page.click("[data-testid=nav-engineers]");
       await page.waitForSelector("[data-testid=laptop]");
       await page.screenshot({ path: join(shots, `engineers-${lang}-${w}.png`), fullPage: true });
+      await page.click("[data-testid=nav-callbacks]");
+      await page.click("[data-testid=callbacks-all]");
+      await page.waitForSelector("[data-testid=follow-up]");
+      await page.screenshot({ path: join(shots, `callbacks-${lang}-${w}.png`), fullPage: true });
       await page.click("[data-testid=nav-complaints]");
       await page.click("[data-testid=complaints-all]");
       await page.waitForSelector("[data-testid=closure]");

@@ -7,6 +7,8 @@ import type { Call } from "./bindings/Call";
 import type { CallInput } from "./bindings/CallInput";
 import type { CallerMatch } from "./bindings/CallerMatch";
 import type { ChargingPolicy } from "./bindings/ChargingPolicy";
+import type { CallbackEntry } from "./bindings/CallbackEntry";
+import type { CallbackPolicy } from "./bindings/CallbackPolicy";
 import type { ClosureInput } from "./bindings/ClosureInput";
 import type { CompensationInput } from "./bindings/CompensationInput";
 import type { ComplaintEntry } from "./bindings/ComplaintEntry";
@@ -168,6 +170,17 @@ export const api = {
   compensate: (id: string, c: CompensationInput) =>
     call<ComplaintEntry>("POST", `/api/v1/complaints/${id}/compensation`, c),
   closeComplaint: (id: string, c: ClosureInput) => call<ComplaintEntry>("POST", `/api/v1/complaints/${id}/close`, c),
+  /** The callback queue: `open` (to call, or followed up by a job not closed), `done` or `all`. */
+  callbacks: (state: "open" | "done" | "all") => call<CallbackEntry[]>("GET", `/api/v1/callbacks?state=${state}`),
+  phoned: (id: string, satisfaction: number, notes: string) =>
+    call<CallbackEntry>("POST", `/api/v1/callbacks/${id}/phoned`, { satisfaction, notes }),
+  callbackVisit: (id: string, engineer_id: string, scheduled_on: string) =>
+    call<CallbackEntry>("POST", `/api/v1/callbacks/${id}/visit`, { engineer_id, scheduled_on }),
+  callbackPolicy: () => call<CallbackPolicy>("GET", "/api/v1/callback-policy"),
+  setCallbackPolicy: (p: CallbackPolicy) => call<CallbackPolicy>("PUT", "/api/v1/callback-policy", p),
+  /** A customer's quarterly callback in month 1, 2 or 3 of each quarter, or none. */
+  setCallbackPlan: (customer: string, month_of_quarter: number | null) =>
+    call<unknown>("PUT", `/api/v1/customers/${customer}/callback-plan`, { month_of_quarter }),
   chargingPolicy: () => call<ChargingPolicy>("GET", "/api/v1/charging-policy"),
   setChargingPolicy: (p: ChargingPolicy) => call<ChargingPolicy>("PUT", "/api/v1/charging-policy", p),
 };

@@ -9,6 +9,7 @@ import { UiContext } from "./context";
 import { type Lang, browserLang, translator } from "./i18n";
 import { Board } from "./screens/Board";
 import { Call } from "./screens/Call";
+import { Callbacks } from "./screens/Callbacks";
 import { Complaints, type Registering } from "./screens/Complaints";
 import { Conflicts } from "./screens/Conflicts";
 import { Customers } from "./screens/Customers";
@@ -19,7 +20,7 @@ import { Job } from "./screens/Job";
 import { Password } from "./screens/Password";
 import { SignIn } from "./screens/SignIn";
 
-type Page = "board" | "call" | "customers" | "parts" | "engineers" | "complaints" | "conflicts" | "figures" | "job";
+type Page = "board" | "call" | "customers" | "parts" | "engineers" | "callbacks" | "complaints" | "conflicts" | "figures" | "job";
 // `id` of the complaints page: `new`, or `<customer>/<job>` to register one about a job.
 type Route = { page: Page; id?: string };
 const routeOf = (hash: string): Route => {
@@ -35,6 +36,7 @@ const routeOf = (hash: string): Route => {
     "#/call": "call",
     "#/engineers": "engineers",
     "#/conflicts": "conflicts",
+    "#/callbacks": "callbacks",
     "#/figures": "figures",
   };
   return { page: named[hash] ?? "board" };
@@ -87,8 +89,8 @@ export function App() {
           {session && !session.must_change_password && (
             <nav>
               {(session.role === "viewer"
-                ? (["board", "customers", "parts", "engineers", "complaints", "conflicts", "figures"] as const)
-                : (["board", "call", "customers", "parts", "engineers", "complaints", "conflicts", "figures"] as const)
+                ? (["board", "customers", "parts", "engineers", "callbacks", "complaints", "conflicts", "figures"] as const)
+                : (["board", "call", "customers", "parts", "engineers", "callbacks", "complaints", "conflicts", "figures"] as const)
               ).map((p) => (
                 <a key={p} href={`#/${p}`} class={page === p ? "on" : ""} data-testid={`nav-${p}`}>
                   {t(`nav_${p}`)}
@@ -125,6 +127,8 @@ export function App() {
             <Customers id={route.id ?? null} role={session.role} />
           ) : page === "parts" ? (
             <Parts tab={route.id as PartsTab} role={session.role} />
+          ) : page === "callbacks" ? (
+            <Callbacks role={session.role} />
           ) : page === "complaints" ? (
             <Complaints key={route.id ?? ""} role={session.role} registering={registeringOf(route.id)} />
           ) : page === "conflicts" ? (

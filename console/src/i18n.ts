@@ -11,6 +11,7 @@ import type { UnsignedReason } from "./bindings/UnsignedReason";
 import type { Money } from "./bindings/Money";
 import { archiveEn, archiveZh } from "./words/archive";
 import { callEn, callZh } from "./words/call";
+import { callbacksEn, callbacksZh } from "./words/callbacks";
 import { complaintsEn, complaintsZh } from "./words/complaints";
 import { conflictsEn, conflictsZh } from "./words/conflicts";
 import { fleetEn, fleetZh } from "./words/fleet";
@@ -81,6 +82,7 @@ const en = {
   ...partsEn,
   ...conflictsEn,
   ...complaintsEn,
+  ...callbacksEn,
   ...archiveEn,
 };
 
@@ -148,6 +150,7 @@ const zh: Record<Key, string> = {
   ...partsZh,
   ...conflictsZh,
   ...complaintsZh,
+  ...callbacksZh,
   ...archiveZh,
 };
 

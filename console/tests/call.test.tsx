@@ -17,6 +17,7 @@ afterEach(() => {
 });
 
 const archive: Archive = {
+  callback_plan: null,
   customer: { id: "c1", name: "济南恒丰机械", language: "zh-CN", contacts: [], notes: null },
   sites: [
     { id: "s1", customer_id: "c1", name: "一厂", address: "工业路1号", directions: null },

@@ -39,6 +39,7 @@ const job = (id: string, number: string, equipment_id: string | null, engineer: 
   reported_fault: "不能起升",
 });
 const archive: Archive = {
+  callback_plan: null,
   customer: { id: "c1", name: "济南恒丰机械", language: "zh-CN", contacts: [{ id: "k1", name: "李经理", phone: "0531-8888 6666", role: "设备科长", version: 1 }], notes: null },
   sites: [{ id: "s1", customer_id: "c1", name: "一厂", address: "工业路1号", directions: "东门进" }],
   equipment: [machine("e1", "HL-0001", true), machine("e2", "HL-0002", false)],
@@ -72,6 +73,17 @@ describe("the customer archive", () => {
     expect(screen.getByText("问保养周期", { exact: false })).toBeTruthy();
     expect(calls.find((c) => c.path.startsWith("/api/v1/calls"))?.path).toContain("customer_id=c1");
     expect(document.querySelector('a[href="#/jobs/j1"]')).not.toBeNull();
+  });
+
+  it("keeps the customer's quarterly callback month", async () => {
+    const calls = hq((c) => (c.method === "PUT" ? [200, c.body] : c.path.startsWith("/api/v1/calls") ? [200, []] : [200, { ...archive, callback_plan: 1 }]));
+    show("c1", "dispatcher");
+    const month = (await screen.findByTestId("callback-plan-month")) as HTMLSelectElement;
+    expect(month.value).toBe("1");
+    fireEvent.change(month, { target: { value: "2" } });
+    expect((await screen.findByText("季度回访已保存。")).textContent).toBeTruthy();
+    const put = calls.find((c) => c.method === "PUT");
+    expect([put?.path, put?.body]).toEqual(["/api/v1/customers/c1/callback-plan", { month_of_quarter: 2 }]);
   });
 
   it("finds a customer as you type and links to the archive", async () => {

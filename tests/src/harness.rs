@@ -237,9 +237,19 @@ impl Hq {
     }
 }
 
-/// Everything an engineer does on a repair, through the store, offline; the customer signs
-/// with `png`.
+/// Everything an engineer does on a repair, through the store, offline; the customer rates
+/// every dimension 5 and signs with `png`.
 pub fn repair(store: &Store, job: outpost_domain::ids::JobId, png: &[u8]) -> Result<(), BoxError> {
+    repair_rated(store, job, png, [5; 4])
+}
+
+/// [`repair`], the customer rating the dimensions (timeliness, attitude, quality, overall) so.
+pub fn repair_rated(
+    store: &Store,
+    job: outpost_domain::ids::JobId,
+    png: &[u8],
+    stars: [i64; 4],
+) -> Result<(), BoxError> {
     use outpost_domain::job::{JobStatus, MoveDetails};
     let now = time::OffsetDateTime::now_utc;
     store.transition_job(job, JobStatus::EnRoute, MoveDetails::default(), now())?;
@@ -249,8 +259,8 @@ pub fn repair(store: &Store, job: outpost_domain::ids::JobId, png: &[u8]) -> Res
     }
     store.set_report_field(job, outpost_domain::report::ReportField::PartsReplaced, "none", now())?;
     store.transition_job(job, JobStatus::Completed, MoveDetails::default(), now())?;
-    for d in outpost_domain::rating::Dimension::ALL {
-        store.rate(job, d, 5, now())?;
+    for (d, n) in outpost_domain::rating::Dimension::ALL.into_iter().zip(stars) {
+        store.rate(job, d, n, now())?;
     }
     store.sign_report(job, "李经理", png, now())?;
     Ok(())

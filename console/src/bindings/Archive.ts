@@ -8,4 +8,8 @@ import type { Site } from "./Site";
  * `GET /api/v1/customers/{id}/archive` (客户档案): the customer with its sites, its equipment
  * with the warranty on today's date, and its jobs, newest first.
  */
-export type Archive = { customer: Customer, sites: Array<Site>, equipment: Array<ArchivedEquipment>, jobs: Array<PastJob>, };
+export type Archive = { customer: Customer, sites: Array<Site>, equipment: Array<ArchivedEquipment>, jobs: Array<PastJob>, 
+/**
+ * The month of each quarter (1, 2 or 3) the customer is called back in; `null`: no plan.
+ */
+callback_plan: number | null, };

@@ -322,3 +322,22 @@ export const COMPLAINT_CATEGORY_LABELS = {
 export const COMPLAINT_CHANNELS = ["phone","letter","visit","dealer"] as const;
 
 export const COMPLAINT_CATEGORIES = ["attitude","response","repair_quality","product_quality","charges","other"] as const;
+
+export const DIMENSION_LABELS = {
+  "attitude": [
+    "Attitude",
+    "服务态度"
+  ],
+  "overall": [
+    "Overall",
+    "总体满意度"
+  ],
+  "quality": [
+    "Technical quality",
+    "技术水平"
+  ],
+  "timeliness": [
+    "Timeliness",
+    "响应及时性"
+  ]
+} as const;

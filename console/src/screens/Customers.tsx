@@ -112,6 +112,7 @@ function CustomerArchive({ id, changes }: { id: string; changes: boolean }) {
           </>
         )}
       </div>
+      <CallbackPlan customer={c.id} plan={archive.callback_plan} changes={changes} />
       {said && (
         <p class={said.ok ? "done" : "error"} role={said.ok ? "status" : "alert"} data-testid="archive-said">
           {said.text}
@@ -206,5 +207,36 @@ function CustomerArchive({ id, changes }: { id: string; changes: boolean }) {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The customer's quarterly callback (季度回访): the month of each quarter HQ calls in. */
+function CallbackPlan(props: { customer: string; plan: number | null; changes: boolean }) {
+  const w = useWords();
+  const [plan, setPlan] = useState(props.plan);
+  const [said, setSaid] = useState<string | null>(null);
+  const pick = (value: string) => {
+    const month = value ? Number(value) : null;
+    api.setCallbackPlan(props.customer, month).then(
+      () => (setPlan(month), setSaid(w.t("callbackPlanSaved"))),
+      () => setSaid(w.t("callbackFailed")),
+    );
+  };
+  return (
+    <p class="inline-label" data-testid="callback-plan">
+      {w.t("callbackPlan")}
+      {w.t("colon")}
+      <select disabled={!props.changes} onChange={(e) => pick(e.currentTarget.value)} data-testid="callback-plan-month">
+        <option value="" selected={plan === null}>
+          {w.t("callbackPlanNone")}
+        </option>
+        {[1, 2, 3].map((n) => (
+          <option key={n} value={n} selected={plan === n}>
+            {w.t("callbackPlanMonth", { n })}
+          </option>
+        ))}
+      </select>
+      {said && <span class="hint">{said}</span>}
+    </p>
   );
 }

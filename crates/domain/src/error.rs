@@ -176,6 +176,10 @@ pub enum DomainError {
     ComplaintClosed,
     /// A complaint closed before anyone told the customer anything.
     ComplaintNotHandled,
+
+    // --- callbacks ---
+    /// A callback whose outcome is recorded already.
+    CallbackDone,
 }
 
 /// Result of a domain operation.
@@ -255,6 +259,7 @@ impl DomainError {
             JobOfAnotherCustomer => Field::JobId,
             ComplaintClosed => Field::Complaint,
             ComplaintNotHandled => Field::ComplaintHandling,
+            CallbackDone => Field::CallbackId,
         }
     }
 

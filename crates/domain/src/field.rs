@@ -148,6 +148,10 @@ fields! {
     CompensationQuantity => "compensated quantity", "赔偿数量";
     CompensationAmount => "compensation amount", "赔偿金额";
     CustomerAnswer => "customer's answer", "客户意见";
+    CallbackId => "callback_id", "回访编号";
+    CallbackNotes => "notes", "回访记录";
+    MonthOfQuarter => "month_of_quarter", "季度内回访月份";
+    SamplePercent => "sample_percent", "抽查比例（%）";
 }
 
 impl From<ReportField> for Field {

@@ -61,6 +61,8 @@ id_type!(/// A field engineer.
     EngineerId, EngineerId);
 id_type!(/// A call or letter from a customer, as HQ registered it (来电来函登记).
     CallId, CallId);
+id_type!(/// An entry of HQ's callback queue (回访).
+    CallbackId, CallbackId);
 id_type!(/// A complaint in HQ's register (投诉登记).
     ComplaintId, ComplaintId);
 id_type!(/// One install of the desktop app (one laptop); sync numbers mutations per client.

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod call;
+pub mod callback;
 pub mod change;
 pub mod clock;
 pub mod company;

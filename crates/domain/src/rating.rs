@@ -72,11 +72,21 @@ impl Dimension {
 
     /// The dimension as the survey asks it in Chinese.
     pub fn label_zh(&self) -> &'static str {
-        match self {
-            Dimension::Timeliness => "响应及时性",
-            Dimension::Attitude => "服务态度",
-            Dimension::Quality => "技术水平",
-            Dimension::Overall => "总体满意度",
+        self.label(crate::customer::Language::ZhCn)
+    }
+
+    /// The dimension as the survey asks it in `language`.
+    pub fn label(&self, language: crate::customer::Language) -> &'static str {
+        use crate::customer::Language::{En, ZhCn};
+        match (self, language) {
+            (Dimension::Timeliness, ZhCn) => "响应及时性",
+            (Dimension::Attitude, ZhCn) => "服务态度",
+            (Dimension::Quality, ZhCn) => "技术水平",
+            (Dimension::Overall, ZhCn) => "总体满意度",
+            (Dimension::Timeliness, En) => "Timeliness",
+            (Dimension::Attitude, En) => "Attitude",
+            (Dimension::Quality, En) => "Technical quality",
+            (Dimension::Overall, En) => "Overall",
         }
     }
 

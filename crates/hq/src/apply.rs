@@ -226,8 +226,9 @@ impl Batch {
         Ok(Audit { field: applied.field, old: applied.old, new: applied.new })
     }
 
-    /// Writes what changed; returns the jobs it touched.
-    pub fn flush(self, tx: &mut dyn Tx) -> Result<BTreeSet<JobId>> {
+    /// Writes what changed (a report signed with a low rating queues its callback); returns
+    /// the jobs it touched.
+    pub fn flush(self, tx: &mut dyn Tx, now: OffsetDateTime) -> Result<BTreeSet<JobId>> {
         for id in &self.dirty_jobs {
             if let Some(visit) = self.visits.get(id) {
                 records::save_job(tx, &visit.job)?;
@@ -236,6 +237,7 @@ impl Batch {
         for id in &self.dirty_reports {
             if let Some(visit) = self.visits.get(id) {
                 records::save_report(tx, &visit.report, self.waiting_for.get(id).map(String::as_str))?;
+                crate::callbacks::after_report(tx, &visit.job, &visit.report, now)?;
             }
         }
         Ok(self.dirty_jobs.union(&self.dirty_reports).copied().collect())

@@ -172,6 +172,7 @@ pub fn archive(tx: &mut dyn Tx, id: CustomerId, today: Date) -> Result<Archive> 
             .map(|e| ArchivedEquipment { in_warranty: e.warranty_on(today).covered(), equipment: e.into() })
             .collect(),
         jobs,
+        callback_plan: crate::callbacks::plan(tx, id)?,
     })
 }
 

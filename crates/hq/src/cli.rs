@@ -144,7 +144,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli, offset: time::UtcOffset) -> Result<(), AppError> {
     let now = OffsetDateTime::now_utc();
     match cli.command {
-        Command::Serve { storage, listen, secure_cookies } => serve(storage.open()?, listen, secure_cookies),
+        Command::Serve { storage, listen, secure_cookies } => serve(storage.open()?, listen, secure_cookies, offset),
         Command::Admin { storage, command } => {
             let db = storage.open()?;
             match command {
@@ -198,7 +198,7 @@ fn run(cli: Cli, offset: time::UtcOffset) -> Result<(), AppError> {
     }
 }
 
-fn serve(db: Db, listen: SocketAddr, secure_cookies: bool) -> Result<(), AppError> {
+fn serve(db: Db, listen: SocketAddr, secure_cookies: bool, offset: time::UtcOffset) -> Result<(), AppError> {
     db.tx_blocking(crate::records::fill_search_columns)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -219,6 +219,8 @@ fn serve(db: Db, listen: SocketAddr, secure_cookies: bool) -> Result<(), AppErro
         std::io::Write::flush(&mut std::io::stdout()).map_err(|e| AppError::setup(e.to_string()))?;
         // The laptops' last calls, written twice a minute and once more on the way out.
         let keeper = tokio::spawn(note_sightings(state.clone()));
+        // The day's follow-up work (callbacks sampled and planned), once at start and every ten minutes.
+        let follow_up = tokio::spawn(crate::tick::keep(state.db.clone(), state.clock.clone(), offset));
         let state_at_exit = state.clone();
         let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, service)
@@ -226,6 +228,7 @@ fn serve(db: Db, listen: SocketAddr, secure_cookies: bool) -> Result<(), AppErro
             .await
             .map_err(|e| AppError::setup(format!("server failed: {e}")))?;
         keeper.abort();
+        follow_up.abort();
         let sightings = state_at_exit.sightings.clone();
         state_at_exit.db.tx(move |tx| sightings.write(tx)).await?;
         tracing::info!("outpost-hq stopped");

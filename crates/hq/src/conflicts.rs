@@ -222,6 +222,6 @@ fn keep_report_value(tx: &mut dyn Tx, job: JobId, key: &str, theirs: &str, now: 
         Err(ApplyError::Conflict(_)) => return Err(AppError::internal("a change made over the current value")),
         Err(ApplyError::Failed(e)) => return Err(e),
     }
-    batch.flush(tx)?;
+    batch.flush(tx, now)?;
     log::publish_job_state(tx, job)
 }

@@ -10,6 +10,7 @@ mod audit;
 mod audit_words;
 pub mod auth;
 pub mod board;
+pub mod callbacks;
 mod calls;
 pub mod cli;
 pub mod complaints;
@@ -32,6 +33,7 @@ mod receipts;
 pub mod records;
 pub mod state;
 mod sync;
+pub mod tick;
 mod vans;
 
 use axum::Router;

@@ -154,7 +154,7 @@ pub fn push_batch(tx: &mut dyn Tx, device: Device, req: &PushRequest, now: Offse
         results.push(MutationResult { mutation_id: m.mutation_id, outcome, reason, refusal });
         new_last = m.mutation_id;
     }
-    batch.flush(tx)?;
+    batch.flush(tx, now)?;
     for job in touched {
         log::publish_job_state(tx, job)?;
     }

@@ -18,6 +18,9 @@ struct Example {
     body: String,
     status: StatusCode,
     expected: String,
+    /// `<!-- the day's work runs for YYYY-MM-DD -->` before it: HQ's day's work (the tick
+    /// `serve` runs) runs for that day first.
+    day: Option<time::Date>,
 }
 
 fn examples(doc: &str) -> Result<Vec<Example>, Box<dyn std::error::Error>> {
@@ -28,7 +31,11 @@ fn examples(doc: &str) -> Result<Vec<Example>, Box<dyn std::error::Error>> {
     };
     let mut out = Vec::new();
     let mut i = 0;
+    let mut day = None;
     while i < lines.len() {
+        if let Some(d) = lines[i].strip_prefix("<!-- the day's work runs for ").and_then(|l| l.strip_suffix(" -->")) {
+            day = Some(time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))?);
+        }
         if lines[i] != "```request" {
             i += 1;
             continue;
@@ -55,6 +62,7 @@ fn examples(doc: &str) -> Result<Vec<Example>, Box<dyn std::error::Error>> {
             body,
             status: StatusCode::from_u16(status)?,
             expected: response.join("\n"),
+            day: day.take(),
         });
         i = after + 1;
     }
@@ -118,6 +126,10 @@ async fn every_documented_example_is_what_hq_answers() -> TestResult {
         blocking(move || Ok(outpost_hq::admin::add_engineer(&db, "黄艳", NOW + time::Duration::seconds(1)).map(drop)?))
             .await?;
         for ex in &examples {
+            if let Some(today) = ex.day {
+                let db = hq.db.clone();
+                blocking(move || Ok(outpost_hq::tick::run(&db, today, NOW).map(drop)?)).await?;
+            }
             let path = substitute(&ex.path, &vars);
             let token = ex.headers.iter().find(|(k, _)| k == "Authorization").map(|(_, v)| substitute(v, &vars));
             let token = token.as_deref().and_then(|t| t.strip_prefix("Bearer "));

@@ -271,6 +271,27 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 Kind::Dispatcher,
             ),
             (Method::GET, "/api/v1/complaints?state=all".into(), None, Kind::Dispatcher),
+            (Method::GET, "/api/v1/callbacks?state=all".into(), None, Kind::Dispatcher),
+            (
+                Method::POST,
+                format!("/api/v1/callbacks/{NIL}/phoned"),
+                Some(json!({"satisfaction": 5, "notes": "满意"})),
+                Kind::Dispatcher,
+            ),
+            (
+                Method::POST,
+                format!("/api/v1/callbacks/{NIL}/visit"),
+                Some(json!({"engineer_id": NIL, "scheduled_on": "2026-11-30"})),
+                Kind::Dispatcher,
+            ),
+            (Method::GET, "/api/v1/callback-policy".into(), None, Kind::Dispatcher),
+            (Method::PUT, "/api/v1/callback-policy".into(), Some(json!({"sample_percent": 10})), Kind::Dispatcher),
+            (
+                Method::PUT,
+                format!("/api/v1/customers/{c}/callback-plan"),
+                Some(json!({"month_of_quarter": 2})),
+                Kind::Dispatcher,
+            ),
             (Method::GET, format!("/api/v1/complaints/{NIL}"), None, Kind::Dispatcher),
             (
                 Method::POST,
@@ -352,7 +373,8 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                     || path.ends_with("/revoke")
                     || path.ends_with("/settle")
                     || path.contains("/parts-requests/")
-                    || path.contains("/complaints/");
+                    || path.contains("/complaints/")
+                    || path.contains("/callbacks/");
                 let ok = match (expected, ruled) {
                     (StatusCode::OK, true) => past_auth,
                     (StatusCode::OK, false) => status.is_success(),
@@ -403,7 +425,8 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
                 || path.ends_with("/compensation")
                 || path == "/api/v1/users"
                 || (*method == Method::PUT
-                    && ["/api/v1/company", "/api/v1/sla-policy", "/api/v1/charging-policy"].contains(&path))
+                    && ["/api/v1/company", "/api/v1/sla-policy", "/api/v1/charging-policy", "/api/v1/callback-policy"]
+                        .contains(&path))
         };
         for (method, path, body, kind) in &endpoints {
             if matches!(kind, Kind::Session | Kind::Public) {

@@ -166,16 +166,7 @@ pub fn job_type(language: Language, t: JobType) -> &'static str {
     }
 }
 
-/// The name of a rated dimension.
+/// The name of a rated dimension: the domain's.
 pub fn dimension(language: Language, d: Dimension) -> &'static str {
-    match (language, d) {
-        (Language::ZhCn, Dimension::Timeliness) => "响应及时性",
-        (Language::ZhCn, Dimension::Attitude) => "服务态度",
-        (Language::ZhCn, Dimension::Quality) => "技术水平",
-        (Language::ZhCn, Dimension::Overall) => "总体满意度",
-        (Language::En, Dimension::Timeliness) => "Timeliness",
-        (Language::En, Dimension::Attitude) => "Attitude",
-        (Language::En, Dimension::Quality) => "Technical quality",
-        (Language::En, Dimension::Overall) => "Overall",
-    }
+    d.label(language)
 }

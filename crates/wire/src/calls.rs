@@ -108,6 +108,9 @@ pub struct Archive {
     pub sites: Vec<Site>,
     pub equipment: Vec<ArchivedEquipment>,
     pub jobs: Vec<PastJob>,
+    /// The month of each quarter (1, 2 or 3) the customer is called back in; `null`: no plan.
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub callback_plan: Option<u8>,
 }
 
 /// Equipment and whether its warranty covers today.

@@ -6,8 +6,8 @@
 //! the same type on both sides.
 
 use outpost_domain::ids::{
-    ClientId, ComplaintId, ContactId, CustomerId, EngineerId, EquipmentId, JobId, PartId, PartLineId, PartsRequestId,
-    SiteId,
+    CallbackId, ClientId, ComplaintId, ContactId, CustomerId, EngineerId, EquipmentId, JobId, PartId, PartLineId,
+    PartsRequestId, SiteId,
 };
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::rating::Rating;
@@ -42,6 +42,7 @@ macro_rules! same {
 
 same!(String, bool, u8, u32, u64, i64, Date, OffsetDateTime, Money, Currency, Rating);
 same!(
+    CallbackId,
     ClientId,
     ComplaintId,
     ContactId,

@@ -1,6 +1,6 @@
 //! The domain's words for statuses, for leaving unsigned, for the month's shares (with the
 //! sources' targets), for part classes, warranty situations and charges, and for complaints' channels and
-//! categories, written for the HQ console
+//! categories, and for the survey's dimensions, written for the HQ console
 //! (`console/src/bindings/labels.ts`) when the tests run with the `ts` feature, so the console
 //! does not keep its own copy of them.
 
@@ -12,6 +12,7 @@ mod export {
     use outpost_domain::kpi::Share;
     use outpost_domain::money::{Currency, Money};
     use outpost_domain::part::PartClass;
+    use outpost_domain::rating::Dimension;
     use outpost_domain::warranty::{PartPrice, PartsCharge, Situation};
     use serde_json::{Map, Value, json};
 
@@ -49,6 +50,7 @@ mod export {
         let situations = table(&Situation::ALL, |s| s.as_str(), Situation::label);
         let charges = table(&PartsCharge::ALL, |c| c.as_str(), PartsCharge::label);
         let channels = table(Channel::ALL, |c| c.as_str(), Channel::label);
+        let dimensions = table(&Dimension::ALL, |d| d.as_str(), |d, l| d.label(l));
         let categories = table(Category::ALL, |c| c.as_str(), Category::label);
         // The order the register offers them in (the tables above are keyed, so unordered).
         let channel_order: Vec<&str> = Channel::ALL.iter().map(|c| c.as_str()).collect();
@@ -83,7 +85,8 @@ mod export {
              export const COMPLAINT_CHANNEL_LABELS = {} as const;\n\n\
              export const COMPLAINT_CATEGORY_LABELS = {} as const;\n\n\
              export const COMPLAINT_CHANNELS = {} as const;\n\n\
-             export const COMPLAINT_CATEGORIES = {} as const;\n",
+             export const COMPLAINT_CATEGORIES = {} as const;\n\n\
+             export const DIMENSION_LABELS = {} as const;\n",
             serde_json::to_string_pretty(&statuses)?,
             serde_json::to_string_pretty(&unsigned)?,
             serde_json::to_string_pretty(&shares)?,
@@ -97,6 +100,7 @@ mod export {
             serde_json::to_string_pretty(&categories)?,
             serde_json::to_string(&channel_order)?,
             serde_json::to_string(&category_order)?,
+            serde_json::to_string_pretty(&dimensions)?,
         );
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../console/src/bindings/labels.ts");
         std::fs::write(path, ts)?;

@@ -3,6 +3,7 @@
 //! as this crate's own types ([`model`]), converted from and to the domain's at the edge.
 
 pub mod board;
+pub mod callbacks;
 pub mod calls;
 pub mod complaints;
 pub mod conflicts;

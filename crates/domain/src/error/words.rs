@@ -31,6 +31,7 @@ pub(super) fn render(error: &DomainError, language: Language) -> String {
             | DomainError::SiteOfAnotherCustomer
             | DomainError::JobOfAnotherCustomer
             | DomainError::ComplaintClosed
+            | DomainError::CallbackDone
             | DomainError::RequestAlreadySent { .. }
             | DomainError::RequestArrivedAnswered
             | DomainError::ContactOfAnotherCustomer { .. }
@@ -307,6 +308,10 @@ fn both(error: &DomainError) -> (String, String) {
         ComplaintClosed => (
             "the complaint is closed; it no longer changes".into(),
             "该投诉已结案，不能再更改".into(),
+        ),
+        CallbackDone => (
+            "this callback is done already; its outcome no longer changes".into(),
+            "该回访已完成，结果不能再更改".into(),
         ),
         ComplaintNotHandled => (
             "is empty: record how the complaint was handled and what the customer was told before closing it".into(),

@@ -3,6 +3,7 @@
 //! per-table modules.
 
 mod board;
+mod callbacks;
 mod calls;
 mod catalogue;
 mod complaints;
@@ -24,6 +25,7 @@ use crate::state::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(board::router())
+        .merge(callbacks::router())
         .merge(calls::router())
         .merge(customers::router())
         .merge(catalogue::router())

@@ -84,6 +84,7 @@ mirror!(Acceptance = enum domain::Acceptance { Passed {}, PassedWithRemarks {}, 
 /// A dimension of the satisfaction survey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export, export_to = "../../../console/src/bindings/"))]
 pub enum Dimension {
     Timeliness,
     Attitude,

@@ -83,9 +83,10 @@ fn index(e: &DomainError) -> usize {
         JobOfAnotherCustomer => 68,
         ComplaintClosed => 69,
         ComplaintNotHandled => 70,
+        CallbackDone => 71,
     }
 }
-const VARIANTS: usize = 71;
+const VARIANTS: usize = 72;
 
 fn samples() -> Vec<DomainError> {
     use DomainError::*;
@@ -167,6 +168,7 @@ fn samples() -> Vec<DomainError> {
         JobOfAnotherCustomer,
         ComplaintClosed,
         ComplaintNotHandled,
+        CallbackDone,
         ContactChangedMeanwhile { kept: "Li 0531-8888 7777".into(), theirs: "Li 139 0013 9000".into() },
         EditedMeanwhile { field: Field::Rating, item: Some("overall".into()), kept: "2".into(), theirs: "4".into() },
     ]
