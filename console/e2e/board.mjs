@@ -7,7 +7,8 @@
 // code the page shows once and is revoked; a conflict between two laptops is settled; the
 // signature is replayed from the pad's strokes; a complaint about the signed visit reaches the
 // laptop, closes, and is counted; a visit rated low is called back and its unsatisfied answer
-// repaired to its close. Screenshots of each page in both languages at
+// repaired to its close; a monthly inspection planned from the archive is made once and its
+// report printed. Screenshots of each page in both languages at
 // 1440×900, 1280×720 and 1024×768 land in target/console-screens/. Run by `make console-e2e` (and `make test`).
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -416,6 +417,38 @@ try {
   await page.locator("[data-testid=callback]", { hasText: rated.number }).locator("text=已完成").first().waitFor();
   console.log(`console e2e: a visit rated 1 was called back, its unsatisfied answer opened ${repairNumber} on the board, repaired and closed`);
 
+  // A monthly inspection planned from the archive's machine, its first visit due today: the
+  // day's run (as `serve` does it, here for today by `admin plans run`) makes its job once, the
+  // plans page lists it to do, and its monthly inspection report reads back as PDF.
+  await page.goto(archiveUrl);
+  await page.locator("[data-testid=archive-machine]", { hasText: "HL-E2E-0001" }).locator("[data-testid=plan-machine]").click();
+  const planForm = page.locator("[data-testid=plan-form]");
+  await planForm.locator("[data-testid=plan-until-hint]").waitFor();
+  await planForm.locator("[data-testid=plan-first]").fill(today);
+  await planForm.locator("[data-testid=save-plan]").click();
+  const planned = page.locator("[data-testid=plan]", { hasText: "HL-E2E-0001" });
+  await planned.waitFor();
+  if (!(await planned.locator("[data-testid=plan-next]").textContent()).includes(today)) fail(`the plan reads ${await planned.textContent()}`);
+  const planRun = run(hqBin, ["admin", "--data-dir", hqDir, "plans", "run", "--today", today]).trim().split("\n").filter((l) => l.includes("HL-E2E-0001"));
+  if (planRun.length !== 1 || !planRun[0].includes(` inspection ${today} HL-E2E-0001`)) fail(`plans run printed ${planRun.join(" | ")}`);
+  const rerun = run(hqBin, ["admin", "--data-dir", hqDir, "plans", "run", "--today", today]);
+  if (rerun.includes("HL-E2E-0001")) fail(`a second run made another visit: ${rerun}`);
+  await page.reload();
+  const visitRow = page.locator("[data-testid=planned-visit]", { hasText: "HL-E2E-0001" });
+  await visitRow.waitFor();
+  if ((await visitRow.locator("[data-testid=standing]").textContent()) !== "待完成") fail(`the visit reads ${await visitRow.textContent()}`);
+  const reportHref = await visitRow.locator("[data-testid=inspection-report]").getAttribute("href");
+  const reportPdf = await page.request.get(url + reportHref);
+  if (!reportPdf.ok()) fail(`the inspection report answered ${reportPdf.status()}`);
+  const reportFile = join(dir, "inspection.pdf");
+  writeFileSync(reportFile, await reportPdf.body());
+  const reportText = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", reportFile, "-"], { encoding: "utf8" });
+  for (const printed of ["月度巡检报告", "HL-E2E-0001", planRun[0].split(" ")[0], "待完成"])
+    if (!reportText.includes(printed)) fail(`the inspection report lacks ${printed}: ${reportText}`);
+  await page.click("[data-testid=nav-reminders]");
+  await page.waitForSelector("[data-testid=reminders]");
+  console.log(`console e2e: a monthly inspection planned in the archive made ${planRun[0].split(" ")[0]} once, listed to do, its report printed`);
+
   // Every page, both languages, both sizes.
   for (const [lang, label] of [["zh", "中文"], ["en", "English"]]) {
     if ((await page.textContent("[data-testid=lang]")).trim() === label) await page.click("[data-testid=lang]");
@@ -452,6 +485,12 @@ try {
       await page.click("[data-testid=callbacks-all]");
       await page.waitForSelector("[data-testid=follow-up]");
       await page.screenshot({ path: join(shots, `callbacks-${lang}-${w}.png`), fullPage: true });
+      await page.click("[data-testid=nav-plans]");
+      await page.waitForSelector("[data-testid=planned-visit]");
+      await page.screenshot({ path: join(shots, `plans-${lang}-${w}.png`), fullPage: true });
+      await page.click("[data-testid=nav-reminders]");
+      await page.waitForSelector("[data-testid=reminders] .toolbar");
+      await page.screenshot({ path: join(shots, `reminders-${lang}-${w}.png`), fullPage: true });
       await page.click("[data-testid=nav-complaints]");
       await page.click("[data-testid=complaints-all]");
       await page.waitForSelector("[data-testid=closure]");

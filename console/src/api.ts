@@ -30,6 +30,10 @@ import type { Part } from "./bindings/Part";
 import type { PartInput } from "./bindings/PartInput";
 import type { PartsRequest } from "./bindings/PartsRequest";
 import type { PartsRequestLine } from "./bindings/PartsRequestLine";
+import type { PlanEntry } from "./bindings/PlanEntry";
+import type { PlanInput } from "./bindings/PlanInput";
+import type { PlannedMonth } from "./bindings/PlannedMonth";
+import type { Reminders } from "./bindings/Reminders";
 import type { VanCountLine } from "./bindings/VanCountLine";
 import type { VanLevel } from "./bindings/VanLevel";
 import type { VanStock } from "./bindings/VanStock";
@@ -181,6 +185,13 @@ export const api = {
   /** A customer's quarterly callback in month 1, 2 or 3 of each quarter, or none. */
   setCallbackPlan: (customer: string, month_of_quarter: number | null) =>
     call<unknown>("PUT", `/api/v1/customers/${customer}/callback-plan`, { month_of_quarter }),
+  reminders: () => call<Reminders>("GET", "/api/v1/reminders"),
+  plans: () => call<PlanEntry[]>("GET", "/api/v1/plans"),
+  /** A month's planned visits (`YYYY-MM`) with where each stands. */
+  plannedVisits: (month: string) => call<PlannedMonth>("GET", `/api/v1/plans/visits?month=${month}`),
+  makePlan: (p: PlanInput) => call<PlanEntry>("POST", "/api/v1/plans", p),
+  changePlan: (id: string, p: PlanInput) => call<PlanEntry>("PUT", `/api/v1/plans/${id}`, p),
+  endPlan: (id: string) => call<unknown>("DELETE", `/api/v1/plans/${id}`),
   chargingPolicy: () => call<ChargingPolicy>("GET", "/api/v1/charging-policy"),
   setChargingPolicy: (p: ChargingPolicy) => call<ChargingPolicy>("PUT", "/api/v1/charging-policy", p),
 };

@@ -18,10 +18,13 @@ import { Figures } from "./screens/Figures";
 import { PARTS_TABS, Parts, type PartsTab } from "./screens/Parts";
 import { Job } from "./screens/Job";
 import { Password } from "./screens/Password";
+import { Plans } from "./screens/Plans";
+import { Reminders } from "./screens/Reminders";
 import { SignIn } from "./screens/SignIn";
 
-type Page = "board" | "call" | "customers" | "parts" | "engineers" | "callbacks" | "complaints" | "conflicts" | "figures" | "job";
-// `id` of the complaints page: `new`, or `<customer>/<job>` to register one about a job.
+type Page = "board" | "call" | "customers" | "parts" | "engineers" | "reminders" | "plans" | "callbacks" | "complaints" | "conflicts" | "figures" | "job";
+// `id` of the complaints page: `new`, or `<customer>/<job>` to register one about a job; of the
+// plans page, `<customer>/<equipment>` to make a plan for a machine.
 type Route = { page: Page; id?: string };
 const routeOf = (hash: string): Route => {
   const job = hash.match(/^#\/jobs\/([0-9a-f-]{36})$/);
@@ -30,6 +33,8 @@ const routeOf = (hash: string): Route => {
   if (customer) return { page: "customers", id: customer[1] };
   const complaints = hash.match(/^#\/complaints(?:\/new(?:\/([0-9a-f-]{36})\/([0-9a-f-]{36}))?)?$/);
   if (complaints) return { page: "complaints", id: complaints[1] ? `${complaints[1]}/${complaints[2]}` : hash.endsWith("/new") ? "new" : undefined };
+  const plans = hash.match(/^#\/plans(?:\/new\/([0-9a-f-]{36})\/([0-9a-f-]{36}))?$/);
+  if (plans) return { page: "plans", id: plans[1] ? `${plans[1]}/${plans[2]}` : undefined };
   const parts = hash.match(/^#\/parts(?:\/(\w+))?$/);
   if (parts && (!parts[1] || PARTS_TABS.includes(parts[1] as PartsTab))) return { page: "parts", id: parts[1] ?? "requests" };
   const named: Record<string, Page> = {
@@ -37,6 +42,7 @@ const routeOf = (hash: string): Route => {
     "#/engineers": "engineers",
     "#/conflicts": "conflicts",
     "#/callbacks": "callbacks",
+    "#/reminders": "reminders",
     "#/figures": "figures",
   };
   return { page: named[hash] ?? "board" };
@@ -89,8 +95,8 @@ export function App() {
           {session && !session.must_change_password && (
             <nav>
               {(session.role === "viewer"
-                ? (["board", "customers", "parts", "engineers", "callbacks", "complaints", "conflicts", "figures"] as const)
-                : (["board", "call", "customers", "parts", "engineers", "callbacks", "complaints", "conflicts", "figures"] as const)
+                ? (["board", "customers", "parts", "engineers", "reminders", "plans", "callbacks", "complaints", "conflicts", "figures"] as const)
+                : (["board", "call", "customers", "parts", "engineers", "reminders", "plans", "callbacks", "complaints", "conflicts", "figures"] as const)
               ).map((p) => (
                 <a key={p} href={`#/${p}`} class={page === p ? "on" : ""} data-testid={`nav-${p}`}>
                   {t(`nav_${p}`)}
@@ -127,6 +133,10 @@ export function App() {
             <Customers id={route.id ?? null} role={session.role} />
           ) : page === "parts" ? (
             <Parts tab={route.id as PartsTab} role={session.role} />
+          ) : page === "reminders" ? (
+            <Reminders />
+          ) : page === "plans" ? (
+            <Plans key={route.id ?? ""} role={session.role} newFor={route.id ?? null} />
           ) : page === "callbacks" ? (
             <Callbacks role={session.role} />
           ) : page === "complaints" ? (

@@ -16,6 +16,8 @@ import { complaintsEn, complaintsZh } from "./words/complaints";
 import { conflictsEn, conflictsZh } from "./words/conflicts";
 import { fleetEn, fleetZh } from "./words/fleet";
 import { partsEn, partsZh } from "./words/parts";
+import { plansEn, plansZh } from "./words/plans";
+import { remindersEn, remindersZh } from "./words/reminders";
 import { jobEn, jobZh } from "./words/job";
 
 export type Lang = "zh-CN" | "en";
@@ -83,6 +85,8 @@ const en = {
   ...conflictsEn,
   ...complaintsEn,
   ...callbacksEn,
+  ...plansEn,
+  ...remindersEn,
   ...archiveEn,
 };
 
@@ -151,6 +155,8 @@ const zh: Record<Key, string> = {
   ...conflictsZh,
   ...complaintsZh,
   ...callbacksZh,
+  ...plansZh,
+  ...remindersZh,
   ...archiveZh,
 };
 

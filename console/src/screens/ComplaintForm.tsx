@@ -9,7 +9,7 @@ import type { PastJob } from "../bindings/PastJob";
 import { COMPLAINT_CATEGORIES, COMPLAINT_CATEGORY_LABELS, COMPLAINT_CHANNELS, COMPLAINT_CHANNEL_LABELS } from "../bindings/labels";
 import { useWords } from "../context";
 import { localDate } from "./Board";
-import { MatchText, SearchState, useCallers } from "./callers";
+import { FindCustomer } from "./callers";
 import { Field, FormEnd, type Problems, problemsOf } from "./fields";
 
 /** The fields HQ may name in a refusal, as this form shows them. */
@@ -24,8 +24,6 @@ export function ComplaintForm(props: { given: { customer: string; job: string } 
   const [customer, setCustomer] = useState<{ id: string; name: string } | null>(null);
   const [jobs, setJobs] = useState<PastJob[]>([]);
   const [job, setJob] = useState(props.given?.job ?? "");
-  const [q, setQ] = useState("");
-  const { found, failed } = useCallers(q);
   const [channel, setChannel] = useState<ComplaintChannel>("phone");
   const [category, setCategory] = useState<ComplaintCategory>("attitude");
   const [received, setReceived] = useState(localMinute(new Date()));
@@ -67,23 +65,7 @@ export function ComplaintForm(props: { given: { customer: string; job: string } 
           </button>
         </p>
       ) : (
-        <div class="search">
-          <Field label={w.t("findCustomer")} problem={problems.customer_id}>
-            <input value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder={w.t("findHint")} autoComplete="off" data-testid="complaint-find" />
-          </Field>
-          <SearchState found={found} failed={failed} />
-          {found && found.length > 0 && (
-            <ul class="matches">
-              {found.map((m) => (
-                <li key={`${m.customer_id}:${m.equipment_id}`}>
-                  <button type="button" class="match" onClick={() => pick(m.customer_id)}>
-                    <MatchText match={m} />
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <FindCustomer problem={problems.customer_id} testid="complaint-find" onPick={(m) => pick(m.customer_id)} />
       )}
       {customer && (
         <>

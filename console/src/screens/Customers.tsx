@@ -155,9 +155,14 @@ function CustomerArchive({ id, changes }: { id: string; changes: boolean }) {
                         {e.warranty_end && ` ${e.warranty_end}`}
                       </span>{" "}
                       {changes && (
-                        <button type="button" class="ghost" onClick={() => open({ what: "machine", site: s.id, id: e.id })} data-testid="edit-machine">
-                          {w.t("edit")}
-                        </button>
+                        <>
+                          <button type="button" class="ghost" onClick={() => open({ what: "machine", site: s.id, id: e.id })} data-testid="edit-machine">
+                            {w.t("edit")}
+                          </button>{" "}
+                          <a href={`#/plans/new/${c.id}/${e.id}`} data-testid="plan-machine">
+                            {w.t("newPlan")}
+                          </a>
+                        </>
                       )}
                     </h3>
                     {editing?.what === "machine" && editing.id === e.id && <EquipmentForm siteId={s.id} machine={e} {...done} />}

@@ -1,9 +1,10 @@
 // Finding a customer as the dispatcher types (name, a contact's phone, or a serial), shared by
-// taking a call and the customer archive.
+// taking a call, the customer archive, and the forms that start from a customer.
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { CallerMatch } from "../bindings/CallerMatch";
 import { useWords } from "../context";
+import { Field } from "./fields";
 
 /** HQ's matches for `q`, asked 250 ms after the last key; only the latest answer is kept.
  * `null` before anything is typed; `failed` when HQ did not answer. */
@@ -48,4 +49,30 @@ export function SearchState({ found, failed }: { found: CallerMatch[] | null; fa
   if (failed) return <p class="error">{w.t("unreachable")}</p>;
   if (found && found.length === 0) return <p class="hint">{w.t("noMatch")}</p>;
   return null;
+}
+
+/** A form's search for its customer: the field, what the search says, and the matches to pick. */
+export function FindCustomer(props: { problem?: string; testid: string; onPick: (m: CallerMatch) => void }) {
+  const w = useWords();
+  const [q, setQ] = useState("");
+  const { found, failed } = useCallers(q);
+  return (
+    <div class="search">
+      <Field label={w.t("findCustomer")} problem={props.problem}>
+        <input value={q} onInput={(e) => setQ(e.currentTarget.value)} placeholder={w.t("findHint")} autoComplete="off" data-testid={props.testid} />
+      </Field>
+      <SearchState found={found} failed={failed} />
+      {found && found.length > 0 && (
+        <ul class="matches">
+          {found.map((m) => (
+            <li key={`${m.customer_id}:${m.equipment_id}`}>
+              <button type="button" class="match" onClick={() => props.onPick(m)}>
+                <MatchText match={m} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
 }

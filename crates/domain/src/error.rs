@@ -180,6 +180,13 @@ pub enum DomainError {
     // --- callbacks ---
     /// A callback whose outcome is recorded already.
     CallbackDone,
+    // --- maintenance plans ---
+    /// A plan of work other than inspection or maintenance.
+    NotPlannable { job_type: crate::job::JobType },
+    /// A plan for equipment with no maintenance period on record and no end given.
+    NoMaintenancePeriod,
+    /// A plan ending before its first visit.
+    PlanEndsBeforeStart,
 }
 
 /// Result of a domain operation.
@@ -260,6 +267,8 @@ impl DomainError {
             ComplaintClosed => Field::Complaint,
             ComplaintNotHandled => Field::ComplaintHandling,
             CallbackDone => Field::CallbackId,
+            NotPlannable { .. } => Field::JobType,
+            NoMaintenancePeriod | PlanEndsBeforeStart => Field::PlanUntil,
         }
     }
 

@@ -152,6 +152,12 @@ fields! {
     CallbackNotes => "notes", "回访记录";
     MonthOfQuarter => "month_of_quarter", "季度内回访月份";
     SamplePercent => "sample_percent", "抽查比例（%）";
+    PlanId => "plan_id", "计划编号";
+    EveryMonths => "every_months", "间隔月数";
+    FirstOn => "first_on", "首次日期";
+    PlanUntil => "until", "计划截止日期";
+    LeadDays => "lead_days", "提前派工天数";
+    Today => "today", "运行日期";
 }
 
 impl From<ReportField> for Field {

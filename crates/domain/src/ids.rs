@@ -65,6 +65,8 @@ id_type!(/// An entry of HQ's callback queue (回访).
     CallbackId, CallbackId);
 id_type!(/// A complaint in HQ's register (投诉登记).
     ComplaintId, ComplaintId);
+id_type!(/// A plan of inspections or maintenance of one piece of equipment (巡检 / 保养计划).
+    PlanId, PlanId);
 id_type!(/// One install of the desktop app (one laptop); sync numbers mutations per client.
     ClientId, ClientId);
 

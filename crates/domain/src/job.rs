@@ -199,6 +199,25 @@ impl JobStatus {
     }
 }
 
+impl JobType {
+    /// The type as people read it.
+    pub fn label(self, language: crate::customer::Language) -> &'static str {
+        use crate::customer::Language::{En, ZhCn};
+        match (language, self) {
+            (ZhCn, JobType::Repair) => "维修",
+            (ZhCn, JobType::Installation) => "安装调试",
+            (ZhCn, JobType::Inspection) => "巡检",
+            (ZhCn, JobType::Maintenance) => "保养",
+            (ZhCn, JobType::Callback) => "回访",
+            (En, JobType::Repair) => "Repair",
+            (En, JobType::Installation) => "Installation and commissioning",
+            (En, JobType::Inspection) => "Inspection",
+            (En, JobType::Maintenance) => "Maintenance",
+            (En, JobType::Callback) => "Follow-up visit",
+        }
+    }
+}
+
 impl JobStatus {
     /// The status as people read it.
     pub fn label(self, language: crate::customer::Language) -> &'static str {

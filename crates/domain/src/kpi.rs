@@ -11,6 +11,8 @@ use crate::sla::SlaPolicy;
 
 mod clocks;
 
+pub use clocks::{FactoryRepair, factory_return};
+
 /// A share: how many of how many. No floats until display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Ratio {

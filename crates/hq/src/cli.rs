@@ -84,6 +84,22 @@ enum AdminCommand {
     },
     /// Revokes a laptop's token (its client id).
     RevokeDevice { client_id: String },
+    /// Maintenance plans.
+    Plans {
+        #[command(subcommand)]
+        command: PlansCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PlansCommand {
+    /// Runs the day's work (planned visits' jobs, callbacks) as `serve` does, for a given day,
+    /// and prints one line per job it made: number, work, due day, serial, engineer.
+    Run {
+        /// The day to run for, YYYY-MM-DD (HQ's today when not given).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -187,6 +203,17 @@ fn run(cli: Cli, offset: time::UtcOffset) -> Result<(), AppError> {
                         println!("{name}\t{code}");
                     }
                 }
+                AdminCommand::Plans { command: PlansCommand::Run { today } } => {
+                    let today = match today {
+                        Some(day) => outpost_domain::calendar::parse_date(outpost_domain::field::Field::Today, &day)?,
+                        None => now.to_offset(offset).date(),
+                    };
+                    let ran = crate::tick::run(&db, today, now)?;
+                    for job in &ran.jobs {
+                        println!("{job}");
+                    }
+                    eprintln!("{today}: {} planned jobs made, {} callbacks queued", ran.jobs.len(), ran.callbacks);
+                }
                 AdminCommand::RevokeDevice { client_id } => {
                     let id = client_id.parse().map_err(|_| AppError::invalid("client_id", "not a client id"))?;
                     admin::revoke_device(&db, id, now)?;
@@ -208,7 +235,8 @@ fn serve(db: Db, listen: SocketAddr, secure_cookies: bool, offset: time::UtcOffs
         let state = tokio::task::spawn_blocking(move || AppState::new(db))
             .await
             .map_err(|e| AppError::setup(e.to_string()))??
-            .with_secure_cookies(secure_cookies);
+            .with_secure_cookies(secure_cookies)
+            .with_offset(offset);
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .map_err(|e| AppError::setup(format!("cannot listen on {listen}: {e}")))?;

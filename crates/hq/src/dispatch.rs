@@ -265,4 +265,4 @@ fn van_of(tx: &mut dyn Tx, id: EngineerId) -> Result<()> {
 
 mod jobs;
 
-pub use jobs::{assign, cancel, close, create_job, note_number, still_held_by, update_job};
+pub use jobs::{assign, cancel, close, create_job, engineer_name, note_number, still_held_by, update_job};

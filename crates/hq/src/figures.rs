@@ -36,13 +36,13 @@ pub fn month(tx: &mut dyn Tx, year: i32, month: u8, engineer: Option<EngineerId>
 }
 
 /// One job as the figures need it, before the register of complaints is read.
-fn record(tx: &mut dyn Tx, id: JobId) -> Result<JobRecord> {
+pub(crate) fn record(tx: &mut dyn Tx, id: JobId) -> Result<JobRecord> {
     let b = records::bundle(tx, id)?;
     Ok(JobRecord { job: b.job, report: b.report, parts: b.parts, events: b.events, complaint: None })
 }
 
 /// The other jobs of a job's equipment, the visit it continues and the visits continuing it.
-fn related(tx: &mut dyn Tx, job: &outpost_domain::job::Job) -> Result<Vec<JobId>> {
+pub(crate) fn related(tx: &mut dyn Tx, job: &outpost_domain::job::Job) -> Result<Vec<JobId>> {
     let rows = tx.query(
         "SELECT id FROM jobs WHERE id <> $1 AND (equipment_id = $2 OR previous_visit = $1 OR id = $3)",
         &[

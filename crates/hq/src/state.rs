@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime, UtcOffset};
 
 use crate::attempts::FailedAttempts;
 use crate::db::Db;
@@ -31,6 +31,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// When each laptop last called, until written to `devices`.
     pub sightings: Arc<crate::fleet::Sightings>,
+    /// HQ's time zone: the day its plans and lists count in (UTC unless `serve` says).
+    pub offset: UtcOffset,
 }
 
 impl std::fmt::Debug for AppState {
@@ -59,6 +61,7 @@ impl AppState {
             sign_in_failures,
             secure_cookies: false,
             sightings: Arc::default(),
+            offset: UtcOffset::UTC,
         })
     }
 
@@ -67,8 +70,18 @@ impl AppState {
         AppState { secure_cookies, ..self }
     }
 
+    /// The state with HQ's time zone.
+    pub fn with_offset(self, offset: UtcOffset) -> AppState {
+        AppState { offset, ..self }
+    }
+
     /// Now, by HQ's clock.
     pub fn now(&self) -> OffsetDateTime {
         (self.clock)()
+    }
+
+    /// Today, in HQ's time zone.
+    pub fn today(&self) -> Date {
+        self.now().to_offset(self.offset).date()
     }
 }

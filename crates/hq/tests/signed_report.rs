@@ -5,7 +5,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::{NOW, TestResult, backends, mutation, push, transition, work_for};
+use common::{NOW, TestResult, backends, mutation, pdf_text, push, transition, work_for};
 use outpost_domain::change::Change;
 use outpost_domain::equipment::WarrantyState;
 use outpost_domain::ids::{JobId, PartLineId};
@@ -238,17 +238,4 @@ async fn a_signed_report_is_accepted_only_when_its_hash_matches() -> TestResult 
         check!(hq, s == StatusCode::UNPROCESSABLE_ENTITY, "malformed hash");
     }
     Ok(())
-}
-
-/// The text of a PDF, read back by `pdftotext`.
-fn pdf_text(pdf: &[u8]) -> Result<String, Box<dyn std::error::Error>> {
-    let dir = tempfile::tempdir()?;
-    let path = dir.path().join("receipt.pdf");
-    std::fs::write(&path, pdf)?;
-    let out =
-        std::process::Command::new("pdftotext").args(["-layout", "-enc", "UTF-8"]).arg(&path).arg("-").output()?;
-    if !out.status.success() {
-        return Err(format!("pdftotext: {}", String::from_utf8_lossy(&out.stderr)).into());
-    }
-    Ok(String::from_utf8(out.stdout)?)
 }

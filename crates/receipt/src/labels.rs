@@ -150,20 +150,9 @@ static EN: Labels = Labels {
     page: "page",
 };
 
-/// The name of a job type.
+/// The name of a job type: the domain's.
 pub fn job_type(language: Language, t: JobType) -> &'static str {
-    match (language, t) {
-        (Language::ZhCn, JobType::Repair) => "维修",
-        (Language::ZhCn, JobType::Installation) => "安装调试",
-        (Language::ZhCn, JobType::Inspection) => "巡检",
-        (Language::ZhCn, JobType::Maintenance) => "保养",
-        (Language::ZhCn, JobType::Callback) => "回访",
-        (Language::En, JobType::Repair) => "Repair",
-        (Language::En, JobType::Installation) => "Installation and commissioning",
-        (Language::En, JobType::Inspection) => "Inspection",
-        (Language::En, JobType::Maintenance) => "Maintenance",
-        (Language::En, JobType::Callback) => "Follow-up visit",
-    }
+    t.label(language)
 }
 
 /// The name of a rated dimension: the domain's.

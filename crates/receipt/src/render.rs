@@ -1,5 +1,6 @@
 //! A receipt onto paper: the flow of sections, then the PDF with the font embedded and subset.
 
+use outpost_domain::company::CompanyProfile;
 use outpost_domain::report::ReportField;
 use printpdf::{
     Color, Greyscale, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt,
@@ -32,7 +33,7 @@ impl PageLayout {
         }
     }
 
-    fn geometry(self) -> Geometry {
+    pub(crate) fn geometry(self) -> Geometry {
         match self {
             PageLayout::A4 => Geometry {
                 page_width: 210.0 * MM,
@@ -59,9 +60,20 @@ static FONT: &[u8] = include_bytes!("../../../assets/fonts/wqy-microhei.ttc");
 
 /// Renders a receipt as PDF bytes. Pure: the only input besides `receipt` is the embedded font.
 pub fn render(receipt: &Receipt, layout: PageLayout) -> Result<Vec<u8>> {
-    let face = Face::parse(FONT, 0).map_err(|e| ReceiptError::Font(e.to_string()))?;
+    let face = face()?;
     let mut flow = Flow::new(layout.geometry(), &face);
     compose(&mut flow, receipt, layout)?;
+    let signature = receipt.signature.as_ref().map(|s| s.png.as_slice());
+    finish(flow, &receipt.number, receipt.company.logo_png.as_deref(), signature)
+}
+
+/// The embedded font's face, to measure text with.
+pub(crate) fn face() -> Result<Face<'static>> {
+    Face::parse(FONT, 0).map_err(|e| ReceiptError::Font(e.to_string()))
+}
+
+/// The flow's pages, numbered when there are several, as a PDF titled `title`.
+pub(crate) fn finish(flow: Flow<'_>, title: &str, logo: Option<&[u8]>, signature: Option<&[u8]>) -> Result<Vec<u8>> {
     let (geo, mut pages, end) = (flow.geo, flow.pages, flow.y);
     let page_height = geo.page_height.unwrap_or(end + geo.margin);
     let count = pages.len();
@@ -78,28 +90,34 @@ pub fn render(receipt: &Receipt, layout: PageLayout) -> Result<Vec<u8>> {
             });
         }
     }
-    to_pdf(receipt, &pages, geo.page_width, page_height)
+    to_pdf(title, logo, signature, &pages, geo.page_width, page_height)
 }
 
-fn compose(flow: &mut Flow<'_>, r: &Receipt, layout: PageLayout) -> Result<()> {
-    let l = labels(r.language);
+/// The company's logo at the top right, its name and hotline beside it.
+pub(crate) fn letterhead(flow: &mut Flow<'_>, company: &CompanyProfile, hotline: &str, logo_mm: f32) -> Result<()> {
     let geo = flow.geo;
-    // The logo at the top right, the company's name and hotline beside it.
     let top = flow.y;
     let mut header_width = geo.content_width();
     let mut logo_bottom = top;
-    if let Some(logo) = &r.company.logo_png {
+    if let Some(logo) = &company.logo_png {
         let (w, h) = picture_size(logo)?;
-        let height = (if layout == PageLayout::A4 { 16.0 } else { 11.0 }) * MM;
+        let height = logo_mm * MM;
         let width = height * (w / h).min(3.0);
         flow.place(Picture::Logo, geo.page_width - geo.margin - width, top, width, height);
         header_width -= width + 3.0 * MM;
         logo_bottom = top + height;
     }
-    flow.y += flow.column(geo.margin, header_width, geo.title, &r.company.name);
-    flow.y +=
-        flow.column(geo.margin, header_width, geo.small, &format!("{}{}{}", l.hotline, l.colon, r.company.hotline));
+    flow.y += flow.column(geo.margin, header_width, geo.title, &company.name);
+    flow.y += flow.column(geo.margin, header_width, geo.small, hotline);
     flow.y = flow.y.max(logo_bottom) + 4.0;
+    Ok(())
+}
+
+fn compose(flow: &mut Flow<'_>, r: &Receipt, layout: PageLayout) -> Result<()> {
+    let l = labels(r.language);
+    let geo = flow.geo;
+    let hotline = format!("{}{}{}", l.hotline, l.colon, r.company.hotline);
+    letterhead(flow, &r.company, &hotline, if layout == PageLayout::A4 { 16.0 } else { 11.0 })?;
     flow.paragraph(geo.title, l.title, false);
     flow.paragraph(geo.body, &format!("{}{}{}", l.number, l.colon, r.number), false);
     if r.is_draft() {
@@ -199,7 +217,27 @@ fn parts(flow: &mut Flow<'_>, r: &Receipt, layout: PageLayout) {
         return;
     }
     // code | part | qty | unit price | decision | amount, as shares of the width.
-    let shares = [0.14, 0.28, 0.07, 0.15, 0.22, 0.14];
+    let header = [l.code, l.part, l.qty, l.unit_price, l.decision, l.line_total];
+    let rows: Vec<Vec<String>> = r
+        .parts
+        .iter()
+        .map(|p| {
+            vec![
+                p.code.clone(),
+                p.name.clone(),
+                p.quantity.to_string(),
+                p.unit_charge.clone(),
+                p.decision.clone(),
+                p.total.clone(),
+            ]
+        })
+        .collect();
+    table(flow, &[0.14, 0.28, 0.07, 0.15, 0.22, 0.14], &header, &rows);
+}
+
+/// A table in the small type: columns as shares of the width, the header repeated on each page.
+pub(crate) fn table(flow: &mut Flow<'_>, shares: &[f32], header: &[&str], rows: &[Vec<String>]) {
+    let geo = flow.geo;
     let w = geo.content_width();
     let xs: Vec<f32> = shares
         .iter()
@@ -209,7 +247,6 @@ fn parts(flow: &mut Flow<'_>, r: &Receipt, layout: PageLayout) {
             Some(here)
         })
         .collect();
-    let header = [l.code, l.part, l.qty, l.unit_price, l.decision, l.line_total];
     let size = geo.small;
     let put_header = |flow: &mut Flow<'_>| {
         for (i, h) in header.iter().enumerate() {
@@ -219,19 +256,10 @@ fn parts(flow: &mut Flow<'_>, r: &Receipt, layout: PageLayout) {
     };
     flow.need(2.0 * Flow::line(size));
     put_header(flow);
-    for p in &r.parts {
-        let cells = [
-            p.code.clone(),
-            p.name.clone(),
-            p.quantity.to_string(),
-            p.unit_charge.clone(),
-            p.decision.clone(),
-            p.total.clone(),
-        ];
-        let rows =
+    for cells in rows {
+        let lines =
             cells.iter().enumerate().map(|(i, c)| flow.wrap(c, size, shares[i] * w - 4.0).len()).max().unwrap_or(1);
-        let height = rows as f32 * Flow::line(size);
-        if flow.need(height) {
+        if flow.need(lines as f32 * Flow::line(size)) {
             put_header(flow);
         }
         let mut used: f32 = 0.0;
@@ -244,7 +272,7 @@ fn parts(flow: &mut Flow<'_>, r: &Receipt, layout: PageLayout) {
 }
 
 /// Width and height of a PNG in pixels, from its header.
-fn picture_size(png: &[u8]) -> Result<(f32, f32)> {
+pub(crate) fn picture_size(png: &[u8]) -> Result<(f32, f32)> {
     let header = png.get(16..24).filter(|_| png.starts_with(b"\x89PNG\r\n\x1a\n"));
     let Some(h) = header else {
         return Err(ReceiptError::Picture("not a PNG file".into()));
@@ -272,8 +300,15 @@ fn qr(flow: &mut Flow<'_>, x: f32, reference: &str, side: f32) -> Result<()> {
     Ok(())
 }
 
-fn to_pdf(receipt: &Receipt, pages: &[Vec<Item>], width: f32, height: f32) -> Result<Vec<u8>> {
-    let mut doc = PdfDocument::new(&receipt.number);
+fn to_pdf(
+    title: &str,
+    logo: Option<&[u8]>,
+    signature: Option<&[u8]>,
+    pages: &[Vec<Item>],
+    width: f32,
+    height: f32,
+) -> Result<Vec<u8>> {
+    let mut doc = PdfDocument::new(title);
     let font =
         ParsedFont::from_bytes(FONT, 0, &mut Vec::new()).ok_or_else(|| ReceiptError::Font("unreadable".into()))?;
     let font_id = doc.add_font(&font);
@@ -282,8 +317,8 @@ fn to_pdf(receipt: &Receipt, pages: &[Vec<Item>], width: f32, height: f32) -> Re
         let size = (raw.width.max(1) as f32, raw.height.max(1) as f32);
         Ok::<_, String>((doc.add_image(&raw), size))
     };
-    let logo = receipt.company.logo_png.as_deref().map(&mut add).transpose().map_err(ReceiptError::Picture)?;
-    let signature = receipt.signature.as_ref().map(|s| add(&s.png)).transpose().map_err(ReceiptError::Signature)?;
+    let logo = logo.map(&mut add).transpose().map_err(ReceiptError::Picture)?;
+    let signature = signature.map(add).transpose().map_err(ReceiptError::Signature)?;
     let black = Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None });
     let grey = Color::Greyscale(Greyscale { percent: 0.6, icc_profile: None });
     let red = Color::Rgb(Rgb { r: 0.75, g: 0.1, b: 0.1, icc_profile: None });

@@ -7,7 +7,7 @@
 
 use outpost_domain::ids::{
     CallbackId, ClientId, ComplaintId, ContactId, CustomerId, EngineerId, EquipmentId, JobId, PartId, PartLineId,
-    PartsRequestId, SiteId,
+    PartsRequestId, PlanId, SiteId,
 };
 use outpost_domain::money::{Currency, Money};
 use outpost_domain::rating::Rating;
@@ -53,6 +53,7 @@ same!(
     PartId,
     PartLineId,
     PartsRequestId,
+    PlanId,
     SiteId
 );
 

@@ -16,6 +16,8 @@ mod labels;
 pub mod model;
 pub mod parts;
 pub mod people;
+pub mod plans;
+pub mod reminders;
 pub mod sync;
 
 /// The header every sync request and every HQ answer carries: the protocol version its sender

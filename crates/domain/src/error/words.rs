@@ -309,6 +309,17 @@ fn both(error: &DomainError) -> (String, String) {
             "the complaint is closed; it no longer changes".into(),
             "该投诉已结案，不能再更改".into(),
         ),
+        NotPlannable { job_type } => (
+            format!("is {}; a plan is of inspections or of maintenance", job_type.as_str()),
+            format!("为“{}”，计划只能是巡检或保养", job_type.label(Language::ZhCn)),
+        ),
+        NoMaintenancePeriod => (
+            "is missing: the equipment has no warranty end on record; give the last day of its maintenance period".into(),
+            "未填写：该设备没有保修截止日期记录，请填写其维护期的最后一天".into(),
+        ),
+        PlanEndsBeforeStart => {
+            ("is before the first visit; check both dates".into(), "早于首次日期，请核对这两个日期".into())
+        }
         CallbackDone => (
             "this callback is done already; its outcome no longer changes".into(),
             "该回访已完成，结果不能再更改".into(),

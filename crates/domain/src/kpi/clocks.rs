@@ -35,19 +35,18 @@ pub fn replied_at(r: &JobRecord) -> Option<OffsetDateTime> {
         .min()
 }
 
-/// Whether a repair that sent a unit to the factory is due (fixed, or its working days have
-/// passed) and whether it was fixed in time. It is fixed when a later repair of the same unit
-/// (or one continuing this visit) is fixed. A repair that sent nothing is not counted.
-pub(super) fn factory_repair(
-    r: &JobRecord,
-    records: &[&JobRecord],
-    policy: &SlaPolicy,
-    now: OffsetDateTime,
-) -> (bool, bool) {
-    let Some(sent) = r.job.times.finished_at.filter(|_| r.result() == Some(RepairResult::NeedsFactoryRepair)) else {
-        return (false, false);
-    };
-    let by = after_working_days(sent, policy.factory_repair_working_days);
+/// A unit a repair sent to the factory: when, by when it is to be back fixed, and when a later
+/// repair of the same unit (or one continuing this visit) fixed it, if one has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactoryRepair {
+    pub sent: OffsetDateTime,
+    pub due_by: OffsetDateTime,
+    pub back: Option<OffsetDateTime>,
+}
+
+/// The factory repair `r` started, looked for in `records`; none when it sent nothing.
+pub fn factory_return(r: &JobRecord, records: &[&JobRecord], policy: &SlaPolicy) -> Option<FactoryRepair> {
+    let sent = r.job.times.finished_at.filter(|_| r.result() == Some(RepairResult::NeedsFactoryRepair))?;
     let back = records
         .iter()
         .filter(|later| {
@@ -59,9 +58,21 @@ pub(super) fn factory_repair(
         })
         .filter_map(|later| later.job.times.finished_at.filter(|done| *done > sent))
         .min();
-    match back {
-        Some(done) => (true, done <= by),
-        None => (by < now, false),
+    Some(FactoryRepair { sent, due_by: after_working_days(sent, policy.factory_repair_working_days), back })
+}
+
+/// Whether a repair that sent a unit to the factory is due (fixed, or its working days have
+/// passed) and whether it was fixed in time. A repair that sent nothing is not counted.
+pub(super) fn factory_repair(
+    r: &JobRecord,
+    records: &[&JobRecord],
+    policy: &SlaPolicy,
+    now: OffsetDateTime,
+) -> (bool, bool) {
+    match factory_return(r, records, policy) {
+        None => (false, false),
+        Some(FactoryRepair { due_by, back: Some(done), .. }) => (true, done <= due_by),
+        Some(FactoryRepair { due_by, back: None, .. }) => (due_by < now, false),
     }
 }
 

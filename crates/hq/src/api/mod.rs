@@ -13,7 +13,9 @@ mod engineers;
 mod jobs;
 mod parts_requests;
 mod people;
+mod plans;
 mod receipts;
+mod reminders;
 mod review;
 
 use axum::Router;
@@ -35,7 +37,9 @@ pub fn router() -> Router<AppState> {
         .merge(engineers::router())
         .merge(parts_requests::router())
         .merge(people::router())
+        .merge(plans::router())
         .merge(receipts::router())
+        .merge(reminders::router())
         .merge(review::router())
 }
 

@@ -105,7 +105,8 @@ fn reported_at(typed: Option<OffsetDateTime>, now: OffsetDateTime) -> Result<Off
     Ok(outpost_domain::calendar::check_time(outpost_domain::field::Field::ReportedAt, at)?)
 }
 
-fn engineer_name(tx: &mut dyn Tx, id: EngineerId) -> Result<String> {
+/// An engineer's name (their id when the name is gone).
+pub fn engineer_name(tx: &mut dyn Tx, id: EngineerId) -> Result<String> {
     Ok(tx
         .query_opt("SELECT name FROM engineers WHERE id = $1", &[id.to_text().into()])?
         .map(|r| r.text(0))

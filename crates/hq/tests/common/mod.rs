@@ -318,3 +318,16 @@ macro_rules! check {
         assert!($cond, "[{}] {}", $hq.backend, format!($($msg)+))
     };
 }
+
+/// The text of a PDF, read back by `pdftotext`.
+pub fn pdf_text(pdf: &[u8]) -> Result<String, Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("receipt.pdf");
+    std::fs::write(&path, pdf)?;
+    let out =
+        std::process::Command::new("pdftotext").args(["-layout", "-enc", "UTF-8"]).arg(&path).arg("-").output()?;
+    if !out.status.success() {
+        return Err(format!("pdftotext: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    Ok(String::from_utf8(out.stdout)?)
+}

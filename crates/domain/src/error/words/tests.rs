@@ -84,9 +84,12 @@ fn index(e: &DomainError) -> usize {
         ComplaintClosed => 69,
         ComplaintNotHandled => 70,
         CallbackDone => 71,
+        NotPlannable { .. } => 72,
+        NoMaintenancePeriod => 73,
+        PlanEndsBeforeStart => 74,
     }
 }
-const VARIANTS: usize = 72;
+const VARIANTS: usize = 75;
 
 fn samples() -> Vec<DomainError> {
     use DomainError::*;
@@ -169,6 +172,9 @@ fn samples() -> Vec<DomainError> {
         ComplaintClosed,
         ComplaintNotHandled,
         CallbackDone,
+        NotPlannable { job_type: crate::job::JobType::Repair },
+        NoMaintenancePeriod,
+        PlanEndsBeforeStart,
         ContactChangedMeanwhile { kept: "Li 0531-8888 7777".into(), theirs: "Li 139 0013 9000".into() },
         EditedMeanwhile { field: Field::Rating, item: Some("overall".into()), kept: "2".into(), theirs: "4".into() },
     ]
