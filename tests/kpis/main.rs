@@ -263,7 +263,8 @@ impl Fixture {
             satisfied: r(11, 13),
             // R12: R13 was called in nine days after it.
             repeat_repair: r(1, 11),
-            complaint: None,
+            // No complaint registered: none of the 19 finished visits complained of.
+            complaint: Some(r(0, 19)),
             // Past signing: 19; left unsigned: R4 (then closed), R16, M2.
             report_completeness: r(16, 19),
             // Every old call was given to the engineer today: 17 repairs, all late.
@@ -319,7 +320,7 @@ impl Recent {
             overall_rating_count: 1,
             satisfied: r(1, 1),
             repeat_repair: r(0, 1),
-            complaint: None,
+            complaint: Some(r(0, 1)),
             report_completeness: r(1, 1),
             reply_in_time: r(2, 2),
             factory_repair_in_time: r(0, 0),

@@ -11,10 +11,10 @@ use time::OffsetDateTime;
 
 use crate::codec::parse;
 use crate::error::Result;
-use crate::{device, jobs, parts, reports};
+use crate::{complaints, device, jobs, parts, reports};
 
-/// The KPIs of `year`-`month` as of `now`. No complaint register reaches the laptop: the
-/// complaint rate is not measured.
+/// The KPIs of `year`-`month` as of `now`. HQ sends the complaints about each job with the job,
+/// so the complaint rate counts as HQ's does.
 pub fn month(conn: &Connection, year: i32, month: u8, now: OffsetDateTime) -> Result<Kpis> {
     let ids = {
         let (first, last) = (format!("{year:04}-{month:02}-01"), format!("{year:04}-{month:02}-31"));
@@ -51,6 +51,6 @@ fn record(conn: &Connection, id: JobId) -> Result<JobRecord> {
         report: reports::get(conn, id)?,
         parts: parts::lines(conn, id)?,
         events: jobs::events(conn, id)?,
-        complaint: None,
+        complaint: Some(!complaints::of_job(conn, id)?.is_empty()),
     })
 }
