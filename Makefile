@@ -90,6 +90,7 @@ bench: deps
 	$(CARGO) bench --locked -p outpost-tests --bench sync
 	$(CARGO) bench --locked -p outpost-receipt --bench render
 	scripts/with-postgres.sh $(CARGO) bench --locked -p outpost-hq --bench load
+	$(CARGO) bench --locked -p outpost-hq --bench statistics
 
 fmt:
 	$(CARGO) fmt --all

@@ -264,6 +264,14 @@ try {
   const rating = await page.getAttribute("[data-testid=kpi-overall_rating] td.ratio", "title");
   if (rating !== `${kpis.overall_rating_sum} / ${kpis.overall_rating_count}`) fail(`the mean rating counts ${rating}`);
   console.log(`console e2e: the figures page shows HQ's ${Object.keys(kpis).length} figures of ${month}`);
+  // The month's statistics under them, as bars, and as a workbook and a PDF to download.
+  const stats = await api("GET", `/api/v1/statistics?month=${month}`);
+  const visits = await page.textContent("[data-testid=visits-by-type]");
+  if (!visits.includes(String(stats.team.visits.repair))) fail(`the statistics show ${visits}, HQ counts ${stats.team.visits.repair} repairs`);
+  for (const [format, magic] of [["xlsx", "PK"], ["pdf", "%PDF"]]) {
+    const sheet = await page.request.get(url + (await page.getAttribute(`[data-testid=statistics-${format}]`, "href")));
+    if (!sheet.ok() || !(await sheet.body()).subarray(0, magic.length).equals(Buffer.from(magic))) fail(`the statistics ${format} answered ${sheet.status()}`);
+  }
 
   // The engineer asks HQ for a belt on another of today's jobs; the dispatcher promises it from
   // the parts inbox, and the laptop shows HQ's answer after its next sync.
@@ -469,7 +477,8 @@ try {
       await page.screenshot({ path: join(shots, `call-register-${lang}-${w}.png`) });
       await page.click("[data-testid=nav-figures]");
       await page.waitForSelector("[data-testid=figures-table]");
-      await page.screenshot({ path: join(shots, `figures-${lang}-${w}.png`) });
+      await page.waitForSelector("[data-testid=visits-by-type]");
+      await page.screenshot({ path: join(shots, `figures-${lang}-${w}.png`), fullPage: true });
       await page.goto(archiveUrl);
       await page.waitForSelector("[data-testid=archive-machine]");
       await page.screenshot({ path: join(shots, `archive-${lang}-${w}.png`), fullPage: true });

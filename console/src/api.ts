@@ -40,6 +40,7 @@ import type { VanStock } from "./bindings/VanStock";
 import type { Session } from "./bindings/Session";
 import type { Site } from "./bindings/Site";
 import type { SiteInput } from "./bindings/SiteInput";
+import type { Statistics } from "./bindings/Statistics";
 
 /** An answer HQ refused, in its one error shape. */
 export class HqError extends Error {
@@ -186,6 +187,9 @@ export const api = {
   setCallbackPlan: (customer: string, month_of_quarter: number | null) =>
     call<unknown>("PUT", `/api/v1/customers/${customer}/callback-plan`, { month_of_quarter }),
   reminders: () => call<Reminders>("GET", "/api/v1/reminders"),
+  /** The month's statistics (维修统计表), of one engineer when given. */
+  statistics: (month: string, engineer: string | null) =>
+    call<Statistics>("GET", `/api/v1/statistics?month=${month}${engineer ? `&engineer_id=${engineer}` : ""}`),
   plans: () => call<PlanEntry[]>("GET", "/api/v1/plans"),
   /** A month's planned visits (`YYYY-MM`) with where each stands. */
   plannedVisits: (month: string) => call<PlannedMonth>("GET", `/api/v1/plans/visits?month=${month}`),

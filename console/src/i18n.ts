@@ -18,6 +18,7 @@ import { fleetEn, fleetZh } from "./words/fleet";
 import { partsEn, partsZh } from "./words/parts";
 import { plansEn, plansZh } from "./words/plans";
 import { remindersEn, remindersZh } from "./words/reminders";
+import { statisticsEn, statisticsZh } from "./words/statistics";
 import { jobEn, jobZh } from "./words/job";
 
 export type Lang = "zh-CN" | "en";
@@ -87,6 +88,7 @@ const en = {
   ...callbacksEn,
   ...plansEn,
   ...remindersEn,
+  ...statisticsEn,
   ...archiveEn,
 };
 
@@ -157,6 +159,7 @@ const zh: Record<Key, string> = {
   ...callbacksZh,
   ...plansZh,
   ...remindersZh,
+  ...statisticsZh,
   ...archiveZh,
 };
 

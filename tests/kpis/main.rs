@@ -50,6 +50,7 @@ fn thirty_jobs_give_the_hand_counted_figures_on_the_laptop_and_at_hq() -> TestRe
             assert_eq!(desk.kpis(month, Some(&desk.wang))?, wang, "{backend}: HQ's of 王建国 for {year}-{m:02}");
             assert_eq!(desk.kpis(month, None)?, team, "{backend}: HQ's of the team for {year}-{m:02}");
         }
+        old.statistics(&desk).map_err(|e| format!("{backend}: {e}"))?;
     }
     Ok(())
 }
@@ -272,6 +273,77 @@ impl Fixture {
             // R7 back in 2 days (R8), R9 in 22 (R10, next month), R11 never.
             factory_repair_in_time: r(1, 3),
         }
+    }
+
+    /// The month's statistics, counted by hand: as JSON, as CSV and as a workbook read back.
+    fn statistics(&self, desk: &Desk) -> TestResult {
+        let (year, month) = self.month();
+        let path = format!("/api/v1/statistics?month={year:04}-{month:02}");
+        let s = desk.send(reqwest::Method::GET, &path, None)?;
+        let team = &s["team"];
+        // 20 repairs less R17 (cancelled); M1 M2; C1.
+        assert_eq!(
+            team["visits"],
+            json!({"repair": 19, "installation": 0, "inspection": 0, "maintenance": 2, "callback": 1})
+        );
+        assert_eq!(team["cancelled"], 1);
+        // 19 finished, of which R5 R7 R9 R11 unresolved.
+        assert_eq!((&team["completed"], &team["unresolved"]), (&json!(15), &json!(4)), "{team}");
+        // Every dimension rated alike: nine fives and two fours, R15's three and R3's two; R7 R9 R14 declined.
+        for d in team["satisfaction"].as_array().ok_or("satisfaction")? {
+            assert_eq!((&d["satisfied"], &d["not_fully"]), (&json!(11), &json!(2)), "{d}");
+        }
+        assert_eq!(team["declined"], 3);
+        // R12 repeated by R13, nine days later: one of the eleven resolved repairs.
+        assert_eq!(team["repeat_repairs"], 1);
+        assert_eq!(team["repair_pass"], json!({"numerator": 10, "denominator": 11}));
+        assert_eq!(team["installation_pass"], json!({"numerator": 0, "denominator": 0}));
+        assert_eq!(team["complaints"].as_array().map(|c| c.iter().all(|k| k["count"] == 0)), Some(true));
+        assert_eq!((&team["part_lines"], &team["charged"]), (&json!(0), &json!([])), "nothing fitted, nothing charged");
+        assert_eq!(serde_json::from_value::<Kpis>(team["kpis"].clone())?, self.expected_team());
+        let repeat = &s["repeats"][0];
+        assert_eq!(
+            (&repeat["reason"], &repeat["first_cause"]),
+            (&json!("排气温度高，自动停机"), &json!("冷却风扇电机烧毁"))
+        );
+        assert_eq!(repeat["engineer"], "王建国");
+        let names: Vec<&str> =
+            s["engineers"].as_array().ok_or("engineers")?.iter().filter_map(|e| e["engineer"].as_str()).collect();
+        assert_eq!(names, ["王建国", "黄艳"]);
+        // R22 is nobody's, R24 黄艳's.
+        assert_eq!(s["engineers"][0]["figures"]["visits"]["repair"], 17);
+        assert_eq!(s["engineers"][1]["figures"]["visits"]["repair"], 1);
+        assert_eq!(serde_json::from_value::<Kpis>(s["engineers"][0]["figures"]["kpis"].clone())?, self.expected_wang());
+
+        // The CSV: a header and one row per engineer, then the team's, the same columns each.
+        let csv = String::from_utf8(desk.bytes(&format!("{path}&format=csv"))?)?;
+        let rows: Vec<Vec<&str>> = csv.trim_start_matches('\u{feff}').lines().map(|l| l.split(',').collect()).collect();
+        assert_eq!(rows.len(), 4, "{csv}");
+        assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{csv}");
+        let col = |name: &str| rows[0].iter().position(|h| *h == name).ok_or(format!("no column {name}"));
+        assert_eq!(rows[3][0], "Team");
+        assert_eq!((rows[3][col("Repairs")?], rows[3][col("Visits")?]), ("19", "22"));
+        assert_eq!(rows[3][col("Repair pass rate")?], "10/11");
+        assert_eq!(rows[3][col("Installation pass rate")?], "", "nothing to count: left empty, not 0");
+        assert_eq!(rows[1][col("Engineer")?], "王建国");
+
+        // The workbook, read back, in Chinese.
+        let xlsx = desk.bytes(&format!("{path}&format=xlsx&language=zh-CN"))?;
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx))?;
+        let sheet = calamine::Reader::worksheet_range(&mut book, "维修统计")?;
+        let cell = |r: u32, c: u32| sheet.get_value((r, c)).map(|v| v.to_string()).unwrap_or_default();
+        let heads: Vec<String> = (0..rows[0].len() as u32).map(|c| cell(1, c)).collect();
+        let at = |name: &str| heads.iter().position(|h| h == name).map(|c| c as u32).ok_or(format!("no column {name}"));
+        assert_eq!((cell(2, 0), cell(4, 0)), ("王建国".to_owned(), "全部门".to_owned()));
+        assert_eq!(cell(4, at("维修")?), "19");
+        assert_eq!(cell(4, at("维修合格率")?), (10.0_f64 / 11.0).to_string());
+        assert_eq!(cell(4, at("安装合格率")?), "未统计");
+        let repeats = calamine::Reader::worksheet_range(&mut book, "返修")?;
+        assert_eq!(repeats.get_value((1, 3)).map(|v| v.to_string()), Some("排气温度高，自动停机".to_owned()));
+
+        let pdf = desk.bytes(&format!("{path}&format=pdf&language=zh-CN"))?;
+        assert!(pdf.starts_with(b"%PDF"), "a PDF");
+        Ok(())
     }
 
     /// The team adds R22 (never given, its reply long due) and 黄艳's R24 (window missed).

@@ -92,6 +92,17 @@ impl Desk {
         Ok(body)
     }
 
+    /// The bytes of a GET (a CSV, a workbook, a PDF).
+    pub fn bytes(&self, path: &str) -> Result<Vec<u8>, BoxError> {
+        let answer = self.http.get(format!("{}{path}", self.url)).bearer_auth(&self.token).send()?;
+        let status = answer.status();
+        let bytes = answer.bytes()?.to_vec();
+        if !status.is_success() {
+            return Err(format!("{path}: {status} {}", String::from_utf8_lossy(&bytes)).into());
+        }
+        Ok(bytes)
+    }
+
     pub fn post(&self, path: &str, body: Value) -> Result<Value, BoxError> {
         self.send(reqwest::Method::POST, path, Some(body))
     }

@@ -1,6 +1,6 @@
 // The month's figures (月度统计) for the team or one engineer: each share as HQ counts it
 // (exactly GET /api/v1/kpis), its percent or "not measured", the sources' target, and its
-// course over the last 12 months.
+// course over the last 12 months; then the month's statistics (维修统计表).
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api";
 import type { Engineer } from "../bindings/Engineer";
@@ -10,6 +10,7 @@ import { SHARES } from "../bindings/labels";
 import { useWords } from "../context";
 import { localDate } from "./Board";
 import { EngineerSelect } from "./fields";
+import { Statistics } from "./Statistics";
 
 type Share = (typeof SHARES)[number];
 type Target = { at_least: number } | { below: number } | null;
@@ -121,6 +122,7 @@ export function Figures() {
           </table>
         )
       )}
+      <Statistics month={month} engineer={engineer} />
     </div>
   );
 }

@@ -1,15 +1,19 @@
 //! The monthly KPIs (月度统计), computed the same way on the laptop (own jobs) and at HQ
 //! (everyone).
 
+use std::collections::{BTreeMap, HashMap};
+
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
+use crate::ids::{EquipmentId, JobId};
 use crate::job::{Job, JobEvent, JobStatus, JobType};
 use crate::part::PartLine;
 use crate::report::{RepairResult, ServiceReport};
 use crate::sla::SlaPolicy;
 
 mod clocks;
+pub mod statistics;
 
 pub use clocks::{FactoryRepair, factory_return};
 
@@ -225,14 +229,80 @@ pub const REPEAT_REPAIR_DAYS: i64 = 30;
 /// earlier visit a repair continues, the repair that repeats one, the visit that brought a unit
 /// back from the factory. `now` decides which promised windows and targets are already due.
 pub fn compute(counted: &[JobRecord], around: &[JobRecord], policy: &SlaPolicy, now: OffsetDateTime) -> Kpis {
-    let mut k = Kpis::default();
-    let records: Vec<&JobRecord> = counted.iter().chain(around).collect();
-    // Measured only where complaints are recorded: some job says so, and no finished one lacks it.
-    let (mut complaint, mut complaints_measured) = (Ratio::default(), counted.iter().any(|r| r.complaint.is_some()));
+    compute_by(counted, around, policy, now, |_| None::<()>).0
+}
+
+/// The KPIs of everyone, and of each group `group` puts a counted job in (its engineer), in one
+/// pass over the jobs: each looks only at the jobs of its own equipment and those continuing it.
+pub fn compute_by<K: Ord>(
+    counted: &[JobRecord],
+    around: &[JobRecord],
+    policy: &SlaPolicy,
+    now: OffsetDateTime,
+    group: impl Fn(&JobRecord) -> Option<K>,
+) -> (Kpis, BTreeMap<K, Kpis>) {
+    let index = Index::new(counted, around);
+    let mut team = Counting::default();
+    let mut groups: BTreeMap<K, Counting> = BTreeMap::new();
     for r in counted {
-        let job = &r.job;
+        let one = Counting::of(r, &index.near(r), policy, now);
+        team.add(&one);
+        if let Some(k) = group(r) {
+            groups.entry(k).or_default().add(&one);
+        }
+    }
+    (team.kpis(), groups.into_iter().map(|(k, c)| (k, c.kpis())).collect())
+}
+
+/// The jobs by equipment and by the visit they continue.
+struct Index<'a> {
+    by_equipment: HashMap<EquipmentId, Vec<&'a JobRecord>>,
+    by_previous: HashMap<JobId, Vec<&'a JobRecord>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(counted: &'a [JobRecord], around: &'a [JobRecord]) -> Index<'a> {
+        let mut index = Index { by_equipment: HashMap::new(), by_previous: HashMap::new() };
+        for r in counted.iter().chain(around) {
+            if let Some(e) = r.job.equipment_id {
+                index.by_equipment.entry(e).or_default().push(r);
+            }
+            if let Some(p) = r.job.previous_visit {
+                index.by_previous.entry(p).or_default().push(r);
+            }
+        }
+        index
+    }
+
+    /// The jobs a record's figures look at: its equipment's, and the visits continuing it.
+    fn near(&self, r: &JobRecord) -> Vec<&'a JobRecord> {
+        let mut near: Vec<&JobRecord> = Vec::new();
+        if let Some(e) = r.job.equipment_id.and_then(|e| self.by_equipment.get(&e)) {
+            near.extend(e);
+        }
+        if let Some(p) = self.by_previous.get(&r.job.id) {
+            near.extend(p.iter().filter(|c| c.job.equipment_id.is_none() || c.job.equipment_id != r.job.equipment_id));
+        }
+        near
+    }
+}
+
+/// The figures of some jobs as they are counted, before the complaint rate is known to be
+/// measured: only where complaints are recorded (some job says so) and no finished one lacks it.
+#[derive(Debug, Default)]
+struct Counting {
+    k: Kpis,
+    complaint: Ratio,
+    recorded: bool,
+    lacking: bool,
+}
+
+impl Counting {
+    fn of(r: &JobRecord, records: &[&JobRecord], policy: &SlaPolicy, now: OffsetDateTime) -> Counting {
+        let mut c = Counting { recorded: r.complaint.is_some(), ..Counting::default() };
+        let (k, job) = (&mut c.k, &r.job);
         if job.status == JobStatus::Cancelled {
-            continue;
+            return c;
         }
         // A visit whose device times HQ found impossible is not measured on time.
         if let Some(w) = job.window.filter(|_| !job.times.clock_suspect) {
@@ -244,19 +314,18 @@ pub fn compute(counted: &[JobRecord], around: &[JobRecord], policy: &SlaPolicy, 
         let resolved = r.fixed();
         let is_repair = job.job_type == JobType::Repair;
         k.fix_rate.count(is_repair && finished, resolved);
-        k.first_visit_fix
-            .count(is_repair && resolved, job.previous_visit.is_none() && !follows_unresolved(r, &records));
+        k.first_visit_fix.count(is_repair && resolved, job.previous_visit.is_none() && !follows_unresolved(r, records));
         match r.complaint {
-            Some(hit) => complaint.count(finished, hit),
-            None => complaints_measured &= !finished,
+            Some(hit) => c.complaint.count(finished, hit),
+            None => c.lacking = finished,
         }
         if is_repair && resolved {
-            k.repeat_repair.count(true, is_repeated(r, &records));
+            k.repeat_repair.count(true, is_repeated(r, records));
         }
         if is_repair {
             let (due, in_time) = clocks::reply(r, policy, now);
             k.reply_in_time.count(due, in_time);
-            let (due, in_time) = clocks::factory_repair(r, &records, policy, now);
+            let (due, in_time) = clocks::factory_repair(r, records, policy, now);
             k.factory_repair_in_time.count(due, in_time);
         }
         if let Some(overall) = r.report.as_ref().and_then(|rep| rep.satisfaction.as_ref()).and_then(|s| s.overall()) {
@@ -269,9 +338,34 @@ pub fn compute(counted: &[JobRecord], around: &[JobRecord], policy: &SlaPolicy, 
         let past_signing = matches!(job.status, JobStatus::Signed | JobStatus::Departed | JobStatus::Closed);
         let complete = r.report.as_ref().is_some_and(|rep| rep.is_signed() && rep.missing(&r.parts).is_empty());
         k.report_completeness.count(past_signing, complete);
+        c
     }
-    k.complaint = complaints_measured.then_some(complaint);
-    k
+
+    fn add(&mut self, o: &Counting) {
+        let (k, ok) = (&mut self.k, &o.k);
+        for (mine, theirs) in [
+            (&mut k.on_time_arrival, ok.on_time_arrival),
+            (&mut k.fix_rate, ok.fix_rate),
+            (&mut k.first_visit_fix, ok.first_visit_fix),
+            (&mut k.satisfied, ok.satisfied),
+            (&mut k.repeat_repair, ok.repeat_repair),
+            (&mut k.report_completeness, ok.report_completeness),
+            (&mut k.reply_in_time, ok.reply_in_time),
+            (&mut k.factory_repair_in_time, ok.factory_repair_in_time),
+            (&mut self.complaint, o.complaint),
+        ] {
+            mine.numerator += theirs.numerator;
+            mine.denominator += theirs.denominator;
+        }
+        k.overall_rating_sum += ok.overall_rating_sum;
+        k.overall_rating_count += ok.overall_rating_count;
+        self.recorded |= o.recorded;
+        self.lacking |= o.lacking;
+    }
+
+    fn kpis(self) -> Kpis {
+        Kpis { complaint: (self.recorded && !self.lacking).then_some(self.complaint), ..self.k }
+    }
 }
 
 /// A repair of equipment whose earlier repair visit ended unresolved is a second visit, linked
@@ -290,18 +384,28 @@ fn follows_unresolved(r: &JobRecord, records: &[&JobRecord]) -> bool {
 }
 
 fn is_repeated(resolved: &JobRecord, records: &[&JobRecord]) -> bool {
+    repeated_by(resolved, records).is_some()
+}
+
+/// The repair that repeats a resolved one (返修): of the same equipment, not cancelled, reported
+/// within [`REPEAT_REPAIR_DAYS`] after the first was done; the earliest when there are several.
+pub fn repeated_by<'a>(resolved: &JobRecord, records: &[&'a JobRecord]) -> Option<&'a JobRecord> {
     let (Some(equipment), Some(done)) = (resolved.job.equipment_id, resolved.job.times.finished_at) else {
-        return false;
+        return None;
     };
     let until = done + Duration::days(REPEAT_REPAIR_DAYS);
-    records.iter().any(|other| {
-        other.job.id != resolved.job.id
-            && other.job.job_type == JobType::Repair
-            && other.job.status != JobStatus::Cancelled
-            && other.job.equipment_id == Some(equipment)
-            && other.job.reported_at > done
-            && other.job.reported_at <= until
-    })
+    records
+        .iter()
+        .copied()
+        .filter(|other| {
+            other.job.id != resolved.job.id
+                && other.job.job_type == JobType::Repair
+                && other.job.status != JobStatus::Cancelled
+                && other.job.equipment_id == Some(equipment)
+                && other.job.reported_at > done
+                && other.job.reported_at <= until
+        })
+        .min_by_key(|other| other.job.reported_at)
 }
 
 #[cfg(test)]

@@ -2,37 +2,18 @@
 //! and the other jobs of their equipment, looked at (the visit a repair continues, the repair
 //! that repeats it, the visit that brought a unit back from the factory).
 
-use std::collections::BTreeSet;
-
 use outpost_domain::ids::{EngineerId, JobId};
 use outpost_domain::kpi::{self, JobRecord, Kpis};
 use time::OffsetDateTime;
 
 use crate::db::Tx;
 use crate::error::{AppError, Result};
-use crate::{complaints, dispatch, records};
+use crate::{dispatch, month_records, records};
 
 /// The KPIs of `year`-`month`, of one engineer or of everyone, as of `now`.
 pub fn month(tx: &mut dyn Tx, year: i32, month: u8, engineer: Option<EngineerId>, now: OffsetDateTime) -> Result<Kpis> {
-    let ids = records::jobs_scheduled_in(tx, year, month, engineer)?;
-    let mut seen: BTreeSet<JobId> = ids.iter().copied().collect();
-    let counted = ids.into_iter().map(|id| record(tx, id)).collect::<Result<Vec<_>>>()?;
-    let mut around = Vec::new();
-    for r in &counted {
-        for id in related(tx, &r.job)? {
-            if seen.insert(id) {
-                around.push(record(tx, id)?);
-            }
-        }
-    }
-    let complained = complaints::jobs_complained_of(tx, &seen.into_iter().collect::<Vec<_>>())?;
-    let mark = |mut r: JobRecord| {
-        r.complaint = Some(complained.contains(&r.job.id));
-        r
-    };
-    let counted: Vec<JobRecord> = counted.into_iter().map(mark).collect();
-    let around: Vec<JobRecord> = around.into_iter().map(mark).collect();
-    Ok(kpi::compute(&counted, &around, &dispatch::sla_policy(tx)?, now))
+    let m = month_records::load(tx, year, month, engineer)?;
+    Ok(kpi::compute(&m.counted, &m.around, &dispatch::sla_policy(tx)?, now))
 }
 
 /// One job as the figures need it, before the register of complaints is read.

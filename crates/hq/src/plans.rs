@@ -150,6 +150,8 @@ fn asked(job_type: JobType, month: &str, language: Language) -> String {
 pub fn run(tx: &mut dyn Tx, today: Date, now: OffsetDateTime) -> Result<Vec<Made>> {
     let mut made = Vec::new();
     let mut names: HashMap<EngineerId, String> = HashMap::new();
+    // The engineer who last visited each site, as the run began: asked once per site.
+    let mut usual: HashMap<SiteId, Option<EngineerId>> = HashMap::new();
     for row in tx.query("SELECT body, made_through FROM plans ORDER BY id", &[])? {
         let plan: Plan = row.json::<outpost_wire::plans::Plan>(0)?.into();
         let made_through = row.opt_text(1)?.map(|d| d.parse_date()).transpose()?;
@@ -159,7 +161,14 @@ pub fn run(tx: &mut dyn Tx, today: Date, now: OffsetDateTime) -> Result<Vec<Made
         let language = records::customer(tx, equipment.customer_id)?.language;
         let engineer = match plan.engineer_id {
             Some(e) => Some(e),
-            None => usual_engineer(tx, equipment.site_id)?,
+            None => match usual.get(&equipment.site_id) {
+                Some(known) => *known,
+                None => {
+                    let found = usual_engineer(tx, equipment.site_id)?;
+                    usual.insert(equipment.site_id, found);
+                    found
+                }
+            },
         };
         for due_on in due {
             let month = visit_month(due_on);

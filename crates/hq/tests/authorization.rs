@@ -294,6 +294,7 @@ async fn every_endpoint_answers_each_caller_as_expected() -> TestResult {
             ),
             (Method::GET, "/api/v1/plans".into(), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/reminders".into(), None, Kind::Dispatcher),
+            (Method::GET, "/api/v1/statistics?month=2026-11".into(), None, Kind::Dispatcher),
             (Method::GET, format!("/api/v1/equipment/{NIL}/inspection-report.pdf"), None, Kind::Dispatcher),
             (Method::GET, "/api/v1/plans/visits?month=2026-11".into(), None, Kind::Dispatcher),
             (

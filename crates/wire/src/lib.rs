@@ -18,6 +18,7 @@ pub mod parts;
 pub mod people;
 pub mod plans;
 pub mod reminders;
+pub mod statistics;
 pub mod sync;
 
 /// The header every sync request and every HQ answer carries: the protocol version its sender

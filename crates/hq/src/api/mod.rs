@@ -17,6 +17,7 @@ mod plans;
 mod receipts;
 mod reminders;
 mod review;
+mod statistics;
 
 use axum::Router;
 
@@ -41,6 +42,7 @@ pub fn router() -> Router<AppState> {
         .merge(receipts::router())
         .merge(reminders::router())
         .merge(review::router())
+        .merge(statistics::router())
 }
 
 pub(crate) fn parse_id<T: std::str::FromStr>(what: &str, s: &str) -> Result<T> {
