@@ -50,7 +50,7 @@ fn thirty_jobs_give_the_hand_counted_figures_on_the_laptop_and_at_hq() -> TestRe
             assert_eq!(desk.kpis(month, Some(&desk.wang))?, wang, "{backend}: HQ's of 王建国 for {year}-{m:02}");
             assert_eq!(desk.kpis(month, None)?, team, "{backend}: HQ's of the team for {year}-{m:02}");
         }
-        old.statistics(&desk).map_err(|e| format!("{backend}: {e}"))?;
+        old.statistics(&desk, &laptop.store).map_err(|e| format!("{backend}: {e}"))?;
     }
     Ok(())
 }
@@ -276,7 +276,7 @@ impl Fixture {
     }
 
     /// The month's statistics, counted by hand: as JSON, as CSV and as a workbook read back.
-    fn statistics(&self, desk: &Desk) -> TestResult {
+    fn statistics(&self, desk: &Desk, store: &Store) -> TestResult {
         let (year, month) = self.month();
         let path = format!("/api/v1/statistics?month={year:04}-{month:02}");
         let s = desk.send(reqwest::Method::GET, &path, None)?;
@@ -314,6 +314,15 @@ impl Fixture {
         assert_eq!(s["engineers"][0]["figures"]["visits"]["repair"], 17);
         assert_eq!(s["engineers"][1]["figures"]["visits"]["repair"], 1);
         assert_eq!(serde_json::from_value::<Kpis>(s["engineers"][0]["figures"]["kpis"].clone())?, self.expected_wang());
+        // My month on the laptop: the same statistics of 王建国, by the same formula; but R17,
+        // cancelled at HQ, left the laptop.
+        let wang: outpost_domain::kpi::statistics::Figures =
+            serde_json::from_value::<outpost_wire::statistics::Figures>(s["engineers"][0]["figures"].clone())?.into();
+        assert_eq!(wang.cancelled, 1, "R17");
+        let wang = outpost_domain::kpi::statistics::Figures { cancelled: 0, ..wang };
+        let now = OffsetDateTime::now_utc();
+        let mine = store.read(|c| outpost_store::figures::statistics(c, year, month, now))?;
+        assert_eq!(mine, wang, "the laptop's own month");
 
         // The CSV: a header and one row per engineer, then the team's, the same columns each.
         let csv = String::from_utf8(desk.bytes(&format!("{path}&format=csv"))?)?;

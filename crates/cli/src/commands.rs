@@ -117,6 +117,10 @@ pub fn run(cli: Cli, clock: Clock) -> Result<()> {
             let figures = laptop.kpis(month.as_deref(), now)?;
             if json { print::json(&figures) } else { print::figures(&figures, crate::error::language()) }
         }
+        Command::Month { month, json } => {
+            let mine = laptop.my_month(month.as_deref(), now)?;
+            if json { print::json(&mine) } else { print::my_month(&mine, crate::error::language()) }
+        }
         Command::Jobs { when, search, json } => list_jobs(&laptop, clock, &when, search.as_deref(), json),
         Command::Search { query, json } => {
             let hits = laptop.search(&query, 50)?;

@@ -65,6 +65,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// This engineer's own month (My month): the monthly statistics HQ keeps for them, counted
+    /// from the jobs this laptop holds — visits, outcomes, ratings, complaints, repeat repairs,
+    /// pass rates, parts, charges and the figures.
+    Month {
+        /// `YYYY-MM` (default: this month).
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Who this laptop belongs to, how many jobs it holds and what waits for HQ.
     Status {
         #[arg(long)]

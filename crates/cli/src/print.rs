@@ -228,6 +228,68 @@ pub fn found_part(found: &outpost_laptop::FoundPart) -> String {
     line
 }
 
+/// The engineer's own month, one line per count, in `language`; then the month's figures.
+pub fn my_month(m: &outpost_laptop::MyMonth, language: Language) -> Result<()> {
+    let (f, zh) = (&m.figures, language == Language::ZhCn);
+    let l = |en: &'static str, cn: &'static str| if zh { cn } else { en };
+    let join = |parts: Vec<String>| parts.join(if zh { "，" } else { ", " });
+    let v = &f.visits;
+    let types = [
+        (outpost_domain::job::JobType::Repair, v.repair),
+        (outpost_domain::job::JobType::Installation, v.installation),
+        (outpost_domain::job::JobType::Inspection, v.inspection),
+        (outpost_domain::job::JobType::Maintenance, v.maintenance),
+        (outpost_domain::job::JobType::Callback, v.callback),
+    ];
+    out!("{}", if zh { format!("{} 我的月度统计", m.month) } else { format!("my month {}", m.month) });
+    let by_type = join(types.iter().map(|(t, n)| format!("{} {n}", t.label(language))).collect());
+    let (open, close) = (l(" (", "（"), l(")", "）"));
+    out!("{}{}{}{open}{by_type}{close}", l("visits: ", "上门："), v.total(), l("", " 次"));
+    out!("{} {}{}{} {}", l("completed", "已完成"), f.completed, l(", ", "，"), l("unresolved", "未解决"), f.unresolved);
+    let rated = join(
+        f.satisfaction
+            .iter()
+            .map(|d| format!("{} {} / {}", d.dimension.label(language), d.satisfied, d.not_fully))
+            .collect(),
+    );
+    out!("{}{rated}", l("satisfied / not fully satisfied: ", "满意 / 不满意："));
+    out!("{}{}", l("declined to rate: ", "拒绝评价："), f.declined);
+    let complained = join(f.complaints.iter().map(|c| format!("{} {}", c.category.label(language), c.count)).collect());
+    let total: u32 = f.complaints.iter().map(|c| c.count).sum();
+    out!("{}{total}{}{open}{complained}{close}", l("complaints: ", "投诉："), l("", " 次"));
+    let money = |sums: &[outpost_domain::money::Money]| {
+        if sums.is_empty() {
+            "0".to_owned()
+        } else {
+            sums.iter().map(|m| m.words(language)).collect::<Vec<_>>().join("; ")
+        }
+    };
+    out!(
+        "{}{}{}{}",
+        l("compensations: ", "赔偿："),
+        f.compensations,
+        l(", amounting to ", " 次，金额 "),
+        money(&f.compensated)
+    );
+    let share = |r: outpost_domain::kpi::Ratio| match r.percent() {
+        Some(p) if zh => format!("{} 单中 {} 单（{p:.1}%）", r.denominator, r.numerator),
+        Some(p) => format!("{} of {} ({p:.1} %)", r.numerator, r.denominator),
+        None => l("not measured", "未统计").to_owned(),
+    };
+    out!("{}{}", l("repeat repairs: ", "返修："), f.repeat_repairs);
+    out!("{}{}", l("repair pass rate: ", "维修合格率："), share(f.repair_pass));
+    out!("{}{}", l("installation pass rate: ", "安装合格率："), share(f.installation_pass));
+    out!("{}{} / {}", l("parts fitted (pieces / lines): ", "配件（件 / 条）："), f.part_pieces, f.part_lines);
+    out!("{}{}", l("charged: ", "收费："), money(&f.charged));
+    // A job HQ cancels leaves the laptop: cancelled jobs, like the callback queue and the
+    // planned visits, are HQ's to count.
+    out!(
+        "{}",
+        l("cancelled jobs, callbacks and planned visits: counted at HQ", "取消的工单、回访与计划上门：由总部统计")
+    );
+    figures(&outpost_laptop::MonthFigures { month: m.month.clone(), kpis: f.kpis }, language)
+}
+
 /// A month's figures, one per line, in `language`: how many of how many, or "not measured".
 pub fn figures(f: &outpost_laptop::MonthFigures, language: Language) -> Result<()> {
     let zh = language == Language::ZhCn;

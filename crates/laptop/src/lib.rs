@@ -19,7 +19,7 @@ use outpost_store::Store;
 use time::{Date, OffsetDateTime, UtcOffset};
 
 pub use error::{LaptopError, Result};
-pub use figures::MonthFigures;
+pub use figures::{MonthFigures, MyMonth};
 pub use receipt::{Receipt, SavedReceipt};
 pub use settings::Settings;
 pub use status::Status;

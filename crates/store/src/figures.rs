@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use outpost_domain::ids::JobId;
+use outpost_domain::kpi::statistics::{self, Figures, Input};
 use outpost_domain::kpi::{self, JobRecord, Kpis};
 use rusqlite::{Connection, params};
 use time::OffsetDateTime;
@@ -16,6 +17,40 @@ use crate::{complaints, device, jobs, parts, reports};
 /// The KPIs of `year`-`month` as of `now`. HQ sends the complaints about each job with the job,
 /// so the complaint rate counts as HQ's does.
 pub fn month(conn: &Connection, year: i32, month: u8, now: OffsetDateTime) -> Result<Kpis> {
+    let (counted, around) = records(conn, year, month)?;
+    Ok(kpi::compute(&counted, &around, &device::sla_policy(conn)?, now))
+}
+
+/// The engineer's own statistics of `year`-`month` (My month), by the formula HQ's monthly
+/// statistics use: over the jobs held here and the complaints HQ sent about them. The callback
+/// queue and the planned visits are kept at HQ, and a job HQ cancels leaves the laptop: those
+/// counts here stay empty.
+pub fn statistics(conn: &Connection, year: i32, month: u8, now: OffsetDateTime) -> Result<Figures> {
+    let (counted, around) = records(conn, year, month)?;
+    let prefix = format!("{year:04}-{month:02}");
+    let mut complaints = Vec::new();
+    for r in &counted {
+        complaints.extend(
+            complaints::of_job(conn, r.job.id)?
+                .into_iter()
+                .filter(|c| c.received_at.to_offset(now.offset()).date().to_string().starts_with(&prefix)),
+        );
+    }
+    let policy = device::sla_policy(conn)?;
+    let input = Input {
+        counted: &counted,
+        around: &around,
+        complaints: &complaints,
+        callbacks: &[],
+        planned: &[],
+        policy: &policy,
+        now,
+    };
+    Ok(statistics::compute(&input).team)
+}
+
+/// The jobs scheduled in the month, counted, and the other jobs of their equipment held here.
+fn records(conn: &Connection, year: i32, month: u8) -> Result<(Vec<JobRecord>, Vec<JobRecord>)> {
     let ids = {
         let (first, last) = (format!("{year:04}-{month:02}-01"), format!("{year:04}-{month:02}-31"));
         let mut stmt = conn.prepare_cached("SELECT id FROM jobs WHERE scheduled_on BETWEEN ?1 AND ?2")?;
@@ -38,7 +73,7 @@ pub fn month(conn: &Connection, year: i32, month: u8, now: OffsetDateTime) -> Re
             }
         }
     }
-    Ok(kpi::compute(&counted, &around, &device::sla_policy(conn)?, now))
+    Ok((counted, around))
 }
 
 fn job_ids(rows: impl Iterator<Item = rusqlite::Result<String>>) -> Result<Vec<JobId>> {
