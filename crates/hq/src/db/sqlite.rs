@@ -28,6 +28,10 @@ impl Sqlite {
         conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Reads of a whole month (the statistics) pass over every page of its jobs: map the
+        // file instead of copying each page in, and keep more of it cached between queries.
+        conn.pragma_update(None, "mmap_size", 1_i64 << 30)?;
+        conn.pragma_update(None, "cache_size", -65_536)?;
         migrate(&mut conn).map_err(|e| AppError::setup(format!("{}: {e}", path.display())))?;
         Ok(Sqlite { conn: Mutex::new(conn) })
     }
