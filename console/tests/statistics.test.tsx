@@ -68,8 +68,8 @@ describe("the month's statistics", () => {
     expect(satisfaction.textContent).toContain("服务态度");
     expect(satisfaction.textContent).toContain("11 / 2");
     expect(screen.getByTestId("complaints-by-category").textContent).toContain("服务态度");
-    expect(screen.getByTestId("stat-lines").textContent).toContain("维修合格率: 90.9 % (10/11)");
-    expect(screen.getByTestId("stat-lines").textContent).toContain("安装合格率: 未统计");
+    expect(screen.getByTestId("stat-lines").textContent).toContain("维修合格率：90.9 % (10/11)");
+    expect(screen.getByTestId("stat-lines").textContent).toContain("安装合格率：未统计");
     expect(within(screen.getByTestId("statistics-engineers")).getByText("王建国")).toBeTruthy();
     expect(screen.getByTestId("statistics-repeats").textContent).toContain("返修工单 J2611-000013：排气温度高，自动停机");
     const month = calls.find((c) => c.path.startsWith("/api/v1/statistics"))?.path.match(/month=(\d{4}-\d{2})/)?.[1];

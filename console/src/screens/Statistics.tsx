@@ -122,10 +122,14 @@ export function Statistics({ month, engineer }: { month: string; engineer: strin
           </div>
           <ul class="plain" data-testid="stat-lines">
             <li>
-              {w.t("statRepairPass")}: {share(f.repair_pass)} · {w.t("statRepeat")} {f.repeat_repairs}
+              {w.t("statRepairPass")}
+              {w.t("colon")}
+              {share(f.repair_pass)} · {w.t("statRepeat")} {f.repeat_repairs}
             </li>
             <li>
-              {w.t("statInstallPass")}: {share(f.installation_pass)}
+              {w.t("statInstallPass")}
+              {w.t("colon")}
+              {share(f.installation_pass)}
             </li>
             <li>{w.t("statCallbacks", { s: f.callbacks.satisfied, u: f.callbacks.unsatisfied, v: f.callbacks.visits })}</li>
             <li>{w.t("statParts", { p: f.part_pieces, l: f.part_lines })}</li>
