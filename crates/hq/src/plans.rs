@@ -154,7 +154,7 @@ pub fn run(tx: &mut dyn Tx, today: Date, now: OffsetDateTime) -> Result<Vec<Made
     let mut usual: HashMap<SiteId, Option<EngineerId>> = HashMap::new();
     for row in tx.query("SELECT body, made_through FROM plans ORDER BY id", &[])? {
         let plan: Plan = row.json::<outpost_wire::plans::Plan>(0)?.into();
-        let made_through = row.opt_text(1)?.map(|d| d.parse_date()).transpose()?;
+        let made_through = row.opt_date(1)?;
         let due = plan.due_by(today, made_through);
         let Some(last) = due.last().copied() else { continue };
         let equipment = records::equipment(tx, plan.equipment_id)?;
@@ -231,17 +231,6 @@ pub fn run(tx: &mut dyn Tx, today: Date, now: OffsetDateTime) -> Result<Vec<Made
     Ok(made)
 }
 
-trait ParseDate {
-    fn parse_date(&self) -> Result<Date>;
-}
-
-impl ParseDate for String {
-    fn parse_date(&self) -> Result<Date> {
-        Date::parse(self, &time::format_description::well_known::Iso8601::DATE)
-            .map_err(|_| AppError::internal(format!("stored date {self}")))
-    }
-}
-
 /// A planned visit's standing from its job, days counted in `offset`.
 fn standing(due_on: Date, job: &Job, today: Date, offset: UtcOffset) -> Standing {
     let finished_on = job.times.finished_at.map(|t| t.to_offset(offset).date());
@@ -270,7 +259,7 @@ fn named(row: &Row, equipment: usize) -> Result<PlannedEquipment> {
 }
 
 fn visit(row: &Row, today: Date, offset: UtcOffset) -> Result<PlannedVisit> {
-    let due_on = row.text(3)?.parse_date()?;
+    let due_on = row.date(3)?;
     let job: Job = row.json(4)?;
     Ok(PlannedVisit {
         plan_id: row.text(0)?,

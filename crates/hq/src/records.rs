@@ -229,15 +229,6 @@ pub fn bundle(tx: &mut dyn Tx, id: JobId) -> Result<JobBundle> {
     })
 }
 
-/// The jobs scheduled in a month (of one engineer when given).
-pub fn jobs_scheduled_in(tx: &mut dyn Tx, year: i32, month: u8, engineer: Option<EngineerId>) -> Result<Vec<JobId>> {
-    let rows = tx.query(
-        "SELECT id FROM jobs WHERE scheduled_on LIKE $1 AND (COALESCE($2, '') = '' OR engineer_id = $2)",
-        &[format!("{year:04}-{month:02}-%").into(), engineer.map(|e| e.to_text()).into()],
-    )?;
-    rows.iter().map(|r| r.text(0)?.parse().map_err(|_| AppError::internal("a job id in the jobs table"))).collect()
-}
-
 /// The signed report whose content hash starts with `hex` (lowercase), with its job's number,
 /// and whether a correction superseded it (a kept earlier revision).
 pub fn signed_report_by_hash(tx: &mut dyn Tx, hex: &str) -> Result<Option<(ServiceReport, String, bool)>> {

@@ -66,8 +66,7 @@ pub fn month(
         "SELECT pv.due_on, j.body FROM planned_visits pv JOIN jobs j ON j.id = pv.job_id WHERE pv.month = $1",
         &[label.as_str().into()],
     )? {
-        let due: Date = Date::parse(&row.text(0)?, &time::format_description::well_known::Iso8601::DATE)
-            .map_err(|_| crate::AppError::internal("a stored due day"))?;
+        let due = row.date(0)?;
         let job: Job = row.json(1)?;
         if of_engineer(job.engineer_id) {
             let finished = job.times.finished_at.map(|t| t.to_offset(offset).date());

@@ -104,6 +104,18 @@ impl Row {
         self.opt_int(i)?.map(|_| self.time(i)).transpose()
     }
 
+    /// A date column, stored as `YYYY-MM-DD`.
+    pub fn date(&self, i: usize) -> Result<time::Date> {
+        let text = self.text(i)?;
+        time::Date::parse(&text, &time::format_description::well_known::Iso8601::DATE)
+            .map_err(|_| AppError::internal(format!("column {i} is not a date: {text}")))
+    }
+
+    /// A nullable date column.
+    pub fn opt_date(&self, i: usize) -> Result<Option<time::Date>> {
+        self.opt_text(i)?.map(|_| self.date(i)).transpose()
+    }
+
     /// A bytes column.
     pub fn bytes(&self, i: usize) -> Result<Vec<u8>> {
         match self.value(i)? {
