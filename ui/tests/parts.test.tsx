@@ -167,4 +167,34 @@ describe("parts", () => {
     fireEvent.click(screen.getByTestId("part-add"));
     await waitFor(() => expect(added).toEqual([{ id: "j1", code: "FLT-0008", quantity: 1, origin: "quality" }]));
   });
+  it("shows only the answer to what the field now says, however late the answers come", async () => {
+    const part = { name: "滤芯", spec: null, unit_price: { en: "CNY 80.00", "zh-CN": "¥80.00" }, bin: null, class: "consumable" as const, substitutes: [], stand_ins: [], in_van: 1, van_staleness: "moving" };
+    const slow: Array<() => void> = [];
+    mockIPC((cmd, args) => {
+      if (cmd !== "find_parts") return null;
+      const text = (args as { text: string }).text;
+      const parts = [{ ...part, code: text === "" ? "VAN-0001" : `${text.toUpperCase()}-0001` }];
+      // The answer to the first word typed comes last.
+      return text === "fi" ? new Promise((done) => slow.push(() => done(parts))) : parts;
+    });
+    render(
+      <UiContext.Provider value={ui("en")}>
+        <Parts job={job()} onJob={() => {}} />
+      </UiContext.Provider>,
+    );
+    const search = screen.getByTestId("part-search");
+    fireEvent.input(search, { target: { value: "fi" } });
+    await waitFor(() => expect(slow.length).toBe(1));
+    fireEvent.input(search, { target: { value: "filter" } });
+    await screen.findByText("FILTER-0001");
+    slow.forEach((answer) => answer());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByText("FI-0001")).toBeNull();
+    expect(screen.getByText("FILTER-0001")).toBeTruthy();
+
+    // The van's button empties the field and shows the van.
+    fireEvent.click(screen.getByTestId("van-stock"));
+    await screen.findByText("VAN-0001");
+    expect((search as HTMLInputElement).value).toBe("");
+  });
 });

@@ -1,7 +1,7 @@
 // Parts: pick from the catalogue or the van stock by code or name, quantity, quality fault or
 // misuse; each line's warranty decision and price explained; totals; the quote the customer
 // accepts. Every part found shows what the van holds of it, flagged when it has lain still.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, errorText, type JobView, type PartsRequestView, type PartView } from "../api";
 import { useUi } from "../context";
 import { checkQuantity } from "../form";
@@ -65,7 +65,9 @@ function Requests({ requests, t, lang }: { requests: PartsRequestView[]; t: T; l
 export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => void }) {
   const { lang, t, fail } = useUi();
   const [text, setText] = useState("");
-  const [found, setFound] = useState<PartView[]>([]);
+  // Each answer with the words it answers: only the answer to what the field now says is shown,
+  // and only the answer to the last question asked is kept: a late one never replaces it.
+  const [answer, setAnswer] = useState<{ query: string; parts: PartView[] } | null>(null);
   const [picked, setPicked] = useState<PartView | null>(null);
   const [qty, setQty] = useState("1");
   const [misuse, setMisuse] = useState(false);
@@ -76,9 +78,16 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
   const q = job.quote;
   const noneReplaced = job.report.fields.some(([k, v]) => k === "parts_replaced" && v === "none");
 
+  const found = answer && !picked && answer.query === text.trim() ? answer.parts : [];
+  const asked = useRef("");
+  const ask = (query: string) => {
+    asked.current = query;
+    api.findParts(query).then((parts) => asked.current === query && setAnswer({ query, parts }), (e) => fail(errorText(e)));
+  };
+
   useEffect(() => {
-    if (!text.trim() || picked?.code === text) return setFound([]);
-    const h = setTimeout(() => api.findParts(text).then(setFound, (e) => fail(errorText(e))), 100);
+    if (!text.trim() || picked?.code === text) return;
+    const h = setTimeout(() => ask(text.trim()), 100);
     return () => clearTimeout(h);
   }, [text]);
 
@@ -96,10 +105,10 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
     );
   };
   const add = (e: Event) => (e.preventDefault(), submit(false));
-  const pick = (p: PartView) => (setPicked(p), setText(p.code), setFound([]));
-  // The van's parts, or (pressed again) closes the list.
+  const pick = (p: PartView) => (setPicked(p), setText(p.code), setAnswer(null));
+  // The van's parts (the field emptied), or (pressed again) closes the list.
   const showVan = () =>
-    found.length > 0 && !text.trim() ? setFound([]) : api.findParts("").then(setFound, (e) => fail(errorText(e)));
+    found.length > 0 && !text.trim() ? setAnswer(null) : (setText(""), setPicked(null), ask(""));
   return (
     <div class="parts" data-testid="parts">
       {!signed && (
@@ -112,7 +121,7 @@ export function Parts({ job, onJob }: { job: JobView; onJob: (j: JobView) => voi
               onKeyDown={(e) => {
                 if (e.key === "ArrowDown" && found[0]) (e.preventDefault(), pick(found[0]));
                 // Escape closes the list first; only a second Escape leaves the job.
-                if (e.key === "Escape" && found.length > 0) (e.stopPropagation(), setFound([]));
+                if (e.key === "Escape" && found.length > 0) (e.stopPropagation(), setAnswer(null));
               }}
               data-testid="part-search"
               autoComplete="off"
