@@ -91,5 +91,6 @@ pub fn builder<R: Runtime>(builder: Builder<R>, data_dir: Option<PathBuf>, offse
             commands::sync::sync_now,
             commands::sync::list_refused,
             commands::sync::dismiss_refused,
+            commands::month::my_month,
         ])
 }

@@ -103,3 +103,37 @@ fn a_parts_request_is_kept_on_the_job_and_a_bad_one_says_why() -> TestResult {
     assert_eq!(again["parts_requests"].as_array().map(Vec::len), Some(1), "a refused request leaves nothing");
     Ok(())
 }
+
+#[test]
+fn my_month_counts_the_months_visits_and_says_not_measured_when_nothing_is_there() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let now = time::OffsetDateTime::now_utc();
+    {
+        let store = outpost_store::Store::open(dir.path())?;
+        let data = outpost_demo::generate(&outpost_demo::DemoConfig::new(3, 60, now));
+        outpost_store::demo::load(&store, &data)?;
+    }
+    let (_app, window) = app_over(dir.path())?;
+    let this_month = format!("{:04}-{:02}", now.year(), u8::from(now.month()));
+    let rows = call(&window, "list_jobs", json!({"when": "all", "search": null})).map_err(|e| e.to_string())?;
+    let scheduled = rows
+        .as_array()
+        .ok_or("rows")?
+        .iter()
+        .filter(|r| r["scheduled_on"].as_str().is_some_and(|d| d.starts_with(&this_month)))
+        .count();
+
+    let month = call(&window, "my_month", json!({"month": null})).map_err(|e| e.to_string())?;
+    assert_eq!(month["month"], this_month.as_str());
+    let visits: u64 = month["visits"].as_array().ok_or("visits")?.iter().filter_map(|v| v["count"].as_u64()).sum();
+    assert_eq!(visits, scheduled as u64, "every job of the month on this laptop is a visit: {month}");
+    assert_eq!(month["visits"][0]["label"]["zh-CN"], "维修");
+    assert_eq!(month["repair_pass"]["label"]["zh-CN"], "维修合格率");
+
+    let empty = call(&window, "my_month", json!({"month": "2040-01"})).map_err(|e| e.to_string())?;
+    assert!(empty["shares"].as_array().ok_or("shares")?.iter().all(|s| s["measured"] == false), "{empty}");
+    assert_eq!(empty["mean_overall"], Value::Null);
+    let bad = call(&window, "my_month", json!({"month": "2026-13"})).err().ok_or("refused")?;
+    assert!(bad["words"]["zh-CN"].as_str().is_some_and(|w| w.contains("月份")), "{bad}");
+    Ok(())
+}

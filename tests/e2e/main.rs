@@ -302,6 +302,14 @@ fn an_engineers_day_in_the_real_window() -> TestResult {
     )?;
     desktop.shot(&s, "10-back-online")?;
 
+    // My month counts today's visit, and what the customer accepted to pay for the misused part.
+    s.click("[data-testid=open-month]")?;
+    s.find("[data-testid=month-charged]")?;
+    let charged = s.text("[data-testid=month-charged]")?;
+    assert!(charged.contains('¥') || charged.contains("CNY"), "the accepted quote is charged: {charged}");
+    desktop.shot(&s, "11-my-month")?;
+    s.keys("\u{E00C}")?;
+
     // Both languages at both sizes.
     for (lang, button) in [("en", "[data-testid=lang-en]"), ("zh", "[data-testid=lang-zh]")] {
         s.click("[data-testid=open-settings]")?;
@@ -319,6 +327,10 @@ fn an_engineers_day_in_the_real_window() -> TestResult {
                 s.click(&format!("[data-testid=tab-{tab}]"))?;
                 desktop.shot(&s, &format!("23-{tab}-{lang}-{w}"))?;
             }
+            s.keys("\u{E00C}")?;
+            s.click("[data-testid=open-month]")?;
+            s.find("[data-testid=month-completed]")?;
+            desktop.shot(&s, &format!("24-month-{lang}-{w}"))?;
             s.keys("\u{E00C}")?;
         }
     }

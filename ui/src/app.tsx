@@ -1,5 +1,5 @@
 // The shell of the screens: the sync bar always at the top, then first run, the job list, a
-// job, or the settings. Keyboard: Esc goes back, Ctrl+S syncs now.
+// job, my month, or the settings. Keyboard: Esc goes back, Ctrl+S syncs now.
 import { listen } from "@tauri-apps/api/event";
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, errorText, type SettingsView, type SyncView } from "./api";
@@ -8,10 +8,11 @@ import { type Lang, systemLang, translator } from "./i18n";
 import { FirstRun } from "./screens/FirstRun";
 import { JobList } from "./screens/JobList";
 import { JobScreen } from "./screens/JobScreen";
+import { MyMonth } from "./screens/MyMonth";
 import { Settings } from "./screens/Settings";
 import { SyncBar } from "./screens/SyncBar";
 
-export type Route = { name: "jobs" } | { name: "job"; id: string } | { name: "settings" };
+export type Route = { name: "jobs" } | { name: "job"; id: string } | { name: "month" } | { name: "settings" };
 
 export function App() {
   const [settings, setSettings] = useState<SettingsView | null>(null);
@@ -62,6 +63,7 @@ export function App() {
           sync={sync}
           settings={settings}
           onSettings={() => setRoute({ name: "settings" })}
+          onMonth={enrolled ? () => setRoute({ name: "month" }) : undefined}
           onJobs={back}
           onSync={() => api.syncNow().then(setSync, (e) => setError(errorText(e)))}
         />
@@ -78,6 +80,8 @@ export function App() {
             <FirstRun onEnrolled={setSettings} />
           ) : route.name === "settings" ? (
             <Settings settings={settings} onChange={setSettings} />
+          ) : route.name === "month" ? (
+            <MyMonth />
           ) : route.name === "job" ? (
             <JobScreen id={route.id} onBack={back} />
           ) : (

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { UiContext } from "../src/context";
 import { JobList } from "../src/screens/JobList";
 import { JobScreen } from "../src/screens/JobScreen";
+import { MyMonth, shiftMonth } from "../src/screens/MyMonth";
 import { job, reset, row, ui } from "./fixtures";
 import { Overview } from "../src/screens/Overview";
 import { Settings } from "../src/screens/Settings";
@@ -369,5 +370,73 @@ describe("complaints", () => {
       </UiContext.Provider>,
     );
     expect(screen.queryByTestId("complaints")).toBeNull();
+  });
+});
+
+describe("my month", () => {
+  const share = (key: string, en: string, zh: string, n: number, d: number) => ({
+    key,
+    label: { en, "zh-CN": zh },
+    numerator: n,
+    denominator: d,
+    measured: d > 0,
+  });
+  const month = (m: string) => ({
+    month: m,
+    visits: [
+      { job_type: "repair", label: { en: "repair", "zh-CN": "维修" }, count: 3 },
+      { job_type: "inspection", label: { en: "inspection", "zh-CN": "巡检" }, count: 1 },
+    ],
+    completed: 3,
+    unresolved: 1,
+    satisfaction: [{ dimension: "overall", label: { en: "overall", "zh-CN": "总体满意度" }, satisfied: 2, not_fully: 1 }],
+    declined: 0,
+    complaints: [{ label: { en: "attitude", "zh-CN": "服务态度" }, count: 1 }],
+    compensations: 0,
+    compensated: [],
+    repeat_repairs: 0,
+    repair_pass: share("repair_pass", "repair pass rate", "维修合格率", 2, 3),
+    installation_pass: share("installation_pass", "installation pass rate", "安装合格率", 0, 0),
+    part_lines: 2,
+    part_pieces: 5,
+    charged: [{ en: "CNY 625.20", "zh-CN": "¥625.20" }],
+    shares: [share("complaint", "complaint rate", "客户投诉率", 1, 4)],
+    mean_overall: 4.3,
+    overall_rated: 3,
+  });
+
+  it("shows the month's counts in Chinese and says 未统计 where nothing was counted", async () => {
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd !== "my_month") throw new Error(`unexpected ${cmd}`);
+      const m = (args as { month: string | null }).month;
+      asked.push(m);
+      return month(m ?? "2026-12");
+    });
+    render(
+      <UiContext.Provider value={ui("zh-CN")}>
+        <MyMonth />
+      </UiContext.Provider>,
+    );
+    await screen.findByText("上门：4 次");
+    expect(screen.getByTestId("month-shown").textContent).toBe("2026 年 12 月");
+    expect(screen.getByTestId("share-repair_pass").textContent).toBe("维修合格率3 单中 2 单（66.7%）");
+    expect(screen.getByTestId("share-installation_pass").textContent).toBe("安装合格率未统计");
+    expect(screen.getByTestId("month-charged").textContent).toBe("¥625.20");
+    expect(screen.getByText("服务态度 1")).toBeTruthy();
+    expect(screen.getByText("总体满意度均分：4.3 分（3 份评价）")).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId("month-previous"));
+    await waitFor(() => expect(screen.getByTestId("month-shown").textContent).toBe("2026 年 11 月"));
+    fireEvent.click(screen.getByTestId("month-next"));
+    fireEvent.click(screen.getByTestId("month-next"));
+    await waitFor(() => expect(screen.getByTestId("month-shown").textContent).toBe("2027 年 1 月"));
+    expect(asked).toEqual([null, "2026-11", "2026-12", "2027-01"]);
+  });
+
+  it("moves across the year in both directions", () => {
+    expect(shiftMonth("2026-01", -1)).toBe("2025-12");
+    expect(shiftMonth("2026-12", 1)).toBe("2027-01");
+    expect(shiftMonth("2026-06", -18)).toBe("2024-12");
   });
 });

@@ -277,8 +277,10 @@ pub fn my_month(m: &outpost_laptop::MyMonth, language: Language) -> Result<()> {
         None => l("not measured", "未统计").to_owned(),
     };
     out!("{}{}", l("repeat repairs: ", "返修："), f.repeat_repairs);
-    out!("{}{}", l("repair pass rate: ", "维修合格率："), share(f.repair_pass));
-    out!("{}{}", l("installation pass rate: ", "安装合格率："), share(f.installation_pass));
+    let pass = outpost_domain::kpi::statistics::PassRate::Repair.label(language);
+    out!("{pass}{}{}", l(": ", "："), share(f.repair_pass));
+    let pass = outpost_domain::kpi::statistics::PassRate::Installation.label(language);
+    out!("{pass}{}{}", l(": ", "："), share(f.installation_pass));
     out!("{}{} / {}", l("parts fitted (pieces / lines): ", "配件（件 / 条）："), f.part_pieces, f.part_lines);
     out!("{}{}", l("charged: ", "收费："), money(&f.charged));
     // A job HQ cancels leaves the laptop: cancelled jobs, like the callback queue and the

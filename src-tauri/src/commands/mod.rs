@@ -4,6 +4,7 @@
 #[cfg(test)]
 mod bindings;
 pub mod jobs;
+pub mod month;
 pub mod receipt;
 pub mod report;
 pub mod settings;

@@ -6,11 +6,13 @@
 mod complaint;
 mod job;
 mod laptop;
+mod month;
 mod report;
 
 pub use complaint::*;
 pub use job::*;
 pub use laptop::*;
+pub use month::*;
 pub use report::*;
 
 use time::OffsetDateTime;

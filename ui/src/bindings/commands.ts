@@ -9,6 +9,7 @@ import type { JobRow } from "./JobRow";
 import type { JobStatus } from "./JobStatus";
 import type { JobView } from "./JobView";
 import type { Language } from "./Language";
+import type { MyMonthView } from "./MyMonthView";
 import type { PartView } from "./PartView";
 import type { ReceiptFile } from "./ReceiptFile";
 import type { RefusedView } from "./RefusedView";
@@ -93,4 +94,7 @@ export const commands = {
   /** Sets aside a refused change the engineer has read; answers the list as it now stands. */
   dismissRefused: (number: number) =>
     invoke<RefusedView[]>("dismiss_refused", { number }),
+  /** The figures of `month` (`YYYY-MM`; this month when none). */
+  myMonth: (month: string | null) =>
+    invoke<MyMonthView>("my_month", { month }),
 };

@@ -10,11 +10,13 @@ interface Props {
   sync: SyncView | null;
   settings: SettingsView;
   onSettings: () => void;
+  /** Opens My month; none before the laptop has an engineer. */
+  onMonth?: () => void;
   onJobs: () => void;
   onSync: () => void;
 }
 
-export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
+export function SyncBar({ sync, settings, onSettings, onMonth, onJobs, onSync }: Props) {
   const { t, fail, lang } = useUi();
   const [refused, setRefused] = useState<RefusedView[] | null>(null);
   const [showSetAside, setShowSetAside] = useState(false);
@@ -92,6 +94,11 @@ export function SyncBar({ sync, settings, onSettings, onJobs, onSync }: Props) {
           </button>
         )}
       </div>
+      {onMonth && (
+        <button class="ghost" onClick={onMonth} data-testid="open-month">
+          {t("myMonth")}
+        </button>
+      )}
       <button class="ghost" onClick={onSettings} data-testid="open-settings">
         {t("settings")}
       </button>

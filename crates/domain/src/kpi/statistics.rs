@@ -155,6 +155,28 @@ impl Default for Figures {
     }
 }
 
+/// The two pass rates of the statistics (合格率).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassRate {
+    /// 安装合格率.
+    Installation,
+    /// 维修合格率.
+    Repair,
+}
+
+impl PassRate {
+    /// The figure's name in `language`, as the statistics sheet calls it.
+    pub fn label(self, language: crate::customer::Language) -> &'static str {
+        use crate::customer::Language::{En, ZhCn};
+        match (self, language) {
+            (PassRate::Installation, En) => "installation pass rate",
+            (PassRate::Installation, ZhCn) => "安装合格率",
+            (PassRate::Repair, En) => "repair pass rate",
+            (PassRate::Repair, ZhCn) => "维修合格率",
+        }
+    }
+}
+
 /// One part as used in the month by the whole team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartUse {
