@@ -220,8 +220,8 @@ fn an_engineers_day_in_the_real_window() -> TestResult {
     s.wait_for(
         "the van stock HQ counted",
         "return document.querySelectorAll('.suggest li').length === 12",
-        // One run on the 2-core machine timed out here at 10 s (the cause was not found; the
-        // rerun passed), so the wait is generous.
+        // Runs timed out here when the picker's first-paint effect emptied the list after the
+        // van's answer had come; answers are now kept only for what the field says.
         Duration::from_secs(30),
     )?;
     desktop.shot(&s, "05-van-stock")?;
